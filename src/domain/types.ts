@@ -1,0 +1,208 @@
+// The contest's data model: what the rules engine reads and what it returns. Pure types only.
+
+/** A problem found in input; `message` is Vietnamese and names the place when one is known. */
+export interface Problem {
+  /** Stable machine code, e.g. "setting.weights.sum", "mark.not_number". */
+  code: string;
+  message: string;
+  sheet?: string;
+  /** 1-based sheet row, as the user sees it. */
+  row?: number;
+  /** Column header text (the user sees headers, not letters). */
+  column?: string;
+}
+
+/** Success-or-problems result, in the manner of zod's safeParse. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+export type JuryAggregation = 'mean' | 'trimmedMean' | 'median';
+
+export interface Settings {
+  contestName: string;
+  organizer: string;
+  /** Instants; shown and typed in `timeZone`. */
+  submissionDeadline: Date;
+  votingStart: Date;
+  votingEnd: Date;
+  juryWeight: number;
+  engagementWeight: number;
+  pointsPerShare: number;
+  pointsPerReaction: number;
+  sharesCapPerAccount: number;
+  pointsCap: number;
+  juryAggregation: JuryAggregation;
+  minValidClipsPerUnit: number;
+  acceptLateEntries: boolean;
+  onePrizePerUnit: boolean;
+  allowPartialJuryMarks: boolean;
+  sendConfirmationEmail: boolean;
+  timeZone: string;
+}
+
+export interface Unit {
+  code: string;
+  name: string;
+  aliases: string[];
+  email: string;
+}
+
+export interface Juror {
+  code: string;
+  name: string;
+  email: string;
+  /** Canonical unit name the juror belongs to (conflict of interest), or '' when none. */
+  unit: string;
+}
+
+export interface AppraisalCriterion {
+  code: string;
+  text: string;
+  required: boolean;
+}
+
+export interface RubricCriterion {
+  name: string;
+  max: number;
+}
+
+export interface PrizeTier {
+  name: string;
+  count: number;
+  reward: string;
+}
+
+export type EntryType = 'Cá nhân' | 'Tập thể' | string;
+
+export interface Submission {
+  id: string;
+  submittedAt: Date | null;
+  /** Canonical roster name when matched, otherwise what the submitter typed. */
+  unit: string;
+  unitKnown: boolean;
+  entryType: EntryType;
+  authors: string;
+  title: string;
+  videoLink: string;
+}
+
+export type AppraisalStatus = 'pending' | 'passed' | 'failed';
+
+export interface AppraisalInput {
+  clipId: string;
+  /** criterion code → ticked */
+  ticks: Record<string, boolean>;
+}
+
+export interface AppraisalOutcome {
+  clipId: string;
+  status: AppraisalStatus;
+  /** Unticked required criteria, in criteria order. */
+  missing: AppraisalCriterion[];
+  /** Vietnamese reason, '' when passed or pending. */
+  reason: string;
+}
+
+/** One juror's sheet row for one clip: marks per rubric criterion, null = blank (not marked). */
+export interface JuryMarkRow {
+  clipId: string;
+  jurorCode: string;
+  marks: (number | null)[];
+}
+
+export interface EngagementCount {
+  clipId: string;
+  reactions: number;
+  shares: number;
+}
+
+export interface ShareLogEntry {
+  clipId: string;
+  account: string;
+  /** null when the time was not recorded: such a share counts (only known times are filtered). */
+  time: Date | null;
+}
+
+export type UnscoredReason =
+  | 'late'
+  | 'appraisalPending'
+  | 'appraisalFailed'
+  | 'juryIncomplete'
+  | 'noJuryMarks';
+
+export interface ClipResult {
+  clipId: string;
+  /** Counted shares (after the share log's window and per-account cap when the log has entries). */
+  countedShares?: number;
+  /** True when countedShares came from the share log rather than the entered count. */
+  sharesFromLog?: boolean;
+  reactions?: number;
+  /** Juror totals that entered the aggregate, and how many jurors were expected to mark. */
+  juryMarkCount?: number;
+  juryExpected?: number;
+  unit: string;
+  title: string;
+  authors: string;
+  submittedAt: Date | null;
+  /** Aggregate of juror totals on the rubric's own scale (0..rubricMax), null if no marks. */
+  juryAggregate: number | null;
+  juryPart: number | null;
+  /** Raw engagement points before the cap. */
+  engagementPoints: number;
+  /** Points after the cap. */
+  countedPoints: number;
+  engagementPart: number;
+  /** jury part + engagement part, null when unscored. */
+  total: number | null;
+  /** Rank by total among scored clips (1 = best, equal totals share a rank), null when unscored. */
+  rank: number | null;
+  scored: boolean;
+  unscoredReasons: UnscoredReason[];
+  /** Vietnamese note: why unscored, or aggregation fallback remarks. */
+  note: string;
+}
+
+export interface Award {
+  prize: string;
+  reward: string;
+  unit: string;
+  clipId: string;
+  title: string;
+  authors: string;
+  total: number;
+  /** '' or e.g. "Đồng điểm – BTC quyết định: Đơn vị A, Đơn vị B". */
+  note: string;
+  /** True when this row belongs to an unresolved tie straddling a prize boundary. */
+  tied: boolean;
+}
+
+export interface AwardList {
+  awards: Award[];
+  /** Prizes left unawarded because there were fewer eligible units than prizes. */
+  unawarded: { prize: string; count: number }[];
+}
+
+export interface ParticipationRow {
+  unit: string;
+  submitted: number;
+  /** Passed appraisal and accepted (on time unless late entries are allowed). */
+  passed: number;
+  disqualified: number;
+  quotaMet: boolean;
+  inRoster: boolean;
+}
+
+/** Everything the rules engine needs to compute one contest (already parsed from the sheets). */
+export interface ContestInput {
+  settings: Settings;
+  units: Unit[];
+  jurors: Juror[];
+  rubric: RubricCriterion[];
+  criteria: AppraisalCriterion[];
+  submissions: Submission[];
+  appraisals: AppraisalInput[];
+  juryMarks: JuryMarkRow[];
+  engagement: EngagementCount[];
+  shareLog: ShareLogEntry[];
+  /** Prize tiers; when absent the District 11 defaults (DEFAULT_PRIZE_TIERS in awards.ts) apply. */
+  prizeTiers?: PrizeTier[];
+}

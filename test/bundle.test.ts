@@ -1,0 +1,57 @@
+// Proves the clasp bundle works as Apps Script loads it: a plain script in a bare V8 context.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vm from 'vm';
+import { createEmulator } from '../src/emulator';
+
+const root = path.resolve(__dirname, '..');
+const bundlePath = path.join(root, 'dist', 'Code.js');
+
+/** Entry points as src/main.ts declares them (`global.name = ...`). */
+function declaredEntryPoints(): string[] {
+  const main = fs.readFileSync(path.join(root, 'src', 'main.ts'), 'utf8');
+  return [...main.matchAll(/^global\.(\w+)\s*=/gm)].map((m) => m[1]);
+}
+
+function loadBundle() {
+  const emulator = createEmulator();
+  const context = vm.createContext({});
+  emulator.installGlobals(context);
+  vm.runInContext(fs.readFileSync(bundlePath, 'utf8'), context, { filename: 'Code.js' });
+  return { emulator, context: context as Record<string, unknown> };
+}
+
+describe('dist/Code.js (run `npm run build` first; `npm test` does)', () => {
+  const source = fs.existsSync(bundlePath) ? fs.readFileSync(bundlePath, 'utf8') : '';
+
+  test('is a plain script: no require, no import/export statements', () => {
+    expect(source.length).toBeGreaterThan(0);
+    expect(source).not.toMatch(/\brequire\s*\(/);
+    expect(source).not.toMatch(/^\s*(import|export)\s/m);
+  });
+
+  test('declares every entry point of src/main.ts as a top-level function', () => {
+    const names = declaredEntryPoints();
+    expect(names).toEqual(expect.arrayContaining(['onOpen', 'onInstall']));
+    for (const name of names) {
+      expect(source).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+    }
+  });
+
+  test('onOpen runs in a bare context and adds the "Hội thi" menu whose items all exist', () => {
+    const { emulator, context } = loadBundle();
+    for (const name of declaredEntryPoints()) expect(typeof context[name]).toBe('function');
+    (context.onOpen as () => void)();
+    const menu = emulator.ui.menus.find((m) => m.title === 'Hội thi');
+    expect(menu).toBeDefined();
+    const items = menu!.items.filter((i) => i.functionName);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(typeof context[item.functionName!]).toBe('function');
+  });
+
+  test('manifest is copied beside the bundle with V8 and the contest time zone', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'appsscript.json'), 'utf8'));
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.timeZone).toBe('Asia/Ho_Chi_Minh');
+  });
+});
