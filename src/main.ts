@@ -1,9 +1,38 @@
 // Every Apps Script entry point, assigned to `global` so gas-webpack-plugin emits a top-level function for each.
+import { updateAppraisal, handleEdit, APPRAISAL_TITLE } from './flows/appraisal';
+import { openAuditLog, AUDIT_TITLE } from './flows/auditLog';
+import { buildAwardList, AWARDS_TITLE } from './flows/awards';
+import type { FlowContext, Summary } from './flows/context';
+import { prepareJuryTabs, JURY_TABS_TITLE } from './flows/juryTabs';
+import { participationReport, PARTICIPATION_TITLE } from './flows/participation';
+import { computeScores, SCORES_TITLE } from './flows/scores';
+import { setupContest, SETUP_TITLE } from './flows/setup';
+import { buildMenu } from './ui/menu';
+import { MENU_LABELS } from './ui/messages';
+import { notSupportedSummary, runAction, type ActionHandles } from './ui/runner';
+import { showSummary } from './ui/dialog';
+
 declare const global: Record<string, unknown>;
+
+/** Handles from the Apps Script globals; the only place that reaches for them. */
+function handles(): ActionHandles {
+  return {
+    spreadsheet: SpreadsheetApp.getActiveSpreadsheet(),
+    app: SpreadsheetApp,
+    html: HtmlService,
+    user: Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail(),
+    now: new Date(),
+    lock: LockService.getScriptLock(),
+  };
+}
+
+function run(title: string, flow: (ctx: FlowContext) => Summary, options?: { audit?: boolean }): void {
+  runAction(handles(), title, flow, options);
+}
 
 /** Adds the "Hội thi" menu; needs no authorization beyond the container UI. */
 function onOpen(): void {
-  SpreadsheetApp.getUi().createMenu('Hội thi').addItem('Thiết lập hội thi', 'menuSetupContest').addToUi();
+  buildMenu(SpreadsheetApp.getUi());
 }
 
 /** Runs when the add-on is installed: same as opening the document. */
@@ -11,5 +40,71 @@ function onInstall(): void {
   onOpen();
 }
 
+/**
+ * Simple trigger: fills Kết quả/Lý do on "Thẩm định" and Tổng on "BGK - …" tabs for the edited rows,
+ * as the person editing. "Cập nhật thẩm định" and "Tính điểm" recompute everything, so an edit this
+ * trigger misses never changes a result (see src/flows/appraisal.ts).
+ */
+function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || !e.range) return;
+  const user = (e.user && e.user.getEmail()) || Session.getActiveUser().getEmail();
+  handleEdit({ spreadsheet: e.source, app: SpreadsheetApp, user, now: new Date() }, e.range);
+}
+
+function menuSetupContest(): void {
+  run(SETUP_TITLE, setupContest);
+}
+function menuUpdateAppraisal(): void {
+  run(APPRAISAL_TITLE, updateAppraisal);
+}
+function menuPrepareJuryTabs(): void {
+  run(JURY_TABS_TITLE, prepareJuryTabs);
+}
+function menuComputeScores(): void {
+  run(SCORES_TITLE, computeScores);
+}
+function menuBuildAwards(): void {
+  run(AWARDS_TITLE, buildAwardList);
+}
+function menuParticipation(): void {
+  run(PARTICIPATION_TITLE, participationReport);
+}
+function menuAuditLog(): void {
+  run(AUDIT_TITLE, openAuditLog, { audit: false });
+}
+
+/** Menu items whose feature is not built yet: a clear dialog instead of a crash. */
+function notSupported(feature: string): void {
+  showSummary(SpreadsheetApp.getUi(), HtmlService, notSupportedSummary(feature));
+}
+function menuCreateForm(): void {
+  notSupported(MENU_LABELS.form);
+}
+function menuSyncUnits(): void {
+  notSupported(MENU_LABELS.syncUnits);
+}
+function menuQrCodes(): void {
+  notSupported(MENU_LABELS.qr);
+}
+function menuSyncSubmissions(): void {
+  notSupported(MENU_LABELS.syncSubmissions);
+}
+function menuCertificates(): void {
+  notSupported(MENU_LABELS.certificates);
+}
+
 global.onOpen = onOpen;
 global.onInstall = onInstall;
+global.onEdit = onEdit;
+global.menuSetupContest = menuSetupContest;
+global.menuCreateForm = menuCreateForm;
+global.menuSyncUnits = menuSyncUnits;
+global.menuQrCodes = menuQrCodes;
+global.menuSyncSubmissions = menuSyncSubmissions;
+global.menuUpdateAppraisal = menuUpdateAppraisal;
+global.menuPrepareJuryTabs = menuPrepareJuryTabs;
+global.menuComputeScores = menuComputeScores;
+global.menuBuildAwards = menuBuildAwards;
+global.menuParticipation = menuParticipation;
+global.menuCertificates = menuCertificates;
+global.menuAuditLog = menuAuditLog;

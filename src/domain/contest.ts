@@ -1,0 +1,42 @@
+// One call that runs the whole rules engine on a parsed contest: results, awards, participation, problems.
+import { DEFAULT_PRIZE_TIERS, buildAwards, validatePrizeTiers } from './awards';
+import { buildParticipation } from './participation';
+import { appraiseAll, computeResults } from './scoring';
+import { validateSettings } from './settings';
+import type { AwardList, ClipResult, ContestInput, ParticipationRow, Problem } from './types';
+
+export interface ContestOutput {
+  results: ClipResult[];
+  awards: AwardList;
+  participation: ParticipationRow[];
+  /** Problems with the rules themselves (settings, prize tiers, rubric); results are still computed. */
+  problems: Problem[];
+}
+
+/** Rubric criteria need a name and a positive maximum. */
+export function validateRubric(rubric: ContestInput['rubric']): Problem[] {
+  const problems: Problem[] = [];
+  if (rubric.length === 0) {
+    problems.push({ code: 'rubric.none', message: 'Trang "Tiêu chí chấm" chưa có tiêu chí nào.', sheet: 'Tiêu chí chấm' });
+  }
+  rubric.forEach((c, i) => {
+    if (!(Number.isFinite(c.max) && c.max > 0)) {
+      problems.push({
+        code: 'rubric.max',
+        message: `Trang "Tiêu chí chấm": điểm tối đa của tiêu chí "${c.name || `thứ ${i + 1}`}" phải là số dương (đang là ${String(c.max)}).`,
+        sheet: 'Tiêu chí chấm',
+        column: 'Điểm tối đa',
+      });
+    }
+  });
+  return problems;
+}
+
+export function runContest(input: ContestInput): ContestOutput {
+  const tiers = input.prizeTiers ?? DEFAULT_PRIZE_TIERS;
+  const problems = [...validateSettings(input.settings), ...validatePrizeTiers(tiers), ...validateRubric(input.rubric)];
+  const results = computeResults(input);
+  const awards = buildAwards(results, tiers, input.settings);
+  const participation = buildParticipation(input.units, input.submissions, appraiseAll(input), input.settings);
+  return { results, awards, participation, problems };
+}

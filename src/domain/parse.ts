@@ -1,0 +1,268 @@
+// Parsing of what people type into sheet cells: names, numbers, marks, booleans and dates in a contest time zone.
+import type { Problem } from './types';
+
+/**
+ * Canonical form of a name for matching: trimmed, inner spaces collapsed, lower case, Vietnamese
+ * diacritics removed (NFD then drop combining marks; đ/Đ are separate letters, not d + mark, so
+ * they are mapped by hand).
+ * @example normalizeName('  Đoàn  Phường 5 ') === 'doan phuong 5'
+ */
+export function normalizeName(s: string): string {
+  return String(s)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** One decimal separator, comma (Vietnamese) or dot; no thousands separators (ambiguous with decimals). */
+const NUMBER_TEXT = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
+
+/**
+ * A numeric cell: blank → null, numbers as they are, text such as "8,5", "8.5", " 9 " → number;
+ * anything else → 'invalid' (never 0, so a typo is reported rather than scored).
+ */
+export function parseNumberCell(value: unknown): number | null | 'invalid' {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : 'invalid';
+  if (typeof value !== 'string') return 'invalid';
+  const text = value.replace(/\u00a0/g, ' ').trim();
+  if (text === '') return null;
+  if (!NUMBER_TEXT.test(text)) return 'invalid';
+  const n = Number(text.replace(',', '.'));
+  return Number.isFinite(n) ? n : 'invalid';
+}
+
+/** Where a cell is, as the user sees it. */
+export interface CellPlace {
+  sheet: string;
+  row: number;
+  column: string;
+}
+
+/** Vietnamese "where" prefix shared by cell problems. */
+export function describePlace(place: CellPlace): string {
+  return `Trang "${place.sheet}", dòng ${place.row}, cột "${place.column}"`;
+}
+
+/** How a cell value is quoted back to the user in a message. */
+export function showValue(value: unknown): string {
+  if (value instanceof Date) return isNaN(value.getTime()) ? 'ngày không hợp lệ' : value.toISOString();
+  return `"${String(value)}"`;
+}
+
+/**
+ * A jury mark: blank → null ("not marked"; 0 is a real mark). Non-numeric or outside 0..max is a
+ * problem naming the cell and the value; it is never read as 0.
+ */
+export function parseMark(
+  value: unknown,
+  max: number,
+  place: CellPlace,
+): { ok: true; value: number | null } | { ok: false; problem: Problem } {
+  const n = parseNumberCell(value);
+  if (n === null) return { ok: true, value: null };
+  if (n === 'invalid') {
+    return {
+      ok: false,
+      problem: {
+        code: 'mark.not_number',
+        message: `${describePlace(place)}: điểm ${showValue(value)} không phải là số. Hãy nhập số từ 0 đến ${max} (ví dụ 8,5) hoặc để trống nếu chưa chấm.`,
+        ...place,
+      },
+    };
+  }
+  if (n < 0 || n > max) {
+    return {
+      ok: false,
+      problem: {
+        code: 'mark.out_of_range',
+        message: `${describePlace(place)}: điểm ${showValue(value)} nằm ngoài khoảng cho phép 0–${max}.`,
+        ...place,
+      },
+    };
+  }
+  return { ok: true, value: n };
+}
+
+const TRUE_WORDS = new Set(['true', 'co', 'x', 'yes', '1', 'dung']);
+const FALSE_WORDS = new Set(['false', 'khong', 'no', '0', 'sai']);
+
+/**
+ * A yes/no cell: checkbox booleans, "Có"/"Không", "TRUE"/"FALSE", "x" (ticked), 1/0; case and
+ * diacritics do not matter. Blank or unrecognised → null (the caller decides the default or reports it).
+ */
+export function parseBoolean(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : null;
+  if (typeof value !== 'string') return null;
+  const word = normalizeName(value);
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return null;
+}
+
+/** True when the runtime knows this IANA time zone name. */
+export function isValidTimeZone(timeZone: string): boolean {
+  if (typeof timeZone !== 'string' || timeZone.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface Wall {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+// Building a DateTimeFormat is slow in V8; one per zone is reused across a whole sheet.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Wall-clock fields of instant `t` in `timeZone` (via Intl, so it never depends on the machine's zone). */
+function wallClock(t: number, timeZone: string): Wall {
+  const out: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(t))) {
+    if (part.type !== 'literal') out[part.type] = Number(part.value);
+  }
+  // Some older ICU builds print midnight as hour 24 even with h23.
+  return {
+    year: out.year,
+    month: out.month,
+    day: out.day,
+    hour: out.hour === 24 ? 0 : out.hour,
+    minute: out.minute,
+    second: out.second,
+  };
+}
+
+/** Milliseconds to add to UTC to get the wall clock of `timeZone` at instant `t`. */
+function offsetAt(t: number, timeZone: string): number {
+  const whole = Math.floor(t / 1000) * 1000;
+  const w = wallClock(whole, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - whole;
+}
+
+/** The instant at which the wall clock in `timeZone` reads `w`. */
+export function zonedInstant(w: Wall, timeZone: string): Date {
+  const guess = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  const first = offsetAt(guess - offsetAt(guess, timeZone), timeZone);
+  // Second pass settles wall times near an offset change (DST zones; Asia/Ho_Chi_Minh has none today).
+  return new Date(guess - first);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function validWall(w: Wall): boolean {
+  return (
+    w.year >= 1900 &&
+    w.year <= 9999 &&
+    w.month >= 1 &&
+    w.month <= 12 &&
+    w.day >= 1 &&
+    w.day <= daysInMonth(w.year, w.month) &&
+    w.hour >= 0 &&
+    w.hour <= 23 &&
+    w.minute >= 0 &&
+    w.minute <= 59 &&
+    w.second >= 0 &&
+    w.second <= 59
+  );
+}
+
+// d/M/yyyy with optional H:mm[:ss]; "16g00" / "16h00" are how times are written in Vietnamese plans.
+const VN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[\s,]+(\d{1,2})[:hg](\d{2})(?::(\d{2}))?)?$/i;
+// yyyy-MM-dd[ HH:mm[:ss]] as a wall time, the form spreadsheets export.
+const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
+// A full ISO instant with Z or an offset is unambiguous and taken as is.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/** Spreadsheet serial day 0 (1899-12-30) as a wall-clock UTC timestamp. */
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * A date/time cell in the contest's time zone: Date objects (Sheets date cells) as they are,
+ * "dd/MM/yyyy HH:mm", "dd/MM/yyyy" (midnight), "d/M/yyyy H:mm", seconds optional, ISO text, and
+ * spreadsheet serial numbers (from .xlsx files) read as wall time in `timeZone`.
+ * Blank → null; anything else → 'invalid'.
+ * @example parseDateTime('19/06/2023 16:00', 'Asia/Ho_Chi_Minh')?.toISOString() === '2023-06-19T09:00:00.000Z'
+ */
+export function parseDateTime(value: unknown, timeZone: string): Date | null | 'invalid' {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return isNaN(value.getTime()) ? 'invalid' : value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 1) return 'invalid';
+    const wallMs = Math.round((SERIAL_EPOCH + value * 86400000) / 1000) * 1000;
+    const d = new Date(wallMs);
+    return zonedInstant(
+      {
+        year: d.getUTCFullYear(),
+        month: d.getUTCMonth() + 1,
+        day: d.getUTCDate(),
+        hour: d.getUTCHours(),
+        minute: d.getUTCMinutes(),
+        second: d.getUTCSeconds(),
+      },
+      timeZone,
+    );
+  }
+  if (typeof value !== 'string') return 'invalid';
+  const text = value.replace(/\u00a0/g, ' ').trim();
+  if (text === '') return null;
+  if (ISO_INSTANT.test(text)) {
+    const t = Date.parse(text);
+    return isNaN(t) ? 'invalid' : new Date(t);
+  }
+  let w: Wall | null = null;
+  let m = VN_DATE.exec(text);
+  if (m) {
+    w = { day: +m[1], month: +m[2], year: +m[3], hour: +(m[4] ?? 0), minute: +(m[5] ?? 0), second: +(m[6] ?? 0) };
+  } else if ((m = ISO_LOCAL.exec(text))) {
+    w = { year: +m[1], month: +m[2], day: +m[3], hour: +(m[4] ?? 0), minute: +(m[5] ?? 0), second: +(m[6] ?? 0) };
+  }
+  if (!w || !validWall(w)) return 'invalid';
+  return zonedInstant(w, timeZone);
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** "dd/MM/yyyy HH:mm" of instant `d` in `timeZone`, the form organizers type and read. */
+export function formatDateTime(d: Date, timeZone: string): string {
+  const w = wallClock(d.getTime(), timeZone);
+  return `${pad2(w.day)}/${pad2(w.month)}/${w.year} ${pad2(w.hour)}:${pad2(w.minute)}`;
+}
+
+/** Start of the minute containing `t`; rules that say "the 16:00 minute counts" compare at this precision. */
+export function floorToMinute(t: number): number {
+  return Math.floor(t / 60000) * 60000;
+}

@@ -1,0 +1,192 @@
+// Scoring: every submission's jury part, engagement part, total, rank, or the reasons it is not scored.
+import { appraise } from './appraisal';
+import { cappedPoints, countedShares, engagementPart, engagementPoints } from './engagement';
+import { aggregateJury, expectedJurors, indexTotals, markKey, rubricMax } from './jury';
+import { floorToMinute, normalizeName } from './parse';
+import { compareClips, compareIds, toScoreUnits } from './ranking';
+import { matchUnit } from './units';
+import type {
+  AppraisalInput,
+  AppraisalOutcome,
+  ClipResult,
+  ContestInput,
+  EngagementCount,
+  JuryMarkRow,
+  Juror,
+  Settings,
+  Submission,
+  UnscoredReason,
+} from './types';
+
+export type { ContestInput } from './types';
+
+/** Vietnamese wording of each reason a clip is not scored (used in "Ghi chú" of "Kết quả"). */
+export const UNSCORED_LABELS: Record<UnscoredReason, string> = {
+  late: 'Nộp trễ',
+  appraisalPending: 'Chưa thẩm định',
+  appraisalFailed: 'Không đạt thẩm định',
+  juryIncomplete: 'BGK chưa chấm đủ',
+  noJuryMarks: 'Chưa có điểm BGK',
+};
+
+function idKey(id: string): string {
+  return String(id ?? '').trim().toUpperCase();
+}
+
+/** First row per clip ID; later duplicates are ignored so a copied row cannot double a clip's data. */
+function firstById<T extends { clipId: string }>(rows: T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const r of rows) if (!map.has(idKey(r.clipId))) map.set(idKey(r.clipId), r);
+  return map;
+}
+
+/** True when the submission came after the deadline minute (23:59:40 is still 23:59, on time). Unknown time is not late. */
+export function isLate(submission: Pick<Submission, 'submittedAt'>, settings: Pick<Settings, 'submissionDeadline'>): boolean {
+  if (!submission.submittedAt) return false;
+  return floorToMinute(submission.submittedAt.getTime()) > floorToMinute(settings.submissionDeadline.getTime());
+}
+
+/** True when the clip is accepted in time: on time, or late entries are allowed. */
+export function isAccepted(submission: Pick<Submission, 'submittedAt'>, settings: Settings): boolean {
+  return settings.acceptLateEntries || !isLate(submission, settings);
+}
+
+/** Every submission's appraisal outcome (no row or nothing ticked → pending), in submission order. */
+export function appraiseAll(input: Pick<ContestInput, 'submissions' | 'appraisals' | 'criteria'>): AppraisalOutcome[] {
+  const byId = firstById<AppraisalInput>(input.appraisals);
+  return input.submissions.map((s) => appraise(byId.get(idKey(s.id)) ?? { clipId: s.id, ticks: {} }, input.criteria));
+}
+
+function jurorLabel(j: Juror): string {
+  return j.name ? `${j.name} (${j.code})` : j.code;
+}
+
+/**
+ * Results for every submission. A clip is scored only when it was on time (or late entries are
+ * allowed), passed appraisal, and every juror without a conflict has fully marked it (or partial
+ * marks are allowed and at least one juror has). Unscored clips keep their computed parts for
+ * display, carry their reasons and a Vietnamese note, and get no total or rank. Scored clips come
+ * first in rank order, then unscored ones by clip ID; the output does not depend on input row order.
+ */
+export function computeResults(input: ContestInput): ClipResult[] {
+  const { settings, units } = input;
+  const max = rubricMax(input.rubric);
+  // A row with fewer marks than rubric criteria is not fully marked: pad with blanks.
+  const marks: JuryMarkRow[] = input.juryMarks.map((r) =>
+    r.marks.length < input.rubric.length
+      ? { ...r, marks: [...r.marks, ...new Array<null>(input.rubric.length - r.marks.length).fill(null)] }
+      : r,
+  );
+  const totals = indexTotals(marks);
+  // Jurors' units are matched like submissions' so aliases still reveal a conflict of interest.
+  const jurors = input.jurors.map((j) => ({ ...j, unit: j.unit ? (matchUnit(j.unit, units)?.name ?? j.unit) : '' }));
+  const engagement = firstById<EngagementCount>(input.engagement);
+  const outcomes = appraiseAll(input);
+
+  const results: ClipResult[] = input.submissions.map((sub, i) => {
+    const matched = matchUnit(sub.unit, units);
+    const unit = matched ? matched.name : String(sub.unit ?? '').trim();
+    const notes: string[] = [];
+    const reasons: UnscoredReason[] = [];
+
+    const late = isLate(sub, settings);
+    if (late && !settings.acceptLateEntries) reasons.push('late');
+    else if (late) notes.push('Nộp trễ (BTC cho phép nhận bài trễ)');
+
+    const outcome = outcomes[i];
+    if (outcome.status === 'pending') reasons.push('appraisalPending');
+    if (outcome.status === 'failed') reasons.push('appraisalFailed');
+
+    const expected = expectedJurors(unit, jurors);
+    const marked = expected.filter((j) => totals.has(markKey(sub.id, j.code)));
+    const jurorTotals = marked.map((j) => totals.get(markKey(sub.id, j.code))!);
+    const agg = aggregateJury(jurorTotals, settings.juryAggregation);
+    const juryPart = agg.value === null || max <= 0 ? null : (settings.juryWeight * agg.value) / max;
+    const missing = expected.filter((j) => !totals.has(markKey(sub.id, j.code)));
+    if (expected.length === 0) {
+      reasons.push('noJuryMarks');
+    } else if (jurorTotals.length === 0) {
+      reasons.push('noJuryMarks');
+    } else if (missing.length > 0 && !settings.allowPartialJuryMarks) {
+      reasons.push('juryIncomplete');
+    }
+
+    const eng = engagement.get(idKey(sub.id));
+    const shares = countedShares(sub.id, eng?.shares ?? 0, input.shareLog, settings);
+    const reactions = Math.max(0, eng?.reactions ?? 0);
+    const points = engagementPoints(shares.shares, reactions, settings);
+    const ePart = engagementPart(points, settings);
+
+    const scored = reasons.length === 0;
+    const reasonNotes = reasons.map((r) => {
+      switch (r) {
+        case 'appraisalFailed':
+          return outcome.reason || UNSCORED_LABELS.appraisalFailed;
+        case 'juryIncomplete':
+          return `${UNSCORED_LABELS.juryIncomplete}: thiếu điểm của ${missing.map(jurorLabel).join(', ')}`;
+        case 'noJuryMarks':
+          return expected.length === 0 && jurors.length > 0
+            ? 'Không có giám khảo nào được chấm bài này (tất cả cùng đơn vị với bài)'
+            : UNSCORED_LABELS.noJuryMarks;
+        default:
+          return UNSCORED_LABELS[r];
+      }
+    });
+    const allNotes = [...reasonNotes, ...notes];
+    if (agg.note) allNotes.push(agg.note.replace(/\.$/, ''));
+    if (scored && missing.length > 0) {
+      allNotes.push(`Tính với ${jurorTotals.length}/${expected.length} giám khảo đã chấm`);
+    }
+    if (!matched) allNotes.push(`Đơn vị "${unit}" không có trong danh sách đơn vị`);
+    if (shares.fromLog) allNotes.push(`Lượt chia sẻ tính theo Nhật ký chia sẻ: ${shares.shares}`);
+
+    return {
+      clipId: sub.id,
+      unit,
+      title: sub.title,
+      authors: sub.authors,
+      submittedAt: sub.submittedAt,
+      juryAggregate: agg.value,
+      juryPart,
+      engagementPoints: points,
+      countedPoints: cappedPoints(points, settings),
+      engagementPart: ePart,
+      total: scored && juryPart !== null ? juryPart + ePart : null,
+      rank: null,
+      scored,
+      unscoredReasons: reasons,
+      note: allNotes.join('. ') + (allNotes.length > 0 ? '.' : ''),
+      countedShares: shares.shares,
+      sharesFromLog: shares.fromLog,
+      reactions,
+      juryMarkCount: jurorTotals.length,
+      juryExpected: expected.length,
+    };
+  });
+
+  const scoredTotals = results.filter((r) => r.scored).map((r) => toScoreUnits(r.total!));
+  for (const r of results) {
+    if (!r.scored) continue;
+    const mine = toScoreUnits(r.total!);
+    // Competition ranking on the total alone: equal totals share a rank (tie-breaks decide prizes, not ranks).
+    r.rank = 1 + scoredTotals.filter((t) => t > mine).length;
+  }
+  return results.sort((a, b) => {
+    if (a.scored !== b.scored) return a.scored ? -1 : 1;
+    if (a.scored) {
+      const c = compareClips(a, b);
+      if (c !== 0) return c;
+    }
+    return compareIds(a.clipId, b.clipId);
+  });
+}
+
+/** Format a score for notes the way Vietnamese sheets show it ("74,4"). */
+export function formatScore(n: number): string {
+  return String(Math.round(n * 100) / 100).replace('.', ',');
+}
+
+/** Unit key used when grouping results by unit. */
+export function unitKey(unit: string): string {
+  return normalizeName(unit);
+}

@@ -1,0 +1,257 @@
+// Contest settings: the "Cấu hình" rows, their District 11 defaults, parsing from cells and validation.
+import {
+  describePlace,
+  formatDateTime,
+  isValidTimeZone,
+  normalizeName,
+  parseBoolean,
+  parseDateTime,
+  parseNumberCell,
+  showValue,
+} from './parse';
+import type { JuryAggregation, Parsed, Problem, Settings } from './types';
+
+export const SETTINGS_SHEET = 'Cấu hình';
+export const SETTINGS_HEADERS = ['Thiết lập', 'Giá trị', 'Ghi chú'] as const;
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** Sheet labels of the jury aggregation methods, in dropdown order. */
+export const AGGREGATION_LABELS: Record<JuryAggregation, string> = {
+  mean: 'Trung bình',
+  trimmedMean: 'Trung bình bỏ cao nhất và thấp nhất',
+  median: 'Trung vị',
+};
+
+export type SettingKind = 'text' | 'date' | 'number' | 'integer' | 'aggregation' | 'boolean' | 'timeZone';
+
+export interface SettingDefinition {
+  key: keyof Settings;
+  /** Exact text of the "Thiết lập" cell. */
+  label: string;
+  kind: SettingKind;
+  /** The default as shown in the "Giá trị" cell. */
+  defaultText: string;
+  /** Short help for the "Ghi chú" cell. */
+  note: string;
+}
+
+export const DEFAULT_CONTEST_NAME =
+  'Hội thi video clip "Tuổi trẻ Quận 11 thời kỳ chuyển đổi số gắn với phong trào 3 trách nhiệm"';
+export const DEFAULT_ORGANIZER = 'Ban Thường vụ Quận Đoàn 11';
+
+/** The seed contest's rules (District 11, 2023); dates are instants written with the +07:00 offset. */
+export const DEFAULT_SETTINGS: Settings = {
+  contestName: DEFAULT_CONTEST_NAME,
+  organizer: DEFAULT_ORGANIZER,
+  submissionDeadline: new Date('2023-06-10T23:59:00+07:00'),
+  votingStart: new Date('2023-06-12T00:00:00+07:00'),
+  votingEnd: new Date('2023-06-19T16:00:00+07:00'),
+  juryWeight: 40,
+  engagementWeight: 60,
+  pointsPerShare: 2,
+  pointsPerReaction: 1,
+  sharesCapPerAccount: 2,
+  pointsCap: 300,
+  juryAggregation: 'mean',
+  minValidClipsPerUnit: 1,
+  acceptLateEntries: false,
+  onePrizePerUnit: true,
+  allowPartialJuryMarks: false,
+  sendConfirmationEmail: false,
+  timeZone: DEFAULT_TIME_ZONE,
+};
+
+/** Every setting in sheet order, with the exact labels of SPEC "Exact headers". */
+export const SETTING_DEFINITIONS: SettingDefinition[] = [
+  { key: 'contestName', label: 'Tên hội thi', kind: 'text', defaultText: DEFAULT_CONTEST_NAME, note: 'Tên in trên biểu mẫu, giấy khen và báo cáo.' },
+  { key: 'organizer', label: 'Đơn vị tổ chức', kind: 'text', defaultText: DEFAULT_ORGANIZER, note: 'Tên đơn vị tổ chức hội thi.' },
+  { key: 'submissionDeadline', label: 'Hạn nộp bài', kind: 'date', defaultText: '10/06/2023 23:59', note: 'dd/MM/yyyy HH:mm theo múi giờ bên dưới; bài nộp sau phút này bị đánh dấu "Nộp trễ".' },
+  { key: 'votingStart', label: 'Bắt đầu bình chọn', kind: 'date', defaultText: '12/06/2023 00:00', note: 'dd/MM/yyyy HH:mm; lượt chia sẻ từ phút này được tính.' },
+  { key: 'votingEnd', label: 'Kết thúc bình chọn', kind: 'date', defaultText: '19/06/2023 16:00', note: 'dd/MM/yyyy HH:mm; phút kết thúc vẫn được tính (16:00 tính, 16:01 không).' },
+  { key: 'juryWeight', label: 'Trọng số BGK (%)', kind: 'number', defaultText: '40', note: 'Phần trăm điểm từ Ban giám khảo; cộng với trọng số tương tác phải bằng 100.' },
+  { key: 'engagementWeight', label: 'Trọng số tương tác (%)', kind: 'number', defaultText: '60', note: 'Phần trăm điểm từ lượt tương tác trên fanpage.' },
+  { key: 'pointsPerShare', label: 'Điểm mỗi lượt chia sẻ', kind: 'number', defaultText: '2', note: 'Số điểm tương tác cho mỗi lượt chia sẻ được tính.' },
+  { key: 'pointsPerReaction', label: 'Điểm mỗi lượt cảm xúc', kind: 'number', defaultText: '1', note: 'Số điểm tương tác cho mỗi lượt cảm xúc.' },
+  { key: 'sharesCapPerAccount', label: 'Số lượt chia sẻ tính tối đa mỗi tài khoản', kind: 'integer', defaultText: '2', note: 'Chỉ áp dụng khi có Nhật ký chia sẻ (Facebook không cho biết ai đã chia sẻ).' },
+  { key: 'pointsCap', label: 'Điểm tương tác tối đa', kind: 'number', defaultText: '300', note: 'Điểm tương tác vượt mức này không được tính thêm.' },
+  { key: 'juryAggregation', label: 'Cách tổng hợp điểm BGK', kind: 'aggregation', defaultText: 'Trung bình', note: 'Trung bình | Trung bình bỏ cao nhất và thấp nhất | Trung vị.' },
+  { key: 'minValidClipsPerUnit', label: 'Số bài hợp lệ tối thiểu mỗi đơn vị', kind: 'integer', defaultText: '1', note: 'Chỉ tiêu: số bài đạt thẩm định mỗi đơn vị phải có.' },
+  { key: 'acceptLateEntries', label: 'Nhận bài nộp trễ', kind: 'boolean', defaultText: 'Không', note: 'Có: bài nộp trễ vẫn được chấm. Không: bài nộp trễ không được tính điểm.' },
+  { key: 'onePrizePerUnit', label: 'Mỗi đơn vị tối đa một giải', kind: 'boolean', defaultText: 'Có', note: 'Có: mỗi đơn vị nhận nhiều nhất một giải (theo bài điểm cao nhất).' },
+  { key: 'allowPartialJuryMarks', label: 'Tính điểm khi BGK chưa chấm đủ', kind: 'boolean', defaultText: 'Không', note: 'Có: tính điểm với các giám khảo đã chấm (cần ít nhất một).' },
+  { key: 'sendConfirmationEmail', label: 'Gửi email xác nhận', kind: 'boolean', defaultText: 'Không', note: 'Có: gửi email xác nhận cho người nộp bài.' },
+  { key: 'timeZone', label: 'Múi giờ', kind: 'timeZone', defaultText: DEFAULT_TIME_ZONE, note: 'Múi giờ IANA dùng cho mọi ngày giờ của hội thi.' },
+];
+
+/** The "Giá trị" text of a setting value, in the form the sheet shows it. */
+export function settingText(def: SettingDefinition, settings: Settings): string {
+  const v = settings[def.key];
+  switch (def.kind) {
+    case 'date':
+      return formatDateTime(v as Date, settings.timeZone);
+    case 'boolean':
+      return v ? 'Có' : 'Không';
+    case 'aggregation':
+      return AGGREGATION_LABELS[v as JuryAggregation];
+    default:
+      return String(v);
+  }
+}
+
+function aggregationFromText(text: string): JuryAggregation | null {
+  const key = normalizeName(text);
+  for (const m of Object.keys(AGGREGATION_LABELS) as JuryAggregation[]) {
+    if (normalizeName(AGGREGATION_LABELS[m]) === key || m.toLowerCase() === key) return m;
+  }
+  return null;
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * Settings from the "Cấu hình" rows. A missing row or blank value takes the default; a bad value is a
+ * problem naming the setting and its row; the result is then validated as a whole.
+ */
+export function parseSettings(rows: { label: string; value: unknown; row: number }[], sheet: string): Parsed<Settings> {
+  const problems: Problem[] = [];
+  const byLabel = new Map<string, { value: unknown; row: number }>();
+  for (const r of rows) {
+    const key = normalizeName(r.label ?? '');
+    if (key === '') continue;
+    if (byLabel.has(key)) {
+      problems.push({
+        code: 'setting.duplicate',
+        message: `Trang "${sheet}", dòng ${r.row}: thiết lập "${String(r.label).trim()}" bị lặp (đã có ở dòng ${byLabel.get(key)!.row}); chỉ dòng đầu được dùng.`,
+        sheet,
+        row: r.row,
+        column: SETTINGS_HEADERS[0],
+      });
+      continue;
+    }
+    byLabel.set(key, { value: r.value, row: r.row });
+  }
+  const find = (def: SettingDefinition) => byLabel.get(normalizeName(def.label));
+
+  // The time zone is read first: every date is typed in it.
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const ordered = [...SETTING_DEFINITIONS].sort((a, b) => (a.kind === 'timeZone' ? -1 : b.kind === 'timeZone' ? 1 : 0));
+  for (const def of ordered) {
+    const cell = find(def);
+    if (!cell || isBlank(cell.value)) continue;
+    const place = { sheet, row: cell.row, column: SETTINGS_HEADERS[1] };
+    const bad = (code: string, expected: string): void => {
+      problems.push({
+        code,
+        message: `${describePlace(place)} (thiết lập "${def.label}"): giá trị ${showValue(cell.value)} không hợp lệ; ${expected}.`,
+        ...place,
+      });
+    };
+    const v = cell.value;
+    switch (def.kind) {
+      case 'text':
+        (settings as unknown as Record<string, unknown>)[def.key] = String(v).trim();
+        break;
+      case 'timeZone': {
+        const tz = String(v).trim();
+        if (isValidTimeZone(tz)) settings.timeZone = tz;
+        else bad('setting.timezone', 'cần tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh');
+        break;
+      }
+      case 'date': {
+        const d = parseDateTime(v, settings.timeZone);
+        if (d instanceof Date) (settings as unknown as Record<string, unknown>)[def.key] = d;
+        else bad('setting.date', 'cần ngày giờ dạng dd/MM/yyyy HH:mm, ví dụ 10/06/2023 23:59');
+        break;
+      }
+      case 'number':
+      case 'integer': {
+        const n = parseNumberCell(v);
+        if (typeof n !== 'number') bad('setting.number', 'cần một số');
+        else if (def.kind === 'integer' && !Number.isInteger(n)) bad('setting.integer', 'cần một số nguyên');
+        else (settings as unknown as Record<string, unknown>)[def.key] = n;
+        break;
+      }
+      case 'boolean': {
+        const b = parseBoolean(v);
+        if (b === null) bad('setting.boolean', 'cần "Có" hoặc "Không"');
+        else (settings as unknown as Record<string, unknown>)[def.key] = b;
+        break;
+      }
+      case 'aggregation': {
+        const m = aggregationFromText(String(v));
+        if (m) settings.juryAggregation = m;
+        else bad('setting.aggregation', `cần một trong: ${Object.values(AGGREGATION_LABELS).join(' | ')}`);
+        break;
+      }
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  // Whole-settings problems name the setting and, when it came from a row, that row.
+  const invalid = validateSettings(settings).map((p) => {
+    const def = SETTING_DEFINITIONS.find((d) => p.code.startsWith(`setting.${d.key}.`));
+    const cell = def ? find(def) : undefined;
+    return cell ? { ...p, sheet, row: cell.row, column: SETTINGS_HEADERS[1] } : { ...p, sheet };
+  });
+  return invalid.length > 0 ? { ok: false, problems: invalid } : { ok: true, value: settings };
+}
+
+function labelOf(key: keyof Settings): string {
+  return SETTING_DEFINITIONS.find((d) => d.key === key)!.label;
+}
+
+/**
+ * Rules that settings must satisfy together. Codes start with `setting.<key>` of the setting the
+ * message names first.
+ */
+export function validateSettings(s: Settings): Problem[] {
+  const problems: Problem[] = [];
+  const add = (key: keyof Settings, suffix: string, message: string) =>
+    problems.push({ code: `setting.${key}.${suffix}`, message });
+
+  for (const key of ['juryWeight', 'engagementWeight'] as const) {
+    if (!Number.isFinite(s[key]) || s[key] < 0 || s[key] > 100) {
+      add(key, 'range', `Thiết lập "${labelOf(key)}" phải từ 0 đến 100 (đang là ${s[key]}).`);
+    }
+  }
+  // Compared in ten-thousandths so 33.3333 + 66.6667 is accepted and float noise never is an error.
+  if (Math.round((s.juryWeight + s.engagementWeight) * 10000) !== 100 * 10000) {
+    add(
+      'juryWeight',
+      'sum',
+      `Thiết lập "${labelOf('juryWeight')}" (${s.juryWeight}) cộng "${labelOf('engagementWeight')}" (${s.engagementWeight}) phải bằng 100.`,
+    );
+  }
+  for (const key of ['pointsPerShare', 'pointsPerReaction', 'pointsCap', 'sharesCapPerAccount'] as const) {
+    if (!Number.isFinite(s[key]) || s[key] <= 0) {
+      add(key, 'positive', `Thiết lập "${labelOf(key)}" phải là số dương (đang là ${s[key]}).`);
+    }
+  }
+  if (!Number.isInteger(s.sharesCapPerAccount)) {
+    add('sharesCapPerAccount', 'integer', `Thiết lập "${labelOf('sharesCapPerAccount')}" phải là số nguyên.`);
+  }
+  if (!Number.isInteger(s.minValidClipsPerUnit) || s.minValidClipsPerUnit < 0) {
+    add('minValidClipsPerUnit', 'integer', `Thiết lập "${labelOf('minValidClipsPerUnit')}" phải là số nguyên không âm.`);
+  }
+  if (!isValidTimeZone(s.timeZone)) {
+    add('timeZone', 'invalid', `Thiết lập "${labelOf('timeZone')}": không có múi giờ "${s.timeZone}".`);
+  }
+  const tz = isValidTimeZone(s.timeZone) ? s.timeZone : DEFAULT_TIME_ZONE;
+  const dates = ['submissionDeadline', 'votingStart', 'votingEnd'] as const;
+  const allDates = dates.every((k) => s[k] instanceof Date && !isNaN(s[k].getTime()));
+  if (!allDates) {
+    for (const k of dates) {
+      if (!(s[k] instanceof Date) || isNaN(s[k].getTime())) add(k, 'date', `Thiết lập "${labelOf(k)}" không phải ngày giờ hợp lệ.`);
+    }
+  } else {
+    const show = (k: (typeof dates)[number]) => `"${labelOf(k)}" (${formatDateTime(s[k], tz)})`;
+    if (s.submissionDeadline.getTime() > s.votingStart.getTime()) {
+      add('submissionDeadline', 'order', `Thiết lập ${show('submissionDeadline')} phải trước hoặc bằng ${show('votingStart')}.`);
+    }
+    if (s.votingStart.getTime() >= s.votingEnd.getTime()) {
+      add('votingStart', 'order', `Thiết lập ${show('votingStart')} phải trước ${show('votingEnd')}.`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,220 @@
+// "Cập nhật thẩm định": one Thẩm định row per submission, results filled from the ticks; plus the on-edit path.
+//
+// Both paths exist on purpose. The simple onEdit trigger gives appraisers an immediate Kết quả/Lý do
+// when they tick, and needs no installation; but simple triggers are skipped for edits made by
+// scripts or imports, can hit their 30-second limit, and run as the appraiser (who cannot write the
+// organizers' sheets). The on-demand action recomputes every row, updates "Trạng thái" in "Bài dự
+// thi" and the "Tương tác" rows, and "Chuẩn bị phiếu chấm BGK"/"Tính điểm" decide from the ticks
+// themselves, so a missed edit never changes a result.
+import { APPRAISAL_LABELS, appraise } from '../domain/appraisal';
+import { parseMark } from '../domain/parse';
+import { isAccepted } from '../domain/scoring';
+import { DEFAULT_TIME_ZONE, parseSettings } from '../domain/settings';
+import type { AppraisalCriterion, AppraisalOutcome, Settings } from '../domain/types';
+import { APPRAISAL_CRITERIA, readAppraisalCriteria } from '../sheets/appraisalCriteria';
+import { APPRAISAL_SHEET, appraisalSchema, readAppraisalRows, type AppraisalRow } from '../sheets/appraisal';
+import { CONFIG, configRows } from '../sheets/config';
+import { CONFLICT_NOTE, JURY_TAB_PREFIX, markKey } from '../sheets/juryTab';
+import { RUBRIC, readRubric } from '../sheets/rubric';
+import { SUBMISSIONS, type SubmissionRow } from '../sheets/submissions';
+import { appendRecords, cell, locateColumns, readSheet, text, updateRows, writeCells, type Table, type TableRow } from '../sheets/table';
+import { readCriteriaOrThrow, readPeople } from '../sheets/workbook';
+import { problemMessages, withLock, type FlowContext, type Summary } from './context';
+import { syncEngagementRows } from './engagementRows';
+
+export const APPRAISAL_TITLE = 'Cập nhật thẩm định';
+
+/** The four cells the add-on writes for a row: Kết quả, Lý do, Người thẩm định, Thời gian thẩm định. */
+const RESULT_KEYS = ['result', 'reason', 'appraiser', 'time'];
+
+/** New result cells for `row`, or null when what the sheet shows is already right. */
+function resultCells(row: Pick<AppraisalRow, 'result' | 'reason'>, outcome: AppraisalOutcome, user: string, now: Date): unknown[] | null {
+  const label = APPRAISAL_LABELS[outcome.status];
+  if (row.result === label && row.reason === outcome.reason) return null;
+  if (outcome.status === 'pending') return [label, '', '', ''];
+  return [label, outcome.reason, user, now];
+}
+
+/** Settings when they are valid; appraisal itself does not depend on them, so defaults keep it going. */
+function settingsOrNull(ctx: FlowContext): Settings | null {
+  const parsed = parseSettings(configRows(readSheet(ctx.spreadsheet, CONFIG)), CONFIG.name);
+  return parsed.ok ? parsed.value : null;
+}
+
+/** Passed (and accepted) clips in submission order, with their post links: they go to the jury and engagement sheets. */
+export function passedClips(
+  submissions: SubmissionRow[],
+  outcomes: Map<string, AppraisalOutcome>,
+  posts: Map<string, string>,
+  settings: Settings | null,
+): { submission: SubmissionRow; post: string }[] {
+  return submissions
+    .filter((s) => outcomes.get(s.id.toUpperCase())?.status === 'passed')
+    .filter((s) => settings === null || isAccepted(s, settings))
+    .map((s) => ({ submission: s, post: posts.get(s.id.toUpperCase()) ?? '' }));
+}
+
+/**
+ * Adds a Thẩm định row for every submission without one, fills Kết quả/Lý do/Người thẩm định/Thời
+ * gian thẩm định where the ticks say something else than the sheet shows (people's ticks are never
+ * written), mirrors the result into "Trạng thái" of "Bài dự thi", and adds "Tương tác" rows for passed clips.
+ */
+export function updateAppraisal(ctx: FlowContext): Summary {
+  return withLock(ctx, () => {
+    const settings = settingsOrNull(ctx);
+    const criteria = readCriteriaOrThrow(ctx.spreadsheet);
+    const people = readPeople(ctx.spreadsheet, settings?.timeZone ?? DEFAULT_TIME_ZONE);
+    const table = readSheet(ctx.spreadsheet, appraisalSchema(criteria));
+    const rows = readAppraisalRows(table, criteria);
+    const byId = new Map(rows.map((r) => [r.clipId.toUpperCase(), r]));
+
+    // 1. Rows for submissions the intake has not mirrored yet.
+    const missing = people.submissions.filter((s) => !byId.has(s.id.toUpperCase()));
+    appendRecords(
+      table,
+      missing.map((s) => ({ id: s.id, unit: s.unit, title: s.title, video: s.videoLink, result: APPRAISAL_LABELS.pending })),
+    );
+
+    // 2. Results from ticks, and the submission's unit/title/link kept in step with "Bài dự thi".
+    const subById = new Map(people.submissions.map((s) => [s.id.toUpperCase(), s]));
+    const outcomes = new Map<string, AppraisalOutcome>();
+    const tableRows = new Map(table.rows.map((t) => [t.row, t]));
+    const resultUpdates = new Map<number, unknown[]>();
+    const infoUpdates = new Map<number, unknown[]>();
+    for (const r of rows) {
+      const outcome = appraise({ clipId: r.clipId, ticks: r.ticks }, criteria);
+      if (!outcomes.has(r.clipId.toUpperCase())) outcomes.set(r.clipId.toUpperCase(), outcome);
+      const cells = resultCells(r, outcome, ctx.user, ctx.now);
+      if (cells) resultUpdates.set(r.row, cells);
+      const sub = subById.get(r.clipId.toUpperCase());
+      const tableRow = tableRows.get(r.row)!;
+      if (sub) {
+        const info = [sub.unit, sub.title, sub.videoLink];
+        const shown = ['unit', 'title', 'video'].map((k) => text(table, tableRow, k));
+        if (info.some((v, i) => v !== shown[i])) infoUpdates.set(r.row, info);
+      }
+    }
+    updateRows(table, RESULT_KEYS, resultUpdates);
+    updateRows(table, ['unit', 'title', 'video'], infoUpdates);
+
+    // 3. "Trạng thái" of "Bài dự thi" mirrors the appraisal.
+    const subs = readSheet(ctx.spreadsheet, SUBMISSIONS);
+    const statusUpdates = new Map<number, unknown[]>();
+    for (const r of subs.rows) {
+      const id = text(subs, r, 'id').toUpperCase();
+      if (id === '') continue;
+      const label = APPRAISAL_LABELS[outcomes.get(id)?.status ?? 'pending'];
+      if (text(subs, r, 'status') !== label) statusUpdates.set(r.row, [label]);
+    }
+    updateRows(subs, ['status'], statusUpdates);
+
+    // 4. Passed clips get an engagement row.
+    const posts = new Map(rows.map((r) => [r.clipId.toUpperCase(), r.post]));
+    const passed = passedClips(people.submissions, outcomes, posts, settings);
+    const engagementAdded = syncEngagementRows(
+      ctx.spreadsheet,
+      passed.map((p) => ({ clipId: p.submission.id, post: p.post })),
+    );
+
+    const counts = { passed: 0, failed: 0, pending: missing.length };
+    for (const o of outcomes.values()) counts[o.status]++;
+    const lines = [
+      `Đạt: ${counts.passed} bài · Không đạt: ${counts.failed} bài · Chờ thẩm định: ${counts.pending} bài.`,
+    ];
+    if (missing.length > 0) lines.push(`Đã thêm ${missing.length} bài mới vào trang "${APPRAISAL_SHEET}".`);
+    if (resultUpdates.size > 0) lines.push(`Đã cập nhật kết quả của ${resultUpdates.size} bài.`);
+    if (engagementAdded > 0) lines.push(`Đã thêm ${engagementAdded} bài đạt vào trang "Tương tác".`);
+    const failedLines = [...outcomes.values()].filter((o) => o.status === 'failed').map((o) => `${o.clipId} – ${o.reason}`);
+    lines.push(...failedLines.slice(0, 40));
+    const warnings = problemMessages(people.warnings);
+    if (!settings) warnings.unshift('Trang "Cấu hình" có thiết lập chưa hợp lệ: bài nộp trễ chưa được loại khỏi trang "Tương tác". Hãy sửa rồi chạy lại.');
+    return { title: APPRAISAL_TITLE, lines, warnings };
+  });
+}
+
+/** A table view over the rows an edit touched, read with one getValues (plus one for the headers). */
+function editedRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, numRows: number): { headers: unknown[]; rows: TableRow[]; width: number } {
+  const width = sheet.getLastColumn();
+  const first = Math.max(2, firstRow);
+  const last = Math.min(firstRow + numRows - 1, sheet.getLastRow());
+  const headers = sheet.getRange(1, 1, 1, width).getValues()[0];
+  if (last < first) return { headers, rows: [], width };
+  const values = sheet.getRange(first, 1, last - first + 1, width).getValues();
+  return { headers, rows: values.map((cells, i) => ({ row: first + i, cells })), width };
+}
+
+/**
+ * Simple-trigger path: recomputes only the rows the edit covered, on "Thẩm định" (result cells) or
+ * on a "BGK - …" tab (Tổng). Any other sheet is ignored. Returns the number of rows rewritten.
+ */
+export function handleEdit(ctx: FlowContext, range: GoogleAppsScript.Spreadsheet.Range): number {
+  const sheet = range.getSheet();
+  const name = sheet.getName();
+  if (name === APPRAISAL_SHEET) return refreshAppraisalRows(ctx, sheet, range.getRow(), range.getNumRows());
+  if (name.startsWith(JURY_TAB_PREFIX)) return refreshJuryTotals(ctx, sheet, range.getRow(), range.getNumRows());
+  return 0;
+}
+
+function viewOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: ReturnType<typeof appraisalSchema>, headers: unknown[], rows: TableRow[], width: number): Table<string> | null {
+  const { col, problems } = locateColumns(schema, headers);
+  if (problems.length > 0) return null;
+  return { sheet, schema, headers: headers.map(String), col, rows, lastRow: rows.length ? rows[rows.length - 1].row : 1, width };
+}
+
+function refreshAppraisalRows(ctx: FlowContext, sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, numRows: number): number {
+  const crit = readAppraisalCriteria(readSheet(ctx.spreadsheet, APPRAISAL_CRITERIA));
+  const criteria: AppraisalCriterion[] = crit.criteria;
+  const { headers, rows, width } = editedRows(sheet, firstRow, numRows);
+  // A sheet whose headers were damaged is left for the on-demand action to report.
+  const table = viewOf(sheet, appraisalSchema(criteria), headers, rows, width);
+  if (!table || rows.length === 0) return 0;
+  const block = readAppraisalRows({ ...table, rows }, criteria);
+  const byRow = new Map(block.map((r) => [r.row, r]));
+  const cells = rows.map((tr) => {
+    const r = byRow.get(tr.row);
+    if (!r) return RESULT_KEYS.map((k) => cell(table, tr, k));
+    const outcome = appraise({ clipId: r.clipId, ticks: r.ticks }, criteria);
+    return resultCells(r, outcome, ctx.user, ctx.now) ?? RESULT_KEYS.map((k) => cell(table, tr, k));
+  });
+  writeCells(table, rows[0].row, RESULT_KEYS, cells);
+  return rows.length;
+}
+
+function refreshJuryTotals(ctx: FlowContext, sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, numRows: number): number {
+  const { rubric } = readRubric(readSheet(ctx.spreadsheet, RUBRIC));
+  if (rubric.length === 0) return 0;
+  const { headers, rows, width } = editedRows(sheet, firstRow, numRows);
+  const schema = {
+    name: sheet.getName(),
+    protection: 'juror' as const,
+    description: '',
+    columns: [
+      { key: 'total', header: 'Tổng', role: 'computed' as const },
+      ...rubric.map((c, i) => ({ key: markKey(i), header: c.name, role: 'input' as const })),
+    ],
+  };
+  const { col, problems } = locateColumns(schema, headers);
+  if (problems.length > 0 || rows.length === 0) return 0;
+  const table: Table<string> = { sheet, schema, headers: headers.map(String), col, rows, lastRow: rows[rows.length - 1].row, width };
+  const totals = rows.map((r) => [juryRowTotal(table, r, rubric)]);
+  writeCells(table, rows[0].row, ['total'], totals);
+  return rows.length;
+}
+
+/** What `Tổng` shows for a juror row: the sum, blank while unmarked, a hint when a mark is unreadable. */
+export function juryRowTotal(table: Table<string>, row: TableRow, rubric: { name: string; max: number }[]): unknown {
+  const shown = cell(table, row, 'total');
+  if (shown === CONFLICT_NOTE) return CONFLICT_NOTE;
+  let sum = 0;
+  let blank = false;
+  for (let i = 0; i < rubric.length; i++) {
+    const parsed = parseMark(cell(table, row, markKey(i)), rubric[i].max, { sheet: table.schema.name, row: row.row, column: rubric[i].name });
+    if (!parsed.ok) return JURY_TOTAL_BAD;
+    if (parsed.value === null) blank = true;
+    else sum += parsed.value;
+  }
+  return blank ? '' : Math.round(sum * 10000) / 10000;
+}
+
+/** Shown in `Tổng` when one of the row's marks cannot be read. */
+export const JURY_TOTAL_BAD = 'Kiểm tra lại điểm';

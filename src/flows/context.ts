@@ -1,0 +1,53 @@
+// What every flow receives (handles, user, clock) and returns (a summary for the dialog and the audit log).
+import type { Problem } from '../domain/types';
+import { ContestError } from '../sheets/errors';
+
+export interface FlowContext {
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** SpreadsheetApp: validation builders, ProtectionType, flush. */
+  app: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  /** Email of the user running the action ('' when Google does not reveal it). */
+  user: string;
+  now: Date;
+  /** The script lock shared with the form intake, for actions that add rows. */
+  lock?: GoogleAppsScript.Lock.Lock;
+  /** Progress messages for long actions (a spreadsheet toast in Google). */
+  progress?: (message: string) => void;
+}
+
+/** What an action did: a Vietnamese title, lines of counts, warnings naming sheet/row/column. */
+export interface Summary {
+  title: string;
+  lines: string[];
+  warnings: string[];
+}
+
+/** Warnings shown in a dialog are capped; the rest are counted so a dialog stays readable. */
+export const MAX_WARNINGS = 40;
+
+export function problemMessages(problems: Problem[], limit = MAX_WARNINGS): string[] {
+  const shown = problems.slice(0, limit).map((p) => p.message);
+  if (problems.length > limit) shown.push(`… và ${problems.length - limit} vấn đề khác.`);
+  return shown;
+}
+
+/**
+ * Runs `fn` holding the script lock (shared with the form intake, so rows appended by a submission
+ * and rows appended by an action never interleave). Without a lock handle it just runs `fn`.
+ */
+export function withLock<T>(ctx: FlowContext, fn: () => T): T {
+  if (!ctx.lock) return fn();
+  if (!ctx.lock.tryLock(30000)) {
+    throw new ContestError([
+      {
+        code: 'lock.busy',
+        message: 'Một thao tác khác (hoặc một bài nộp đang được ghi) đang chạy. Hãy thử lại sau ít phút.',
+      },
+    ]);
+  }
+  try {
+    return fn();
+  } finally {
+    ctx.lock.releaseLock();
+  }
+}

@@ -1,0 +1,25 @@
+// "Báo cáo tham gia": fills "Tham gia" (per unit: submitted, passed, disqualified, quota met).
+import { PARTICIPATION } from '../sheets/participation';
+import { problemMessages, type FlowContext, type Summary } from './context';
+import { computeContest, writeParticipation } from './scores';
+
+export const PARTICIPATION_TITLE = 'Báo cáo tham gia';
+
+export function participationReport(ctx: FlowContext): Summary {
+  const { read, output } = computeContest(ctx);
+  writeParticipation(ctx, output);
+  const rows = output.participation;
+  const met = rows.filter((r) => r.quotaMet && r.inRoster).length;
+  const roster = rows.filter((r) => r.inRoster).length;
+  const none = rows.filter((r) => r.inRoster && r.submitted === 0).map((r) => r.unit);
+  const short = rows.filter((r) => r.inRoster && r.submitted > 0 && !r.quotaMet).map((r) => r.unit);
+  const lines = [
+    `${met}/${roster} đơn vị đạt chỉ tiêu (ít nhất ${read.rules.settings.minValidClipsPerUnit} bài hợp lệ); chi tiết ở trang "${PARTICIPATION.name}".`,
+  ];
+  if (none.length > 0) lines.push(`Chưa nộp bài (${none.length}): ${none.join(', ')}`);
+  if (short.length > 0) lines.push(`Đã nộp nhưng chưa đủ bài hợp lệ (${short.length}): ${short.join(', ')}`);
+  const outside = rows.filter((r) => !r.inRoster).map((r) => r.unit);
+  const warnings = outside.length > 0 ? [`Bài của đơn vị không có trong danh sách: ${outside.join(', ')}`] : [];
+  warnings.push(...problemMessages(read.people.warnings));
+  return { title: PARTICIPATION_TITLE, lines, warnings };
+}

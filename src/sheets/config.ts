@@ -1,0 +1,66 @@
+// Schema of "Cấu hình" (key–value settings) and reading/upserting its rows.
+import { SETTING_DEFINITIONS, SETTINGS_SHEET, parseSettings } from '../domain/settings';
+import { normalizeName } from '../domain/parse';
+import type { Parsed, Settings } from '../domain/types';
+import { defineSchema } from './schema';
+import { appendRecords, cell, readSheet, updateRows, type Table } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const CONFIG = defineSchema({
+  name: SETTINGS_SHEET,
+  protection: 'organizers',
+  description: 'Thiết lập hội thi (chỉ Ban tổ chức được sửa).',
+  columns: [
+    { key: 'label', header: 'Thiết lập', role: 'input', width: 300 },
+    // Plain text so dates stay exactly as typed (dd/MM/yyyy HH:mm) unless the organizer types a real date.
+    { key: 'value', header: 'Giá trị', role: 'input', width: 320 },
+    { key: 'note', header: 'Ghi chú', role: 'input', required: false, width: 480 },
+  ],
+});
+export type ConfigKey = 'label' | 'value' | 'note';
+
+/**
+ * Seed rows: every setting with its District 11 default and a note. Numbers are written as numbers;
+ * dates stay the text "dd/MM/yyyy HH:mm" so no spreadsheet locale can misread day and month.
+ */
+export function configSeedRows(): Record<ConfigKey, unknown>[] {
+  return SETTING_DEFINITIONS.map((d) => ({
+    label: d.label,
+    value: d.kind === 'number' || d.kind === 'integer' ? Number(d.defaultText) : d.defaultText,
+    note: d.note,
+  }));
+}
+
+/** The "Cấu hình" rows as parseSettings wants them. */
+export function configRows(table: Table<ConfigKey>): { label: string; value: unknown; row: number }[] {
+  return table.rows.map((r) => ({ label: String(cell(table, r, 'label')), value: cell(table, r, 'value'), row: r.row }));
+}
+
+/** Reads and validates the settings (one getValues). */
+export function readSettings(spreadsheet: Spreadsheet): Parsed<Settings> {
+  const table = readSheet(spreadsheet, CONFIG);
+  return parseSettings(configRows(table), CONFIG.name);
+}
+
+/**
+ * Sets the value (and note) of rows found by label, appending rows for labels not present yet —
+ * e.g. the form id and URLs recorded by the form builder. One read, one write per block.
+ */
+export function upsertConfigValues(
+  spreadsheet: Spreadsheet,
+  entries: { label: string; value: unknown; note?: string }[],
+): void {
+  const table = readSheet(spreadsheet, CONFIG);
+  const byLabel = new Map(table.rows.map((r) => [normalizeName(String(cell(table, r, 'label'))), r]));
+  const updates = new Map<number, unknown[]>();
+  const appended: Record<ConfigKey, unknown>[] = [];
+  for (const e of entries) {
+    const existing = byLabel.get(normalizeName(e.label));
+    if (existing) updates.set(existing.row, [e.value]);
+    else appended.push({ label: e.label, value: e.value, note: e.note ?? '' });
+  }
+  // Only the value column is rewritten for existing rows; the organizer's notes stay.
+  updateRows(table, ['value'], updates);
+  appendRecords(table, appended);
+}

@@ -1,0 +1,45 @@
+// Schema of "Tương tác" (per passed clip: post link, reactions, shares) and its row mapping.
+import { parseNumberCell } from '../domain/parse';
+import type { EngagementCount, Problem } from '../domain/types';
+import { DATE_TIME_FORMAT, defineSchema } from './schema';
+import { cell, text, type Table } from './table';
+
+export const ENGAGEMENT = defineSchema({
+  name: 'Tương tác',
+  protection: 'organizers',
+  description: 'Lượt tương tác trên fanpage (chỉ Ban tổ chức được sửa).',
+  columns: [
+    { key: 'id', header: 'Mã bài', role: 'computed', width: 90 },
+    { key: 'post', header: 'Link bài đăng', role: 'input', width: 280, validation: { kind: 'url' } },
+    { key: 'reactions', header: 'Lượt cảm xúc', role: 'input', width: 110, validation: { kind: 'number', min: 0, allowText: true } },
+    { key: 'shares', header: 'Lượt chia sẻ', role: 'input', width: 110, validation: { kind: 'number', min: 0, allowText: true } },
+    { key: 'updated', header: 'Cập nhật lúc', role: 'input', width: 140, format: DATE_TIME_FORMAT },
+    { key: 'source', header: 'Nguồn', role: 'input', width: 160 },
+  ],
+});
+export type EngagementKey = 'id' | 'post' | 'reactions' | 'shares' | 'updated' | 'source';
+
+/** Counts per clip; a blank count is 0 (nothing recorded), a non-numeric or negative one is a problem. */
+export function readEngagement(table: Table<EngagementKey>): { counts: EngagementCount[]; ids: Set<string>; problems: Problem[] } {
+  const counts: EngagementCount[] = [];
+  const problems: Problem[] = [];
+  const ids = new Set<string>();
+  const sheet = table.schema.name;
+  for (const r of table.rows) {
+    const clipId = text(table, r, 'id');
+    if (clipId === '') continue;
+    ids.add(clipId.toUpperCase());
+    const read = (key: 'reactions' | 'shares', header: string): number => {
+      const v = cell(table, r, key);
+      const n = parseNumberCell(v);
+      if (n === null) return 0;
+      if (n === 'invalid' || n < 0 || !Number.isInteger(n)) {
+        problems.push({ code: 'engagement.count', message: `Trang "${sheet}", dòng ${r.row}, cột "${header}": "${String(v)}" không phải số nguyên không âm; tạm tính là 0 cho đến khi sửa.`, sheet, row: r.row, column: header });
+        return 0;
+      }
+      return n;
+    };
+    counts.push({ clipId, reactions: read('reactions', 'Lượt cảm xúc'), shares: read('shares', 'Lượt chia sẻ') });
+  }
+  return { counts, ids, problems };
+}

@@ -1,0 +1,59 @@
+// Schema of "Ban giám khảo" (jurors: code, name, email, own unit) and its row mapping.
+import { canonicalUnitName } from '../domain/units';
+import type { Juror, Problem, Unit } from '../domain/types';
+import { defineSchema } from './schema';
+import { text, type Table } from './table';
+
+export const JURORS = defineSchema({
+  name: 'Ban giám khảo',
+  protection: 'organizers',
+  description: 'Danh sách Ban giám khảo (chỉ Ban tổ chức được sửa).',
+  columns: [
+    { key: 'code', header: 'Mã', role: 'input', width: 80 },
+    { key: 'name', header: 'Họ tên', role: 'input', width: 220 },
+    { key: 'email', header: 'Email', role: 'input', width: 240, note: 'Email Google của giám khảo: chỉ email này được sửa phiếu chấm của mình.' },
+    { key: 'unit', header: 'Đơn vị', role: 'input', width: 220, note: 'Đơn vị của giám khảo (nếu có): giám khảo không chấm bài của đơn vị mình.' },
+  ],
+});
+export type JurorKey = 'code' | 'name' | 'email' | 'unit';
+
+export interface JurorRow extends Juror {
+  row: number;
+}
+
+/**
+ * Jurors in sheet order. The unit is matched against the roster like a submission's unit, so the
+ * conflict-of-interest check compares canonical names. A juror without a code gets "GK<row>".
+ */
+export function readJurors(table: Table<JurorKey>, units: Unit[]): { jurors: JurorRow[]; problems: Problem[] } {
+  const jurors: JurorRow[] = [];
+  const problems: Problem[] = [];
+  const sheet = table.schema.name;
+  const codes = new Set<string>();
+  const names = new Set<string>();
+  for (const r of table.rows) {
+    const name = text(table, r, 'name');
+    if (name === '') {
+      problems.push({ code: 'juror.name', message: `Trang "${sheet}", dòng ${r.row}, cột "Họ tên": chưa có họ tên giám khảo.`, sheet, row: r.row, column: 'Họ tên' });
+      continue;
+    }
+    const code = text(table, r, 'code') || `GK${r.row - 1}`;
+    if (codes.has(code.toUpperCase())) {
+      problems.push({ code: 'juror.duplicate', message: `Trang "${sheet}", dòng ${r.row}, cột "Mã": mã giám khảo "${code}" bị trùng.`, sheet, row: r.row, column: 'Mã' });
+      continue;
+    }
+    if (names.has(name.toLowerCase())) {
+      problems.push({ code: 'juror.duplicate_name', message: `Trang "${sheet}", dòng ${r.row}, cột "Họ tên": họ tên "${name}" bị trùng; mỗi giám khảo cần một tên riêng để có phiếu chấm riêng.`, sheet, row: r.row, column: 'Họ tên' });
+      continue;
+    }
+    codes.add(code.toUpperCase());
+    names.add(name.toLowerCase());
+    const email = text(table, r, 'email');
+    if (email === '') {
+      problems.push({ code: 'juror.email', message: `Trang "${sheet}", dòng ${r.row}, cột "Email": giám khảo "${name}" chưa có email nên phiếu chấm chỉ Ban tổ chức sửa được.`, sheet, row: r.row, column: 'Email' });
+    }
+    const unitText = text(table, r, 'unit');
+    jurors.push({ row: r.row, code, name, email, unit: unitText === '' ? '' : canonicalUnitName(unitText, units) });
+  }
+  return { jurors, problems };
+}

@@ -1,0 +1,92 @@
+// Schema of the per-juror tabs "BGK - <Họ tên>" (clip rows, rubric columns, Tổng, Nhận xét) and mark reading.
+import { parseMark } from '../domain/parse';
+import type { JuryMarkRow, Juror, Problem, RubricCriterion } from '../domain/types';
+import { defineSchema, type ColumnSpec, type SheetSchema } from './schema';
+import { cell, text, type Table } from './table';
+
+export const JURY_TAB_PREFIX = 'BGK - ';
+
+/** Tab name of a juror, e.g. "BGK - Nguyễn Văn An". Sheet names cannot hold these characters. */
+export function juryTabName(juror: Pick<Juror, 'name'>): string {
+  return `${JURY_TAB_PREFIX}${juror.name.replace(/[\[\]*?:/\\]/g, ' ').replace(/\s+/g, ' ').trim()}`.slice(0, 100);
+}
+
+export function markKey(index: number): string {
+  return `mark:${index}`;
+}
+
+/** Written in `Tổng` of a conflict-of-interest row, which the juror does not mark. */
+export const CONFLICT_NOTE = 'Không chấm (cùng đơn vị)';
+
+/**
+ * `Tổng` is written by the add-on (on each edit through the simple onEdit trigger, and again by
+ * "Chuẩn bị phiếu chấm BGK" and "Tính điểm") rather than by a formula: a formula would sum "9,5a" as
+ * nothing and show a plausible total, breaks when columns are reordered, and does not survive the
+ * offline .xlsx path; the add-on shows "Kiểm tra lại điểm" instead. Scoring never reads `Tổng`.
+ */
+export function juryTabSchema(juror: Pick<Juror, 'name'>, rubric: RubricCriterion[]): SheetSchema<string> {
+  const marks: ColumnSpec<string>[] = rubric.map((c, i) => ({
+    key: markKey(i),
+    header: c.name,
+    role: 'input',
+    width: 90,
+    // allowText: a typo such as "9,5a" is accepted by the cell and reported with its place by "Tính điểm".
+    validation: { kind: 'number', min: 0, max: c.max, allowText: true },
+    note: `Điểm từ 0 đến ${c.max}; để trống nếu chưa chấm (0 là một điểm).`,
+  }));
+  return defineSchema<string>({
+    name: juryTabName(juror),
+    protection: 'juror',
+    description: `Phiếu chấm của giám khảo ${juror.name}: chỉ giám khảo này và Ban tổ chức được sửa.`,
+    columns: [
+      { key: 'id', header: 'Mã bài', role: 'computed', width: 90 },
+      { key: 'unit', header: 'Đơn vị', role: 'computed', width: 200 },
+      { key: 'title', header: 'Tên tác phẩm', role: 'computed', width: 240 },
+      { key: 'video', header: 'Link video', role: 'computed', width: 240 },
+      { key: 'post', header: 'Link bài đăng', role: 'computed', width: 240 },
+      ...marks,
+      { key: 'total', header: 'Tổng', role: 'computed', width: 90 },
+      { key: 'comment', header: 'Nhận xét', role: 'input', width: 300 },
+    ],
+  });
+}
+
+export interface JuryTabRead {
+  marks: JuryMarkRow[];
+  problems: Problem[];
+  /** Sheet row per clip ID (first row wins), to write Tổng back. */
+  rowOf: Map<string, number>;
+  /** Clip IDs whose row shows at least one bad mark. */
+  badClips: Set<string>;
+}
+
+/**
+ * Marks of one juror's tab. A bad mark ("9,5a", 120 out of 100) is a problem naming the tab, row and
+ * column; that clip's row then counts as not marked (never as 0) and its cells are left as typed.
+ */
+export function readJuryTab(table: Table<string>, juror: Juror, rubric: RubricCriterion[]): JuryTabRead {
+  const marks: JuryMarkRow[] = [];
+  const problems: Problem[] = [];
+  const rowOf = new Map<string, number>();
+  const badClips = new Set<string>();
+  const sheet = table.schema.name;
+  for (const r of table.rows) {
+    const clipId = text(table, r, 'id');
+    if (clipId === '') continue;
+    if (!rowOf.has(clipId.toUpperCase())) rowOf.set(clipId.toUpperCase(), r.row);
+    const values: (number | null)[] = [];
+    let bad = false;
+    rubric.forEach((c, i) => {
+      const parsed = parseMark(cell(table, r, markKey(i)), c.max, { sheet, row: r.row, column: c.name });
+      if (parsed.ok) values.push(parsed.value);
+      else {
+        problems.push(parsed.problem);
+        bad = true;
+        values.push(null);
+      }
+    });
+    if (bad) badClips.add(clipId.toUpperCase());
+    marks.push({ clipId, jurorCode: juror.code, marks: values });
+  }
+  return { marks, problems, rowOf, badClips };
+}

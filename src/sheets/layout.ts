@@ -1,0 +1,195 @@
+// Creates or repairs a sheet from its schema: headers, bold frozen header row, widths, formats, validation, protection, seed rows.
+import { headerKey, type ColumnSpec, type ColumnValidation, type SheetSchema } from './schema';
+import { ensureRows, escapeCell } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+
+export interface LayoutContext {
+  spreadsheet: Spreadsheet;
+  /** SpreadsheetApp, for data-validation builders and the ProtectionType enum. */
+  app: SpreadsheetApp;
+  /** Emails of the organizers (the user running setup); they can always edit protected sheets. */
+  organizers: string[];
+}
+
+export interface EnsureOptions<K extends string> {
+  /** Rows written when the sheet has no data rows yet (a fresh sheet). */
+  seed?: Partial<Record<K, unknown>>[];
+  /**
+   * Key column for "repair" seeding: seed rows whose key is not in the sheet yet are appended
+   * (used for settings, so a newly added setting appears without touching the others).
+   */
+  seedKey?: K;
+  /** Extra editor of a `juror` sheet. */
+  jurorEmail?: string;
+}
+
+export interface EnsureResult {
+  sheet: Sheet;
+  created: boolean;
+  /** Headers appended because they were missing. */
+  addedHeaders: string[];
+  seededRows: number;
+}
+
+/** The rule for one column's validation. */
+function buildRule(app: SpreadsheetApp, v: ColumnValidation): GoogleAppsScript.Spreadsheet.DataValidation {
+  const b = app.newDataValidation();
+  switch (v.kind) {
+    case 'checkbox':
+      // requireCheckbox rather than insertCheckboxes: the latter sets every cell to FALSE, wiping ticks.
+      return b.requireCheckbox().build();
+    case 'list':
+      return b.requireValueInList(v.values, true).setAllowInvalid(false).build();
+    case 'number':
+      // allowText: in an English-locale file "8,5" is text; it must stay typeable and be parsed by the add-on.
+      return (v.max === undefined ? b.requireNumberGreaterThanOrEqualTo(v.min) : b.requireNumberBetween(v.min, v.max))
+        .setAllowInvalid(v.allowText === true)
+        .build();
+    case 'url':
+      return b.requireTextIsUrl().setAllowInvalid(true).build();
+    case 'date':
+      return b.requireDate().setAllowInvalid(true).build();
+  }
+}
+
+/**
+ * Creates the sheet if needed, appends missing headers at the end of row 1 (never moving existing
+ * columns or values), and (re)applies the bold frozen header, column formats, validation and
+ * protection. Widths are set only for columns it creates, so organizers' resizing survives. Running
+ * it again on a repaired sheet produces the same sheet.
+ */
+export function ensureSheet<K extends string>(
+  ctx: LayoutContext,
+  schema: SheetSchema<K>,
+  options: EnsureOptions<K> = {},
+): EnsureResult {
+  let sheet = ctx.spreadsheet.getSheetByName(schema.name);
+  const created = !sheet;
+  // Inserted last, so the workbook keeps the order in which setup creates its sheets.
+  if (!sheet) sheet = ctx.spreadsheet.insertSheet(schema.name, ctx.spreadsheet.getSheets().length);
+
+  const lastCol = sheet.getLastColumn();
+  const lastRow = sheet.getLastRow();
+  const headers = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+  const present = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const k = headerKey(h);
+    if (k !== '' && !present.has(k)) present.set(k, i);
+  });
+  const missing = schema.columns.filter((c) => !present.has(headerKey(c.header)));
+  // Trailing blank header cells are reused so a repaired sheet has no gap column.
+  let width = headers.length;
+  while (width > 0 && headerKey(headers[width - 1]) === '') width--;
+  if (missing.length > 0) {
+    const maxCols = sheet.getMaxColumns();
+    if (width + missing.length > maxCols) sheet.insertColumnsAfter(maxCols, width + missing.length - maxCols);
+    sheet.getRange(1, width + 1, 1, missing.length).setValues([missing.map((c) => escapeCell(c.header))]);
+    missing.forEach((c, i) => present.set(headerKey(c.header), width + i));
+  }
+  const totalCols = Math.max(width + missing.length, 1);
+  const position = (c: ColumnSpec<K>): number => present.get(headerKey(c.header))! + 1;
+
+  sheet.getRange(1, 1, 1, totalCols).setFontWeight('bold');
+  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  // Adjacent columns sharing a width, format or rule (e.g. the ten TT checkboxes) take one call.
+  for (const run of adjacentRuns(missing, position, (c) => (c.width ? String(c.width) : ''))) {
+    sheet.setColumnWidths(run.start, run.count, Number(run.value));
+  }
+  const dataRows = Math.max(sheet.getMaxRows() - 1, 1);
+  for (const run of adjacentRuns(schema.columns, position, (c) => c.format ?? '')) {
+    sheet.getRange(2, run.start, dataRows, run.count).setNumberFormat(run.value);
+  }
+  for (const run of adjacentRuns(schema.columns, position, (c) => (c.validation ? JSON.stringify(c.validation) : ''))) {
+    const rule = buildRule(ctx.app, JSON.parse(run.value) as ColumnValidation);
+    sheet.getRange(2, run.start, dataRows, run.count).setDataValidation(rule);
+  }
+
+  let seededRows = 0;
+  if (options.seed && options.seed.length > 0) {
+    seededRows = writeSeed(sheet, schema, options, lastRow, position);
+  }
+  ensureProtection(ctx, sheet, schema, options.jurorEmail);
+  return { sheet, created, addedHeaders: missing.map((c) => c.header), seededRows };
+}
+
+/** Runs of adjacent sheet columns (1-based `start`) whose `keyOf` is the same non-empty value. */
+function adjacentRuns<K extends string>(
+  columns: ColumnSpec<K>[],
+  position: (c: ColumnSpec<K>) => number,
+  keyOf: (c: ColumnSpec<K>) => string,
+): { start: number; count: number; value: string }[] {
+  const placed = columns
+    .map((c) => ({ at: position(c), value: keyOf(c) }))
+    .filter((x) => x.value !== '')
+    .sort((a, b) => a.at - b.at);
+  const runs: { start: number; count: number; value: string }[] = [];
+  for (const p of placed) {
+    const last = runs[runs.length - 1];
+    if (last && last.value === p.value && last.start + last.count === p.at) last.count++;
+    else runs.push({ start: p.at, count: 1, value: p.value });
+  }
+  return runs;
+}
+
+function writeSeed<K extends string>(
+  sheet: Sheet,
+  schema: SheetSchema<K>,
+  options: EnsureOptions<K>,
+  lastRow: number,
+  position: (c: ColumnSpec<K>) => number,
+): number {
+  const seed = options.seed ?? [];
+  let rows = seed;
+  if (lastRow > 1) {
+    if (!options.seedKey) return 0;
+    const keyCol = schema.columns.find((c) => c.key === options.seedKey)!;
+    const existing = sheet.getRange(2, position(keyCol), lastRow - 1, 1).getValues();
+    const have = new Set(existing.map((r) => headerKey(r[0])));
+    rows = seed.filter((r) => !have.has(headerKey(r[options.seedKey!])));
+  }
+  if (rows.length === 0) return 0;
+  const start = Math.max(lastRow, 1) + 1;
+  ensureRows(sheet, start + rows.length - 1);
+  // One setValues per run of adjacent schema columns; in a fresh sheet that is a single block.
+  const cols = schema.columns.map((c) => ({ c, at: position(c) })).sort((a, b) => a.at - b.at);
+  let i = 0;
+  while (i < cols.length) {
+    let j = i;
+    while (j + 1 < cols.length && cols[j + 1].at === cols[j].at + 1) j++;
+    const run = cols.slice(i, j + 1);
+    const block = rows.map((r) => run.map(({ c }) => escapeCell(r[c.key] ?? '')));
+    sheet.getRange(start, run[0].at, block.length, run.length).setValues(block);
+    i = j + 1;
+  }
+  return rows.length;
+}
+
+/**
+ * Sheet protection: `organizers` and `juror` sheets are protected (created once, restricted to the
+ * organizers, plus the juror for a jury tab); `open` sheets are left as they are. Re-running only adds
+ * missing editors, so co-organizers added by hand keep their access — except on jury tabs, where
+ * anyone but the organizers and that juror is removed, because a juror must never edit another's marks.
+ */
+function ensureProtection(ctx: LayoutContext, sheet: Sheet, schema: SheetSchema<string>, jurorEmail?: string): void {
+  if (schema.protection === 'open') return;
+  const allowed = ctx.organizers.filter((e) => e !== '');
+  if (schema.protection === 'juror' && jurorEmail) allowed.push(jurorEmail);
+  const allowedKeys = new Set(allowed.map((e) => e.toLowerCase()));
+  let protection = sheet.getProtections(ctx.app.ProtectionType.SHEET)[0];
+  const fresh = !protection;
+  if (!protection) protection = sheet.protect().setDescription(schema.description);
+  if (fresh || schema.protection === 'juror') {
+    const others = protection
+      .getEditors()
+      .map((u) => u.getEmail())
+      .filter((e) => e !== '' && !allowedKeys.has(e.toLowerCase()));
+    if (others.length > 0) protection.removeEditors(others);
+    if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  }
+  const current = new Set(protection.getEditors().map((u) => u.getEmail().toLowerCase()));
+  const toAdd = allowed.filter((e) => !current.has(e.toLowerCase()));
+  if (toAdd.length > 0) protection.addEditors(toAdd);
+}

@@ -1,0 +1,48 @@
+// Schema of "Cơ cấu giải" (prize tiers: prize, count, reward) and its row mapping.
+import { parseNumberCell } from '../domain/parse';
+import type { PrizeTier, Problem } from '../domain/types';
+import { defineSchema } from './schema';
+import { cell, text, type Table } from './table';
+
+export const PRIZE_TIERS = defineSchema({
+  name: 'Cơ cấu giải',
+  protection: 'organizers',
+  description: 'Cơ cấu giải thưởng (chỉ Ban tổ chức được sửa).',
+  columns: [
+    { key: 'name', header: 'Giải', role: 'input', width: 180 },
+    { key: 'count', header: 'Số lượng', role: 'input', width: 90, validation: { kind: 'number', min: 0 } },
+    { key: 'reward', header: 'Hình thức khen thưởng', role: 'input', width: 320 },
+  ],
+});
+export type PrizeTierKey = 'name' | 'count' | 'reward';
+
+export const DEFAULT_PRIZE_TIERS: PrizeTier[] = [
+  { name: 'Giải Nhất', count: 1, reward: 'Hiện kim + Giấy khen Quận Đoàn' },
+  { name: 'Giải Nhì', count: 1, reward: 'Hiện kim + Giấy khen Quận Đoàn' },
+  { name: 'Giải Ba', count: 1, reward: 'Hiện kim + Giấy khen Quận Đoàn' },
+  { name: 'Giải Khuyến khích', count: 3, reward: 'Giấy khen Quận Đoàn' },
+];
+
+export function prizeTierSeedRows(): Record<PrizeTierKey, unknown>[] {
+  return DEFAULT_PRIZE_TIERS.map((t) => ({ ...t }));
+}
+
+export function readPrizeTiers(table: Table<PrizeTierKey>): { tiers: PrizeTier[]; problems: Problem[] } {
+  const tiers: PrizeTier[] = [];
+  const problems: Problem[] = [];
+  const sheet = table.schema.name;
+  for (const r of table.rows) {
+    const name = text(table, r, 'name');
+    const count = parseNumberCell(cell(table, r, 'count'));
+    if (name === '') {
+      problems.push({ code: 'prize.name', message: `Trang "${sheet}", dòng ${r.row}, cột "Giải": chưa có tên giải.`, sheet, row: r.row, column: 'Giải' });
+      continue;
+    }
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+      problems.push({ code: 'prize.count', message: `Trang "${sheet}", dòng ${r.row}, cột "Số lượng": số lượng giải "${name}" phải là số nguyên không âm.`, sheet, row: r.row, column: 'Số lượng' });
+      continue;
+    }
+    tiers.push({ name, count, reward: text(table, r, 'reward') });
+  }
+  return { tiers, problems };
+}

@@ -1,0 +1,58 @@
+// Schema of "Kết quả" (every clip's score breakdown) and the mapping from ClipResult to its row.
+import type { ClipResult } from '../domain/types';
+import { SCORE_FORMAT, defineSchema } from './schema';
+
+export const RESULTS = defineSchema({
+  name: 'Kết quả',
+  protection: 'organizers',
+  description: 'Kết quả tính điểm (add-on ghi; chỉ Ban tổ chức được sửa).',
+  columns: [
+    { key: 'rank', header: 'Hạng', role: 'computed', width: 60 },
+    { key: 'id', header: 'Mã bài', role: 'computed', width: 90 },
+    { key: 'unit', header: 'Đơn vị', role: 'computed', width: 220 },
+    { key: 'title', header: 'Tên tác phẩm', role: 'computed', width: 260 },
+    { key: 'juryAggregate', header: 'Điểm BGK', role: 'computed', width: 90, format: SCORE_FORMAT },
+    { key: 'juryPart', header: 'Điểm BGK quy đổi', role: 'computed', width: 120, format: SCORE_FORMAT },
+    { key: 'points', header: 'Điểm tương tác', role: 'computed', width: 110 },
+    { key: 'countedPoints', header: 'Điểm tương tác tính', role: 'computed', width: 140 },
+    { key: 'engagementPart', header: 'Điểm tương tác quy đổi', role: 'computed', width: 150, format: SCORE_FORMAT },
+    { key: 'total', header: 'Tổng điểm', role: 'computed', width: 100, format: SCORE_FORMAT },
+    { key: 'note', header: 'Ghi chú', role: 'computed', width: 360 },
+  ],
+});
+export type ResultKey =
+  | 'rank'
+  | 'id'
+  | 'unit'
+  | 'title'
+  | 'juryAggregate'
+  | 'juryPart'
+  | 'points'
+  | 'countedPoints'
+  | 'engagementPart'
+  | 'total'
+  | 'note';
+
+export const RESULT_KEYS: ResultKey[] = RESULTS.columns.map((c) => c.key);
+
+/** Rounded to 4 decimals so the cells hold the same numbers the ranking compared. */
+function r4(x: number | null): number | '' {
+  return x === null ? '' : Math.round(x * 10000) / 10000;
+}
+
+export function resultRow(r: ClipResult): unknown[] {
+  const byKey: Record<ResultKey, unknown> = {
+    rank: r.rank ?? '',
+    id: r.clipId,
+    unit: r.unit,
+    title: r.title,
+    juryAggregate: r4(r.juryAggregate),
+    juryPart: r4(r.juryPart),
+    points: r.engagementPoints,
+    countedPoints: r.countedPoints,
+    engagementPart: r4(r.engagementPart),
+    total: r4(r.total),
+    note: r.note,
+  };
+  return RESULT_KEYS.map((k) => byKey[k]);
+}

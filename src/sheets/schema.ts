@@ -1,0 +1,66 @@
+// The shape every sheet schema declares: name, columns (exact headers), validation, protection, layout.
+
+/** Data validation applied to a column's data rows by setup. */
+export type ColumnValidation =
+  | { kind: 'checkbox' }
+  | { kind: 'list'; values: string[] }
+  /** Number between min and max inclusive; `allowText` keeps e.g. "8,5" typeable (reported on read instead). */
+  | { kind: 'number'; min: number; max?: number; allowText?: boolean }
+  | { kind: 'url' }
+  | { kind: 'date' };
+
+/**
+ * Who fills a column. `input` columns hold what people type and are never written by computations;
+ * `computed` columns are rewritten by the add-on.
+ */
+export type ColumnRole = 'input' | 'computed';
+
+export interface ColumnSpec<K extends string = string> {
+  key: K;
+  /** Exact header text of row 1 (SPEC "Exact headers"). */
+  header: string;
+  role: ColumnRole;
+  /** Reading fails with a Vietnamese error when a required header is missing (default true). */
+  required?: boolean;
+  /** Pixel width set when setup creates the column; never reset afterwards (organizers may resize). */
+  width?: number;
+  /** Number format for the data rows, e.g. "dd/MM/yyyy HH:mm" or "0.00". */
+  format?: string;
+  validation?: ColumnValidation;
+  /** Header note explaining the column to organizers. */
+  note?: string;
+}
+
+/**
+ * Who may edit a sheet: `organizers` = the owner and the user who runs setup; `open` = anyone with
+ * edit access to the spreadsheet (appraisers); `juror` = that juror's email plus organizers.
+ */
+export type SheetProtection = 'organizers' | 'open' | 'juror';
+
+export interface SheetSchema<K extends string = string> {
+  name: string;
+  columns: ColumnSpec<K>[];
+  protection: SheetProtection;
+  /** Vietnamese description used for the protection and the sheet's purpose. */
+  description: string;
+}
+
+/** Builds a schema while keeping the column keys as a literal union for typed access. */
+export function defineSchema<K extends string>(schema: SheetSchema<K>): SheetSchema<K> {
+  return schema;
+}
+
+/** Header text in the form used for matching: Unicode NFC, trimmed, inner spaces collapsed, lower case. */
+export function headerKey(text: unknown): string {
+  return String(text ?? '')
+    .normalize('NFC')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Number format for date/time columns, matching how organizers type dates (SPEC). */
+export const DATE_TIME_FORMAT = 'dd/MM/yyyy HH:mm';
+/** Two decimals for score columns. */
+export const SCORE_FORMAT = '0.00';

@@ -1,0 +1,41 @@
+// Schema of "Nhật ký chia sẻ" (optional share log: clip ID, account, time) and its row mapping.
+import { parseDateTime } from '../domain/parse';
+import type { Problem, ShareLogEntry } from '../domain/types';
+import { DATE_TIME_FORMAT, defineSchema } from './schema';
+import { cell, text, type Table } from './table';
+
+export const SHARE_LOG = defineSchema({
+  name: 'Nhật ký chia sẻ',
+  protection: 'organizers',
+  description: 'Nhật ký lượt chia sẻ do Ban tổ chức ghi lại (chỉ Ban tổ chức được sửa).',
+  columns: [
+    { key: 'id', header: 'Mã bài', role: 'input', width: 90 },
+    { key: 'account', header: 'Tài khoản', role: 'input', width: 240 },
+    { key: 'time', header: 'Thời gian', role: 'input', width: 140, format: DATE_TIME_FORMAT },
+  ],
+});
+export type ShareLogKey = 'id' | 'account' | 'time';
+
+/** Entries with a clip and account; an unreadable time is a problem and the entry is left out. */
+export function readShareLog(table: Table<ShareLogKey>, timeZone: string): { entries: ShareLogEntry[]; problems: Problem[] } {
+  const entries: ShareLogEntry[] = [];
+  const problems: Problem[] = [];
+  const sheet = table.schema.name;
+  for (const r of table.rows) {
+    const clipId = text(table, r, 'id');
+    const account = text(table, r, 'account');
+    if (clipId === '' || account === '') {
+      const column = clipId === '' ? 'Mã bài' : 'Tài khoản';
+      problems.push({ code: 'share.incomplete', message: `Trang "${sheet}", dòng ${r.row}, cột "${column}": thiếu ${column.toLowerCase()}; dòng này không được tính.`, sheet, row: r.row, column });
+      continue;
+    }
+    const raw = cell(table, r, 'time');
+    const time = parseDateTime(raw, timeZone);
+    if (time === 'invalid') {
+      problems.push({ code: 'share.time', message: `Trang "${sheet}", dòng ${r.row}, cột "Thời gian": "${String(raw)}" không phải ngày giờ (dd/MM/yyyy HH:mm); dòng này không được tính.`, sheet, row: r.row, column: 'Thời gian' });
+      continue;
+    }
+    entries.push({ clipId, account, time });
+  }
+  return { entries, problems };
+}

@@ -1,0 +1,99 @@
+// Schema of "Bài dự thi" (one row per submission) and its row mapping.
+import { parseDateTime } from '../domain/parse';
+import { matchUnit } from '../domain/units';
+import type { Problem, Submission, Unit } from '../domain/types';
+import { DATE_TIME_FORMAT, defineSchema } from './schema';
+import { cell, text, type Table } from './table';
+
+export const SUBMISSIONS = defineSchema({
+  name: 'Bài dự thi',
+  protection: 'organizers',
+  description: 'Bài dự thi do biểu mẫu ghi vào (chỉ Ban tổ chức được sửa).',
+  columns: [
+    { key: 'id', header: 'Mã bài', role: 'computed', width: 90 },
+    { key: 'time', header: 'Thời gian nộp', role: 'computed', width: 140, format: DATE_TIME_FORMAT },
+    { key: 'unit', header: 'Đơn vị', role: 'input', width: 220 },
+    { key: 'entryType', header: 'Hình thức', role: 'input', width: 100, validation: { kind: 'list', values: ['Cá nhân', 'Tập thể'] } },
+    { key: 'authors', header: 'Tác giả', role: 'input', width: 220 },
+    { key: 'title', header: 'Tên tác phẩm', role: 'input', width: 260 },
+    { key: 'video', header: 'Link video', role: 'input', width: 260, validation: { kind: 'url' } },
+    { key: 'length', header: 'Thời lượng', role: 'input', width: 90 },
+    { key: 'contact', header: 'Người liên hệ', role: 'input', width: 180 },
+    { key: 'phone', header: 'Điện thoại', role: 'input', width: 120 },
+    { key: 'email', header: 'Email', role: 'input', width: 200 },
+    { key: 'flags', header: 'Cảnh báo', role: 'computed', width: 200 },
+    { key: 'status', header: 'Trạng thái', role: 'computed', width: 130 },
+  ],
+});
+export type SubmissionKey =
+  | 'id'
+  | 'time'
+  | 'unit'
+  | 'entryType'
+  | 'authors'
+  | 'title'
+  | 'video'
+  | 'length'
+  | 'contact'
+  | 'phone'
+  | 'email'
+  | 'flags'
+  | 'status';
+
+/** Values of one "Bài dự thi" row, as the intake writes them (strings are escaped on write). */
+export type SubmissionRecord = Record<SubmissionKey, unknown>;
+
+/** A submission with its sheet row and the unit text as typed (for messages). */
+export interface SubmissionRow extends Submission {
+  row: number;
+  unitTyped: string;
+}
+
+/**
+ * Submissions in sheet order. Units are matched against the roster exactly as the intake does, so
+ * results name the roster's `Tên đơn vị`. Rows without an ID, repeated IDs and unreadable times are
+ * problems (a bad time keeps the row, with `submittedAt` null).
+ */
+export function readSubmissions(
+  table: Table<SubmissionKey>,
+  units: Unit[],
+  timeZone: string,
+): { submissions: SubmissionRow[]; problems: Problem[] } {
+  const submissions: SubmissionRow[] = [];
+  const problems: Problem[] = [];
+  const sheet = table.schema.name;
+  const seen = new Map<string, number>();
+  for (const r of table.rows) {
+    const id = text(table, r, 'id');
+    if (id === '') {
+      problems.push({ code: 'submission.id', message: `Trang "${sheet}", dòng ${r.row}, cột "Mã bài": dòng này chưa có mã bài nên bị bỏ qua.`, sheet, row: r.row, column: 'Mã bài' });
+      continue;
+    }
+    const key = id.toUpperCase();
+    if (seen.has(key)) {
+      problems.push({ code: 'submission.duplicate_id', message: `Trang "${sheet}", dòng ${r.row}, cột "Mã bài": mã "${id}" trùng với dòng ${seen.get(key)}; dòng này bị bỏ qua.`, sheet, row: r.row, column: 'Mã bài' });
+      continue;
+    }
+    seen.set(key, r.row);
+    const rawTime = cell(table, r, 'time');
+    const time = parseDateTime(rawTime, timeZone);
+    if (time === 'invalid') {
+      problems.push({ code: 'submission.time', message: `Trang "${sheet}", dòng ${r.row}, cột "Thời gian nộp": "${String(rawTime)}" không phải ngày giờ (dd/MM/yyyy HH:mm).`, sheet, row: r.row, column: 'Thời gian nộp' });
+    }
+    const unitTyped = text(table, r, 'unit');
+    const unit = matchUnit(unitTyped, units);
+    submissions.push({
+      row: r.row,
+      id,
+      submittedAt: time instanceof Date ? time : null,
+      unit: unit ? unit.name : unitTyped,
+      unitKnown: unit !== null,
+      unitTyped,
+      entryType: text(table, r, 'entryType'),
+      authors: text(table, r, 'authors'),
+      title: text(table, r, 'title'),
+      videoLink: text(table, r, 'video'),
+    });
+  }
+  return { submissions, problems };
+}

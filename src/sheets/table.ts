@@ -1,0 +1,226 @@
+// Batched table I/O: one getValues to read a sheet, one setValues per run of adjacent output columns.
+import type { Problem } from '../domain/types';
+import { ContestError, missingSheet } from './errors';
+import { headerKey, type SheetSchema } from './schema';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** One non-blank data row: its 1-based sheet row and its cells in sheet column order. */
+export interface TableRow {
+  row: number;
+  cells: unknown[];
+}
+
+/** A sheet read once; columns located by header text, so reordered or extra columns are fine. */
+export interface Table<K extends string = string> {
+  readonly sheet: Sheet;
+  readonly schema: SheetSchema<K>;
+  /** Row-1 texts as found. */
+  readonly headers: string[];
+  /** 0-based sheet column of each schema column; -1 when an optional column is absent. */
+  readonly col: Record<K, number>;
+  /** Non-blank data rows (row 2 onwards), in sheet order. */
+  readonly rows: TableRow[];
+  /** Last sheet row that the data range covered (1 when there are only headers). */
+  lastRow: number;
+  /** Width of the data range in columns. */
+  readonly width: number;
+}
+
+/** The sheet called `name`, or a Vietnamese error telling the organizer to run setup. */
+export function requireSheet(spreadsheet: Spreadsheet, name: string): Sheet {
+  const sheet = spreadsheet.getSheetByName(name);
+  if (!sheet) throw missingSheet(name);
+  return sheet;
+}
+
+/** Maps each schema column to its 0-based position in `headers`; reports missing required headers. */
+export function locateColumns<K extends string>(
+  schema: SheetSchema<K>,
+  headers: unknown[],
+): { col: Record<K, number>; problems: Problem[] } {
+  const positions = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const key = headerKey(h);
+    // The first of two identical headers wins, as a person reading left to right would expect.
+    if (key !== '' && !positions.has(key)) positions.set(key, i);
+  });
+  const col = {} as Record<K, number>;
+  const problems: Problem[] = [];
+  for (const c of schema.columns) {
+    const at = positions.get(headerKey(c.header));
+    col[c.key] = at ?? -1;
+    if (at === undefined && c.required !== false) {
+      problems.push({
+        code: 'sheet.header_missing',
+        message: `Trang "${schema.name}" thiếu cột "${c.header}" ở dòng 1. Hãy thêm lại tiêu đề cột này hoặc chạy "Hội thi → Thiết lập hội thi" để sửa.`,
+        sheet: schema.name,
+        row: 1,
+        column: c.header,
+      });
+    }
+  }
+  return { col, problems };
+}
+
+function isBlank(v: unknown): boolean {
+  return v === '' || v === null || v === undefined;
+}
+
+/**
+ * Reads `sheet` with ONE getDataRange().getValues(). Throws a ContestError naming the sheet and
+ * header when a required header is missing. Rows whose schema cells are all blank are skipped (their
+ * row numbers are still counted, so `row` is always what the user sees).
+ */
+export function readTable<K extends string>(sheet: Sheet, schema: SheetSchema<K>): Table<K> {
+  const values = sheet.getDataRange().getValues();
+  const headers = (values[0] ?? []).map((h) => String(h ?? ''));
+  const { col, problems } = locateColumns(schema, headers);
+  if (problems.length > 0) throw new ContestError(problems);
+  const used = schema.columns.map((c) => col[c.key]).filter((i) => i >= 0);
+  const rows: TableRow[] = [];
+  for (let r = 1; r < values.length; r++) {
+    const cells = values[r];
+    if (used.some((i) => !isBlank(cells[i]))) rows.push({ row: r + 1, cells });
+  }
+  return {
+    sheet,
+    schema,
+    headers,
+    col,
+    rows,
+    lastRow: Math.max(1, values.length),
+    width: headers.length,
+  };
+}
+
+/** Reads the sheet called `schema.name` from `spreadsheet` (error when it does not exist). */
+export function readSheet<K extends string>(spreadsheet: Spreadsheet, schema: SheetSchema<K>): Table<K> {
+  return readTable(requireSheet(spreadsheet, schema.name), schema);
+}
+
+/** The cell of `row` in column `key` ('' when the column is absent). */
+export function cell<K extends string>(table: Table<K>, row: TableRow, key: K): unknown {
+  const i = table.col[key];
+  return i >= 0 ? (row.cells[i] ?? '') : '';
+}
+
+/** Trimmed text of a cell (numbers and dates as String() would show them). */
+export function text<K extends string>(table: Table<K>, row: TableRow, key: K): string {
+  const v = cell(table, row, key);
+  return v === null || v === undefined ? '' : String(v).trim();
+}
+
+/**
+ * Makes a value safe to write with setValues. setValues parses strings as if typed: "=…" becomes a
+ * formula, "+84 90…" a broken formula, "0901234567" the number 901234567, "TRUE" a boolean. Every
+ * non-empty string therefore gets a leading apostrophe, which Sheets keeps as "this is text" and
+ * neither stores nor shows; numbers, booleans and dates pass through.
+ * @example escapeCell('=IMPORTXML("http://x","//a")') === '\'=IMPORTXML("http://x","//a")'
+ */
+export function escapeCell(value: unknown): unknown {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' && value !== '') return `'${value}`;
+  return value;
+}
+
+/**
+ * Grows the sheet to at least `lastRow` rows: getRange beyond the sheet's size throws in Google
+ * ("The coordinates of the range are outside the dimensions of the sheet"), and only appendRow grows
+ * a sheet by itself. New rows inherit the formatting and validation of the row above them.
+ */
+export function ensureRows(sheet: Sheet, lastRow: number): void {
+  const max = sheet.getMaxRows();
+  if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max);
+}
+
+/** Groups 0-based column positions into runs of adjacent columns: [[start, [indexesIntoKeys]]]. */
+function adjacentRuns(positions: number[]): { start: number; members: number[] }[] {
+  const order = positions
+    .map((p, i) => ({ p, i }))
+    .filter((x) => x.p >= 0)
+    .sort((a, b) => a.p - b.p);
+  const runs: { start: number; members: number[] }[] = [];
+  for (const { p, i } of order) {
+    const last = runs[runs.length - 1];
+    if (last && last.start + last.members.length === p) last.members.push(i);
+    else runs.push({ start: p, members: [i] });
+  }
+  return runs;
+}
+
+/**
+ * Writes `values` (one array per row, cells in `keys` order) from sheet row `startRow` down, into
+ * the columns named by `keys` only. Adjacent columns are written together: one setValues per run,
+ * so the default layout costs one call and extra columns between ours are never touched.
+ * Strings are escaped with escapeCell. Returns the number of setValues calls made.
+ */
+export function writeCells<K extends string>(
+  table: Table<K>,
+  startRow: number,
+  keys: K[],
+  values: unknown[][],
+): number {
+  if (values.length === 0) return 0;
+  ensureRows(table.sheet, startRow + values.length - 1);
+  const runs = adjacentRuns(keys.map((k) => table.col[k]));
+  for (const run of runs) {
+    const block = values.map((row) => run.members.map((m) => escapeCell(row[m])));
+    table.sheet.getRange(startRow, run.start + 1, block.length, run.members.length).setValues(block);
+  }
+  return runs.length;
+}
+
+/**
+ * Replaces the data rows of the `keys` columns with `values` (row 2 onwards) and blanks what is
+ * left below from an earlier, longer run — in the same setValues. Other columns keep their values.
+ */
+export function replaceColumns<K extends string>(table: Table<K>, keys: K[], values: unknown[][]): void {
+  const height = Math.max(values.length, table.lastRow - 1);
+  if (height === 0) return;
+  const padded = values.slice();
+  while (padded.length < height) padded.push(keys.map(() => ''));
+  writeCells(table, 2, keys, padded);
+  table.lastRow = Math.max(table.lastRow, values.length + 1);
+}
+
+/**
+ * Updates `keys` columns of existing rows in place: `updates` maps a sheet row to its new cells (in
+ * `keys` order). Rows not in `updates` are rewritten with the values they already had, so the whole
+ * span is still one setValues per column run. Only use on computed columns.
+ */
+export function updateRows<K extends string>(
+  table: Table<K>,
+  keys: K[],
+  updates: Map<number, unknown[]>,
+): void {
+  if (updates.size === 0) return;
+  const rowsByNumber = new Map(table.rows.map((r) => [r.row, r]));
+  const first = Math.min(...updates.keys());
+  const last = Math.max(...updates.keys());
+  const block: unknown[][] = [];
+  for (let r = first; r <= last; r++) {
+    const update = updates.get(r);
+    if (update) block.push(update);
+    else {
+      const existing = rowsByNumber.get(r);
+      block.push(keys.map((k) => (existing ? cell(table, existing, k) : '')));
+    }
+  }
+  writeCells(table, first, keys, block);
+}
+
+/**
+ * Appends records below the last row, one setValues per run of adjacent schema columns. Keys
+ * missing from a record are written blank. Extra (non-schema) columns of the new rows stay empty.
+ */
+export function appendRecords<K extends string>(table: Table<K>, records: Partial<Record<K, unknown>>[]): number {
+  if (records.length === 0) return table.lastRow;
+  const keys = table.schema.columns.map((c) => c.key).filter((k) => table.col[k] >= 0);
+  const values = records.map((rec) => keys.map((k) => (rec[k] === undefined ? '' : rec[k])));
+  const start = table.lastRow + 1;
+  writeCells(table, start, keys, values);
+  table.lastRow = start + records.length - 1;
+  return start;
+}

@@ -1,0 +1,169 @@
+// The whole workbook: its fixed sheets in order, and reading a contest from it in a few batched reads.
+import type { AppraisalCriterion, ContestInput, Problem, PrizeTier, RubricCriterion, Settings } from '../domain/types';
+import { parseSettings } from '../domain/settings';
+import { APPRAISAL_CRITERIA, readAppraisalCriteria } from './appraisalCriteria';
+import { APPRAISAL_SHEET, appraisalSchema, readAppraisalRows, type AppraisalRow } from './appraisal';
+import { AUDIT_LOG } from './auditLog';
+import { AWARDS } from './awards';
+import { CONFIG, configRows } from './config';
+import { ENGAGEMENT, readEngagement } from './engagement';
+import { ContestError } from './errors';
+import { JURORS, readJurors, type JurorRow } from './jurors';
+import { juryTabName, juryTabSchema, readJuryTab, type JuryTabRead } from './juryTab';
+import { PARTICIPATION } from './participation';
+import { PRIZE_TIERS, readPrizeTiers } from './prizeTiers';
+import { RESULTS } from './results';
+import { RUBRIC, readRubric } from './rubric';
+import { SHARE_LOG, readShareLog } from './shareLog';
+import { SUBMISSIONS, readSubmissions, type SubmissionRow } from './submissions';
+import { UNITS, readUnits, type UnitRow } from './units';
+import { readSheet, readTable, type Table } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Sheet names in the order setup creates them (Thẩm định sits after Bài dự thi). */
+export const SHEET_ORDER = [
+  CONFIG.name,
+  APPRAISAL_CRITERIA.name,
+  RUBRIC.name,
+  PRIZE_TIERS.name,
+  UNITS.name,
+  JURORS.name,
+  SUBMISSIONS.name,
+  APPRAISAL_SHEET,
+  ENGAGEMENT.name,
+  SHARE_LOG.name,
+  RESULTS.name,
+  AWARDS.name,
+  PARTICIPATION.name,
+  AUDIT_LOG.name,
+];
+
+/** Throws the problems as one ContestError when there are any. */
+function stopOn(problems: Problem[]): void {
+  if (problems.length > 0) throw new ContestError(problems);
+}
+
+/** The rules of the contest: settings, criteria, rubric, prize tiers. Any problem stops the action. */
+export interface ContestRules {
+  settings: Settings;
+  criteria: AppraisalCriterion[];
+  rubric: RubricCriterion[];
+  tiers: PrizeTier[];
+}
+
+export function readSettingsOrThrow(spreadsheet: Spreadsheet): Settings {
+  const parsed = parseSettings(configRows(readSheet(spreadsheet, CONFIG)), CONFIG.name);
+  if (!parsed.ok) throw new ContestError(parsed.problems);
+  return parsed.value;
+}
+
+export function readCriteriaOrThrow(spreadsheet: Spreadsheet): AppraisalCriterion[] {
+  const { criteria, problems } = readAppraisalCriteria(readSheet(spreadsheet, APPRAISAL_CRITERIA));
+  stopOn(problems);
+  return criteria;
+}
+
+export function readRubricOrThrow(spreadsheet: Spreadsheet): RubricCriterion[] {
+  const { rubric, problems } = readRubric(readSheet(spreadsheet, RUBRIC));
+  stopOn(problems);
+  return rubric;
+}
+
+export function readRules(spreadsheet: Spreadsheet): ContestRules {
+  const settings = readSettingsOrThrow(spreadsheet);
+  const criteria = readCriteriaOrThrow(spreadsheet);
+  const rubric = readRubricOrThrow(spreadsheet);
+  const { tiers, problems } = readPrizeTiers(readSheet(spreadsheet, PRIZE_TIERS));
+  stopOn(problems);
+  return { settings, criteria, rubric, tiers };
+}
+
+/** Roster, jurors and submissions, with the non-fatal problems found in them. */
+export interface People {
+  units: UnitRow[];
+  jurors: JurorRow[];
+  submissions: SubmissionRow[];
+  warnings: Problem[];
+}
+
+export function readPeople(spreadsheet: Spreadsheet, timeZone: string): People {
+  const u = readUnits(readSheet(spreadsheet, UNITS));
+  const j = readJurors(readSheet(spreadsheet, JURORS), u.units);
+  const s = readSubmissions(readSheet(spreadsheet, SUBMISSIONS), u.units, timeZone);
+  return { units: u.units, jurors: j.jurors, submissions: s.submissions, warnings: [...u.problems, ...j.problems, ...s.problems] };
+}
+
+/** "Thẩm định" read against the current criteria. */
+export function readAppraisalSheet(
+  spreadsheet: Spreadsheet,
+  criteria: AppraisalCriterion[],
+): { table: Table<string>; rows: AppraisalRow[] } {
+  const table = readSheet(spreadsheet, appraisalSchema(criteria));
+  return { table, rows: readAppraisalRows(table, criteria) };
+}
+
+/** One juror's tab as read, or null when the tab does not exist yet. */
+export interface JuryTabState {
+  juror: JurorRow;
+  table: Table<string> | null;
+  read: JuryTabRead | null;
+}
+
+/** Everything "Tính điểm" and "Lập danh sách khen thưởng" need, read in one pass. */
+export interface ContestRead {
+  rules: ContestRules;
+  people: People;
+  input: ContestInput;
+  appraisal: AppraisalRow[];
+  juryTabs: JuryTabState[];
+  /** Bad marks, by cell. */
+  markProblems: Problem[];
+  /** Everything else worth telling the organizer (roster, submissions, engagement, share log, missing tabs). */
+  warnings: Problem[];
+}
+
+/**
+ * Reads the whole contest: about three service calls per sheet, whatever the number of rows. Invalid
+ * settings, criteria, rubric or prize tiers throw before anything is written.
+ */
+export function readContest(spreadsheet: Spreadsheet): ContestRead {
+  const rules = readRules(spreadsheet);
+  const { settings, criteria, rubric } = rules;
+  const people = readPeople(spreadsheet, settings.timeZone);
+  const appraisal = readAppraisalSheet(spreadsheet, criteria).rows;
+  const warnings: Problem[] = [...people.warnings];
+  const markProblems: Problem[] = [];
+  const juryTabs: JuryTabState[] = people.jurors.map((juror) => {
+    const sheet = spreadsheet.getSheetByName(juryTabName(juror));
+    if (!sheet) {
+      warnings.push({
+        code: 'jury.tab_missing',
+        message: `Giám khảo "${juror.name}" chưa có trang "${juryTabName(juror)}". Hãy chạy "Chuẩn bị phiếu chấm BGK".`,
+        sheet: juryTabName(juror),
+      });
+      return { juror, table: null, read: null };
+    }
+    const table = readTable(sheet, juryTabSchema(juror, rubric));
+    const read = readJuryTab(table, juror, rubric);
+    markProblems.push(...read.problems);
+    return { juror, table, read };
+  });
+  const engagement = readEngagement(readSheet(spreadsheet, ENGAGEMENT));
+  const shareLog = readShareLog(readSheet(spreadsheet, SHARE_LOG), settings.timeZone);
+  warnings.push(...engagement.problems, ...shareLog.problems);
+  const input: ContestInput = {
+    settings,
+    units: people.units,
+    jurors: people.jurors,
+    rubric,
+    criteria,
+    submissions: people.submissions,
+    appraisals: appraisal.map((a) => ({ clipId: a.clipId, ticks: a.ticks })),
+    juryMarks: juryTabs.flatMap((t) => t.read?.marks ?? []),
+    engagement: engagement.counts,
+    shareLog: shareLog.entries,
+    prizeTiers: rules.tiers,
+  };
+  return { rules, people, input, appraisal, juryTabs, markProblems, warnings };
+}

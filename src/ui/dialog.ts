@@ -1,0 +1,52 @@
+// Self-contained HTML for the summary and error dialogs; a flow's Summary or a caught error becomes one.
+import type { Summary } from '../flows/context';
+import { isContestError } from '../sheets/errors';
+import { MSG } from './messages';
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const STYLE = `body{font-family:Roboto,Arial,sans-serif;font-size:14px;color:#202124;margin:0;padding:4px 8px}
+h2{font-size:16px;margin:8px 0}ul{padding-left:20px;margin:4px 0}li{margin:2px 0}
+.warn{color:#b06000}.err{color:#c5221f}button{margin-top:12px;padding:6px 16px}`;
+
+function page(body: string): string {
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><base target="_top"><style>${STYLE}</style></head><body>${body}` +
+    `<button onclick="google.script.host.close()">${escapeHtml(MSG.close)}</button></body></html>`;
+}
+
+function list(items: string[], cls = ''): string {
+  if (items.length === 0) return '';
+  return `<ul${cls ? ` class="${cls}"` : ''}>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
+}
+
+/** The dialog after an action: what was done, then the warnings (each naming sheet/row/column). */
+export function summaryHtml(summary: Summary): string {
+  const warnings = summary.warnings.length > 0 ? `<h2 class="warn">${escapeHtml(MSG.warningsHeading)} (${summary.warnings.length})</h2>${list(summary.warnings, 'warn')}` : '';
+  return page(`${list(summary.lines)}${warnings}`);
+}
+
+/**
+ * The dialog when an action stops: problems as a list naming sheet, row and column. Anything that
+ * is not a ContestError shows its message only — never a stack trace.
+ */
+export function errorSummary(title: string, error: unknown): Summary {
+  if (isContestError(error)) {
+    return { title: `${title}: ${MSG.errorTitle}`, lines: [MSG.errorIntro], warnings: [...error.problems.map((p) => p.message), MSG.errorOutro] };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { title: `${title}: ${MSG.errorTitle}`, lines: [MSG.unexpectedError(detail)], warnings: [] };
+}
+
+/** Shows a summary as a modal dialog through `ui` (SpreadsheetApp.getUi()). */
+export function showSummary(
+  ui: GoogleAppsScript.Base.Ui,
+  html: GoogleAppsScript.HTML.HtmlService,
+  summary: Summary,
+): void {
+  const height = Math.min(560, 140 + 22 * (summary.lines.length + summary.warnings.length));
+  const output = html.createHtmlOutput(summaryHtml(summary)).setWidth(560).setHeight(height);
+  ui.showModalDialog(output, summary.title);
+}

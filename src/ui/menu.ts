@@ -1,0 +1,34 @@
+// The "Hội thi" menu: labels and the entry point each item calls.
+import { MENU_LABELS, MENU_TITLE } from './messages';
+
+/** An item, or null for a separator. */
+export type MenuEntry = { label: string; functionName: string } | null;
+
+/** Items in SPEC order; function names are the globals main.ts assigns. */
+export const MENU_ENTRIES: MenuEntry[] = [
+  { label: MENU_LABELS.setup, functionName: 'menuSetupContest' },
+  null,
+  { label: MENU_LABELS.form, functionName: 'menuCreateForm' },
+  { label: MENU_LABELS.syncUnits, functionName: 'menuSyncUnits' },
+  { label: MENU_LABELS.qr, functionName: 'menuQrCodes' },
+  { label: MENU_LABELS.syncSubmissions, functionName: 'menuSyncSubmissions' },
+  null,
+  { label: MENU_LABELS.appraisal, functionName: 'menuUpdateAppraisal' },
+  { label: MENU_LABELS.juryTabs, functionName: 'menuPrepareJuryTabs' },
+  { label: MENU_LABELS.scores, functionName: 'menuComputeScores' },
+  { label: MENU_LABELS.awards, functionName: 'menuBuildAwards' },
+  { label: MENU_LABELS.participation, functionName: 'menuParticipation' },
+  { label: MENU_LABELS.certificates, functionName: 'menuCertificates' },
+  null,
+  { label: MENU_LABELS.auditLog, functionName: 'menuAuditLog' },
+];
+
+/** Adds the menu; touches nothing but the UI, so onOpen needs no authorization. */
+export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
+  const menu = ui.createMenu(MENU_TITLE);
+  for (const entry of MENU_ENTRIES) {
+    if (entry) menu.addItem(entry.label, entry.functionName);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
+}

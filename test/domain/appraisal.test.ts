@@ -1,0 +1,49 @@
+// Tests for the appraisal checklist decision.
+import { APPRAISAL_LABELS, DEFAULT_APPRAISAL_CRITERIA, appraise } from '../../src/domain/appraisal';
+import type { AppraisalCriterion } from '../../src/domain/types';
+
+const allTicked = () => Object.fromEntries(DEFAULT_APPRAISAL_CRITERIA.map((c) => [c.code, true]));
+
+describe('DEFAULT_APPRAISAL_CRITERIA', () => {
+  it('is TT1…TT10 in the plan’s order, all required', () => {
+    expect(DEFAULT_APPRAISAL_CRITERIA.map((c) => c.code)).toEqual(
+      ['TT1', 'TT2', 'TT3', 'TT4', 'TT5', 'TT6', 'TT7', 'TT8', 'TT9', 'TT10'],
+    );
+    expect(DEFAULT_APPRAISAL_CRITERIA.every((c) => c.required)).toBe(true);
+    expect(DEFAULT_APPRAISAL_CRITERIA[0].text).toContain('3 đến 5 phút');
+    expect(DEFAULT_APPRAISAL_CRITERIA[1].text).toContain('4:3');
+    expect(DEFAULT_APPRAISAL_CRITERIA[9].text).toContain('3 trách nhiệm');
+  });
+});
+
+describe('appraise', () => {
+  it('nothing ticked → pending (not yet appraised)', () => {
+    expect(appraise({ clipId: 'HT-001', ticks: {} }, DEFAULT_APPRAISAL_CRITERIA)).toEqual({
+      clipId: 'HT-001', status: 'pending', missing: [], reason: '',
+    });
+    expect(appraise({ clipId: 'HT-001', ticks: { TT1: false } }, DEFAULT_APPRAISAL_CRITERIA).status).toBe('pending');
+  });
+  it('every required criterion ticked → passed', () => {
+    expect(appraise({ clipId: 'HT-001', ticks: allTicked() }, DEFAULT_APPRAISAL_CRITERIA)).toMatchObject({
+      status: 'passed', reason: '',
+    });
+  });
+  it('any required criterion unticked → failed, reason lists them by name in criteria order', () => {
+    const ticks = { ...allTicked(), TT2: false, TT7: false };
+    const r = appraise({ clipId: 'HT-002', ticks }, DEFAULT_APPRAISAL_CRITERIA);
+    expect(r.status).toBe('failed');
+    expect(r.missing.map((c) => c.code)).toEqual(['TT2', 'TT7']);
+    expect(r.reason).toBe('Không đạt: Khung hình tỉ lệ 4:3; Người tham gia mặc áo Thanh niên Việt Nam');
+  });
+  it('optional criteria may stay unticked', () => {
+    const criteria: AppraisalCriterion[] = [
+      { code: 'A', text: 'Bắt buộc', required: true },
+      { code: 'B', text: 'Khuyến khích', required: false },
+    ];
+    expect(appraise({ clipId: 'x', ticks: { A: true } }, criteria).status).toBe('passed');
+    expect(appraise({ clipId: 'x', ticks: { B: true } }, criteria)).toMatchObject({ status: 'failed', reason: 'Không đạt: Bắt buộc' });
+  });
+  it('labels are the sheet’s words', () => {
+    expect(APPRAISAL_LABELS).toEqual({ pending: 'Chờ thẩm định', passed: 'Đạt', failed: 'Không đạt' });
+  });
+});

@@ -1,0 +1,119 @@
+// Tests for prize tiers and the award list: unit scores, one prize per unit, tie-breaks, flagged ties, unawarded prizes.
+import { DEFAULT_PRIZE_TIERS, buildAwards, validatePrizeTiers } from '../../src/domain/awards';
+import type { ClipResult } from '../../src/domain/types';
+import { vn } from './fixtures';
+
+/** A scored result with the given total and jury part; submitted on day `day` of June 2023. */
+const res = (clipId: string, unit: string, total: number | null, juryPart = 20, day = 5): ClipResult => ({
+  clipId,
+  unit,
+  title: `Clip ${clipId}`,
+  authors: 'Tác giả',
+  submittedAt: vn(`2023-06-0${day}T10:00:00`),
+  juryAggregate: juryPart * 2.5,
+  juryPart,
+  engagementPoints: 0,
+  countedPoints: 0,
+  engagementPart: total === null ? 0 : total - juryPart,
+  total,
+  rank: null,
+  scored: total !== null,
+  unscoredReasons: total === null ? ['appraisalFailed'] : [],
+  note: '',
+});
+const one = { onePrizePerUnit: true };
+const rows = (l: ReturnType<typeof buildAwards>) => l.awards.map((a) => [a.prize, a.unit, a.tied]);
+
+describe('validatePrizeTiers', () => {
+  it('defaults are valid: Nhất 1, Nhì 1, Ba 1, Khuyến khích 3', () => {
+    expect(DEFAULT_PRIZE_TIERS.map((t) => [t.name, t.count])).toEqual([
+      ['Giải Nhất', 1], ['Giải Nhì', 1], ['Giải Ba', 1], ['Giải Khuyến khích', 3],
+    ]);
+    expect(validatePrizeTiers(DEFAULT_PRIZE_TIERS)).toEqual([]);
+  });
+  it('counts must be whole non-negative numbers; names present and unique', () => {
+    const p = validatePrizeTiers([
+      { name: 'Giải Nhất', count: 1.5, reward: '' },
+      { name: '', count: 1, reward: '' },
+      { name: 'giai nhat', count: 1, reward: '' },
+      { name: 'Giải Ba', count: -1, reward: '' },
+    ]);
+    expect(p.map((x) => x.code)).toEqual(['prize.count', 'prize.name', 'prize.duplicate', 'prize.count']);
+    expect(p[0].message).toContain('"Giải Nhất"');
+    expect(p[0].message).toContain('1.5');
+  });
+});
+
+describe('buildAwards', () => {
+  it('walks the tiers in order, highest unit score first', () => {
+    const results = [res('1', 'A', 90), res('2', 'B', 80), res('3', 'C', 70), res('4', 'D', 60), res('5', 'E', 50), res('6', 'F', 40), res('7', 'G', 30)];
+    const l = buildAwards(results, DEFAULT_PRIZE_TIERS, one);
+    expect(rows(l)).toEqual([
+      ['Giải Nhất', 'A', false], ['Giải Nhì', 'B', false], ['Giải Ba', 'C', false],
+      ['Giải Khuyến khích', 'D', false], ['Giải Khuyến khích', 'E', false], ['Giải Khuyến khích', 'F', false],
+    ]);
+    expect(l.awards[0]).toMatchObject({ reward: 'Hiện kim + Giấy khen Quận Đoàn', clipId: '1', total: 90, note: '' });
+    expect(l.unawarded).toEqual([]);
+  });
+
+  it('a unit’s score is its best clip; one prize per unit', () => {
+    // A has 90 and 85: A wins Nhất with clip 1, and its 85 does not take Nhì from B (80)
+    const results = [res('1', 'A', 90), res('2', 'A', 85), res('3', 'B', 80), res('4', 'C', 10)];
+    const l = buildAwards(results, DEFAULT_PRIZE_TIERS, one);
+    expect(rows(l)).toEqual([['Giải Nhất', 'A', false], ['Giải Nhì', 'B', false], ['Giải Ba', 'C', false]]);
+    // 3 KK slots left with no unit → reported
+    expect(l.unawarded).toEqual([{ prize: 'Giải Khuyến khích', count: 3 }]);
+  });
+
+  it('without one-prize-per-unit, clips compete and a unit may win twice', () => {
+    const results = [res('1', 'A', 90), res('2', 'A', 85), res('3', 'B', 80)];
+    const l = buildAwards(results, DEFAULT_PRIZE_TIERS, { onePrizePerUnit: false });
+    expect(l.awards.map((a) => [a.prize, a.clipId])).toEqual([['Giải Nhất', '1'], ['Giải Nhì', '2'], ['Giải Ba', '3']]);
+  });
+
+  it('unscored clips never win', () => {
+    const l = buildAwards([res('1', 'A', null), res('2', 'B', 10)], DEFAULT_PRIZE_TIERS, one);
+    expect(rows(l)).toEqual([['Giải Nhất', 'B', false]]);
+    expect(l.unawarded).toEqual([{ prize: 'Giải Nhì', count: 1 }, { prize: 'Giải Ba', count: 1 }, { prize: 'Giải Khuyến khích', count: 3 }]);
+  });
+
+  it('equal totals break on the higher jury part, then the earlier submission', () => {
+    // A and B both 80: B's jury part 35 > A's 30 → B first. C and D both 70 with jury 30: D submitted on the 2nd, C on the 6th
+    const results = [res('1', 'A', 80, 30), res('2', 'B', 80, 35), res('3', 'C', 70, 30, 6), res('4', 'D', 70, 30, 2)];
+    expect(rows(buildAwards(results, DEFAULT_PRIZE_TIERS, one))).toEqual([
+      ['Giải Nhất', 'B', false], ['Giải Nhì', 'A', false], ['Giải Ba', 'D', false], ['Giải Khuyến khích', 'C', false],
+    ]);
+  });
+
+  it('a tie left after the tie-breaks that straddles a boundary is flagged, all tied units listed, prizes continue after them', () => {
+    // A and B: 80, jury 30, same day → true tie for Nhất/Nhì; C gets Ba (Nhì is used by the tie)
+    const results = [res('1', 'A', 80, 30), res('2', 'B', 80, 30), res('3', 'C', 70)];
+    const l = buildAwards(results, DEFAULT_PRIZE_TIERS, one);
+    expect(rows(l)).toEqual([['Giải Nhất', 'A', true], ['Giải Nhất', 'B', true], ['Giải Ba', 'C', false]]);
+    expect(l.awards[0].note).toBe('Đồng điểm – BTC quyết định: A, B');
+    expect(l.awards[1].note).toBe('Đồng điểm – BTC quyết định: A, B');
+    expect(l.awards[2].note).toBe('');
+    expect(l.unawarded).toEqual([{ prize: 'Giải Khuyến khích', count: 3 }]);
+  });
+
+  it('a tie inside one tier needs no decision; a tie for the last slot does', () => {
+    const results = [
+      res('1', 'A', 90), res('2', 'B', 80), res('3', 'C', 70),
+      res('4', 'D', 60, 20), res('5', 'E', 60, 20), // both fit in the 3 KK slots
+      res('6', 'F', 50, 20), res('7', 'G', 50, 20), // tie for the last KK slot
+    ];
+    const l = buildAwards(results, DEFAULT_PRIZE_TIERS, one);
+    expect(rows(l).slice(3)).toEqual([
+      ['Giải Khuyến khích', 'D', false], ['Giải Khuyến khích', 'E', false],
+      ['Giải Khuyến khích', 'F', true], ['Giải Khuyến khích', 'G', true],
+    ]);
+    expect(l.awards[5].note).toBe('Đồng điểm – BTC quyết định: F, G');
+    expect(l.unawarded).toEqual([]);
+  });
+
+  it('float noise is not a difference', () => {
+    // 0.1 + 0.2 + 70 and 70.3 are equal in ten-thousandths; jury parts equal → a real tie
+    const l = buildAwards([res('1', 'A', 0.1 + 0.2 + 70, 30), res('2', 'B', 70.3, 30)], [{ name: 'Giải Nhất', count: 1, reward: '' }], one);
+    expect(rows(l)).toEqual([['Giải Nhất', 'A', true], ['Giải Nhất', 'B', true]]);
+  });
+});

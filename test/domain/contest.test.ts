@@ -1,0 +1,44 @@
+// Tests for runContest: one call gives results, awards, participation and rule problems together.
+import { runContest, validateRubric } from '../../src/domain/contest';
+import type { Juror } from '../../src/domain/types';
+import { contest, passed, submission, unit } from './fixtures';
+
+const jurors: Juror[] = [{ code: 'GK1', name: 'A', email: '', unit: '' }];
+
+describe('runContest', () => {
+  const base = contest({
+    units: [unit('A', 'Đoàn A'), unit('B', 'Đoàn B')],
+    jurors,
+    submissions: [submission('HT-001', 'Đoàn A'), submission('HT-002', 'Đoàn B')],
+    appraisals: [passed('HT-001'), passed('HT-002')],
+    juryMarks: [
+      { clipId: 'HT-001', jurorCode: 'GK1', marks: [50] }, // 40 × 50 / 100 = 20
+      { clipId: 'HT-002', jurorCode: 'GK1', marks: [75] }, // 40 × 75 / 100 = 30
+    ],
+  });
+
+  it('uses the default prize tiers when none are given', () => {
+    const out = runContest(base);
+    expect(out.problems).toEqual([]);
+    expect(out.awards.awards.map((a) => [a.prize, a.unit])).toEqual([['Giải Nhất', 'Đoàn B'], ['Giải Nhì', 'Đoàn A']]);
+    // Ba 1 + KK 3 left
+    expect(out.awards.unawarded).toEqual([{ prize: 'Giải Ba', count: 1 }, { prize: 'Giải Khuyến khích', count: 3 }]);
+    expect(out.participation.map((p) => p.unit)).toEqual(['Đoàn A', 'Đoàn B']);
+    expect(out.results.map((r) => r.clipId)).toEqual(['HT-002', 'HT-001']);
+  });
+
+  it('uses given tiers and reports problems with settings, tiers and rubric while still computing', () => {
+    const out = runContest({
+      ...base,
+      settings: { ...base.settings, juryWeight: 50 },
+      prizeTiers: [{ name: 'Giải Đặc biệt', count: 0.5, reward: '' }],
+      rubric: [{ name: 'Điểm', max: 0 }],
+    });
+    expect(out.problems.map((p) => p.code)).toEqual(['setting.juryWeight.sum', 'prize.count', 'rubric.max']);
+    expect(out.results).toHaveLength(2);
+  });
+
+  it('validateRubric wants at least one criterion', () => {
+    expect(validateRubric([]).map((p) => p.code)).toEqual(['rubric.none']);
+  });
+});

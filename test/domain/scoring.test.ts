@@ -1,0 +1,218 @@
+// Tests for per-clip scoring: parts, totals, ranks, and the reasons a clip is not scored.
+import { computeResults } from '../../src/domain/scoring';
+import type { ClipResult, Juror } from '../../src/domain/types';
+import { contest, passed, submission, unit, vn } from './fixtures';
+
+const units = [unit('P5', 'Đoàn Phường 5', ['P5']), unit('P6', 'Đoàn Phường 6'), unit('BV', 'Chi đoàn Bệnh viện')];
+const jurors: Juror[] = [
+  { code: 'GK1', name: 'Nguyễn Văn A', email: '', unit: '' },
+  { code: 'GK2', name: 'Trần Thị B', email: '', unit: '' },
+  { code: 'GK3', name: 'Lê Văn C', email: '', unit: 'p5' }, // alias of Đoàn Phường 5
+];
+const marks3 = (clipId: string, a: number | null, b: number | null, c: number | null) => [
+  { clipId, jurorCode: 'GK1', marks: [a] },
+  { clipId, jurorCode: 'GK2', marks: [b] },
+  { clipId, jurorCode: 'GK3', marks: [c] },
+];
+const byId = (rs: ClipResult[], id: string) => rs.find((r) => r.clipId === id)!;
+
+describe('computeResults', () => {
+  it('jury 80, 90, 70 → mean 80 → 32.00; 41 shares + 150 reactions → 46.40; total 78.40', () => {
+    const rs = computeResults(
+      contest({
+        units,
+        jurors,
+        submissions: [submission('HT-001', 'Đoàn Phường 6')],
+        appraisals: [passed('HT-001')],
+        juryMarks: marks3('HT-001', 80, 90, 70),
+        engagement: [{ clipId: 'HT-001', reactions: 150, shares: 41 }],
+      }),
+    );
+    const r = rs[0];
+    // (80 + 90 + 70) / 3 = 80; 40 × 80 / 100 = 32
+    expect(r.juryAggregate).toBe(80);
+    expect(r.juryPart).toBeCloseTo(32, 10);
+    // 2 × 41 + 150 = 232 points; 60 × 232 / 300 = 46.4
+    expect(r.engagementPoints).toBe(232);
+    expect(r.countedPoints).toBe(232);
+    expect(r.engagementPart).toBeCloseTo(46.4, 10);
+    // 32 + 46.4 = 78.4
+    expect(r.total).toBeCloseTo(78.4, 10);
+    expect(r).toMatchObject({ scored: true, rank: 1, unscoredReasons: [], unit: 'Đoàn Phường 6', countedShares: 41, sharesFromLog: false });
+  });
+
+  it('a juror of the clip’s own unit (matched through an alias) is left out of its aggregate', () => {
+    const rs = computeResults(
+      contest({
+        units,
+        jurors,
+        submissions: [submission('HT-001', 'doan phuong 5')],
+        appraisals: [passed('HT-001')],
+        // GK3 belongs to Đoàn Phường 5: his 10 is ignored; (80 + 60) / 2 = 70 → 40 × 70 / 100 = 28
+        juryMarks: marks3('HT-001', 80, 60, 10),
+      }),
+    );
+    expect(rs[0]).toMatchObject({ scored: true, juryAggregate: 70, juryExpected: 2, juryMarkCount: 2, unit: 'Đoàn Phường 5' });
+    expect(rs[0].juryPart).toBeCloseTo(28, 10);
+    // no engagement row → 0 points → total = 28
+    expect(rs[0].total).toBeCloseTo(28, 10);
+  });
+
+  it('uses the share log when it has entries for the clip (cap 2 per account)', () => {
+    const rs = computeResults(
+      contest({
+        units,
+        jurors,
+        submissions: [submission('HT-001', 'Đoàn Phường 6')],
+        appraisals: [passed('HT-001')],
+        juryMarks: marks3('HT-001', 50, 50, 50),
+        engagement: [{ clipId: 'HT-001', reactions: 10, shares: 1000 }],
+        shareLog: [
+          { clipId: 'HT-001', account: 'a', time: vn('2023-06-13T10:00:00') },
+          { clipId: 'HT-001', account: 'A ', time: vn('2023-06-13T11:00:00') },
+          { clipId: 'HT-001', account: 'a', time: vn('2023-06-13T12:00:00') },
+          { clipId: 'HT-001', account: 'b', time: vn('2023-06-19T16:01:00') }, // after the window
+        ],
+      }),
+    );
+    // a: min(3, 2) = 2; b: outside → 0; 2 × 2 + 10 = 14 points; 60 × 14 / 300 = 2.8; jury 40 × 50 / 100 = 20
+    expect(rs[0]).toMatchObject({ countedShares: 2, sharesFromLog: true, engagementPoints: 14 });
+    expect(rs[0].engagementPart).toBeCloseTo(2.8, 10);
+    expect(rs[0].total).toBeCloseTo(22.8, 10);
+    expect(rs[0].note).toContain('Nhật ký chia sẻ');
+  });
+
+  it('every submission gets a row; unscored ones carry reasons and a Vietnamese note', () => {
+    const ticksAllButTT10 = { ...passed('x').ticks, TT10: false };
+    const rs = computeResults(
+      contest({
+        units,
+        jurors,
+        submissions: [
+          submission('HT-001', 'Đoàn Phường 6', vn('2023-06-11T00:00:00')), // late
+          submission('HT-002', 'Đoàn Phường 6'), // not appraised
+          submission('HT-003', 'Đoàn Phường 6'), // failed TT10
+          submission('HT-004', 'Đoàn Phường 6'), // GK2 has not marked
+          submission('HT-005', 'Đoàn Phường 6'), // nobody marked
+          submission('HT-006', 'Đoàn Phường 6', vn('2023-06-10T23:59:59')), // last second of the deadline minute
+        ],
+        appraisals: [
+          passed('HT-001'),
+          { clipId: 'HT-003', ticks: ticksAllButTT10 },
+          passed('HT-004'),
+          passed('HT-005'),
+          passed('HT-006'),
+        ],
+        juryMarks: [
+          ...marks3('HT-001', 70, 70, 70),
+          ...marks3('HT-002', 70, 70, 70),
+          ...marks3('HT-003', 70, 70, 70),
+          ...marks3('HT-004', 70, null, 70),
+          ...marks3('HT-006', 70, 70, 70),
+        ],
+      }),
+    );
+    expect(rs).toHaveLength(6);
+    expect(byId(rs, 'HT-001')).toMatchObject({ scored: false, total: null, rank: null, unscoredReasons: ['late'] });
+    expect(byId(rs, 'HT-001').note).toContain('Nộp trễ');
+    expect(byId(rs, 'HT-002')).toMatchObject({ scored: false, unscoredReasons: ['appraisalPending'] });
+    expect(byId(rs, 'HT-002').note).toContain('Chưa thẩm định');
+    expect(byId(rs, 'HT-003')).toMatchObject({ scored: false, unscoredReasons: ['appraisalFailed'] });
+    expect(byId(rs, 'HT-003').note).toContain('Không đạt: Đúng chủ đề phong trào "3 trách nhiệm"');
+    expect(byId(rs, 'HT-004')).toMatchObject({ scored: false, unscoredReasons: ['juryIncomplete'], juryMarkCount: 2, juryExpected: 3 });
+    expect(byId(rs, 'HT-004').note).toContain('Trần Thị B (GK2)');
+    expect(byId(rs, 'HT-005')).toMatchObject({ scored: false, unscoredReasons: ['noJuryMarks'], juryAggregate: null, juryPart: null });
+    // 23:59:59 is inside the 23:59 deadline minute → on time; 40 × 70 / 100 = 28
+    expect(byId(rs, 'HT-006')).toMatchObject({ scored: true, rank: 1 });
+    // unscored clips still show their jury aggregate for the organizer
+    expect(byId(rs, 'HT-004').juryAggregate).toBe(70);
+    // scored first, then unscored by ID
+    expect(rs.map((r) => r.clipId)).toEqual(['HT-006', 'HT-001', 'HT-002', 'HT-003', 'HT-004', 'HT-005']);
+  });
+
+  it('late entries are scored when allowed, with a note', () => {
+    const rs = computeResults(
+      contest({
+        settingsPatch: { acceptLateEntries: true },
+        jurors: jurors.slice(0, 1),
+        submissions: [submission('HT-001', 'X', vn('2023-06-11T08:00:00'))],
+        appraisals: [passed('HT-001')],
+        juryMarks: [{ clipId: 'HT-001', jurorCode: 'GK1', marks: [60] }],
+      }),
+    );
+    expect(rs[0].scored).toBe(true);
+    expect(rs[0].note).toContain('Nộp trễ');
+  });
+
+  it('partial jury marks allowed: scored on the jurors who marked (needs at least one)', () => {
+    const input = contest({
+      settingsPatch: { allowPartialJuryMarks: true },
+      units,
+      jurors,
+      submissions: [submission('HT-001', 'Đoàn Phường 6'), submission('HT-002', 'Đoàn Phường 6')],
+      appraisals: [passed('HT-001'), passed('HT-002')],
+      juryMarks: marks3('HT-001', 90, null, 60),
+    });
+    const rs = computeResults(input);
+    // (90 + 60) / 2 = 75 → 40 × 75 / 100 = 30
+    expect(byId(rs, 'HT-001')).toMatchObject({ scored: true, juryAggregate: 75 });
+    expect(byId(rs, 'HT-001').total).toBeCloseTo(30, 10);
+    expect(byId(rs, 'HT-001').note).toContain('2/3');
+    expect(byId(rs, 'HT-002')).toMatchObject({ scored: false, unscoredReasons: ['noJuryMarks'] });
+  });
+
+  it('multi-criterion rubric: jury part = weight × aggregate / rubric max; a short row is not fully marked', () => {
+    const rs = computeResults(
+      contest({
+        rubric: [{ name: 'Nội dung', max: 6 }, { name: 'Hình ảnh', max: 4 }],
+        jurors: jurors.slice(0, 2),
+        submissions: [submission('HT-001', 'X'), submission('HT-002', 'X')],
+        appraisals: [passed('HT-001'), passed('HT-002')],
+        juryMarks: [
+          { clipId: 'HT-001', jurorCode: 'GK1', marks: [5, 3.5] }, // 8.5
+          { clipId: 'HT-001', jurorCode: 'GK2', marks: [4.5, 2] }, // 6.5
+          { clipId: 'HT-002', jurorCode: 'GK1', marks: [5, 3] },
+          { clipId: 'HT-002', jurorCode: 'GK2', marks: [5] }, // second criterion missing
+        ],
+      }),
+    );
+    // mean (8.5 + 6.5) / 2 = 7.5 of 10 → 40 × 7.5 / 10 = 30
+    expect(byId(rs, 'HT-001').juryAggregate).toBe(7.5);
+    expect(byId(rs, 'HT-001').juryPart).toBeCloseTo(30, 10);
+    expect(byId(rs, 'HT-002').unscoredReasons).toEqual(['juryIncomplete']);
+  });
+
+  it('equal totals share a rank; ranks skip after a tie', () => {
+    const rs = computeResults(
+      contest({
+        jurors: jurors.slice(0, 1),
+        submissions: ['HT-001', 'HT-002', 'HT-003'].map((id) => submission(id, 'X')),
+        appraisals: ['HT-001', 'HT-002', 'HT-003'].map(passed),
+        juryMarks: [
+          { clipId: 'HT-001', jurorCode: 'GK1', marks: [70] }, // 28
+          { clipId: 'HT-002', jurorCode: 'GK1', marks: [90] }, // 36
+          { clipId: 'HT-003', jurorCode: 'GK1', marks: [70] }, // 28
+        ],
+      }),
+    );
+    expect(rs.map((r) => [r.clipId, r.rank])).toEqual([['HT-002', 1], ['HT-001', 2], ['HT-003', 2]]);
+  });
+
+  it('trimmed mean fallback note reaches the result', () => {
+    const rs = computeResults(
+      contest({
+        settingsPatch: { juryAggregation: 'trimmedMean' },
+        jurors: jurors.slice(0, 2),
+        submissions: [submission('HT-001', 'X')],
+        appraisals: [passed('HT-001')],
+        juryMarks: [
+          { clipId: 'HT-001', jurorCode: 'GK1', marks: [60] },
+          { clipId: 'HT-001', jurorCode: 'GK2', marks: [90] },
+        ],
+      }),
+    );
+    expect(rs[0].juryAggregate).toBe(75);
+    expect(rs[0].note).toContain('Chỉ có 2 điểm BGK');
+    expect(rs[0].note).toContain('không có trong danh sách');
+  });
+});

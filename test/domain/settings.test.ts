@@ -1,0 +1,171 @@
+// Tests for the "Cấu hình" settings: defaults, parsing from rows, and validation messages.
+import {
+  DEFAULT_SETTINGS,
+  SETTING_DEFINITIONS,
+  parseSettings,
+  settingText,
+  validateSettings,
+} from '../../src/domain/settings';
+import type { Settings } from '../../src/domain/types';
+
+const SHEET = 'Cấu hình';
+/** The sheet as setup writes it: labels from row 2 on, default texts as values. */
+const defaultRows = () => SETTING_DEFINITIONS.map((d, i) => ({ label: d.label, value: d.defaultText as unknown, row: i + 2 }));
+
+describe('defaults', () => {
+  it('are the District 11 rules, dates in Asia/Ho_Chi_Minh', () => {
+    // 10/06/2023 23:59 +07:00 = 16:59 UTC; 12/06 00:00 = 11/06 17:00 UTC; 19/06 16:00 = 09:00 UTC
+    expect(DEFAULT_SETTINGS.submissionDeadline.toISOString()).toBe('2023-06-10T16:59:00.000Z');
+    expect(DEFAULT_SETTINGS.votingStart.toISOString()).toBe('2023-06-11T17:00:00.000Z');
+    expect(DEFAULT_SETTINGS.votingEnd.toISOString()).toBe('2023-06-19T09:00:00.000Z');
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      juryWeight: 40,
+      engagementWeight: 60,
+      pointsPerShare: 2,
+      pointsPerReaction: 1,
+      sharesCapPerAccount: 2,
+      pointsCap: 300,
+      juryAggregation: 'mean',
+      minValidClipsPerUnit: 1,
+      acceptLateEntries: false,
+      onePrizePerUnit: true,
+      allowPartialJuryMarks: false,
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
+    expect(validateSettings(DEFAULT_SETTINGS)).toEqual([]);
+  });
+  it('has the exact sheet labels in SPEC order and default texts that match the defaults', () => {
+    expect(SETTING_DEFINITIONS.map((d) => d.label)).toEqual([
+      'Tên hội thi', 'Đơn vị tổ chức', 'Hạn nộp bài', 'Bắt đầu bình chọn', 'Kết thúc bình chọn',
+      'Trọng số BGK (%)', 'Trọng số tương tác (%)', 'Điểm mỗi lượt chia sẻ', 'Điểm mỗi lượt cảm xúc',
+      'Số lượt chia sẻ tính tối đa mỗi tài khoản', 'Điểm tương tác tối đa', 'Cách tổng hợp điểm BGK',
+      'Số bài hợp lệ tối thiểu mỗi đơn vị', 'Nhận bài nộp trễ', 'Mỗi đơn vị tối đa một giải',
+      'Tính điểm khi BGK chưa chấm đủ', 'Gửi email xác nhận', 'Múi giờ',
+    ]);
+    for (const d of SETTING_DEFINITIONS) expect(settingText(d, DEFAULT_SETTINGS)).toBe(d.defaultText);
+  });
+});
+
+describe('parseSettings', () => {
+  it('reads the sheet as setup wrote it back into the defaults', () => {
+    const r = parseSettings(defaultRows(), SHEET);
+    expect(r).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+  });
+  it('missing rows and blank values take the default', () => {
+    const r = parseSettings([{ label: 'Trọng số BGK (%)', value: '', row: 7 }], SHEET);
+    expect(r).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+  });
+  it('reads typed values: labels matched loosely, Có/Không, aggregation labels, decimal comma, date cells', () => {
+    const end = new Date('2023-06-20T09:00:00Z');
+    const r = parseSettings(
+      [
+        { label: 'trong so bgk (%)', value: '50', row: 7 },
+        { label: 'Trọng số tương tác (%)', value: 50, row: 8 },
+        { label: 'Điểm mỗi lượt cảm xúc', value: '0,5', row: 10 },
+        { label: 'Cách tổng hợp điểm BGK', value: 'Trung bình bỏ cao nhất và thấp nhất', row: 13 },
+        { label: 'Nhận bài nộp trễ', value: 'Có', row: 15 },
+        { label: 'Mỗi đơn vị tối đa một giải', value: false, row: 16 },
+        { label: 'Kết thúc bình chọn', value: end, row: 6 },
+        { label: 'Hạn nộp bài', value: '11/06/2023 12:00', row: 4 },
+      ],
+      SHEET,
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value).toMatchObject({
+      juryWeight: 50,
+      engagementWeight: 50,
+      pointsPerReaction: 0.5,
+      juryAggregation: 'trimmedMean',
+      acceptLateEntries: true,
+      onePrizePerUnit: false,
+    });
+    expect(r.value.votingEnd).toBe(end);
+    // 11/06/2023 12:00 +07:00 = 05:00 UTC
+    expect(r.value.submissionDeadline.toISOString()).toBe('2023-06-11T05:00:00.000Z');
+  });
+  it('dates are read in the sheet’s own time zone setting', () => {
+    const r = parseSettings(
+      [
+        { label: 'Hạn nộp bài', value: '10/06/2023 23:59', row: 4 },
+        { label: 'Múi giờ', value: 'UTC', row: 19 },
+      ],
+      SHEET,
+    );
+    expect(r.ok && r.value.submissionDeadline.toISOString()).toBe('2023-06-10T23:59:00.000Z');
+  });
+  it('a bad value is a problem naming the setting, the row and the value', () => {
+    const r = parseSettings(
+      [
+        { label: 'Trọng số BGK (%)', value: 'bốn mươi', row: 7 },
+        { label: 'Nhận bài nộp trễ', value: 'tùy', row: 15 },
+        { label: 'Hạn nộp bài', value: '31/06/2023', row: 4 },
+        { label: 'Cách tổng hợp điểm BGK', value: 'Tổng', row: 13 },
+        { label: 'Múi giờ', value: 'Sao Hỏa', row: 19 },
+      ],
+      SHEET,
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => [p.row, p.code])).toEqual(
+      expect.arrayContaining([
+        [7, 'setting.number'],
+        [15, 'setting.boolean'],
+        [4, 'setting.date'],
+        [13, 'setting.aggregation'],
+        [19, 'setting.timezone'],
+      ]),
+    );
+    const weight = r.problems.find((p) => p.row === 7)!;
+    expect(weight).toMatchObject({ sheet: SHEET, column: 'Giá trị' });
+    expect(weight.message).toContain('Trọng số BGK (%)');
+    expect(weight.message).toContain('"bốn mươi"');
+    expect(weight.message).toContain('dòng 7');
+  });
+  it('whole-settings problems point at the row of the setting they name', () => {
+    const r = parseSettings([{ label: 'Trọng số BGK (%)', value: 45, row: 7 }], SHEET);
+    // 45 + 60 = 105 ≠ 100
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'setting.juryWeight.sum', row: 7, sheet: SHEET })]);
+    expect(r.problems[0].message).toContain('phải bằng 100');
+  });
+  it('reports a duplicated label', () => {
+    const r = parseSettings(
+      [
+        { label: 'Điểm tương tác tối đa', value: 300, row: 12 },
+        { label: 'Điểm tương tác tối đa', value: 200, row: 30 },
+      ],
+      SHEET,
+    );
+    expect(r.ok || r.problems[0]).toMatchObject({ code: 'setting.duplicate', row: 30 });
+  });
+});
+
+describe('validateSettings', () => {
+  const with_ = (patch: Partial<Settings>) => validateSettings({ ...DEFAULT_SETTINGS, ...patch }).map((p) => p.code);
+  it('weights must add up to 100 (float noise tolerated)', () => {
+    expect(with_({ juryWeight: 50 })).toEqual(['setting.juryWeight.sum']);
+    // 33.3333 + 66.6667 = 100.0000 in ten-thousandths
+    expect(with_({ juryWeight: 33.3333, engagementWeight: 66.6667 })).toEqual([]);
+    expect(with_({ juryWeight: 0.1 + 0.2 + 39.7, engagementWeight: 60 })).toEqual([]);
+  });
+  it('caps and point values must be positive; the share cap a whole number', () => {
+    expect(with_({ pointsCap: 0 })).toEqual(['setting.pointsCap.positive']);
+    expect(with_({ pointsPerShare: -2 })).toEqual(['setting.pointsPerShare.positive']);
+    expect(with_({ sharesCapPerAccount: 1.5 })).toEqual(['setting.sharesCapPerAccount.integer']);
+    expect(with_({ minValidClipsPerUnit: -1 })).toEqual(['setting.minValidClipsPerUnit.integer']);
+  });
+  it('deadline ≤ voting start < voting end', () => {
+    const start = DEFAULT_SETTINGS.votingStart;
+    expect(with_({ submissionDeadline: start })).toEqual([]);
+    expect(with_({ submissionDeadline: new Date(start.getTime() + 60000) })).toEqual(['setting.submissionDeadline.order']);
+    expect(with_({ votingEnd: start })).toEqual(['setting.votingStart.order']);
+    const msg = validateSettings({ ...DEFAULT_SETTINGS, votingEnd: start })[0].message;
+    // times are shown in the contest zone
+    expect(msg).toContain('12/06/2023 00:00');
+  });
+  it('time zone must exist', () => {
+    expect(with_({ timeZone: 'Asia/Hanoi_Typo' })).toEqual(['setting.timeZone.invalid']);
+  });
+});

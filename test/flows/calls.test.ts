@@ -1,0 +1,35 @@
+// Batched I/O: the number of Apps Script calls per action does not grow with the number of submissions.
+import { updateAppraisal } from '../../src/flows/appraisal';
+import { buildAwardList } from '../../src/flows/awards';
+import type { FlowContext, Summary } from '../../src/flows/context';
+import { prepareJuryTabs } from '../../src/flows/juryTabs';
+import { computeScores } from '../../src/flows/scores';
+import { setupContest } from '../../src/flows/setup';
+import { flowContext, newEmulator, seedRoster, seedSubmissions, tickAppraisal } from './fixture';
+
+function callsPerAction(submissions: number): Record<string, number> {
+  const emu = newEmulator();
+  const ctx = flowContext(emu);
+  setupContest(ctx);
+  seedRoster(emu);
+  seedSubmissions(emu, submissions);
+  updateAppraisal(ctx);
+  tickAppraisal(emu);
+  const out: Record<string, number> = {};
+  const measure = (name: string, flow: (c: FlowContext) => Summary) => {
+    emu.calls.reset();
+    const flushes = emu.flushCount();
+    flow(ctx);
+    out[name] = emu.calls.total();
+    expect(emu.flushCount() - flushes).toBeLessThanOrEqual(1);
+  };
+  measure('appraisal', updateAppraisal);
+  measure('jury', prepareJuryTabs);
+  measure('scores', computeScores);
+  measure('awards', buildAwardList);
+  return out;
+}
+
+test('calls per action are the same for 8 and 40 submissions', () => {
+  expect(callsPerAction(40)).toEqual(callsPerAction(8));
+});

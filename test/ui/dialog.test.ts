@@ -1,0 +1,42 @@
+// The summary and error dialogs: what an organizer reads after an action.
+import { ContestError } from '../../src/sheets/errors';
+import { errorSummary, summaryHtml } from '../../src/ui/dialog';
+import { MENU_ENTRIES } from '../../src/ui/menu';
+import { MENU_LABELS } from '../../src/ui/messages';
+
+describe('dialogs', () => {
+  test('a ContestError lists each problem (sheet, row, column) and says nothing was changed', () => {
+    const error = new ContestError([
+      { code: 'mark.not_number', message: 'Trang "BGK - An", dòng 4, cột "Điểm": điểm "9,5a" không phải là số.', sheet: 'BGK - An', row: 4, column: 'Điểm' },
+    ]);
+    const s = errorSummary('Tính điểm', error);
+    expect(s.title).toBe('Tính điểm: Không thực hiện được');
+    expect(s.warnings[0]).toBe('Trang "BGK - An", dòng 4, cột "Điểm": điểm "9,5a" không phải là số.');
+    expect(s.warnings[1]).toMatch(/Không có trang kết quả nào bị thay đổi/);
+  });
+
+  test('an unexpected error shows its message only, never the stack trace', () => {
+    const error = new TypeError('Cannot read properties of undefined');
+    const html = summaryHtml(errorSummary('Tính điểm', error));
+    expect(html).toContain('Cannot read properties of undefined');
+    expect(html).not.toContain(error.stack!.split('\n')[1].trim());
+  });
+
+  test('text from sheets is escaped in the HTML', () => {
+    const html = summaryHtml({ title: 't', lines: ['<img src=x onerror=alert(1)>'], warnings: ['a & "b"'] });
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('a &amp; &quot;b&quot;');
+    expect(html).not.toContain('<img');
+  });
+
+  test('the menu has every SPEC item, each bound to a distinct entry point', () => {
+    const items = MENU_ENTRIES.filter((e): e is { label: string; functionName: string } => e !== null);
+    expect(items.map((i) => i.label)).toEqual(
+      expect.arrayContaining([
+        MENU_LABELS.setup, MENU_LABELS.form, MENU_LABELS.qr, MENU_LABELS.syncSubmissions, MENU_LABELS.juryTabs,
+        MENU_LABELS.scores, MENU_LABELS.awards, MENU_LABELS.participation, MENU_LABELS.certificates, MENU_LABELS.auditLog,
+      ]),
+    );
+    expect(new Set(items.map((i) => i.functionName)).size).toBe(items.length);
+  });
+});

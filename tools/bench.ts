@@ -1,0 +1,127 @@
+// Benchmark: service calls and in-process time per menu action for 50, 500 and 5,000 submissions with 10 jurors.
+// Usage: npm run bench [-- --json]
+import { performance } from 'perf_hooks';
+import { createEmulator } from '../src/emulator';
+import { updateAppraisal } from '../src/flows/appraisal';
+import { openAuditLog } from '../src/flows/auditLog';
+import { buildAwardList } from '../src/flows/awards';
+import type { FlowContext, Summary } from '../src/flows/context';
+import { prepareJuryTabs } from '../src/flows/juryTabs';
+import { participationReport } from '../src/flows/participation';
+import { computeScores } from '../src/flows/scores';
+import { setupContest } from '../src/flows/setup';
+import { ensureRows, escapeCell } from '../src/sheets/table';
+
+const OWNER = 'btc@quandoan11.vn';
+const SIZES = [50, 500, 5000];
+const JURORS = 10;
+const UNITS = 40;
+
+interface Row {
+  action: string;
+  rows: number;
+  calls: number;
+  ms: number;
+}
+
+type Emu = ReturnType<typeof createEmulator>;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function sheetOf(emu: Emu, name: string): Sheet {
+  return emu.SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName(name) as unknown as Sheet;
+}
+
+/** Writes records under row 1 by header text, one setValues (setup data, not measured). */
+function append(emu: Emu, name: string, rows: Record<string, unknown>[]): void {
+  const s = sheetOf(emu, name);
+  const headers = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].map(String);
+  const block = rows.map((r) => headers.map((h) => escapeCell(r[h] ?? '')));
+  const start = s.getLastRow() + 1;
+  ensureRows(s, start + block.length - 1);
+  s.getRange(start, 1, block.length, headers.length).setValues(block);
+}
+
+/** Fills a column block of every data row (ticks, marks, counts) with `fn(clipIndex)`. */
+function fill(emu: Emu, name: string, firstHeader: string, width: number, fn: (i: number) => unknown[]): void {
+  const s = sheetOf(emu, name);
+  const values = s.getDataRange().getValues();
+  const col = values[0].map(String).indexOf(firstHeader);
+  const idCol = values[0].map(String).indexOf('Mã bài');
+  const block = values.slice(1).map((r) => fn(Number(String(r[idCol]).slice(3))));
+  if (block.length > 0) s.getRange(2, col + 1, block.length, width).setValues(block);
+}
+
+function measure(emu: Emu, ctx: FlowContext, action: string, rows: number, flow: (c: FlowContext) => Summary, out: Row[]): void {
+  emu.calls.reset();
+  const t0 = performance.now();
+  flow(ctx);
+  const ms = performance.now() - t0;
+  out.push({ action, rows, calls: emu.calls.total(), ms: Math.round(ms * 10) / 10 });
+}
+
+function benchSize(n: number, out: Row[]): void {
+  const emu = createEmulator({ owner: OWNER, user: OWNER });
+  const now = new Date('2023-06-20T09:00:00+07:00');
+  emu.setNow(now);
+  const ctx: FlowContext = {
+    spreadsheet: emu.SpreadsheetApp.getActiveSpreadsheet() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
+    app: emu.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+    user: OWNER,
+    now,
+    lock: emu.LockService.getScriptLock() as unknown as GoogleAppsScript.Lock.Lock,
+  };
+  measure(emu, ctx, 'Thiết lập hội thi (lần đầu)', n, setupContest, out);
+  append(emu, 'Đơn vị', Array.from({ length: UNITS }, (_, k) => ({ 'Mã đơn vị': `P${k + 1}`, 'Tên đơn vị': `Đoàn phường ${k + 1}` })));
+  append(emu, 'Ban giám khảo', Array.from({ length: JURORS }, (_, k) => ({ 'Mã': `GK${k + 1}`, 'Họ tên': `Giám khảo ${k + 1}`, Email: `gk${k + 1}@bgk.vn` })));
+  append(
+    emu,
+    'Bài dự thi',
+    Array.from({ length: n }, (_, k) => ({
+      'Mã bài': `HT-${String(k + 1).padStart(3, '0')}`,
+      'Thời gian nộp': '01/06/2023 08:00',
+      'Đơn vị': `Đoàn phường ${(k % UNITS) + 1}`,
+      'Hình thức': 'Cá nhân',
+      'Tác giả': `Tác giả ${k + 1}`,
+      'Tên tác phẩm': `Clip ${k + 1}`,
+      'Link video': `https://drive.google.com/file/d/${k + 1}`,
+      'Trạng thái': 'Chờ thẩm định',
+    })),
+  );
+  measure(emu, ctx, 'Cập nhật thẩm định (thêm dòng)', n, updateAppraisal, out);
+  fill(emu, 'Thẩm định', 'TT1', 10, () => new Array(10).fill(true));
+  measure(emu, ctx, 'Cập nhật thẩm định (chấm kết quả)', n, updateAppraisal, out);
+  measure(emu, ctx, 'Chuẩn bị phiếu chấm BGK (lần đầu)', n, prepareJuryTabs, out);
+  for (let j = 1; j <= JURORS; j++) fill(emu, `BGK - Giám khảo ${j}`, 'Điểm', 1, (i) => [(i * 7 + j * 13) % 101]);
+  fill(emu, 'Tương tác', 'Lượt cảm xúc', 2, (i) => [(i * 37) % 400, (i * 11) % 60]);
+  measure(emu, ctx, 'Chuẩn bị phiếu chấm BGK (chạy lại)', n, prepareJuryTabs, out);
+  measure(emu, ctx, 'Tính điểm', n, computeScores, out);
+  measure(emu, ctx, 'Lập danh sách khen thưởng', n, buildAwardList, out);
+  measure(emu, ctx, 'Báo cáo tham gia', n, participationReport, out);
+  measure(emu, ctx, 'Thiết lập hội thi (chạy lại)', n, setupContest, out);
+  measure(emu, ctx, 'Nhật ký thao tác', n, openAuditLog, out);
+}
+
+function main(): void {
+  const json = process.argv.includes('--json');
+  const out: Row[] = [];
+  for (const n of SIZES) benchSize(n, out);
+  if (json) {
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+    return;
+  }
+  const actions = [...new Set(out.map((r) => r.action))];
+  const header = ['Thao tác', ...SIZES.map((n) => `${n} bài: lệnh gọi`), ...SIZES.map((n) => `${n} bài: ms`)];
+  const lines = actions.map((a) => [
+    a,
+    ...SIZES.map((n) => String(out.find((r) => r.action === a && r.rows === n)!.calls)),
+    ...SIZES.map((n) => out.find((r) => r.action === a && r.rows === n)!.ms.toFixed(1)),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  console.log(`${JURORS} giám khảo, ${UNITS} đơn vị; lệnh gọi = số lần gọi dịch vụ Apps Script (giả lập)`);
+  console.log(fmt(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const l of lines) console.log(fmt(l));
+}
+
+main();
