@@ -1,0 +1,147 @@
+// Call counting and the Proxy that exposes emulator objects as Apps Script objects ("not emulated" for the rest).
+
+/** Counts every public call made on emulated objects, keyed "Class.method". */
+export class CallCounter {
+  private counts = new Map<string, number>();
+  private sum = 0;
+
+  hit(key: string): void {
+    this.sum++;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+  total(): number {
+    return this.sum;
+  }
+  /** Calls of one method, e.g. count("Range.getValues"). */
+  count(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+  byMethod(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [k, v] of [...this.counts.entries()].sort((a, b) => a[0].localeCompare(b[0]))) out[k] = v;
+    return out;
+  }
+  reset(): void {
+    this.counts.clear();
+    this.sum = 0;
+  }
+}
+
+/**
+ * Base of every emulated Apps Script object. Methods whose names start with "_" are internal:
+ * the Proxy hides them, so tests and product code see only the Apps Script surface.
+ */
+export abstract class Emulated {
+  /** Apps Script class name used in counts and "not emulated" errors. */
+  static kind = 'Object';
+  constructor(readonly _ctr: CallCounter) {}
+}
+
+/** Result marker: expose `impl` under another Apps Script class name (FormApp Item.asListItem...). */
+export class AsKind {
+  constructor(
+    readonly impl: Emulated,
+    readonly kind: string,
+    readonly allowed?: ReadonlySet<string>,
+  ) {}
+}
+
+const IMPL = Symbol('emulator.impl');
+const proxies = new WeakMap<object, Map<string, object>>();
+const implOf = new WeakMap<object, Emulated>();
+
+// Properties that test runners and Node's inspector probe on any object; answering "undefined"
+// keeps jest's diffs and console.log working instead of hitting the "not emulated" trap.
+const PROBES = new Set([
+  'then', 'toJSON', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', 'constructor',
+  '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@', '_isMockFunction', 'inspect', 'length',
+  'prototype', 'toAsymmetricMatcher', 'jasmineToString', 'nodeName',
+]);
+
+function notEmulated(kind: string, prop: string): Error {
+  return new Error(`not emulated: ${kind}.${prop}`);
+}
+
+/** The Apps Script-facing proxy of an emulator object (cached, so identity is stable). */
+export function expose<T = unknown>(impl: Emulated, kind?: string, allowed?: ReadonlySet<string>): T {
+  const k = kind ?? (impl.constructor as typeof Emulated).kind;
+  let byKind = proxies.get(impl);
+  if (!byKind) proxies.set(impl, (byKind = new Map()));
+  const cached = byKind.get(k);
+  if (cached) return cached as T;
+  const ctr = impl._ctr;
+  const proxy: object = new Proxy(impl, {
+    get(target, prop) {
+      if (prop === IMPL) return target;
+      if (typeof prop === 'symbol') return Reflect.get(target, prop);
+      if (prop.startsWith('_')) return undefined;
+      const vars = (target as { _vars?: Record<string, unknown> })._vars;
+      if (vars && Object.prototype.hasOwnProperty.call(vars, prop)) return vars[prop];
+      // A method replaced by assignment (jest.spyOn) is handed back as-is, so the spy is what callers hold.
+      if (Object.prototype.hasOwnProperty.call(target, prop) && typeof Reflect.get(target, prop) === 'function') {
+        return Reflect.get(target, prop);
+      }
+      const value: unknown = Reflect.get(target, prop);
+      const isMethod = typeof value === 'function' && prop !== 'constructor';
+      if (isMethod && (!allowed || allowed.has(prop))) {
+        const fn = value as (...a: unknown[]) => unknown;
+        const key = `${k}.${prop}`;
+        return (...args: unknown[]) => {
+          ctr.hit(key);
+          const res = fn.apply(target, args.map((a) => unwrap(a, 2)));
+          return res === target ? proxy : exposeResult(res, 2);
+        };
+      }
+      if (value !== undefined && !isMethod) return value;
+      if (PROBES.has(prop)) return undefined;
+      // Enum-like names (capitalised) fail on access; method names fail when called, so that
+      // `typeof x.foo` probes still work but using an unimplemented API never passes silently.
+      if (/^[A-Z]/.test(prop)) throw notEmulated(k, prop);
+      return () => {
+        throw notEmulated(k, prop);
+      };
+    },
+    set(target, prop, value) {
+      // HtmlTemplate takes its variables as plain properties (template.data = ...).
+      const vars = (target as { _vars?: Record<string, unknown> })._vars;
+      if (vars && typeof prop === 'string') {
+        vars[prop] = value;
+        return true;
+      }
+      // Replacing a method (jest.spyOn) is allowed; a spy wraps the counting method, so calls stay counted.
+      if (typeof prop === 'string' && typeof value === 'function' && typeof Reflect.get(target, prop) === 'function') {
+        return Reflect.set(target, prop, value);
+      }
+      throw new Error(`not emulated: assigning ${k}.${String(prop)}`);
+    },
+  });
+  implOf.set(proxy, impl);
+  byKind.set(k, proxy);
+  return proxy as T;
+}
+
+/** Map results: emulator objects become proxies (arrays up to `depth` levels). */
+export function exposeResult(res: unknown, depth: number): unknown {
+  if (res instanceof Emulated) return expose(res);
+  if (res instanceof AsKind) return expose(res.impl, res.kind, res.allowed);
+  if (depth > 0 && Array.isArray(res) && res.length > 0 && typeof res[0] === 'object') {
+    return res.map((r) => exposeResult(r, depth - 1));
+  }
+  return res;
+}
+
+/** Proxies passed back into the emulator (rules, ranges, users...) become the objects behind them. */
+export function unwrap(a: unknown, depth: number): unknown {
+  if (a === null || typeof a !== 'object') return a;
+  const impl = implOf.get(a);
+  if (impl) return impl;
+  if (depth > 0 && Array.isArray(a) && a.length > 0 && typeof a[0] === 'object' && !(a[0] instanceof Date)) {
+    return a.map((x) => unwrap(x, depth - 1));
+  }
+  return a;
+}
+
+/** The emulator object behind a proxy, or undefined when `p` is not an emulator proxy. */
+export function implOfProxy<T extends Emulated>(p: unknown): T | undefined {
+  return (p !== null && typeof p === 'object' ? implOf.get(p) : undefined) as T | undefined;
+}

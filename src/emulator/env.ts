@@ -1,0 +1,94 @@
+// Shared state of one emulator instance: clock, users, ids, counters and registries of files.
+import { CallCounter } from './calls';
+import type { SpreadsheetImpl } from './spreadsheet';
+import type { UiRecorder } from './ui';
+
+/** Small seeded PRNG (mulberry32) so ids and UUIDs are reproducible between runs. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+
+export interface EnvInit {
+  owner: string;
+  user: string;
+  timeZone: string;
+  locale: string;
+  now?: () => Date;
+  seed: number;
+}
+
+export class Env {
+  readonly ctr = new CallCounter();
+  readonly owner: string;
+  /** Session.getActiveUser(). */
+  activeUser: string;
+  /** Session.getEffectiveUser(); edits and protections are checked against this user. */
+  effectiveUser: string;
+  timeZone: string;
+  locale: string;
+  private readonly random: () => number;
+  private pinnedMs: number | undefined;
+  private offsetMs = 0;
+  private readonly nowFn: () => Date;
+  private serial = 0;
+  /** Every spreadsheet this emulator knows, by id (SpreadsheetApp.openById, form destinations). */
+  readonly spreadsheets = new Map<string, SpreadsheetImpl>();
+  /** The bound spreadsheet (SpreadsheetApp.getActiveSpreadsheet). */
+  active: SpreadsheetImpl | undefined;
+  /** People the spreadsheet is shared with as editors; new protections start with them, like Google. */
+  readonly collaborators = new Set<string>();
+  ui!: UiRecorder;
+
+  constructor(init: EnvInit) {
+    this.owner = init.owner;
+    this.activeUser = init.user;
+    this.effectiveUser = init.user;
+    this.timeZone = init.timeZone;
+    this.locale = init.locale;
+    this.nowFn = init.now ?? (() => new Date());
+    this.random = seededRandom(init.seed);
+  }
+
+  /** Emulator clock: follows `now` (or the real/fake system clock) unless pinned with setNow. */
+  now(): Date {
+    const base = this.pinnedMs ?? this.nowFn().getTime();
+    return new Date(base + this.offsetMs);
+  }
+  setNow(d: Date): void {
+    this.pinnedMs = d.getTime();
+    this.offsetMs = 0;
+  }
+  /** Utilities.sleep and lock waits move time forward without waiting. */
+  advance(ms: number): void {
+    this.offsetMs += Math.max(0, ms);
+  }
+
+  rand(): number {
+    return this.random();
+  }
+  /** Drive-like file id: 44 characters starting with "1". */
+  fileId(len = 44): string {
+    let s = '1';
+    while (s.length < len) s += ID_CHARS[Math.floor(this.random() * 64)];
+    return s;
+  }
+  /** Positive integer ids (sheet ids, form item ids). */
+  intId(max = 2_000_000_000): number {
+    return 1 + Math.floor(this.random() * (max - 1));
+  }
+  nextSerial(): number {
+    return ++this.serial;
+  }
+  isVietnamese(): boolean {
+    return this.locale.toLowerCase().startsWith('vi');
+  }
+}

@@ -1,0 +1,125 @@
+// FormApp.createTextValidation()/createCheckboxValidation(): builders and rules, checked on emulated submissions.
+import { CallCounter, Emulated } from '../calls';
+
+export interface RuleSpec {
+  kind: string;
+  args: unknown[];
+}
+
+export class TextValidationImpl extends Emulated {
+  static kind = 'TextValidation';
+  constructor(ctr: CallCounter, readonly _rule: RuleSpec, readonly _helpText: string) {
+    super(ctr);
+  }
+  /** Whether a respondent's answer passes (the form UI would refuse it otherwise). */
+  _accepts(answer: string): boolean {
+    const [a, b] = this._rule.args as [number | string, number];
+    const n = Number(answer);
+    switch (this._rule.kind) {
+      case 'URL':
+        return /^(https?|ftp):\/\/[^\s/$.?#][^\s]*$/i.test(answer.trim());
+      case 'EMAIL':
+        return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(answer.trim());
+      case 'NUMBER':
+        return answer.trim() !== '' && !Number.isNaN(n);
+      case 'WHOLE_NUMBER':
+        return /^[+-]?\d+$/.test(answer.trim());
+      case 'NUMBER_BETWEEN':
+        return !Number.isNaN(n) && n >= (a as number) && n <= b;
+      case 'LENGTH_LE':
+        return answer.length <= (a as number);
+      case 'LENGTH_GE':
+        return answer.length >= (a as number);
+      case 'MATCHES':
+        return new RegExp(`^(?:${a})$`).test(answer);
+      case 'CONTAINS':
+        return new RegExp(String(a)).test(answer);
+      default:
+        return true;
+    }
+  }
+}
+
+export class TextValidationBuilderImpl extends Emulated {
+  static kind = 'TextValidationBuilder';
+  private rule: RuleSpec | undefined;
+  private help = '';
+  private set(kind: string, ...args: unknown[]): this {
+    this.rule = { kind, args };
+    return this;
+  }
+  requireTextIsUrl(): this {
+    return this.set('URL');
+  }
+  requireTextIsEmail(): this {
+    return this.set('EMAIL');
+  }
+  requireNumber(): this {
+    return this.set('NUMBER');
+  }
+  requireWholeNumber(): this {
+    return this.set('WHOLE_NUMBER');
+  }
+  requireNumberBetween(start: number, end: number): this {
+    return this.set('NUMBER_BETWEEN', start, end);
+  }
+  requireTextLengthLessThanOrEqualTo(n: number): this {
+    return this.set('LENGTH_LE', n);
+  }
+  requireTextLengthGreaterThanOrEqualTo(n: number): this {
+    return this.set('LENGTH_GE', n);
+  }
+  requireTextMatchesPattern(p: string): this {
+    return this.set('MATCHES', p);
+  }
+  requireTextContainsPattern(p: string): this {
+    return this.set('CONTAINS', p);
+  }
+  setHelpText(t: string): this {
+    this.help = t;
+    return this;
+  }
+  build(): TextValidationImpl {
+    if (!this.rule) throw new Error('A validation rule must have a requirement.');
+    return new TextValidationImpl(this._ctr, this.rule, this.help);
+  }
+}
+
+export class CheckboxValidationImpl extends Emulated {
+  static kind = 'CheckboxValidation';
+  constructor(ctr: CallCounter, readonly _rule: RuleSpec, readonly _helpText: string) {
+    super(ctr);
+  }
+  _accepts(selected: string[]): boolean {
+    const n = this._rule.args[0] as number;
+    if (this._rule.kind === 'AT_LEAST') return selected.length >= n;
+    if (this._rule.kind === 'AT_MOST') return selected.length <= n;
+    return selected.length === n;
+  }
+}
+
+export class CheckboxValidationBuilderImpl extends Emulated {
+  static kind = 'CheckboxValidationBuilder';
+  private rule: RuleSpec | undefined;
+  private help = '';
+  requireSelectAtLeast(n: number): this {
+    this.rule = { kind: 'AT_LEAST', args: [n] };
+    return this;
+  }
+  requireSelectAtMost(n: number): this {
+    this.rule = { kind: 'AT_MOST', args: [n] };
+    return this;
+  }
+  requireSelectExactly(n: number): this {
+    this.rule = { kind: 'EXACTLY', args: [n] };
+    return this;
+  }
+  setHelpText(t: string): this {
+    this.help = t;
+    return this;
+  }
+  build(): CheckboxValidationImpl {
+    if (!this.rule) throw new Error('A validation rule must have a requirement.');
+    return new CheckboxValidationImpl(this._ctr, this.rule, this.help);
+  }
+}

@@ -1,0 +1,392 @@
+// Spreadsheet.Range: reads and writes a rectangle of a sheet, with Google's dimension and protection errors.
+import { CallCounter, Emulated } from './calls';
+import { Rect, rectToA1 } from './a1';
+import { dataColumnsMismatch, dataRowsMismatch } from './errors';
+import { DEFAULT_NUMBER_FORMAT, displayValue } from './formats';
+import { CellValue, readValue } from './values';
+import { DataValidationImpl } from './dataValidation';
+import { ProtectionImpl } from './protection';
+import type { SheetImpl, Layer } from './sheet';
+import { cellKey, FORMAT_LAYERS } from './sheet';
+
+export class RangeImpl extends Emulated {
+  static kind = 'Range';
+  constructor(
+    ctr: CallCounter,
+    readonly _sheet: SheetImpl,
+    readonly _rect: Rect,
+    private readonly _a1?: string,
+  ) {
+    super(ctr);
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  private each(fn: (row: number, col: number, i: number, j: number) => void): void {
+    const { row, col, numRows, numCols } = this._rect;
+    for (let i = 0; i < numRows; i++) for (let j = 0; j < numCols; j++) fn(row + i, col + j, i, j);
+  }
+  private grid<T>(fn: (row: number, col: number) => T): T[][] {
+    const { row, col, numRows, numCols } = this._rect;
+    const out: T[][] = new Array(numRows);
+    for (let i = 0; i < numRows; i++) {
+      const line: T[] = new Array(numCols);
+      for (let j = 0; j < numCols; j++) line[j] = fn(row + i, col + j);
+      out[i] = line;
+    }
+    return out;
+  }
+  private checkShape(data: unknown): unknown[][] {
+    if (!Array.isArray(data)) throw new Error('Invalid argument: values (expected a 2-D array)');
+    if (data.length !== this._rect.numRows) throw new Error(dataRowsMismatch(data.length, this._rect.numRows));
+    for (const line of data) {
+      if (!Array.isArray(line)) throw new Error('Invalid argument: values (expected a 2-D array)');
+      if (line.length !== this._rect.numCols) throw new Error(dataColumnsMismatch(line.length, this._rect.numCols));
+    }
+    return data as unknown[][];
+  }
+  private guard(): void {
+    this._sheet._assertEditable(this._rect);
+  }
+  private layerGet<T>(name: Layer, row: number, col: number): T | undefined {
+    return this._sheet._layers.get(name)?.get(cellKey(row, col)) as T | undefined;
+  }
+  private setLayerAll(name: Layer, value: unknown): this {
+    this.guard();
+    const m = this._sheet._layer(name);
+    this.each((r, c) => {
+      if (value === null || value === undefined || value === '') m.delete(cellKey(r, c));
+      else m.set(cellKey(r, c), value);
+    });
+    return this;
+  }
+  private setLayerGrid(name: Layer, data: unknown): this {
+    const d = this.checkShape(data);
+    this.guard();
+    const m = this._sheet._layer(name);
+    this.each((r, c, i, j) => {
+      const v = d[i][j];
+      if (v === null || v === undefined || v === '') m.delete(cellKey(r, c));
+      else m.set(cellKey(r, c), v);
+    });
+    return this;
+  }
+  private layerGrid<T>(name: Layer, dflt: T): T[][] {
+    return this.grid((r, c) => this.layerGet<T>(name, r, c) ?? dflt);
+  }
+  private sub(rect: Rect): RangeImpl {
+    return this._sheet._range(rect);
+  }
+
+  // ---- position --------------------------------------------------------------------------
+
+  getSheet(): SheetImpl {
+    return this._sheet;
+  }
+  getRow(): number {
+    return this._rect.row;
+  }
+  getRowIndex(): number {
+    return this._rect.row;
+  }
+  getColumn(): number {
+    return this._rect.col;
+  }
+  getNumRows(): number {
+    return this._rect.numRows;
+  }
+  getNumColumns(): number {
+    return this._rect.numCols;
+  }
+  getLastRow(): number {
+    return this._rect.row + this._rect.numRows - 1;
+  }
+  getLastColumn(): number {
+    return this._rect.col + this._rect.numCols - 1;
+  }
+  getA1Notation(): string {
+    return this._a1 ?? rectToA1(this._rect);
+  }
+  getGridId(): number {
+    return this._sheet._id;
+  }
+  getCell(row: number, column: number): RangeImpl {
+    if (row < 1 || column < 1 || row > this._rect.numRows || column > this._rect.numCols) {
+      throw new Error('Cell reference out of range');
+    }
+    return this.sub({ row: this._rect.row + row - 1, col: this._rect.col + column - 1, numRows: 1, numCols: 1 });
+  }
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): RangeImpl {
+    return this.sub({
+      row: this._rect.row + rowOffset,
+      col: this._rect.col + columnOffset,
+      numRows: numRows ?? this._rect.numRows,
+      numCols: numColumns ?? this._rect.numCols,
+    });
+  }
+  activate(): this {
+    this._sheet._ss._activeSheet = this._sheet;
+    return this;
+  }
+
+  // ---- values ----------------------------------------------------------------------------
+
+  getValues(): CellValue[][] {
+    const vals = this._sheet._values;
+    const { row, col, numRows, numCols } = this._rect;
+    const out: CellValue[][] = new Array(numRows);
+    for (let i = 0; i < numRows; i++) {
+      const src = vals[row - 1 + i];
+      const line: CellValue[] = new Array(numCols);
+      for (let j = 0; j < numCols; j++) line[j] = readValue(src ? src[col - 1 + j] : undefined);
+      out[i] = line;
+    }
+    return out;
+  }
+  getValue(): CellValue {
+    return readValue(this._sheet._get(this._rect.row, this._rect.col));
+  }
+  setValues(values: unknown[][]): this {
+    const d = this.checkShape(values);
+    this.guard();
+    this.each((r, c, i, j) => this._sheet._write(r, c, d[i][j]));
+    return this;
+  }
+  /** Google writes the value into every cell of the range. */
+  setValue(value: unknown): this {
+    this.guard();
+    this.each((r, c) => this._sheet._write(r, c, value));
+    return this;
+  }
+  getDisplayValues(): string[][] {
+    const ss = this._sheet._ss;
+    return this.grid((r, c) => displayValue(this._sheet._get(r, c), this.layerGet<string>('numberFormat', r, c), ss._timeZone, ss._locale));
+  }
+  getDisplayValue(): string {
+    return this.getDisplayValues()[0][0];
+  }
+  getFormulas(): string[][] {
+    return this.grid((r, c) => this._sheet._formulas.get(cellKey(r, c)) ?? '');
+  }
+  getFormula(): string {
+    return this._sheet._formulas.get(cellKey(this._rect.row, this._rect.col)) ?? '';
+  }
+  setFormula(formula: string): this {
+    this.guard();
+    this.each((r, c) => this._sheet._setStored(r, c, { value: '', formula }));
+    return this;
+  }
+  setFormulas(formulas: string[][]): this {
+    const d = this.checkShape(formulas);
+    this.guard();
+    this.each((r, c, i, j) => {
+      const f = String(d[i][j] ?? '');
+      this._sheet._setStored(r, c, f ? { value: '', formula: f } : { value: '' });
+    });
+    return this;
+  }
+  isBlank(): boolean {
+    let blank = true;
+    this.each((r, c) => {
+      if (this._sheet._get(r, c) !== '' || this._sheet._formulas.has(cellKey(r, c))) blank = false;
+    });
+    return blank;
+  }
+  clearContent(): this {
+    this.guard();
+    this.each((r, c) => this._sheet._setStored(r, c, { value: '' }));
+    return this;
+  }
+  clearFormat(): this {
+    this.guard();
+    for (const name of FORMAT_LAYERS) {
+      const m = this._sheet._layers.get(name);
+      if (m) this.each((r, c) => m.delete(cellKey(r, c)));
+    }
+    return this;
+  }
+  clearNote(): this {
+    return this.setLayerAll('note', null);
+  }
+  clearDataValidations(): this {
+    return this.setLayerAll('dataValidation', null);
+  }
+  /** clear() or clear({contentsOnly, formatOnly, validationsOnly, commentsOnly}). */
+  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; commentsOnly?: boolean }): this {
+    const o = options ?? {};
+    const any = o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly;
+    if (!any || o.contentsOnly) this.clearContent();
+    if (!any || o.formatOnly) this.clearFormat();
+    if (o.validationsOnly) this.clearDataValidations();
+    if (o.commentsOnly) this.clearNote();
+    return this;
+  }
+
+  // ---- formats and notes -----------------------------------------------------------------
+
+  setNumberFormat(format: string): this {
+    return this.setLayerAll('numberFormat', format === DEFAULT_NUMBER_FORMAT ? null : format);
+  }
+  setNumberFormats(formats: string[][]): this {
+    return this.setLayerGrid('numberFormat', formats);
+  }
+  getNumberFormat(): string {
+    return this.layerGet<string>('numberFormat', this._rect.row, this._rect.col) ?? DEFAULT_NUMBER_FORMAT;
+  }
+  getNumberFormats(): string[][] {
+    return this.layerGrid('numberFormat', DEFAULT_NUMBER_FORMAT);
+  }
+  setNote(note: string | null): this {
+    return this.setLayerAll('note', note);
+  }
+  setNotes(notes: (string | null)[][]): this {
+    return this.setLayerGrid('note', notes);
+  }
+  getNote(): string {
+    return this.layerGet<string>('note', this._rect.row, this._rect.col) ?? '';
+  }
+  getNotes(): string[][] {
+    return this.layerGrid('note', '');
+  }
+  setFontWeight(w: string | null): this {
+    return this.setLayerAll('fontWeight', w === 'normal' ? null : w);
+  }
+  setFontWeights(w: string[][]): this {
+    return this.setLayerGrid('fontWeight', w);
+  }
+  getFontWeight(): string {
+    return this.layerGet<string>('fontWeight', this._rect.row, this._rect.col) ?? 'normal';
+  }
+  getFontWeights(): string[][] {
+    return this.layerGrid('fontWeight', 'normal');
+  }
+  setFontColor(color: string | null): this {
+    return this.setLayerAll('fontColor', color);
+  }
+  getFontColor(): string {
+    return this.layerGet<string>('fontColor', this._rect.row, this._rect.col) ?? '#000000';
+  }
+  setFontSize(size: number): this {
+    return this.setLayerAll('fontSize', size);
+  }
+  getFontSize(): number {
+    return this.layerGet<number>('fontSize', this._rect.row, this._rect.col) ?? 10;
+  }
+  setFontStyle(style: string | null): this {
+    return this.setLayerAll('fontStyle', style === 'normal' ? null : style);
+  }
+  setFontFamily(family: string | null): this {
+    return this.setLayerAll('fontFamily', family);
+  }
+  setBackground(color: string | null): this {
+    return this.setLayerAll('background', color);
+  }
+  setBackgrounds(colors: string[][]): this {
+    return this.setLayerGrid('background', colors);
+  }
+  getBackground(): string {
+    return this.layerGet<string>('background', this._rect.row, this._rect.col) ?? '#ffffff';
+  }
+  getBackgrounds(): string[][] {
+    return this.layerGrid('background', '#ffffff');
+  }
+  setWrap(wrap: boolean): this {
+    return this.setLayerAll('wrap', wrap ? true : null);
+  }
+  setWrapStrategy(strategy: string): this {
+    return this.setLayerAll('wrap', strategy === 'WRAP' ? true : null);
+  }
+  getWrap(): boolean {
+    return this.layerGet<boolean>('wrap', this._rect.row, this._rect.col) ?? false;
+  }
+  setHorizontalAlignment(a: string | null): this {
+    return this.setLayerAll('horizontalAlignment', a);
+  }
+  getHorizontalAlignment(): string {
+    return this.layerGet<string>('horizontalAlignment', this._rect.row, this._rect.col) ?? 'general';
+  }
+  setVerticalAlignment(a: string | null): this {
+    return this.setLayerAll('verticalAlignment', a);
+  }
+  getVerticalAlignment(): string {
+    return this.layerGet<string>('verticalAlignment', this._rect.row, this._rect.col) ?? 'bottom';
+  }
+  /** Recorded only: the emulator keeps the last border call per cell. */
+  setBorder(...args: unknown[]): this {
+    return this.setLayerAll('border', args);
+  }
+
+  // ---- validation and checkboxes ---------------------------------------------------------
+
+  setDataValidation(rule: DataValidationImpl | null): this {
+    return this.setLayerAll('dataValidation', rule);
+  }
+  setDataValidations(rules: (DataValidationImpl | null)[][]): this {
+    return this.setLayerGrid('dataValidation', rules);
+  }
+  getDataValidation(): DataValidationImpl | null {
+    return this.layerGet<DataValidationImpl>('dataValidation', this._rect.row, this._rect.col) ?? null;
+  }
+  getDataValidations(): (DataValidationImpl | null)[][] {
+    return this.layerGrid<DataValidationImpl | null>('dataValidation', null);
+  }
+  /** Google: checkbox validation on every cell, and the value of every cell set to false (unchecked). */
+  insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): this {
+    this.guard();
+    const args = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
+    const rule = new DataValidationImpl(this._ctr, 'CHECKBOX', args, '', true);
+    const m = this._sheet._layer('dataValidation');
+    const unchecked = checkedValue === undefined ? false : uncheckedValue ?? '';
+    this.each((r, c) => {
+      m.set(cellKey(r, c), rule);
+      this._sheet._setStored(r, c, { value: unchecked as CellValue });
+    });
+    return this;
+  }
+  removeCheckboxes(): this {
+    this.guard();
+    const m = this._sheet._layer('dataValidation');
+    this.each((r, c) => {
+      const dv = m.get(cellKey(r, c));
+      if (dv instanceof DataValidationImpl && dv._criteria === 'CHECKBOX') {
+        m.delete(cellKey(r, c));
+        this._sheet._setStored(r, c, { value: '' });
+      }
+    });
+    return this;
+  }
+  private checkboxCells(): { r: number; c: number; rule: DataValidationImpl }[] {
+    const out: { r: number; c: number; rule: DataValidationImpl }[] = [];
+    this.each((r, c) => {
+      const dv = this.layerGet<DataValidationImpl>('dataValidation', r, c);
+      if (dv && dv._criteria === 'CHECKBOX') out.push({ r, c, rule: dv });
+    });
+    return out;
+  }
+  /** true/false when every cell is a checkbox in the same state, null otherwise (as documented). */
+  isChecked(): boolean | null {
+    const cells = this.checkboxCells();
+    if (cells.length === 0 || cells.length !== this._rect.numRows * this._rect.numCols) return null;
+    const states = cells.map(({ r, c, rule }) => this._sheet._get(r, c) === (rule._args.length ? rule._args[0] : true));
+    return states.every((s) => s) ? true : states.every((s) => !s) ? false : null;
+  }
+  check(): this {
+    this.guard();
+    for (const { r, c, rule } of this.checkboxCells()) this._sheet._setStored(r, c, { value: (rule._args.length ? rule._args[0] : true) as CellValue });
+    return this;
+  }
+  uncheck(): this {
+    this.guard();
+    for (const { r, c, rule } of this.checkboxCells()) this._sheet._setStored(r, c, { value: (rule._args.length > 1 ? rule._args[1] : rule._args.length ? '' : false) as CellValue });
+    return this;
+  }
+
+  // ---- protection ------------------------------------------------------------------------
+
+  /** Always a new range protection, even over an existing one (Google's documented behaviour). */
+  protect(): ProtectionImpl {
+    const p = new ProtectionImpl(this._ctr, this._sheet._ss._env, 'RANGE', this._sheet, { ...this._rect });
+    this._sheet._ss._protections.push(p);
+    return p;
+  }
+}

@@ -1,0 +1,297 @@
+// ScriptApp: installable triggers (form, spreadsheet, clock) with builders, enums and the trigger registry.
+import { CallCounter, Emulated } from './calls';
+import { implOfProxy } from './calls';
+import type { Env } from './env';
+
+export const EventType = Object.freeze({
+  CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE',
+  ON_EVENT_UPDATED: 'ON_EVENT_UPDATED',
+});
+export type EventTypeName = keyof typeof EventType;
+export const TriggerSource = Object.freeze({ SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' });
+export type TriggerSourceName = keyof typeof TriggerSource;
+export const AuthMode = Object.freeze({ NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' });
+export const WeekDay = Object.freeze({
+  SUNDAY: 'SUNDAY', MONDAY: 'MONDAY', TUESDAY: 'TUESDAY', WEDNESDAY: 'WEDNESDAY', THURSDAY: 'THURSDAY', FRIDAY: 'FRIDAY', SATURDAY: 'SATURDAY',
+});
+
+export const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+const MAX_TRIGGERS_PER_USER = 20;
+
+export class TriggerImpl extends Emulated {
+  static kind = 'Trigger';
+  /** Clock triggers: next run (ms since epoch); undefined once a one-time trigger has run. */
+  _nextRun: number | undefined;
+  _everyMs: number | undefined;
+  _runs = 0;
+  constructor(
+    ctr: CallCounter,
+    readonly _uid: string,
+    readonly _handler: string,
+    readonly _eventType: EventTypeName,
+    readonly _source: TriggerSourceName,
+    readonly _sourceId: string | null,
+    readonly _owner: string,
+  ) {
+    super(ctr);
+  }
+  getHandlerFunction(): string {
+    return this._handler;
+  }
+  getEventType(): EventTypeName {
+    return this._eventType;
+  }
+  getTriggerSource(): TriggerSourceName {
+    return this._source;
+  }
+  getTriggerSourceId(): string | null {
+    return this._sourceId;
+  }
+  getUniqueId(): string {
+    return this._uid;
+  }
+}
+
+/** Installed triggers of the project, across users (getProjectTriggers shows only the caller's). */
+export class TriggerRegistry {
+  readonly all: TriggerImpl[] = [];
+  constructor(private readonly env: Env) {}
+  _add(t: TriggerImpl): TriggerImpl {
+    if (this.all.filter((x) => x._owner === t._owner).length >= MAX_TRIGGERS_PER_USER) throw new Error(TOO_MANY_TRIGGERS);
+    this.all.push(t);
+    return t;
+  }
+  _remove(t: TriggerImpl): void {
+    const i = this.all.indexOf(t);
+    if (i >= 0) this.all.splice(i, 1);
+  }
+  /** Plain description of every trigger, for assertions. */
+  list(): { uid: string; handler: string; eventType: string; source: string; sourceId: string | null; owner: string; nextRun?: Date }[] {
+    return this.all.map((t) => ({
+      uid: t._uid,
+      handler: t._handler,
+      eventType: t._eventType,
+      source: t._source,
+      sourceId: t._sourceId,
+      owner: t._owner,
+      ...(t._nextRun !== undefined ? { nextRun: new Date(t._nextRun) } : {}),
+    }));
+  }
+  _newUid(): string {
+    return String(this.env.intId(9_000_000_000_000_000) + 1_000_000_000_000_000);
+  }
+}
+
+function sourceIdOf(key: unknown): string {
+  if (typeof key === 'string') return key;
+  const withId = (implOfProxy(key) ?? key) as { getId?: () => string };
+  if (withId && typeof withId.getId === 'function') return withId.getId();
+  throw new Error('Invalid argument: key');
+}
+
+class BuilderBase extends Emulated {
+  constructor(
+    ctr: CallCounter,
+    protected readonly _reg: TriggerRegistry,
+    protected readonly _env: Env,
+    protected readonly _handler: string,
+  ) {
+    super(ctr);
+  }
+  protected _make(eventType: EventTypeName, source: TriggerSourceName, sourceId: string | null): TriggerImpl {
+    return new TriggerImpl(this._ctr, this._reg._newUid(), this._handler, eventType, source, sourceId, this._env.effectiveUser);
+  }
+}
+
+export class TriggerBuilderImpl extends BuilderBase {
+  static kind = 'TriggerBuilder';
+  forForm(key: unknown): FormTriggerBuilderImpl {
+    return new FormTriggerBuilderImpl(this._ctr, this._reg, this._env, this._handler, sourceIdOf(key));
+  }
+  forSpreadsheet(key: unknown): SpreadsheetTriggerBuilderImpl {
+    return new SpreadsheetTriggerBuilderImpl(this._ctr, this._reg, this._env, this._handler, sourceIdOf(key));
+  }
+  timeBased(): ClockTriggerBuilderImpl {
+    return new ClockTriggerBuilderImpl(this._ctr, this._reg, this._env, this._handler);
+  }
+}
+
+export class FormTriggerBuilderImpl extends BuilderBase {
+  static kind = 'FormTriggerBuilder';
+  private event: EventTypeName | undefined;
+  constructor(ctr: CallCounter, reg: TriggerRegistry, env: Env, handler: string, private readonly _formId: string) {
+    super(ctr, reg, env, handler);
+  }
+  onFormSubmit(): this {
+    this.event = 'ON_FORM_SUBMIT';
+    return this;
+  }
+  onOpen(): this {
+    this.event = 'ON_OPEN';
+    return this;
+  }
+  create(): TriggerImpl {
+    if (!this.event) throw new Error('Trigger event type is not set.');
+    return this._reg._add(this._make(this.event, 'FORMS', this._formId));
+  }
+}
+
+export class SpreadsheetTriggerBuilderImpl extends BuilderBase {
+  static kind = 'SpreadsheetTriggerBuilder';
+  private event: EventTypeName | undefined;
+  constructor(ctr: CallCounter, reg: TriggerRegistry, env: Env, handler: string, private readonly _ssId: string) {
+    super(ctr, reg, env, handler);
+  }
+  onOpen(): this {
+    this.event = 'ON_OPEN';
+    return this;
+  }
+  onEdit(): this {
+    this.event = 'ON_EDIT';
+    return this;
+  }
+  onChange(): this {
+    this.event = 'ON_CHANGE';
+    return this;
+  }
+  onFormSubmit(): this {
+    this.event = 'ON_FORM_SUBMIT';
+    return this;
+  }
+  create(): TriggerImpl {
+    if (!this.event) throw new Error('Trigger event type is not set.');
+    return this._reg._add(this._make(this.event, 'SPREADSHEETS', this._ssId));
+  }
+}
+
+const MINUTES_ALLOWED = [1, 5, 10, 15, 30];
+const HOURS_ALLOWED = [1, 2, 4, 6, 8, 12];
+
+export class ClockTriggerBuilderImpl extends BuilderBase {
+  static kind = 'ClockTriggerBuilder';
+  private first: number | undefined;
+  private every: number | undefined;
+  private hour: number | undefined;
+  private minute: number | undefined;
+  at(date: Date): this {
+    this.first = date.getTime();
+    this.every = undefined;
+    return this;
+  }
+  after(ms: number): this {
+    this.first = this._env.now().getTime() + ms;
+    return this;
+  }
+  atDate(year: number, month: number, day: number): this {
+    this.first = Date.UTC(year, month - 1, day);
+    return this;
+  }
+  everyMinutes(n: number): this {
+    if (!MINUTES_ALLOWED.includes(n)) throw new Error('The value you passed to everyMinutes must be 1, 5, 10, 15 or 30.');
+    this.every = n * 60000;
+    return this;
+  }
+  everyHours(n: number): this {
+    if (!HOURS_ALLOWED.includes(n)) throw new Error('The value you passed to everyHours must be 1, 2, 4, 6, 8 or 12.');
+    this.every = n * 3600000;
+    return this;
+  }
+  everyDays(n: number): this {
+    this.every = n * 86400000;
+    return this;
+  }
+  everyWeeks(n: number): this {
+    this.every = n * 7 * 86400000;
+    return this;
+  }
+  atHour(h: number): this {
+    this.hour = h;
+    return this;
+  }
+  nearMinute(m: number): this {
+    this.minute = m;
+    return this;
+  }
+  onWeekDay(): this {
+    return this;
+  }
+  onMonthDay(): this {
+    return this;
+  }
+  inTimezone(): this {
+    return this;
+  }
+  create(): TriggerImpl {
+    const now = this._env.now().getTime();
+    if (this.first === undefined && this.every === undefined) throw new Error('Clock triggers need a schedule (at, after or every…).');
+    const t = this._make('CLOCK', 'CLOCK', null);
+    t._everyMs = this.every;
+    let next = this.first ?? now + (this.every ?? 0);
+    if (this.first === undefined && this.every !== undefined && this.every >= 86400000 && this.hour !== undefined) {
+      const d = new Date(now);
+      d.setUTCHours(this.hour, this.minute ?? 0, 0, 0); // approximate: hour in UTC
+      next = d.getTime() <= now ? d.getTime() + 86400000 : d.getTime();
+    }
+    t._nextRun = next;
+    return this._reg._add(t);
+  }
+}
+
+export class ServiceImpl extends Emulated {
+  static kind = 'Service';
+  constructor(ctr: CallCounter, private readonly _scriptId: string) {
+    super(ctr);
+  }
+  getUrl(): string {
+    return `https://script.google.com/macros/s/${this._scriptId}/exec`;
+  }
+  isEnabled(): boolean {
+    return false;
+  }
+}
+
+export class ScriptAppImpl extends Emulated {
+  static kind = 'ScriptApp';
+  readonly EventType = EventType;
+  readonly TriggerSource = TriggerSource;
+  readonly AuthMode = AuthMode;
+  readonly WeekDay = WeekDay;
+  readonly AuthorizationStatus = Object.freeze({ REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' });
+  readonly InstallationSource = Object.freeze({ APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON', NONE: 'NONE', WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON' });
+  private readonly scriptId: string;
+  constructor(
+    ctr: CallCounter,
+    private readonly _env: Env,
+    private readonly _reg: TriggerRegistry,
+  ) {
+    super(ctr);
+    this.scriptId = _env.fileId(57);
+  }
+  newTrigger(functionName: string): TriggerBuilderImpl {
+    return new TriggerBuilderImpl(this._ctr, this._reg, this._env, String(functionName));
+  }
+  /** Only the current user's triggers, as in Google. */
+  getProjectTriggers(): TriggerImpl[] {
+    return this._reg.all.filter((t) => t._owner === this._env.effectiveUser);
+  }
+  getUserTriggers(source: unknown): TriggerImpl[] {
+    const id = sourceIdOf(source);
+    return this.getProjectTriggers().filter((t) => t._sourceId === id);
+  }
+  deleteTrigger(trigger: TriggerImpl): void {
+    if (!(trigger instanceof TriggerImpl)) throw new Error('Invalid argument: trigger');
+    this._reg._remove(trigger);
+  }
+  getScriptId(): string {
+    return this.scriptId;
+  }
+  getService(): ServiceImpl {
+    return new ServiceImpl(this._ctr, this.scriptId);
+  }
+  getOAuthToken(): string {
+    return 'emulated-oauth-token';
+  }
+  getInstallationSource(): string {
+    return 'NONE';
+  }
+}

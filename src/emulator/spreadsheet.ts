@@ -1,0 +1,151 @@
+// Spreadsheet.Spreadsheet: sheets by name and position, id/url, time zone, toast and protections.
+import { CallCounter, Emulated } from './calls';
+import { parseA1 } from './a1';
+import { duplicateSheetName, REMOVE_ALL_SHEETS } from './errors';
+import { SheetImpl } from './sheet';
+import { RangeImpl } from './range';
+import { ProtectionImpl, ProtectionKind } from './protection';
+import { UserImpl, emailOf } from './user';
+import { isValidZone } from './tz';
+import type { Env } from './env';
+
+export class SpreadsheetImpl extends Emulated {
+  static kind = 'Spreadsheet';
+  _sheets: SheetImpl[] = [];
+  _activeSheet: SheetImpl;
+  _protections: ProtectionImpl[] = [];
+  /** Id of the form that sends responses here, if any (Spreadsheet.getFormUrl). */
+  _formUrl: string | null = null;
+
+  constructor(
+    ctr: CallCounter,
+    readonly _env: Env,
+    readonly _id: string,
+    public _name: string,
+    public _timeZone: string,
+    public _locale: string,
+  ) {
+    super(ctr);
+    this._activeSheet = this._addSheet(this._defaultSheetName(), 0, 0);
+  }
+
+  _defaultSheetName(): string {
+    const base = this._env.isVietnamese() ? 'Trang tính' : 'Sheet';
+    let n = this._sheets.length + 1;
+    while (this._sheetByName(`${base}${n}`)) n++;
+    return `${base}${n}`;
+  }
+  _sheetByName(name: string): SheetImpl | undefined {
+    const key = String(name).toLowerCase();
+    return this._sheets.find((s) => s._name.toLowerCase() === key);
+  }
+  _addSheet(name: string, index: number, id?: number): SheetImpl {
+    if (this._sheetByName(name)) throw new Error(duplicateSheetName(name));
+    const sheet = new SheetImpl(this._ctr, this, name, id ?? this._env.intId());
+    this._sheets.splice(Math.max(0, Math.min(index, this._sheets.length)), 0, sheet);
+    return sheet;
+  }
+
+  getId(): string {
+    return this._id;
+  }
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this._id}/edit`;
+  }
+  getName(): string {
+    return this._name;
+  }
+  rename(name: string): void {
+    this._name = name;
+  }
+  getSpreadsheetTimeZone(): string {
+    return this._timeZone;
+  }
+  setSpreadsheetTimeZone(tz: string): void {
+    if (!isValidZone(tz)) throw new Error(`Invalid argument: timeZone`);
+    this._timeZone = tz;
+  }
+  getSpreadsheetLocale(): string {
+    return this._locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this._locale = locale;
+  }
+  getOwner(): UserImpl {
+    return new UserImpl(this._ctr, this._env.owner);
+  }
+  getEditors(): UserImpl[] {
+    return [this._env.owner, ...this._env.collaborators].map((e) => new UserImpl(this._ctr, e));
+  }
+  addEditor(user: unknown): this {
+    this._env.collaborators.add(emailOf(user));
+    return this;
+  }
+  addEditors(users: unknown[]): this {
+    for (const u of users) this._env.collaborators.add(emailOf(u));
+    return this;
+  }
+  removeEditor(user: unknown): this {
+    this._env.collaborators.delete(emailOf(user));
+    return this;
+  }
+
+  getSheets(): SheetImpl[] {
+    return [...this._sheets];
+  }
+  getNumSheets(): number {
+    return this._sheets.length;
+  }
+  getSheetByName(name: string): SheetImpl | null {
+    return this._sheetByName(name) ?? null;
+  }
+  getSheetById(id: number): SheetImpl | null {
+    return this._sheets.find((s) => s._id === id) ?? null;
+  }
+  /** insertSheet(), (index), (name), (name, index) — options objects are ignored. The new sheet becomes active. */
+  insertSheet(a?: unknown, b?: unknown): SheetImpl {
+    let name: string | undefined;
+    let index = this._sheets.length;
+    if (typeof a === 'string') name = a;
+    if (typeof a === 'number') index = a;
+    if (typeof b === 'number') index = b;
+    const sheet = this._addSheet(name ?? this._defaultSheetName(), index);
+    this._activeSheet = sheet;
+    return sheet;
+  }
+  deleteSheet(sheet: SheetImpl): void {
+    if (!(sheet instanceof SheetImpl) || !this._sheets.includes(sheet)) throw new Error('Invalid argument: sheet');
+    if (this._sheets.length === 1) throw new Error(REMOVE_ALL_SHEETS);
+    sheet._assertSheetEditable();
+    this._sheets = this._sheets.filter((s) => s !== sheet);
+    this._protections = this._protections.filter((p) => p._sheet !== sheet);
+    if (this._activeSheet === sheet) this._activeSheet = this._sheets[0];
+  }
+  getActiveSheet(): SheetImpl {
+    return this._activeSheet;
+  }
+  setActiveSheet(sheet: SheetImpl): SheetImpl {
+    this._activeSheet = sheet;
+    return sheet;
+  }
+  moveActiveSheet(pos: number): void {
+    const s = this._activeSheet;
+    this._sheets = this._sheets.filter((x) => x !== s);
+    this._sheets.splice(pos - 1, 0, s);
+  }
+  getRange(a1: string): RangeImpl {
+    const ref = parseA1(a1);
+    const sheet = ref.sheetName !== undefined ? this._sheetByName(ref.sheetName) : this._activeSheet;
+    if (!sheet) throw new Error('Range not found');
+    return sheet.getRange(a1.slice(a1.lastIndexOf('!') + 1));
+  }
+  getProtections(type: ProtectionKind): ProtectionImpl[] {
+    return this._protections.filter((p) => p._type === type);
+  }
+  toast(msg: string, title?: string, timeoutSeconds?: number): void {
+    this._env.ui.toasts.push({ message: String(msg), title: title ?? '', timeoutSeconds: timeoutSeconds ?? 5 });
+  }
+  getFormUrl(): string | null {
+    return this._formUrl;
+  }
+}

@@ -1,0 +1,76 @@
+// How a value written by a script becomes a stored cell, the way Sheets parses "user-entered" input.
+import { separatorsFor } from './formats';
+import { fromWallClock } from './tz';
+
+export type CellValue = string | number | boolean | Date;
+
+/** A stored cell: its value and, when Sheets would have made one, its formula text. */
+export interface StoredCell {
+  value: CellValue;
+  formula?: string;
+}
+
+/**
+ * Value shown by getValues for a formula cell. The emulator does not evaluate formulas: a real
+ * formula reads as "" and text Sheets could not parse as a formula (e.g. "+84 90 123") reads as "#ERROR!".
+ */
+export const UNEVALUATED_FORMULA_VALUE = '';
+export const FORMULA_PARSE_ERROR_VALUE = '#ERROR!';
+
+export function isBlank(v: CellValue | undefined): boolean {
+  return v === undefined || v === '';
+}
+
+/**
+ * Converts what a script passes to setValue(s)/appendRow into what Sheets stores:
+ * - "'text" stays text without the apostrophe; cells formatted as plain text ("@") keep strings as-is;
+ * - "=..." becomes a formula; other text starting with + - @ that is not a number becomes a formula
+ *   that fails to parse (Sheets shows #ERROR!), so formula injection is visible to tests via getFormulas;
+ * - numeric text becomes a number ("0901234567" → 901234567, losing the leading zero like Sheets),
+ *   using the spreadsheet locale's decimal separator ("9,5" → 9.5 in vi_VN);
+ * - "TRUE"/"FALSE" become booleans; ISO dates "2025-03-01" or "2025-03-01 08:30[:00]" become dates.
+ */
+export function toStored(input: unknown, opts: { plainText: boolean; locale: string; timeZone: string }): StoredCell {
+  if (input === null || input === undefined) return { value: '' };
+  if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
+  if (input instanceof Date) return { value: new Date(input.getTime()) };
+  if (typeof input !== 'string') return { value: String(input) };
+  const s = input;
+  if (s === '' || opts.plainText) return { value: s };
+  if (s.startsWith("'")) return { value: s.slice(1) };
+  const num = parseNumber(s, opts.locale);
+  if (num !== undefined) return { value: num };
+  if (s.length > 1 && s.startsWith('=')) return { value: UNEVALUATED_FORMULA_VALUE, formula: s };
+  if (s.length > 1 && /^[+\-@]/.test(s)) return { value: FORMULA_PARSE_ERROR_VALUE, formula: `=${s}` };
+  if (/^(true|false)$/i.test(s)) return { value: s.toLowerCase() === 'true' };
+  const date = parseIsoDate(s, opts.timeZone);
+  if (date) return { value: date };
+  return { value: s };
+}
+
+/** Number parsing as Sheets does for typed input: digits, optional sign, locale decimal, exponent, %. */
+export function parseNumber(s: string, locale: string): number | undefined {
+  const { decimal } = separatorsFor(locale);
+  const t = s.trim();
+  const d = decimal === ',' ? ',' : '\\.';
+  const re = new RegExp(`^([+-]?)(\\d+)(?:${d}(\\d+))?(?:[eE]([+-]?\\d+))?(%?)$`);
+  const m = re.exec(t);
+  if (!m) return undefined;
+  let n = Number(`${m[1]}${m[2]}${m[3] ? `.${m[3]}` : ''}${m[4] ? `e${m[4]}` : ''}`);
+  if (m[5]) n = n / 100;
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function parseIsoDate(s: string, timeZone: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s.trim());
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, se] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  return fromWallClock(timeZone, y, mo, d, h, mi, se);
+}
+
+/** Copy of a stored value as getValues hands it out (dates are fresh objects). */
+export function readValue(v: CellValue | undefined): CellValue {
+  if (v === undefined) return '';
+  return v instanceof Date ? new Date(v.getTime()) : v;
+}

@@ -1,0 +1,67 @@
+// Call counting per method, and the "not emulated" guard on every API the emulator lacks.
+import { createEmulator } from '../../src/emulator';
+
+test('every public call is counted by Class.method; internal work is not', () => {
+  const emu = createEmulator();
+  emu.calls.reset();
+  const sheet = emu.SpreadsheetApp.getActiveSpreadsheet()!.getActiveSheet();
+  sheet.getRange('A1:C100').setValues(Array.from({ length: 100 }, () => [1, 2, 3]));
+  sheet.getDataRange().getValues();
+  emu.SpreadsheetApp.flush();
+  // getActiveSpreadsheet, getActiveSheet, getRange, setValues, getDataRange, getValues, flush = 7
+  expect(emu.calls.total()).toBe(7);
+  expect(emu.calls.byMethod()).toEqual({
+    'Range.getValues': 1,
+    'Range.setValues': 1,
+    'Sheet.getDataRange': 1,
+    'Sheet.getRange': 1,
+    'Spreadsheet.getActiveSheet': 1,
+    'SpreadsheetApp.flush': 1,
+    'SpreadsheetApp.getActiveSpreadsheet': 1,
+  });
+  expect(emu.calls.count('Range.setValues')).toBe(1);
+  expect(emu.flushCount()).toBe(1);
+});
+
+test('calls do not grow with the number of rows written in one batch', () => {
+  const emu = createEmulator();
+  const sheet = emu.spreadsheet.getActiveSheet();
+  emu.calls.reset();
+  sheet.getRange(1, 1, 10, 2).setValues(Array.from({ length: 10 }, () => ['a', 1]));
+  const small = emu.calls.total();
+  sheet.insertRowsAfter(sheet.getMaxRows(), 5000);
+  emu.calls.reset();
+  sheet.getRange(1, 1, 5000, 2).setValues(Array.from({ length: 5000 }, () => ['a', 1]));
+  expect(emu.calls.total()).toBe(small); // 2: getRange + setValues
+});
+
+test('unimplemented methods throw "not emulated: Class.method" instead of passing silently', () => {
+  const emu = createEmulator();
+  const range = emu.spreadsheet.getActiveSheet().getRange('A1') as unknown as Record<string, () => unknown>;
+  expect(() => range.createFilter()).toThrow('not emulated: Range.createFilter');
+  const app = emu.SpreadsheetApp as unknown as Record<string, unknown>;
+  expect(() => app.ColorType).toThrow('not emulated: SpreadsheetApp.ColorType');
+  const item = emu.FormApp.create('x').addTextItem() as unknown as Record<string, () => unknown>;
+  expect(() => item.setChoiceValues()).toThrow('not emulated: TextItem.setChoiceValues');
+  expect(() => { (emu.Session as unknown as Record<string, unknown>).foo = 1; }).toThrow('not emulated');
+});
+
+test('jest.spyOn works on emulated objects and spied calls are still counted', () => {
+  const emu = createEmulator();
+  const spy = jest.spyOn(emu.SpreadsheetApp, 'flush');
+  emu.calls.reset();
+  emu.SpreadsheetApp.flush();
+  expect(spy).toHaveBeenCalledTimes(1);
+  expect(emu.flushCount()).toBe(1); // the real flush ran through the spy
+  spy.mockRestore();
+  emu.SpreadsheetApp.flush();
+  expect(emu.calls.count('SpreadsheetApp.flush')).toBe(2); // the spy wraps the counting method: 1 spied + 1 after restore
+});
+
+test('emulator objects print and compare in jest without tripping the guard', () => {
+  const emu = createEmulator();
+  const a = emu.spreadsheet.getActiveSheet();
+  expect(a).toBe(emu.spreadsheet.getSheets()[0]); // stable identity
+  expect(() => JSON.stringify({ ok: 1 })).not.toThrow();
+  expect(String(emu.Session.getActiveUser())).toBe('btc@quandoan11.vn');
+});
