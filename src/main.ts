@@ -7,6 +7,7 @@ import { prepareJuryTabs, JURY_TABS_TITLE } from './flows/juryTabs';
 import { participationReport, PARTICIPATION_TITLE } from './flows/participation';
 import { computeScores, SCORES_TITLE } from './flows/scores';
 import { setupContest, SETUP_TITLE } from './flows/setup';
+import { onDeadlineEvent, onSubmitEvent, runCreateForm, runQrCodes, runSyncSubmissions, runSyncUnits, type FormServices } from './forms/menu';
 import { buildMenu } from './ui/menu';
 import { MENU_LABELS } from './ui/messages';
 import { notSupportedSummary, runAction, type ActionHandles } from './ui/runner';
@@ -77,17 +78,29 @@ function menuAuditLog(): void {
 function notSupported(feature: string): void {
   showSummary(SpreadsheetApp.getUi(), HtmlService, notSupportedSummary(feature));
 }
+/** Services of the form, QR and intake actions (src/forms). */
+function formServices(): FormServices {
+  return { formApp: FormApp, scriptApp: ScriptApp, utilities: Utilities, mail: MailApp, lock: LockService.getScriptLock(), flush: () => SpreadsheetApp.flush(), now: () => new Date() };
+}
 function menuCreateForm(): void {
-  notSupported(MENU_LABELS.form);
+  runCreateForm(handles(), formServices());
 }
 function menuSyncUnits(): void {
-  notSupported(MENU_LABELS.syncUnits);
+  runSyncUnits(handles(), formServices());
 }
 function menuQrCodes(): void {
-  notSupported(MENU_LABELS.qr);
+  runQrCodes(handles(), formServices());
 }
 function menuSyncSubmissions(): void {
-  notSupported(MENU_LABELS.syncSubmissions);
+  runSyncSubmissions(handles(), formServices());
+}
+/** Installable trigger (forForm): copies each new response into "Bài dự thi" of the form's destination spreadsheet. */
+function onFormSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  onSubmitEvent(e, formServices(), (id) => SpreadsheetApp.openById(id), Session.getEffectiveUser().getEmail());
+}
+/** Time-driven trigger at "Hạn nộp bài": closes the form, or re-schedules when the deadline moved later. */
+function closeFormAtDeadline(): void {
+  onDeadlineEvent(SpreadsheetApp.getActiveSpreadsheet(), formServices(), Session.getEffectiveUser().getEmail());
 }
 function menuCertificates(): void {
   notSupported(MENU_LABELS.certificates);
@@ -101,6 +114,8 @@ global.menuCreateForm = menuCreateForm;
 global.menuSyncUnits = menuSyncUnits;
 global.menuQrCodes = menuQrCodes;
 global.menuSyncSubmissions = menuSyncSubmissions;
+global.onFormSubmit = onFormSubmit;
+global.closeFormAtDeadline = closeFormAtDeadline;
 global.menuUpdateAppraisal = menuUpdateAppraisal;
 global.menuPrepareJuryTabs = menuPrepareJuryTabs;
 global.menuComputeScores = menuComputeScores;

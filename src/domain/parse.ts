@@ -2,6 +2,14 @@
 import type { Problem } from './types';
 
 /**
+ * True for a Date from any realm. `instanceof Date` fails for a Date made in another V8 context
+ * (the bundle under test runs in a `vm` context beside the emulator); Apps Script has one realm.
+ */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/**
  * Canonical form of a name for matching: trimmed, inner spaces collapsed, lower case, Vietnamese
  * diacritics removed (NFD then drop combining marks; đ/Đ are separate letters, not d + mark, so
  * they are mapped by hand).
@@ -49,7 +57,7 @@ export function describePlace(place: CellPlace): string {
 
 /** How a cell value is quoted back to the user in a message. */
 export function showValue(value: unknown): string {
-  if (value instanceof Date) return isNaN(value.getTime()) ? 'ngày không hợp lệ' : value.toISOString();
+  if (isDate(value)) return isNaN(value.getTime()) ? 'ngày không hợp lệ' : value.toISOString();
   return `"${String(value)}"`;
 }
 
@@ -217,7 +225,7 @@ const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
  */
 export function parseDateTime(value: unknown, timeZone: string): Date | null | 'invalid' {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return isNaN(value.getTime()) ? 'invalid' : value;
+  if (isDate(value)) return isNaN(value.getTime()) ? 'invalid' : value;
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 1) return 'invalid';
     const wallMs = Math.round((SERIAL_EPOCH + value * 86400000) / 1000) * 1000;

@@ -2,6 +2,7 @@
 import {
   describePlace,
   formatDateTime,
+  isDate,
   isValidTimeZone,
   normalizeName,
   parseBoolean,
@@ -161,7 +162,7 @@ export function parseSettings(rows: { label: string; value: unknown; row: number
       }
       case 'date': {
         const d = parseDateTime(v, settings.timeZone);
-        if (d instanceof Date) (settings as unknown as Record<string, unknown>)[def.key] = d;
+        if (isDate(d)) (settings as unknown as Record<string, unknown>)[def.key] = d;
         else bad('setting.date', 'cần ngày giờ dạng dd/MM/yyyy HH:mm, ví dụ 10/06/2023 23:59');
         break;
       }
@@ -239,10 +240,10 @@ export function validateSettings(s: Settings): Problem[] {
   }
   const tz = isValidTimeZone(s.timeZone) ? s.timeZone : DEFAULT_TIME_ZONE;
   const dates = ['submissionDeadline', 'votingStart', 'votingEnd'] as const;
-  const allDates = dates.every((k) => s[k] instanceof Date && !isNaN(s[k].getTime()));
+  const allDates = dates.every((k) => isDate(s[k]) && !isNaN(s[k].getTime()));
   if (!allDates) {
     for (const k of dates) {
-      if (!(s[k] instanceof Date) || isNaN(s[k].getTime())) add(k, 'date', `Thiết lập "${labelOf(k)}" không phải ngày giờ hợp lệ.`);
+      if (!isDate(s[k]) || isNaN(s[k].getTime())) add(k, 'date', `Thiết lập "${labelOf(k)}" không phải ngày giờ hợp lệ.`);
     }
   } else {
     const show = (k: (typeof dates)[number]) => `"${labelOf(k)}" (${formatDateTime(s[k], tz)})`;

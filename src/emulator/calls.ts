@@ -1,4 +1,5 @@
 // Call counting and the Proxy that exposes emulator objects as Apps Script objects ("not emulated" for the rest).
+import { isDate } from '../domain/parse';
 
 /** Counts every public call made on emulated objects, keyed "Class.method". */
 export class CallCounter {
@@ -135,7 +136,7 @@ export function unwrap(a: unknown, depth: number): unknown {
   if (a === null || typeof a !== 'object') return a;
   const impl = implOf.get(a);
   if (impl) return impl;
-  if (depth > 0 && Array.isArray(a) && a.length > 0 && typeof a[0] === 'object' && !(a[0] instanceof Date)) {
+  if (depth > 0 && Array.isArray(a) && a.length > 0 && typeof a[0] === 'object' && !isDate(a[0])) {
     return a.map((x) => unwrap(x, depth - 1));
   }
   return a;

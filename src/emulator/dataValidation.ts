@@ -1,4 +1,5 @@
 // SpreadsheetApp.newDataValidation(): the builder, the immutable rule, and the criteria enum.
+import { isDate } from '../domain/parse';
 import { CallCounter, Emulated } from './calls';
 import type { CellValue } from './values';
 
@@ -83,7 +84,7 @@ export class DataValidationImpl extends Emulated {
       case 'TEXT_EQUAL_TO':
         return v === '' || String(v) === String(a[0]);
       case 'DATE_IS_VALID_DATE':
-        return v === '' || v instanceof Date;
+        return v === '' || isDate(v);
       default:
         return true; // date comparisons, ranges and custom formulas are not checked by the emulator
     }

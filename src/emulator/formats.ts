@@ -1,4 +1,5 @@
 // Text formatting: Java-style patterns for Utilities.formatDate, and Sheets number formats for display values.
+import { isDate } from '../domain/parse';
 import { fromWallClock, wallClock, zoneOffsetMinutes } from './tz';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -277,7 +278,7 @@ export function displayValue(
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;
   const fmt = format && format !== DEFAULT_NUMBER_FORMAT && format !== 'General' ? format : undefined;
-  if (value instanceof Date) {
+  if (isDate(value)) {
     if (fmt && isDateFormat(fmt)) return formatSheetsDate(value, timeZone, fmt);
     if (fmt && fmt !== '@') return formatSheetsNumber(dateToSerial(value, timeZone), fmt, sep);
     // Sheets' automatic date-time format depends on the spreadsheet locale.

@@ -1,4 +1,5 @@
 // Utilities: formatDate with time zones, blobs, base64, digests, UUIDs, and sleep on the emulated clock.
+import { isDate } from '../domain/parse';
 import { createHash, createHmac } from 'crypto';
 import { CallCounter, Emulated } from './calls';
 import { BlobImpl, toSignedBytes, toUnsigned } from './blob';
@@ -35,7 +36,7 @@ export class UtilitiesImpl extends Emulated {
     super(ctr);
   }
   formatDate(date: Date, timeZone: string, format: string): string {
-    if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new Error('Invalid argument: date');
+    if (!isDate(date) || Number.isNaN(date.getTime())) throw new Error('Invalid argument: date');
     if (!isValidZone(timeZone)) throw new Error('Invalid argument: timeZone');
     return formatJavaDate(date, timeZone, format);
   }

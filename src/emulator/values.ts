@@ -1,4 +1,5 @@
 // How a value written by a script becomes a stored cell, the way Sheets parses "user-entered" input.
+import { isDate } from '../domain/parse';
 import { separatorsFor } from './formats';
 import { fromWallClock } from './tz';
 
@@ -33,7 +34,7 @@ export function isBlank(v: CellValue | undefined): boolean {
 export function toStored(input: unknown, opts: { plainText: boolean; locale: string; timeZone: string }): StoredCell {
   if (input === null || input === undefined) return { value: '' };
   if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
-  if (input instanceof Date) return { value: new Date(input.getTime()) };
+  if (isDate(input)) return { value: new Date(input.getTime()) };
   if (typeof input !== 'string') return { value: String(input) };
   const s = input;
   if (s === '' || opts.plainText) return { value: s };
@@ -72,5 +73,5 @@ function parseIsoDate(s: string, timeZone: string): Date | undefined {
 /** Copy of a stored value as getValues hands it out (dates are fresh objects). */
 export function readValue(v: CellValue | undefined): CellValue {
   if (v === undefined) return '';
-  return v instanceof Date ? new Date(v.getTime()) : v;
+  return isDate(v) ? new Date(v.getTime()) : v;
 }

@@ -1,5 +1,5 @@
 // Schema of "Bài dự thi" (one row per submission) and its row mapping.
-import { parseDateTime } from '../domain/parse';
+import { parseDateTime, isDate } from '../domain/parse';
 import { matchUnit } from '../domain/units';
 import type { Problem, Submission, Unit } from '../domain/types';
 import { DATE_TIME_FORMAT, defineSchema } from './schema';
@@ -85,7 +85,7 @@ export function readSubmissions(
     submissions.push({
       row: r.row,
       id,
-      submittedAt: time instanceof Date ? time : null,
+      submittedAt: isDate(time) ? time : null,
       unit: unit ? unit.name : unitTyped,
       unitKnown: unit !== null,
       unitTyped,

@@ -1,4 +1,5 @@
 // Forms items: one class holds every item kind's data; asListItem()/asTextItem()... expose the matching surface.
+import { isDate } from '../../domain/parse';
 import { AsKind, CallCounter, Emulated } from '../calls';
 import { wallClock } from '../tz';
 import type { FormImpl } from './form';
@@ -199,7 +200,7 @@ export class ItemImpl extends Emulated {
       }
       case 'DATE':
       case 'DATETIME': {
-        if (!(value instanceof Date)) throw new Error('Invalid argument: response (expected a Date)');
+        if (!isDate(value)) throw new Error('Invalid argument: response (expected a Date)');
         // Forms reports the date as the respondent saw it: wall clock in the script's time zone.
         const w = wallClock(value, this._form._env.timeZone);
         const d = `${w.year}-${two(w.month)}-${two(w.day)}`;

@@ -1,0 +1,390 @@
+// Intake: form responses → "Bài dự thi" + "Thẩm định" rows under the script lock, gap-free IDs, warnings, never twice.
+import { APPRAISAL_LABELS } from '../domain/appraisal';
+import { floorToMinute, formatDateTime, normalizeName, isDate } from '../domain/parse';
+import type { AppraisalCriterion, Settings, Unit } from '../domain/types';
+import { matchUnit } from '../domain/units';
+import { APPRAISAL_CRITERIA, readAppraisalCriteria } from '../sheets/appraisalCriteria';
+import { APPRAISAL_SHEET, appraisalSchema, tickKey } from '../sheets/appraisal';
+import { appendAudit } from '../sheets/audit';
+import { readSettings } from '../sheets/config';
+import type { ColumnSpec, SheetSchema } from '../sheets/schema';
+import { SUBMISSIONS, type SubmissionKey } from '../sheets/submissions';
+import { cell, readTable, requireSheet, text, type Table } from '../sheets/table';
+import { UNITS, readUnits } from '../sheets/units';
+import { videoKey } from './links';
+import { QUESTIONS, type QuestionKey } from './questions';
+import { isBlankResponse, readResponse, responseMapper, type ResponseAnswers } from './response';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Form = GoogleAppsScript.Forms.Form;
+type FormResponse = GoogleAppsScript.Forms.FormResponse;
+
+/** Services the intake needs, handed in so tests run it in the emulator and main.ts passes Google's. */
+export interface IntakeDeps {
+  spreadsheet: Spreadsheet;
+  formApp: GoogleAppsScript.Forms.FormApp;
+  /** LockService.getScriptLock(): one lock shared by every execution of the script. */
+  lock: GoogleAppsScript.Lock.Lock;
+  /** SpreadsheetApp.flush: writes must reach the sheet before the lock is released. */
+  flush: () => void;
+  mail: GoogleAppsScript.Mail.MailApp | null;
+  now: () => Date;
+  /** Email of whoever runs the action ('' when unknown), for "Nhật ký". */
+  user: string;
+}
+
+/** Warnings written to "Cảnh báo" (joined with "; "). */
+export const WARNING_LATE = 'Nộp trễ';
+export const WARNING_UNKNOWN_UNIT = 'Không rõ đơn vị';
+export const WARNING_DUPLICATE_LINK = 'Trùng link';
+export const WARNING_MISSING = 'Thiếu thông tin';
+export const PENDING_STATUS = APPRAISAL_LABELS.pending;
+
+/** Extra column (allowed by SPEC: organizers may add columns) holding Google's response id, so a response is never imported twice. */
+export const RESPONSE_ID_HEADER = 'Mã phản hồi';
+
+/** How long a submission waits for another execution to finish writing before giving up (sync picks it up later). */
+export const SUBMIT_LOCK_WAIT_MS = 30_000;
+export const SYNC_LOCK_WAIT_MS = 60_000;
+
+type IntakeKey = SubmissionKey | 'responseId';
+
+/** "Bài dự thi" as the intake reads it: SPEC's columns plus the optional response-id column. */
+export const INTAKE_SCHEMA: SheetSchema<IntakeKey> = {
+  ...SUBMISSIONS,
+  columns: [
+    ...(SUBMISSIONS.columns as ColumnSpec<IntakeKey>[]),
+    { key: 'responseId', header: RESPONSE_ID_HEADER, role: 'computed', required: false, width: 160, note: 'Mã phản hồi của Google Biểu mẫu; add-on dùng để không ghi một bài hai lần.' },
+  ],
+};
+
+/** ID prefix and width: HT-001 … HT-999, then HT-1000 and on (never reused). */
+const ID_PREFIX = 'HT-';
+const ID_DIGITS = 3;
+
+/** The next ID after the highest "HT-n" present; IDs typed by hand in another shape are ignored. */
+export function nextSubmissionId(existing: string[]): string {
+  let max = 0;
+  for (const id of existing) {
+    const m = /^HT-(\d+)$/i.exec(String(id).trim());
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return formatSubmissionId(max + 1);
+}
+
+export function formatSubmissionId(n: number): string {
+  const digits = String(n);
+  return ID_PREFIX + (digits.length < ID_DIGITS ? '0'.repeat(ID_DIGITS - digits.length) + digits : digits);
+}
+
+/** What earlier rows tell a new one: used IDs, response ids, fingerprints of rows without one, and which ID holds each video. */
+export interface ExistingSubmissions {
+  ids: string[];
+  responseIds: Set<string>;
+  fingerprints: Set<string>;
+  idByVideo: Map<string, string>;
+}
+
+/** Same response recognised without its id: submission minute + title + video. */
+export function fingerprint(time: Date | null, title: string, video: string): string {
+  const minute = time ? String(floorToMinute(time.getTime())) : '';
+  return `${minute}|${normalizeName(title)}|${videoKey(video)}`;
+}
+
+/** One new "Bài dự thi" row (strings as typed; writing keeps them text) and its warnings. */
+export interface NewSubmission {
+  id: string;
+  responseId: string;
+  time: Date;
+  unit: string;
+  unitKnown: boolean;
+  answers: Record<QuestionKey, string>;
+  warnings: string[];
+}
+
+/** Questions whose blank answer earns "Thiếu thông tin" (the pledge is enforced by the form itself). */
+const NEEDED: QuestionKey[] = QUESTIONS.filter((q) => q.required && q.key !== 'pledge').map((q) => q.key);
+
+/**
+ * Builds the row for one response and records it in `existing` (so a batch sees its own rows).
+ * `settings` null means "Cấu hình" could not be read: the late check is skipped rather than guessed.
+ */
+export function buildSubmission(
+  r: ResponseAnswers,
+  units: Unit[],
+  settings: Settings | null,
+  existing: ExistingSubmissions,
+): NewSubmission {
+  const warnings: string[] = [];
+  if (settings && floorToMinute(r.timestamp.getTime()) > settings.submissionDeadline.getTime()) warnings.push(WARNING_LATE);
+  const unit = matchUnit(r.answers.unit, units);
+  if (!unit && r.answers.unit !== '') warnings.push(WARNING_UNKNOWN_UNIT);
+  const key = videoKey(r.answers.videoLink);
+  const earlier = key === '' ? undefined : existing.idByVideo.get(key);
+  if (earlier) warnings.push(`${WARNING_DUPLICATE_LINK} (${earlier})`);
+  const missing = NEEDED.filter((k) => r.answers[k] === '').map((k) => QUESTIONS.find((q) => q.key === k)!.title);
+  if (missing.length > 0) warnings.push(`${WARNING_MISSING}: ${missing.join(', ')}`);
+
+  const id = nextSubmissionId(existing.ids);
+  existing.ids.push(id);
+  if (r.responseId) existing.responseIds.add(r.responseId);
+  else existing.fingerprints.add(fingerprint(r.timestamp, r.answers.title, r.answers.videoLink));
+  if (key !== '' && !earlier) existing.idByVideo.set(key, id);
+  return {
+    id,
+    responseId: r.responseId,
+    time: r.timestamp,
+    unit: unit ? unit.name : r.answers.unit,
+    unitKnown: unit !== null,
+    answers: r.answers,
+    warnings,
+  };
+}
+
+/** True when `r` is already a row: by response id, or by minute + title + video against rows that have no response id. */
+export function alreadyPresent(r: ResponseAnswers, existing: ExistingSubmissions): boolean {
+  if (r.responseId && existing.responseIds.has(r.responseId)) return true;
+  return existing.fingerprints.has(fingerprint(r.timestamp, r.answers.title, r.answers.videoLink));
+}
+
+function asDate(v: unknown): Date | null {
+  return isDate(v) && !isNaN(v.getTime()) ? v : null;
+}
+
+/** Collects what the current "Bài dự thi" rows tell new ones. */
+export function existingFrom(table: Table<IntakeKey>): ExistingSubmissions {
+  const existing: ExistingSubmissions = { ids: [], responseIds: new Set(), fingerprints: new Set(), idByVideo: new Map() };
+  for (const row of table.rows) {
+    const id = text(table, row, 'id');
+    if (id !== '') existing.ids.push(id);
+    const rid = text(table, row, 'responseId');
+    const video = text(table, row, 'video');
+    // Rows we wrote carry the response id; only rows without one (typed or pasted by hand) need content matching.
+    if (rid !== '') existing.responseIds.add(rid);
+    else existing.fingerprints.add(fingerprint(asDate(cell(table, row, 'time')), text(table, row, 'title'), video));
+    const key = videoKey(video);
+    if (key !== '' && id !== '' && !existing.idByVideo.has(key)) existing.idByVideo.set(key, id);
+  }
+  return existing;
+}
+
+/**
+ * Writes `rows` (one array per sheet row, cells in `keys` order) below the table in ONE setValues over
+ * the span of those columns. Typed text must stay text: Sheets parses a setValues string as if typed
+ * ("0901234567" → a number, "=…" → a formula, "4:30" → a time), so every non-empty string gets the
+ * leading apostrophe Sheets reads as "text" and does not show — except in cells formatted as plain
+ * text ("@"), where Sheets stores strings as they are and an apostrophe would become visible.
+ * Cells of the span that are not ours (extra organizer columns) are written blank: the rows are new.
+ */
+export function appendTextRows<K extends string>(table: Table<K>, keys: K[], rows: unknown[][]): number {
+  if (rows.length === 0) return table.lastRow;
+  const positions = keys.map((k) => table.col[k]);
+  const present = positions.filter((p) => p >= 0);
+  const first = Math.min(...present);
+  const width = Math.max(...present) - first + 1;
+  const start = table.lastRow + 1;
+  const range = table.sheet.getRange(start, first + 1, rows.length, width);
+  const formats = range.getNumberFormats();
+  const block = rows.map((values, r) => {
+    const line: unknown[] = new Array(width).fill('');
+    keys.forEach((_, i) => {
+      const p = positions[i];
+      if (p < 0) return;
+      const v = values[i];
+      const c = p - first;
+      line[c] = typeof v === 'string' && v !== '' && formats[r][c] !== '@' ? `'${v}` : v === null || v === undefined ? '' : v;
+    });
+    return line;
+  });
+  range.setValues(block);
+  table.lastRow = start + rows.length - 1;
+  return start;
+}
+
+/** The response-id column, created at the end of row 1 the first time it is needed. */
+function submissionsTable(sheet: Sheet): Table<IntakeKey> {
+  const table = readTable(sheet, INTAKE_SCHEMA);
+  if (table.col.responseId >= 0) return table;
+  const column = Math.max(sheet.getLastColumn(), table.width) + 1;
+  sheet.getRange(1, column).setValue(RESPONSE_ID_HEADER);
+  return readTable(sheet, INTAKE_SCHEMA);
+}
+
+/** What an intake run did. */
+export interface IntakeResult {
+  added: NewSubmission[];
+  /** Responses skipped because they are already rows. */
+  alreadyPresent: number;
+  /** Blank responses ignored. */
+  blank: number;
+  /** Emails sent. */
+  mailed: number;
+  /** Vietnamese notes for the summary and the log (e.g. settings problems, mail quota). */
+  notes: string[];
+}
+
+/** The lock could not be taken in time; nothing was written. */
+export class LockBusyError extends Error {
+  constructor() {
+    super('lock busy');
+    this.name = 'LockBusyError';
+  }
+}
+
+/**
+ * Adds the responses not yet in "Bài dự thi" (and their "Thẩm định" rows), oldest first, while holding
+ * the script lock: every read happens before the first write, so a missing sheet or header stops the
+ * run with nothing written, and each table is written with one setValues. Throws LockBusyError when
+ * the lock cannot be taken within `waitMs`.
+ */
+export function ingestResponses(deps: IntakeDeps, form: Form, responses: FormResponse[], waitMs: number): IntakeResult {
+  const result: IntakeResult = { added: [], alreadyPresent: 0, blank: 0, mailed: 0, notes: [] };
+  let pending = responses;
+  if (responses.length > 1) {
+    // A sync re-reads every response and reading answers costs several calls per response, so those
+    // whose id is already in "Bài dự thi" are set aside first with one getValues (re-checked under the lock).
+    const known = knownResponseIds(deps.spreadsheet);
+    pending = responses.filter((r) => !known.has(r.getId()));
+    result.alreadyPresent = responses.length - pending.length;
+  }
+  const mapper = responseMapper(deps.formApp, form);
+  const read = pending.map((r) => readResponse(mapper, r)).sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+  const candidates = read.filter((r) => {
+    if (!isBlankResponse(r)) return true;
+    result.blank++;
+    return false;
+  });
+  if (candidates.length === 0) return result;
+
+  if (!deps.lock.tryLock(waitMs)) throw new LockBusyError();
+  let settings: Settings | null = null;
+  try {
+    const ss = deps.spreadsheet;
+    const parsed = readSettings(ss);
+    if (parsed.ok) settings = parsed.value;
+    else result.notes.push(`Trang "Cấu hình" có lỗi nên chưa kiểm tra nộp trễ: ${parsed.problems.map((p) => p.message).join(' ')}`);
+    const unitSheet = ss.getSheetByName(UNITS.name);
+    const units = unitSheet ? readUnits(readTable(unitSheet, UNITS)).units : [];
+    const submissions = submissionsTable(requireSheet(ss, SUBMISSIONS.name));
+    const criteria = readCriteria(ss);
+    const appraisal = readTable(requireSheet(ss, APPRAISAL_SHEET), appraisalSchema(criteria));
+
+    const existing = existingFrom(submissions);
+    for (const r of candidates) {
+      if (alreadyPresent(r, existing)) result.alreadyPresent++;
+      else result.added.push(buildSubmission(r, units, settings, existing));
+    }
+    if (result.added.length > 0) {
+      const keys: IntakeKey[] = ['id', 'time', 'unit', 'entryType', 'authors', 'title', 'video', 'length', 'contact', 'phone', 'email', 'flags', 'status', 'responseId'];
+      appendTextRows(
+        submissions,
+        keys,
+        result.added.map((s) => [
+          s.id,
+          s.time,
+          s.unit,
+          s.answers.entryType,
+          s.answers.authors,
+          s.answers.title,
+          s.answers.videoLink,
+          s.answers.length,
+          s.answers.contactName,
+          s.answers.phone,
+          s.answers.email,
+          s.warnings.join('; '),
+          PENDING_STATUS,
+          s.responseId,
+        ]),
+      );
+      const tickKeys = criteria.map((c) => tickKey(c.code));
+      appendTextRows(
+        appraisal,
+        ['id', 'unit', 'title', 'video', ...tickKeys, 'result'],
+        result.added.map((s) => [s.id, s.unit, s.answers.title, s.answers.videoLink, ...tickKeys.map(() => false), PENDING_STATUS]),
+      );
+      // Writes are buffered per execution; the next execution must see them once it holds the lock.
+      deps.flush();
+    }
+  } finally {
+    deps.lock.releaseLock();
+  }
+  if (settings && settings.sendConfirmationEmail) sendConfirmations(deps, settings, result);
+  return result;
+}
+
+/** Response ids already written to "Bài dự thi" (empty when the sheet or the column is not there yet). */
+function knownResponseIds(ss: Spreadsheet): Set<string> {
+  const sheet = ss.getSheetByName(SUBMISSIONS.name);
+  if (!sheet) return new Set();
+  const table = readTable(sheet, INTAKE_SCHEMA);
+  return new Set(table.rows.map((r) => text(table, r, 'responseId')).filter((id) => id !== ''));
+}
+
+function readCriteria(ss: Spreadsheet): AppraisalCriterion[] {
+  const sheet = requireSheet(ss, APPRAISAL_CRITERIA.name);
+  return readAppraisalCriteria(readTable(sheet, APPRAISAL_CRITERIA)).criteria;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Confirmation emails, outside the lock (sending is slow and must not hold up other submitters). */
+function sendConfirmations(deps: IntakeDeps, settings: Settings, result: IntakeResult): void {
+  if (!deps.mail) return;
+  for (const s of result.added) {
+    const to = s.answers.email.trim();
+    if (!EMAIL.test(to)) continue;
+    if (deps.mail.getRemainingDailyQuota() < 1) {
+      result.notes.push('Đã hết hạn mức gửi email trong ngày; một số email xác nhận chưa được gửi.');
+      return;
+    }
+    const when = formatDateTime(s.time, settings.timeZone);
+    const lines = [
+      `Ban tổ chức ${settings.contestName} đã nhận bài dự thi:`,
+      `- Mã bài: ${s.id}`,
+      `- Tên tác phẩm: ${s.answers.title}`,
+      `- Đơn vị: ${s.unit}`,
+      `- Thời gian nộp: ${when}`,
+    ];
+    if (s.warnings.includes(WARNING_LATE)) lines.push(`Lưu ý: bài được nộp sau hạn ${formatDateTime(settings.submissionDeadline, settings.timeZone)}.`);
+    lines.push('', `${settings.organizer}`);
+    deps.mail.sendEmail({ to, subject: `[${settings.contestName}] Xác nhận nhận bài ${s.id}`, body: lines.join('\n') });
+    result.mailed++;
+  }
+}
+
+/** What the onFormSubmit handler did with one event. */
+export type SubmitOutcome =
+  | { kind: 'added'; submission: NewSubmission }
+  | { kind: 'duplicate' }
+  | { kind: 'blank' }
+  | { kind: 'deferred' };
+
+/**
+ * The onFormSubmit trigger: one response in, at most one row out. A missing or empty event adds
+ * nothing; a response already present (Google fires some triggers twice) is skipped; a lock that
+ * cannot be taken leaves the response for "Đồng bộ bài dự thi" and says so in "Nhật ký".
+ */
+export function handleFormSubmit(deps: IntakeDeps, form: Form, response: FormResponse | null | undefined): SubmitOutcome {
+  if (!response) return { kind: 'blank' };
+  let result: IntakeResult;
+  try {
+    result = ingestResponses(deps, form, [response], SUBMIT_LOCK_WAIT_MS);
+  } catch (e) {
+    if (!(e instanceof LockBusyError)) throw e;
+    appendAudit(deps.spreadsheet, {
+      time: deps.now(),
+      user: deps.user,
+      action: 'Nhận bài dự thi',
+      details: `Hệ thống đang bận nên chưa ghi phản hồi ${response.getId()} (gửi lúc ${formatDateTime(new Date(response.getTimestamp().getTime()), deps.spreadsheet.getSpreadsheetTimeZone())}); hãy chạy "Hội thi → Đồng bộ bài dự thi" để thêm.`,
+    });
+    return { kind: 'deferred' };
+  }
+  const added = result.added[0];
+  // A normal submission is recorded by its row; "Nhật ký" only gets what the organizer must act on.
+  if (result.notes.length > 0) {
+    appendAudit(deps.spreadsheet, { time: deps.now(), user: deps.user, action: 'Nhận bài dự thi', details: result.notes.join(' | ') });
+  }
+  if (added) return { kind: 'added', submission: added };
+  return result.blank > 0 ? { kind: 'blank' } : { kind: 'duplicate' };
+}

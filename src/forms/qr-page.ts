@@ -1,0 +1,67 @@
+// The printable QR page: one self-contained HTML string (A4 grid, unit name under each code, contest heading).
+import { escapeXml, qrSvg } from './qr';
+
+/** One code on the page: who it is for and the link it opens. */
+export interface QrCard {
+  /** Shown under the code: the unit's roster name, or the general-link label. */
+  label: string;
+  url: string;
+}
+
+export interface QrPrintPage {
+  contestName: string;
+  /** Already formatted in the contest time zone, e.g. "10/06/2023 23:59". */
+  deadlineText: string;
+  cards: QrCard[];
+}
+
+/** Label of the general (not prefilled) link's card and image. */
+export const GENERAL_LINK_LABEL = 'Link chung (mọi đơn vị)';
+
+/**
+ * The page shown in the "Mã QR" dialog and printed from it. Codes are inline SVG so the page needs
+ * no network and prints sharp; 3 columns × 4 rows fill an A4 sheet, and a card never splits across pages.
+ */
+export function buildQrPrintHtml(page: QrPrintPage): string {
+  const cards = page.cards
+    .map(
+      (card, i) =>
+        `<figure class="card" data-index="${i}" data-url="${escapeXml(card.url)}">` +
+        `<div class="qr">${qrSvg(card.url, card.label)}</div>` +
+        `<figcaption>${escapeXml(card.label)}</figcaption></figure>`,
+    )
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<title>Mã QR nộp bài – ${escapeXml(page.contestName)}</title>
+<style>
+  @page { size: A4 portrait; margin: 12mm; }
+  * { box-sizing: border-box; }
+  body { margin: 0; padding: 12px; font-family: Arial, "Helvetica Neue", sans-serif; color: #000; background: #fff; }
+  header { text-align: center; margin-bottom: 8px; }
+  h1 { font-size: 18px; margin: 0 0 4px; }
+  .deadline { font-size: 14px; margin: 0; }
+  .hint { font-size: 12px; color: #555; margin: 4px 0 0; }
+  .grid { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8mm 6mm; }
+  .card { margin: 0; padding: 3mm; border: 1px dashed #999; text-align: center; break-inside: avoid; page-break-inside: avoid; }
+  .qr svg { display: block; width: 100%; max-width: 55mm; height: auto; margin: 0 auto; }
+  figcaption { font-size: 13px; font-weight: bold; margin-top: 2mm; overflow-wrap: anywhere; }
+  .actions { text-align: center; margin: 8px 0; }
+  @media print { .actions, .hint { display: none; } body { padding: 0; } }
+</style>
+</head>
+<body>
+<header>
+  <h1>${escapeXml(page.contestName)}</h1>
+  <p class="deadline">Hạn nộp bài: ${escapeXml(page.deadlineText)}</p>
+  <p class="hint">Quét mã QR của đơn vị mình để mở biểu mẫu nộp bài đã điền sẵn tên đơn vị.</p>
+</header>
+<div class="actions"><button type="button" onclick="window.print()">In trang này</button></div>
+<main class="grid">
+${cards}
+</main>
+</body>
+</html>`;
+}

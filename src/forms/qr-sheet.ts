@@ -1,0 +1,70 @@
+// "Mã QR": per-unit and general QR images in a sheet, plus the printable page for the dialog.
+import { formatDateTime } from '../domain/parse';
+import { appendAudit } from '../sheets/audit';
+import { UNITS, readUnits } from '../sheets/units';
+import { readTable } from '../sheets/table';
+import { syncUnitChoices } from './form-builder';
+import { qrGifBytes } from './qr';
+import { GENERAL_LINK_LABEL, buildQrPrintHtml, type QrCard } from './qr-page';
+import { requireContestForm, requireSettings, unitLinks, writeUnitLinks, type FormDeps } from './setup';
+
+export const QR_SHEET = 'Mã QR';
+const QR_HEADERS = ['Đơn vị', 'Link nộp bài', 'Mã QR'];
+/** Pixels: the GIF is 4 px per module, so a ~50-module prefilled link needs about 230 px with its quiet zone. */
+const QR_ROW_HEIGHT = 250;
+const QR_COLUMN_WIDTH = 260;
+
+export interface QrResult {
+  /** The printable page (self-contained HTML) for HtmlService. */
+  html: string;
+  cards: QrCard[];
+  lines: string[];
+}
+
+/**
+ * "Mã QR": syncs the unit dropdown, refreshes every unit's prefilled link in "Đơn vị", rebuilds the "Mã QR" sheet (one row and
+ * one image per code, the general link first) and returns the printable page. The sheet is generated:
+ * it is recreated each time so old images never pile up.
+ */
+export function makeQrCodes(deps: FormDeps): QrResult {
+  const ss = deps.spreadsheet;
+  const settings = requireSettings(ss);
+  const form = requireContestForm(deps);
+  const unitSheet = ss.getSheetByName(UNITS.name);
+  const units = unitSheet ? readUnits(readTable(unitSheet, UNITS)).units : [];
+  // A unit added since the last sync is not a dropdown choice yet, and Google refuses to prefill a non-choice.
+  syncUnitChoices(deps.formApp, form, units.map((u) => u.name));
+  const links = unitLinks(deps, form, units);
+  writeUnitLinks(ss, links.byUnit);
+
+  const cards: QrCard[] = [{ label: GENERAL_LINK_LABEL, url: links.general }];
+  for (const u of units) {
+    const url = links.byUnit.get(u.row);
+    if (url) cards.push({ label: u.name, url });
+  }
+
+  const old = ss.getSheetByName(QR_SHEET);
+  if (old) ss.deleteSheet(old);
+  const sheet = ss.insertSheet(QR_SHEET);
+  const rows = [QR_HEADERS, ...cards.map((c) => [c.label, c.url, ''])];
+  sheet.getRange(1, 1, rows.length, QR_HEADERS.length).setValues(rows);
+  sheet.getRange(1, 1, 1, QR_HEADERS.length).setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  sheet.setColumnWidth(1, 240);
+  sheet.setColumnWidth(2, 320);
+  sheet.setColumnWidth(3, QR_COLUMN_WIDTH);
+  if (cards.length > 0) sheet.setRowHeights(2, cards.length, QR_ROW_HEIGHT);
+  cards.forEach((card, i) => {
+    const blob = deps.utilities.newBlob(qrGifBytes(card.url), 'image/gif', `QR ${card.label}.gif`);
+    sheet.insertImage(blob, 3, i + 2);
+  });
+
+  const html = buildQrPrintHtml({
+    contestName: settings.contestName,
+    deadlineText: formatDateTime(settings.submissionDeadline, settings.timeZone),
+    cards,
+  });
+  const lines = [`Đã tạo ${cards.length} mã QR (1 link chung và ${cards.length - 1} đơn vị) trong trang "${QR_SHEET}".`, 'Trang in: chọn "In trang này" trong hộp thoại.'];
+  appendAudit(ss, { time: deps.now(), user: deps.user, action: 'Mã QR', details: lines[0] });
+  return { html, cards, lines };
+}

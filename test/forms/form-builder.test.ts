@@ -1,0 +1,219 @@
+// The submission form in the emulator: its questions, one trigger however often setup runs, linking, unit links, the deadline.
+import { implOfProxy } from '../../src/emulator/calls';
+import type { FormImpl } from '../../src/emulator/forms/form';
+import { PLEDGE_TEXT } from '../../src/forms/questions';
+import { setupForm, syncSubmissions, syncUnitList } from '../../src/forms/setup';
+import { DEFAULT_APPRAISAL_CRITERIA } from '../../src/domain/appraisal';
+import { DEFAULT_CONTEST_NAME } from '../../src/domain/settings';
+import { ROSTER, answers, makeContest, type Contest } from './fixture';
+
+function triggers(c: Contest, handler: string) {
+  return c.emu.triggers.all.filter((t) => t.getHandlerFunction() === handler);
+}
+
+/** Types a value into "Giá trị" of the "Cấu hình" row labelled `label`, as an organizer would. */
+function setSetting(c: Contest, label: string, value: string): void {
+  const labels = c.column('Cấu hình', 'Thiết lập');
+  const row = labels.indexOf(label) + 2;
+  expect(row).toBeGreaterThan(1);
+  c.sheet('Cấu hình').getRange(row, 2).setValue(value);
+}
+
+function configValue(c: Contest, label: string): unknown {
+  return c.rows('Cấu hình').find((r) => r[0] === label)?.[1];
+}
+
+describe('the form built by "Tạo / liên kết biểu mẫu"', () => {
+  test('has the spec questions, in order, with choices, required flags and validations', () => {
+    const c = makeContest();
+    const d = c.emu.describeForm(c.form);
+    expect(d.title).toBe(`Nộp bài dự thi – ${DEFAULT_CONTEST_NAME}`);
+    expect(d.description).toContain('Hạn nộp bài: 10/06/2023 23:59');
+    for (const criterion of DEFAULT_APPRAISAL_CRITERIA) expect(d.description).toContain(criterion.text);
+    expect(d.destinationId).toBe(c.emu.spreadsheet.getId());
+    expect(d.items.map((i) => [i.type, i.title, i.required])).toEqual([
+      ['LIST', 'Đơn vị', true],
+      ['MULTIPLE_CHOICE', 'Hình thức tham gia', true],
+      ['PARAGRAPH_TEXT', 'Tác giả', true],
+      ['TEXT', 'Tên tác phẩm', true],
+      ['TEXT', 'Link video', true],
+      ['TEXT', 'Thời lượng', true],
+      ['TEXT', 'Người liên hệ', true],
+      ['TEXT', 'Số điện thoại', true],
+      ['TEXT', 'Email', true],
+      ['CHECKBOX', 'Cam kết', true],
+    ]);
+    const item = (title: string) => d.items.find((i) => i.title === title)!;
+    expect(item('Đơn vị').choices).toEqual(ROSTER.map((r) => r[1]));
+    expect(item('Hình thức tham gia').choices).toEqual(['Cá nhân', 'Tập thể']);
+    expect(item('Cam kết').choices).toEqual([PLEDGE_TEXT]);
+    expect(item('Link video').validation?.kind).toBe('URL');
+    expect(item('Email').validation?.kind).toBe('EMAIL');
+  });
+
+  test('refuses a video link that is not a URL, and a submission without the pledge', () => {
+    const c = makeContest();
+    expect(() => c.emu.submitForm(c.form, answers({ 'Link video': 'xem trên trang Facebook của đoàn' }))).toThrow(/Link video/);
+    expect(() => c.emu.submitForm(c.form, answers({ 'Cam kết': [] }))).toThrow(/Cam kết/);
+    expect(c.form.getResponses()).toHaveLength(0);
+  });
+
+  test('running setup again keeps the same form, one submit trigger, one deadline trigger, no new "Cấu hình" rows', () => {
+    const c = makeContest();
+    const configRows = c.rows('Cấu hình').length;
+    const again = setupForm(c.deps);
+    const third = setupForm(c.deps);
+    expect(again.created).toBe(false);
+    expect(again.triggerCreated).toBe(false);
+    expect(third.form.getId()).toBe(c.form.getId());
+    expect(triggers(c, 'onFormSubmit')).toHaveLength(1);
+    expect(triggers(c, 'onFormSubmit')[0].getTriggerSourceId()).toBe(c.form.getId());
+    expect(triggers(c, 'closeFormAtDeadline')).toHaveLength(1);
+    expect(c.rows('Cấu hình')).toHaveLength(configRows);
+    expect(configValue(c, 'ID biểu mẫu')).toBe(c.form.getId());
+    expect(configValue(c, 'Link biểu mẫu')).toBe(c.form.getPublishedUrl());
+    expect(configValue(c, 'Link sửa biểu mẫu')).toBe(c.form.getEditUrl());
+    // One submission through that single trigger → one row (a second trigger would still not duplicate, but fire twice).
+    c.emu.submitForm(c.form, answers());
+    expect(c.emu.triggerRuns.filter((r) => r.handler === 'onFormSubmit')).toHaveLength(1);
+    expect(c.rows('Bài dự thi')).toHaveLength(1);
+  });
+
+  test('each unit link is prefilled with exactly that unit name, and submitting from it lands under that unit', () => {
+    const c = makeContest();
+    const links = c.column('Đơn vị', 'Link nộp bài') as string[];
+    const unitItem = c.emu.describeForm(c.form).items.find((i) => i.title === 'Đơn vị')!;
+    expect(links).toHaveLength(ROSTER.length);
+    links.forEach((link, i) => {
+      const url = new URL(link);
+      expect(url.origin + url.pathname).toBe(c.form.getPublishedUrl());
+      expect(url.searchParams.get('usp')).toBe('pp_url');
+      expect(url.searchParams.get(`entry.${unitItem.id}`)).toBe(ROSTER[i][1]);
+    });
+    // The respondent opens the THPT link: the unit answer is what the link carries.
+    const prefilled = new URL(links[3]).searchParams.get(`entry.${unitItem.id}`)!;
+    c.emu.submitForm(c.form, answers({ 'Đơn vị': prefilled }));
+    expect(c.column('Bài dự thi', 'Đơn vị')).toEqual(['Chi đoàn Trường THPT Nguyễn Hiền']);
+  });
+
+  test('"Đồng bộ danh sách đơn vị" follows the roster: new unit in the dropdown and given a link', () => {
+    const c = makeContest();
+    c.sheet('Đơn vị').getRange(6, 1, 1, 2).setValues([['P16', 'Đoàn Phường 16']]);
+    const result = syncUnitList(c.deps);
+    expect(result.units).toBe(5);
+    const d = c.emu.describeForm(c.form);
+    expect(d.items[0].choices).toEqual([...ROSTER.map((r) => r[1]), 'Đoàn Phường 16']);
+    const link = String(c.column('Đơn vị', 'Link nộp bài')[4]);
+    expect(new URL(link).searchParams.get(`entry.${d.items[0].id}`)).toBe('Đoàn Phường 16');
+  });
+});
+
+describe('linking an existing form', () => {
+  test('a form missing questions gets a message naming each one, and nothing is changed', () => {
+    const c = makeContest();
+    const other = c.emu.FormApp.create('Biểu mẫu cũ');
+    other.addTextItem().setTitle('Đơn vị');
+    other.addTextItem().setTitle('Tên tác phẩm');
+    expect(() => setupForm(c.deps, other.getEditUrl())).toThrow(
+      /thiếu 3 câu hỏi[\s\S]*"Hình thức tham gia"[\s\S]*"Tác giả"[\s\S]*"Link video"/,
+    );
+    expect(configValue(c, 'ID biểu mẫu')).toBe(c.form.getId());
+    expect(triggers(c, 'onFormSubmit')[0].getTriggerSourceId()).toBe(c.form.getId());
+  });
+
+  test('a hand-made form with other titles and a free-text unit is linked; its answers are matched to the roster', () => {
+    const c = makeContest();
+    const hand = c.emu.FormApp.create('Nộp clip');
+    hand.addTextItem().setTitle('Tên đơn vị:');
+    hand.addMultipleChoiceItem().setTitle('Hình thức dự thi').setChoiceValues(['Cá nhân', 'Tập thể']);
+    hand.addTextItem().setTitle('Họ tên tác giả (hoặc nhóm)');
+    hand.addTextItem().setTitle('Tên video clip');
+    hand.addTextItem().setTitle('Đường dẫn video');
+    const result = setupForm(c.deps, hand.getEditUrl());
+    expect(result.created).toBe(false);
+    expect(result.warnings.join('\n')).toContain('câu trả lời tự do');
+    // The old form's trigger is replaced by one for the linked form.
+    expect(triggers(c, 'onFormSubmit').map((t) => t.getTriggerSourceId())).toEqual([hand.getId()]);
+    expect(configValue(c, 'ID biểu mẫu')).toBe(hand.getId());
+    c.emu.submitForm(hand, {
+      'Tên đơn vị:': 'phuong mot', // an alias, typed without diacritics
+      'Hình thức dự thi': 'Tập thể',
+      'Họ tên tác giả (hoặc nhóm)': 'Nhóm B',
+      'Tên video clip': 'Clip B',
+      'Đường dẫn video': 'https://youtu.be/b',
+    });
+    const row = c.rows('Bài dự thi')[0];
+    expect(row.slice(0, 7)).toEqual(['HT-001', expect.any(Date), 'Đoàn Phường 1', 'Tập thể', 'Nhóm B', 'Clip B', 'https://youtu.be/b']);
+    // Questions the hand-made form lacks are reported on the row rather than guessed.
+    expect(c.column('Bài dự thi', 'Cảnh báo')[0]).toBe('Thiếu thông tin: Thời lượng, Người liên hệ, Số điện thoại, Email');
+  });
+
+  test('a file-upload question added by hand: its Drive link becomes the video link', () => {
+    const c = makeContest();
+    // Scripts cannot create upload questions; the organizer adds one in the Forms editor (emulated here).
+    implOfProxy<FormImpl>(c.form)!._newItem('FILE_UPLOAD')._title = 'Tải video lên';
+    c.form.getItems().find((i) => i.getTitle() === 'Link video')!.asTextItem().setRequired(false);
+    expect(setupForm(c.deps).lines.join('\n')).toContain('1 câu hỏi tải tệp lên');
+    const fileId = '1Zx9VideoFileUploadedThroughTheForm0000';
+    c.emu.submitForm(c.form, answers({ 'Link video': '', 'Tải video lên': fileId }));
+    expect(c.column('Bài dự thi', 'Link video')).toEqual([`https://drive.google.com/open?id=${fileId}`]);
+    expect(c.column('Bài dự thi', 'Cảnh báo')).toEqual(['']);
+  });
+});
+
+describe('closing at the deadline', () => {
+  test('the form closes after 10/06/2023 23:59 with a message naming the deadline, logged in "Nhật ký"', () => {
+    const c = makeContest();
+    const [t] = triggers(c, 'closeFormAtDeadline');
+    // The deadline minute 23:59 stays open; the trigger fires at 00:00 on 11/06 (+07:00).
+    expect(new Date(t._nextRun!).toISOString()).toBe(new Date('2023-06-11T00:00:00+07:00').toISOString());
+    c.emu.runTimeTriggers(new Date('2023-06-10T23:59:30+07:00'));
+    expect(c.form.isAcceptingResponses()).toBe(true);
+    c.emu.runTimeTriggers(new Date('2023-06-11T00:05:00+07:00'));
+    expect(c.form.isAcceptingResponses()).toBe(false);
+    expect(c.form.getCustomClosedFormMessage()).toContain('10/06/2023 23:59');
+    expect(() => c.emu.submitForm(c.form, answers())).toThrow(/10\/06\/2023 23:59/);
+    const log = c.rows('Nhật ký').map((r) => `${r[2]}: ${r[3]}`);
+    expect(log).toContain('Đóng biểu mẫu theo hạn nộp bài: Đã đóng biểu mẫu vì đã quá hạn nộp bài (10/06/2023 23:59).');
+  });
+
+  test('a deadline moved earlier moves the trigger when units or submissions are synced', () => {
+    const c = makeContest();
+    setSetting(c, 'Hạn nộp bài', '05/06/2023 17:00');
+    syncSubmissions(c.deps);
+    const all = triggers(c, 'closeFormAtDeadline');
+    expect(all).toHaveLength(1);
+    expect(new Date(all[0]._nextRun!).toISOString()).toBe(new Date('2023-06-05T17:01:00+07:00').toISOString());
+    c.emu.runTimeTriggers(new Date('2023-06-05T18:00:00+07:00'));
+    expect(c.form.isAcceptingResponses()).toBe(false);
+  });
+
+  test('a deadline moved later without re-running anything: the old trigger re-schedules instead of closing', () => {
+    const c = makeContest();
+    setSetting(c, 'Hạn nộp bài', '11/06/2023 20:00');
+    c.emu.runTimeTriggers(new Date('2023-06-11T12:00:00+07:00'));
+    expect(c.form.isAcceptingResponses()).toBe(true);
+    c.emu.runTimeTriggers(new Date('2023-06-11T21:00:00+07:00'));
+    expect(c.form.isAcceptingResponses()).toBe(false);
+    expect(c.form.getCustomClosedFormMessage()).toContain('11/06/2023 20:00');
+  });
+
+  test('a form closed at the deadline reopens when the deadline is extended and units are synced', () => {
+    const c = makeContest();
+    c.emu.runTimeTriggers(new Date('2023-06-11T08:00:00+07:00'));
+    expect(c.form.isAcceptingResponses()).toBe(false);
+    setSetting(c, 'Hạn nộp bài', '11/06/2023 20:00');
+    expect(syncUnitList(c.deps).lines.join('\n')).toContain('đã mở lại');
+    expect(c.form.isAcceptingResponses()).toBe(true);
+  });
+
+  test('with "Nhận bài nộp trễ" = Có the form stays open and no closing trigger is kept', () => {
+    const c = makeContest();
+    setSetting(c, 'Nhận bài nộp trễ', 'Có');
+    setupForm(c.deps);
+    expect(triggers(c, 'closeFormAtDeadline')).toHaveLength(0);
+    c.emu.runTimeTriggers(new Date('2023-06-11T08:00:00+07:00'));
+    c.emu.submitForm(c.form, answers());
+    expect(c.column('Bài dự thi', 'Cảnh báo')).toEqual(['Nộp trễ']);
+  });
+});

@@ -1,0 +1,33 @@
+// "Mã QR" in the emulator: one GIF image per unit plus the general link, rows naming them, and the printable page.
+import { makeQrCodes } from '../../src/forms/qr-sheet';
+import { GENERAL_LINK_LABEL } from '../../src/forms/qr-page';
+import { ROSTER, makeContest } from './fixture';
+
+describe('"Mã QR"', () => {
+  test('one image per unit and one for the general link, each beside its name and link', () => {
+    const c = makeContest();
+    const result = makeQrCodes(c.deps);
+    const unitLinks = c.column('Đơn vị', 'Link nộp bài');
+    // 4 units + the general link = 5 codes.
+    expect(result.cards.map((k) => k.label)).toEqual([GENERAL_LINK_LABEL, ...ROSTER.map((r) => r[1])]);
+    expect(result.cards.map((k) => k.url)).toEqual([c.form.getPublishedUrl(), ...unitLinks]);
+    expect(c.rows('Mã QR').map((r) => r.slice(0, 2))).toEqual(result.cards.map((k) => [k.label, k.url]));
+    const images = c.emu.images('Mã QR');
+    expect(images.map((i) => i.a1)).toEqual(['C2', 'C3', 'C4', 'C5', 'C6']);
+    for (const image of images) {
+      expect(image.contentType).toBe('image/gif');
+      expect(Buffer.from(image.bytes.slice(0, 6)).toString('latin1')).toBe('GIF87a');
+    }
+    expect(result.html).toContain('Hạn nộp bài: 10/06/2023 23:59');
+    for (const r of ROSTER) expect(result.html).toContain(`<figcaption>${r[1]}</figcaption>`);
+  });
+
+  test('running it again rebuilds the sheet instead of piling images up', () => {
+    const c = makeContest();
+    makeQrCodes(c.deps);
+    c.sheet('Đơn vị').getRange(6, 1, 1, 2).setValues([['P16', 'Đoàn Phường 16']]);
+    makeQrCodes(c.deps);
+    expect(c.emu.images('Mã QR')).toHaveLength(6);
+    expect(c.emu.spreadsheet.getSheets().filter((s) => s.getName() === 'Mã QR')).toHaveLength(1);
+  });
+});
