@@ -1,4 +1,7 @@
 // Parsing of what people type into sheet cells: names, numbers, marks, booleans and dates in a contest time zone.
+import { isValidTimeZone, wallClock, zonedInstant, type Wall } from './zone';
+
+export { isValidTimeZone, zonedInstant };
 import type { Problem } from './types';
 
 /**
@@ -110,79 +113,6 @@ export function parseBoolean(value: unknown): boolean | null {
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
   return null;
-}
-
-/** True when the runtime knows this IANA time zone name. */
-export function isValidTimeZone(timeZone: string): boolean {
-  if (typeof timeZone !== 'string' || timeZone.trim() === '') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-interface Wall {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-// Building a DateTimeFormat is slow in V8; one per zone is reused across a whole sheet.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Wall-clock fields of instant `t` in `timeZone` (via Intl, so it never depends on the machine's zone). */
-function wallClock(t: number, timeZone: string): Wall {
-  const out: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(t))) {
-    if (part.type !== 'literal') out[part.type] = Number(part.value);
-  }
-  // Some older ICU builds print midnight as hour 24 even with h23.
-  return {
-    year: out.year,
-    month: out.month,
-    day: out.day,
-    hour: out.hour === 24 ? 0 : out.hour,
-    minute: out.minute,
-    second: out.second,
-  };
-}
-
-/** Milliseconds to add to UTC to get the wall clock of `timeZone` at instant `t`. */
-function offsetAt(t: number, timeZone: string): number {
-  const whole = Math.floor(t / 1000) * 1000;
-  const w = wallClock(whole, timeZone);
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - whole;
-}
-
-/** The instant at which the wall clock in `timeZone` reads `w`. */
-export function zonedInstant(w: Wall, timeZone: string): Date {
-  const guess = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  const first = offsetAt(guess - offsetAt(guess, timeZone), timeZone);
-  // Second pass settles wall times near an offset change (DST zones; Asia/Ho_Chi_Minh has none today).
-  return new Date(guess - first);
 }
 
 function daysInMonth(year: number, month: number): number {

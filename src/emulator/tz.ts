@@ -1,4 +1,5 @@
-// Time-zone arithmetic with Intl: wall-clock parts of an instant in a zone, and back.
+// Time-zone helpers for the emulator: Apps Script's zone spellings on top of the domain's Intl arithmetic.
+import { isValidTimeZone, wallClock as wallOf, zonedInstant } from '../domain/zone';
 
 export interface WallClock {
   year: number;
@@ -11,42 +12,14 @@ export interface WallClock {
   weekday: number; // 0 = Sunday
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
 /** Wall-clock reading of `date` in `timeZone` (an IANA name such as "Asia/Ho_Chi_Minh", or "GMT+7"). */
 export function wallClock(date: Date, timeZone: string): WallClock {
-  const parts = formatterFor(normalizeZone(timeZone)).formatToParts(date);
-  const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '0';
+  const t = date.getTime();
+  const w = wallOf(t, normalizeZone(timeZone));
   return {
-    year: Number(get('year')),
-    month: Number(get('month')),
-    day: Number(get('day')),
-    hour: Number(get('hour')) % 24,
-    minute: Number(get('minute')),
-    second: Number(get('second')),
-    millisecond: date.getTime() - Math.floor(date.getTime() / 1000) * 1000,
-    weekday: WEEKDAYS.indexOf(get('weekday')),
+    ...w,
+    millisecond: t - Math.floor(t / 1000) * 1000,
+    weekday: new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay(),
   };
 }
 
@@ -68,11 +41,8 @@ export function fromWallClock(
   second = 0,
   ms = 0,
 ): Date {
-  const guess = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  let t = guess - zoneOffsetMinutes(new Date(guess), timeZone) * 60000;
-  // Second pass settles instants next to a daylight-saving change.
-  t = guess - zoneOffsetMinutes(new Date(t), timeZone) * 60000;
-  return new Date(t);
+  const whole = zonedInstant({ year, month, day, hour, minute, second }, normalizeZone(timeZone));
+  return new Date(whole.getTime() + ms);
 }
 
 /** Apps Script accepts "GMT+7" style zones; Intl wants "Etc/GMT-7" (sign inverted). */
@@ -85,10 +55,5 @@ export function normalizeZone(tz: string): string {
 }
 
 export function isValidZone(tz: string): boolean {
-  try {
-    formatterFor(normalizeZone(tz));
-    return true;
-  } catch {
-    return false;
-  }
+  return isValidTimeZone(normalizeZone(tz));
 }
