@@ -9,7 +9,7 @@ import { appendAudit } from '../sheets/audit';
 import { readSettings } from '../sheets/config';
 import type { ColumnSpec, SheetSchema } from '../sheets/schema';
 import { SUBMISSIONS, type SubmissionKey } from '../sheets/submissions';
-import { cell, readTable, requireSheet, text, type Table } from '../sheets/table';
+import { appendRows, cell, readTable, requireSheet, text, type Table } from '../sheets/table';
 import { UNITS, readUnits } from '../sheets/units';
 import { videoKey } from './links';
 import { QUESTIONS, type QuestionKey } from './questions';
@@ -169,39 +169,6 @@ export function existingFrom(table: Table<IntakeKey>): ExistingSubmissions {
   return existing;
 }
 
-/**
- * Writes `rows` (one array per sheet row, cells in `keys` order) below the table in ONE setValues over
- * the span of those columns. Typed text must stay text: Sheets parses a setValues string as if typed
- * ("0901234567" → a number, "=…" → a formula, "4:30" → a time), so every non-empty string gets the
- * leading apostrophe Sheets reads as "text" and does not show — except in cells formatted as plain
- * text ("@"), where Sheets stores strings as they are and an apostrophe would become visible.
- * Cells of the span that are not ours (extra organizer columns) are written blank: the rows are new.
- */
-export function appendTextRows<K extends string>(table: Table<K>, keys: K[], rows: unknown[][]): number {
-  if (rows.length === 0) return table.lastRow;
-  const positions = keys.map((k) => table.col[k]);
-  const present = positions.filter((p) => p >= 0);
-  const first = Math.min(...present);
-  const width = Math.max(...present) - first + 1;
-  const start = table.lastRow + 1;
-  const range = table.sheet.getRange(start, first + 1, rows.length, width);
-  const formats = range.getNumberFormats();
-  const block = rows.map((values, r) => {
-    const line: unknown[] = new Array(width).fill('');
-    keys.forEach((_, i) => {
-      const p = positions[i];
-      if (p < 0) return;
-      const v = values[i];
-      const c = p - first;
-      line[c] = typeof v === 'string' && v !== '' && formats[r][c] !== '@' ? `'${v}` : v === null || v === undefined ? '' : v;
-    });
-    return line;
-  });
-  range.setValues(block);
-  table.lastRow = start + rows.length - 1;
-  return start;
-}
-
 /** The response-id column, created at the end of row 1 the first time it is needed. */
 function submissionsTable(sheet: Sheet): Table<IntakeKey> {
   const table = readTable(sheet, INTAKE_SCHEMA);
@@ -277,7 +244,7 @@ export function ingestResponses(deps: IntakeDeps, form: Form, responses: FormRes
     }
     if (result.added.length > 0) {
       const keys: IntakeKey[] = ['id', 'time', 'unit', 'entryType', 'authors', 'title', 'video', 'length', 'contact', 'phone', 'email', 'flags', 'status', 'responseId'];
-      appendTextRows(
+      appendRows(
         submissions,
         keys,
         result.added.map((s) => [
@@ -298,7 +265,7 @@ export function ingestResponses(deps: IntakeDeps, form: Form, responses: FormRes
         ]),
       );
       const tickKeys = criteria.map((c) => tickKey(c.code));
-      appendTextRows(
+      appendRows(
         appraisal,
         ['id', 'unit', 'title', 'video', ...tickKeys, 'result'],
         result.added.map((s) => [s.id, s.unit, s.answers.title, s.answers.videoLink, ...tickKeys.map(() => false), PENDING_STATUS]),

@@ -116,12 +116,13 @@ export function text<K extends string>(table: Table<K>, row: TableRow, key: K): 
  * Makes a value safe to write with setValues. setValues parses strings as if typed: "=…" becomes a
  * formula, "+84 90…" a broken formula, "0901234567" the number 901234567, "TRUE" a boolean. Every
  * non-empty string therefore gets a leading apostrophe, which Sheets keeps as "this is text" and
- * neither stores nor shows; numbers, booleans and dates pass through.
+ * neither stores nor shows — except in a cell formatted as plain text ("@"), where Sheets stores
+ * strings as they are and an apostrophe would stay visible. Numbers, booleans and dates pass through.
  * @example escapeCell('=IMPORTXML("http://x","//a")') === '\'=IMPORTXML("http://x","//a")'
  */
-export function escapeCell(value: unknown): unknown {
+export function escapeCell(value: unknown, numberFormat = ''): unknown {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string' && value !== '') return `'${value}`;
+  if (typeof value === 'string' && value !== '' && numberFormat !== '@') return `'${value}`;
   return value;
 }
 
@@ -154,7 +155,8 @@ function adjacentRuns(positions: number[]): { start: number; members: number[] }
  * Writes `values` (one array per row, cells in `keys` order) from sheet row `startRow` down, into
  * the columns named by `keys` only. Adjacent columns are written together: one setValues per run,
  * so the default layout costs one call and extra columns between ours are never touched.
- * Strings are escaped with escapeCell. Returns the number of setValues calls made.
+ * Strings are escaped with escapeCell (one getNumberFormats per run tells plain-text cells).
+ * Returns the number of setValues calls made.
  */
 export function writeCells<K extends string>(
   table: Table<K>,
@@ -166,8 +168,9 @@ export function writeCells<K extends string>(
   ensureRows(table.sheet, startRow + values.length - 1);
   const runs = adjacentRuns(keys.map((k) => table.col[k]));
   for (const run of runs) {
-    const block = values.map((row) => run.members.map((m) => escapeCell(row[m])));
-    table.sheet.getRange(startRow, run.start + 1, block.length, run.members.length).setValues(block);
+    const range = table.sheet.getRange(startRow, run.start + 1, values.length, run.members.length);
+    const formats = range.getNumberFormats();
+    range.setValues(values.map((row, r) => run.members.map((m, c) => escapeCell(row[m], formats[r][c]))));
   }
   return runs.length;
 }
@@ -212,15 +215,19 @@ export function updateRows<K extends string>(
 }
 
 /**
- * Appends records below the last row, one setValues per run of adjacent schema columns. Keys
- * missing from a record are written blank. Extra (non-schema) columns of the new rows stay empty.
+ * Appends rows (cells in `keys` order) below the last row, one setValues per run of adjacent
+ * columns; extra (non-schema) columns of the new rows stay empty. Returns the first new row.
  */
-export function appendRecords<K extends string>(table: Table<K>, records: Partial<Record<K, unknown>>[]): number {
-  if (records.length === 0) return table.lastRow;
-  const keys = table.schema.columns.map((c) => c.key).filter((k) => table.col[k] >= 0);
-  const values = records.map((rec) => keys.map((k) => (rec[k] === undefined ? '' : rec[k])));
+export function appendRows<K extends string>(table: Table<K>, keys: K[], rows: unknown[][]): number {
+  if (rows.length === 0) return table.lastRow;
   const start = table.lastRow + 1;
-  writeCells(table, start, keys, values);
-  table.lastRow = start + records.length - 1;
+  writeCells(table, start, keys, rows);
+  table.lastRow = start + rows.length - 1;
   return start;
+}
+
+/** appendRows for records keyed by schema column; keys missing from a record are written blank. */
+export function appendRecords<K extends string>(table: Table<K>, records: Partial<Record<K, unknown>>[]): number {
+  const keys = table.schema.columns.map((c) => c.key).filter((k) => table.col[k] >= 0);
+  return appendRows(table, keys, records.map((rec) => keys.map((k) => (rec[k] === undefined ? '' : rec[k]))));
 }

@@ -81,7 +81,7 @@ describe('after a whole contest', () => {
       const s = sheet(emu, name);
       const values = s.getDataRange().getValues();
       const reordered = values.map((r, i) => [i === 0 ? 'Cột thêm của BTC' : 'x', ...r.slice().reverse()]);
-      s.getRange(1, 1, reordered.length, reordered[0].length).setValues(reordered.map((r) => r.map(escapeCell)));
+      s.getRange(1, 1, reordered.length, reordered[0].length).setValues(reordered.map((r) => r.map((v) => escapeCell(v))));
     }
     computeScores(flowContext(emu));
     expect(records(emu, 'Kết quả')).toEqual(before);
