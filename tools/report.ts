@@ -1,0 +1,121 @@
+// What the CLIs print about a computed contest: the JSON contract of `score --json` and the award/result tables.
+import type { ContestOutput } from '../src/domain/contest';
+import { clip, renderTable, vnNumber } from './progress';
+
+export interface ResultJson {
+  id: string;
+  unit: string;
+  title: string;
+  /** On the rubric's own scale (0…rubric maximum); null when no juror marked the clip. */
+  juryAggregate: number | null;
+  juryPart: number | null;
+  /** Raw engagement points before the cap. */
+  engagementPoints: number;
+  /** Points after the cap. */
+  countedPoints: number;
+  engagementPart: number;
+  total: number | null;
+  /** Rank by total among scored clips; null for unscored clips. */
+  rank: number | null;
+  note: string;
+}
+
+export interface AwardJson {
+  prize: string;
+  unit: string;
+  id: string;
+  title: string;
+  total: number;
+  reward: string;
+  note: string;
+}
+
+export interface ParticipationJson {
+  unit: string;
+  submitted: number;
+  passed: number;
+  disqualified: number;
+  quotaMet: boolean;
+}
+
+/** The one object `npm run score -- file.xlsx --json` prints. */
+export interface ScoreJson {
+  results: ResultJson[];
+  awards: AwardJson[];
+  participation: ParticipationJson[];
+}
+
+/** Builds the JSON from the engine's own output (numbers unrounded, exactly as the flows computed them). */
+export function scoreJson(output: ContestOutput): ScoreJson {
+  return {
+    results: output.results.map((r) => ({
+      id: r.clipId,
+      unit: r.unit,
+      title: r.title,
+      juryAggregate: r.juryAggregate,
+      juryPart: r.juryPart,
+      engagementPoints: r.engagementPoints,
+      countedPoints: r.countedPoints,
+      engagementPart: r.engagementPart,
+      total: r.total,
+      rank: r.rank,
+      note: r.note,
+    })),
+    awards: output.awards.awards.map((a) => ({
+      prize: a.prize,
+      unit: a.unit,
+      id: a.clipId,
+      title: a.title,
+      total: a.total,
+      reward: a.reward,
+      note: a.note,
+    })),
+    participation: output.participation.map((p) => ({
+      unit: p.unit,
+      submitted: p.submitted,
+      passed: p.passed,
+      disqualified: p.disqualified,
+      quotaMet: p.quotaMet,
+    })),
+  };
+}
+
+/** The award list as a table, then any prize left unawarded. */
+export function awardTable(output: ContestOutput): string {
+  const rows = output.awards.awards.map((a) => [
+    a.prize,
+    clip(a.unit, 42),
+    a.clipId,
+    clip(a.title, 44),
+    vnNumber(a.total),
+    a.reward,
+    a.note,
+  ]);
+  let text = renderTable(['Giải', 'Đơn vị', 'Mã bài', 'Tên tác phẩm', 'Tổng điểm', 'Hình thức khen thưởng', 'Ghi chú'], rows, [false, false, false, false, true]);
+  for (const u of output.awards.unawarded) text += `\n${u.prize}: còn ${u.count} giải chưa trao (không đủ đơn vị đủ điều kiện).`;
+  if (output.awards.awards.length === 0) text += '\n(Chưa có bài nào được tính điểm nên chưa có giải nào.)';
+  return text;
+}
+
+/** The best `limit` scored clips with their score breakdown. */
+export function resultTable(output: ContestOutput, limit = 10): string {
+  const rows = output.results
+    .filter((r) => r.scored)
+    .slice(0, limit)
+    .map((r) => [
+      String(r.rank ?? ''),
+      r.clipId,
+      clip(r.unit, 40),
+      vnNumber(r.juryAggregate),
+      vnNumber(r.juryPart),
+      `${r.engagementPoints}`,
+      `${r.countedPoints}`,
+      vnNumber(r.engagementPart),
+      vnNumber(r.total),
+    ]);
+  return renderTable(
+    ['Hạng', 'Mã bài', 'Đơn vị', 'Điểm BGK', 'BGK quy đổi', 'Điểm TT', 'TT tính', 'TT quy đổi', 'Tổng'],
+    rows,
+    [true, false, false, true, true, true, true, true, true],
+  );
+}

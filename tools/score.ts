@@ -1,0 +1,146 @@
+// `npm run score -- <workbook.xlsx> [--out <file.xlsx>] [--json]`: re-scores a downloaded contest workbook offline.
+//
+// The workbook is loaded into the emulator and the add-on's own "Tính điểm" and "Lập danh sách khen
+// thưởng" run on it. Exit codes: 0 done; 2 the workbook (or the command line) has a problem the
+// organizer must fix — missing sheet or header, a bad mark, invalid settings — listed on stderr in
+// Vietnamese with sheet, row and column; 1 anything unexpected. The input file is only ever read.
+import { createHash } from 'crypto';
+import { existsSync, readFileSync } from 'fs';
+import { resolve } from 'path';
+import { createEmulator } from '../src/emulator';
+import type { Problem } from '../src/domain/types';
+import { buildAwardList, AWARDS_TITLE } from '../src/flows/awards';
+import type { FlowContext } from '../src/flows/context';
+import { computeContest, computeScores, SCORES_TITLE } from '../src/flows/scores';
+import { isContestError } from '../src/sheets/errors';
+import { MSG } from '../src/ui/messages';
+import { runAction } from '../src/ui/runner';
+import { createProgress } from './progress';
+import { awardTable, resultTable, scoreJson } from './report';
+import { loadWorkbookIntoEmulator, saveEmulatorToXlsx } from './xlsx';
+
+const USAGE = 'Cách dùng: npm run score -- <bảng-tính.xlsx> [--out <tệp-kết-quả.xlsx>] [--json]';
+
+interface ScoreOptions {
+  input: string;
+  out?: string;
+  json: boolean;
+}
+
+/** A problem the user must fix: exit code 2 with these Vietnamese lines on stderr. */
+class UserError extends Error {
+  constructor(
+    readonly heading: string,
+    readonly lines: string[],
+  ) {
+    super(heading);
+  }
+}
+
+function parseArgs(argv: string[]): ScoreOptions {
+  let input: string | undefined;
+  let out: string | undefined;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') json = true;
+    else if (a === '--out') {
+      out = argv[++i];
+      if (!out) throw new UserError('Thiếu tên tệp sau "--out".', [USAGE]);
+    } else if (a === '--help' || a === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else if (a.startsWith('--')) throw new UserError(`Không hiểu tùy chọn "${a}".`, [USAGE]);
+    else if (input === undefined) input = a;
+    else throw new UserError(`Chỉ nhận một tệp đầu vào (thừa "${a}").`, [USAGE]);
+  }
+  if (!input) throw new UserError('Chưa chọn tệp bảng tính (.xlsx) để tính điểm.', [USAGE]);
+  return { input, out, json };
+}
+
+function sha256(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** "Trang …, dòng …, cột …: …" — the domain messages already name their place; others get it added. */
+function describe(p: Problem): string {
+  if (p.message.includes('Trang "') || !p.sheet) return p.message;
+  const where = [`Trang "${p.sheet}"`, p.row ? `dòng ${p.row}` : '', p.column ? `cột "${p.column}"` : ''].filter(Boolean).join(', ');
+  return `${where}: ${p.message}`;
+}
+
+async function score(options: ScoreOptions): Promise<void> {
+  const progress = createProgress(process.stderr);
+  const input = resolve(options.input);
+  if (!existsSync(input)) throw new UserError(`Không tìm thấy tệp "${options.input}".`, [USAGE]);
+  const out = options.out ? resolve(options.out) : undefined;
+  if (out && out === input) {
+    throw new UserError('Tệp kết quả (--out) trùng với tệp đầu vào: hãy chọn tên khác, tệp đầu vào không bao giờ bị ghi đè.', []);
+  }
+  const before = sha256(input);
+
+  const em = createEmulator();
+  em.installGlobals();
+  try {
+    const report = await loadWorkbookIntoEmulator(input, em);
+    progress.step('Đã đọc tệp', `${report.sheets.length} trang, ngày giờ theo múi giờ ${report.timeZone}`);
+  } catch (e) {
+    throw new UserError(`Không đọc được "${options.input}" như một bảng tính .xlsx.`, [e instanceof Error ? e.message : String(e)]);
+  }
+
+  const ss = em.spreadsheet;
+  const now = new Date();
+  const ctx: FlowContext = { spreadsheet: ss, app: em.SpreadsheetApp, user: em.user(), now };
+  // Everything is read and checked before any sheet is written: a bad mark or setting stops here.
+  let computed: ReturnType<typeof computeContest>;
+  try {
+    computed = computeContest(ctx);
+  } catch (e) {
+    if (isContestError(e)) throw new UserError('Không tính được điểm vì bảng tính có lỗi:', e.problems.map(describe));
+    throw e;
+  }
+  const blocking = [...computed.read.markProblems, ...computed.output.problems];
+  if (blocking.length > 0) throw new UserError('Không tính được điểm vì bảng tính có lỗi:', blocking.map(describe));
+  for (const w of computed.read.warnings) progress.warn(describe(w));
+
+  // The two menu actions, exactly as the menu runs them (summary dialog and "Nhật ký" line included).
+  const handles = { spreadsheet: ss, app: em.SpreadsheetApp, html: em.HtmlService, user: em.user(), now, lock: em.LockService.getScriptLock() };
+  for (const [title, flow] of [
+    [SCORES_TITLE, computeScores],
+    [AWARDS_TITLE, buildAwardList],
+  ] as const) {
+    const summary = runAction(handles, title, flow);
+    if (summary.title.endsWith(MSG.errorTitle)) {
+      throw new UserError(`"${title}" không thực hiện được:`, [...summary.lines.slice(1), ...summary.warnings].filter((l) => l !== MSG.errorOutro));
+    }
+    progress.step(title, summary.lines[0] ?? '');
+  }
+
+  const output = computed.output;
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(scoreJson(output))}\n`);
+  } else {
+    process.stdout.write(`DANH SÁCH KHEN THƯỞNG\n${awardTable(output)}\n\nXẾP HẠNG (10 bài đầu)\n${resultTable(output, 10)}\n`);
+  }
+  if (out) {
+    await saveEmulatorToXlsx(ss, out);
+    progress.step('Đã ghi bảng tính kết quả', out);
+  }
+  if (sha256(input) !== before) throw new Error(`Tệp đầu vào "${options.input}" đã bị thay đổi trong khi tính điểm.`);
+}
+
+async function main(): Promise<void> {
+  try {
+    await score(parseArgs(process.argv.slice(2)));
+  } catch (e) {
+    if (e instanceof UserError) {
+      process.stderr.write(`${e.heading}\n${e.lines.map((l) => `  - ${l}`).join('\n')}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`Lỗi ngoài dự kiến: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+void main();

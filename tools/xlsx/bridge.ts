@@ -1,0 +1,148 @@
+// Moving whole workbooks between .xlsx files and a Spreadsheet (the emulator's, through the Apps Script API).
+import { readXlsx, type GridValue, type SheetData, type WorkbookData } from './read';
+import { writeXlsx, type SheetImage, type SheetOut } from './write';
+import { isKnownTimeZone } from './zone';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The zone Google exports dates in when nothing says otherwise (the contest's home zone). */
+export const DEFAULT_XLSX_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const SETTINGS_SHEET = 'Cấu hình';
+const TIME_ZONE_SETTING = 'Múi giờ';
+
+/**
+ * The contest's "Múi giờ" setting read straight from the raw "Cấu hình" grid (columns found by header),
+ * or null when absent or not a zone name. A downloaded .xlsx loses the spreadsheet's own zone; the
+ * contest's setting is the best evidence of the wall clock its dates were written in.
+ */
+export function timeZoneFromSettings(data: WorkbookData): string | null {
+  const sheet = data.sheets.find((s) => s.name === SETTINGS_SHEET);
+  if (!sheet || sheet.values.length === 0) return null;
+  const headers = sheet.values[0].map((h) => String(h).trim());
+  const keyCol = headers.indexOf('Thiết lập');
+  const valueCol = headers.indexOf('Giá trị');
+  if (keyCol < 0 || valueCol < 0) return null;
+  for (const row of sheet.values.slice(1)) {
+    if (String(row[keyCol]).trim() === TIME_ZONE_SETTING) {
+      const zone = String(row[valueCol]).trim();
+      return isKnownTimeZone(zone) ? zone : null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Text read from a file must stay exactly that text. Sheets (and the emulator) parse a `setValues`
+ * string as if typed: "0901234567" and "9,5" become numbers, "TRUE" a boolean, "=…", "+…" a formula.
+ * A leading apostrophe marks typed text and is not stored, so every non-empty string gets one.
+ */
+export function keepAsText(s: string): string {
+  return s === '' ? s : `'${s}`;
+}
+
+export interface LoadReport {
+  timeZone: string;
+  sheets: { name: string; rows: number; columns: number }[];
+}
+
+export interface LoadOptions {
+  /** Zone of the file's wall-clock dates; default: the workbook's "Múi giờ" setting, else Asia/Ho_Chi_Minh. */
+  timeZone?: string;
+}
+
+function writeSheet(ss: Spreadsheet, data: SheetData): void {
+  let sheet = ss.getSheetByName(data.name);
+  // clear() also drops a plain-text ("@") format, under which the apostrophe below would be kept.
+  if (!sheet) sheet = ss.insertSheet(data.name);
+  else sheet.clear();
+  const rows = data.values.length;
+  const cols = rows > 0 ? data.values[0].length : 0;
+  if (rows > 0 && cols > 0) {
+    if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+    if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+    const values = data.values.map((row) => row.map((v) => (typeof v === 'string' ? keepAsText(v) : v)));
+    sheet.getRange(1, 1, rows, cols).setValues(values);
+    for (const r of data.boldRows) sheet.getRange(r, 1, 1, cols).setFontWeight('bold');
+    data.columnWidths.forEach((w, c) => {
+      if (w) sheet!.setColumnWidth(c + 1, w);
+    });
+  }
+  if (data.frozenRows > 0) sheet.setFrozenRows(data.frozenRows);
+  if (data.hidden) sheet.hideSheet();
+}
+
+/**
+ * Loads every worksheet of the .xlsx at `path` into `spreadsheet`: one sheet per worksheet (same
+ * name, replacing the contents of a sheet already there), values as Google's getValues returns them
+ * (formulas → cached result, rich text → plain text, dates → Date instants). Sheets the spreadsheet
+ * had that the file lacks are removed when they are empty (the emulator's blank first sheet). The file
+ * is only read.
+ */
+export async function loadWorkbookIntoEmulator(
+  path: string,
+  target: Spreadsheet | { spreadsheet: Spreadsheet },
+  options: LoadOptions = {},
+): Promise<LoadReport> {
+  const ss = 'spreadsheet' in target ? target.spreadsheet : target;
+  let zone = DEFAULT_XLSX_TIME_ZONE;
+  const data = await readXlsx(path, (raw) => {
+    zone = options.timeZone ?? timeZoneFromSettings(raw) ?? DEFAULT_XLSX_TIME_ZONE;
+    return zone;
+  });
+  ss.setSpreadsheetTimeZone(zone);
+  const before = ss.getSheets();
+  for (const s of data.sheets) writeSheet(ss, s);
+  const names = new Set(data.sheets.map((s) => s.name));
+  for (const sheet of before) {
+    if (!names.has(sheet.getName()) && sheet.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(sheet);
+  }
+  return {
+    timeZone: zone,
+    sheets: data.sheets.map((s) => ({ name: s.name, rows: s.values.length, columns: s.values[0]?.length ?? 0 })),
+  };
+}
+
+function isCheckbox(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): boolean {
+  return rule !== null && String(rule.getCriteriaType()) === 'CHECKBOX';
+}
+
+/** Reads one sheet of `ss` into what the writer needs (a handful of batched range reads). */
+export function sheetOut(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetOut {
+  const rows = sheet.getLastRow();
+  const cols = sheet.getLastColumn();
+  const out: SheetOut = { name: sheet.getName(), values: [], frozenRows: sheet.getFrozenRows(), hidden: sheet.isSheetHidden() };
+  if (rows === 0 || cols === 0) return out;
+  const range = sheet.getRange(1, 1, rows, cols);
+  out.values = range.getValues() as GridValue[][];
+  out.checkboxes = range.getDataValidations().map((row) => row.map(isCheckbox));
+  out.bold = range.getFontWeights().map((row) => row.map((w) => w === 'bold'));
+  out.numberFormats = range.getNumberFormats();
+  out.columnWidths = [];
+  for (let c = 1; c <= cols; c++) out.columnWidths.push(sheet.getColumnWidth(c));
+  return out;
+}
+
+export interface SaveOptions {
+  /** Zone whose wall clock date cells show; default: the spreadsheet's time zone. */
+  timeZone?: string;
+  /**
+   * Pictures of a sheet. Apps Script cannot read an over-grid image's bytes back, so the caller
+   * (the demo, from the emulator's record of insertImage) supplies them.
+   */
+  images?: (sheetName: string) => SheetImage[];
+}
+
+/**
+ * Writes every sheet of `spreadsheet` to `path` as .xlsx: bold frozen header row, checkbox cells as
+ * TRUE/FALSE, dates as date cells (dd/mm/yyyy hh:mm, the spreadsheet zone's wall clock), widths kept.
+ */
+export async function saveEmulatorToXlsx(spreadsheet: Spreadsheet, path: string, options: SaveOptions = {}): Promise<void> {
+  const zone = options.timeZone ?? (spreadsheet.getSpreadsheetTimeZone() || DEFAULT_XLSX_TIME_ZONE);
+  const sheets = spreadsheet.getSheets().map((sheet) => {
+    const out = sheetOut(sheet);
+    if (options.images) out.images = options.images(sheet.getName());
+    return out;
+  });
+  await writeXlsx(sheets, path, zone);
+}

@@ -1,0 +1,132 @@
+// Reading an .xlsx file into plain sheet grids (values as Google's getValues would return them).
+import ExcelJS from 'exceljs';
+import { xlsxWallToInstant } from './zone';
+
+/** A cell as Apps Script returns it: empty is "", dates are Date instants. */
+export type GridValue = string | number | boolean | Date;
+
+export interface SheetData {
+  name: string;
+  /** Rectangular used range from A1; every row has the same length. */
+  values: GridValue[][];
+  frozenRows: number;
+  hidden: boolean;
+  /** Column widths in pixels (index 0 = column A), undefined when the file does not say. */
+  columnWidths: (number | undefined)[];
+  /** Rows (1-based) whose every non-empty cell is bold, e.g. header rows. */
+  boldRows: number[];
+}
+
+export interface WorkbookData {
+  sheets: SheetData[];
+}
+
+/** Marker for a date read from the file: its UTC fields are the file's wall clock, still zoneless. */
+class WallDate {
+  constructor(readonly wall: Date) {}
+}
+
+type RawValue = string | number | boolean | WallDate;
+
+function plainText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'object' && Array.isArray((v as { richText?: unknown }).richText)) {
+    return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
+  }
+  return String(v);
+}
+
+/** One exceljs cell value → what Sheets' getValues would give (formulas → their cached result). */
+function rawValue(v: ExcelJS.CellValue): RawValue {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return new WallDate(v);
+  if ('richText' in v) return plainText(v);
+  if ('hyperlink' in v) return plainText((v as ExcelJS.CellHyperlinkValue).text);
+  if ('formula' in v || 'sharedFormula' in v) {
+    const result = (v as ExcelJS.CellFormulaValue).result;
+    // A formula with no cached result (a file never opened by a spreadsheet program) reads as blank.
+    if (result === undefined || result === null) return '';
+    if (typeof result === 'object' && !(result instanceof Date) && 'error' in result) return result.error;
+    return rawValue(result as ExcelJS.CellValue);
+  }
+  if ('error' in v) return (v as ExcelJS.CellErrorValue).error;
+  return plainText(v);
+}
+
+function isEmpty(v: RawValue): boolean {
+  return v === '';
+}
+
+/**
+ * Reads every worksheet's used range. Dates are converted from the file's wall clock to instants in
+ * `timeZone`; when `timeZone` is a function it is asked once the raw grids are known (so the zone can
+ * come from the workbook's own "Cấu hình" sheet). The file is opened read-only.
+ */
+export async function readXlsx(
+  path: string,
+  timeZone: string | ((raw: WorkbookData) => string),
+): Promise<WorkbookData> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const sheets: SheetData[] = [];
+  const wallDates: { sheet: number; row: number; col: number; wall: Date }[] = [];
+  wb.eachSheet((ws) => {
+    const cells: RawValue[][] = [];
+    let maxRow = 0;
+    let maxCol = 0;
+    const boldRows: number[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      const rowVals: RawValue[] = [];
+      let allBold = true;
+      let any = false;
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const v = rawValue(cell.value);
+        rowVals[c - 1] = v;
+        if (!isEmpty(v)) {
+          any = true;
+          if (!cell.font?.bold) allBold = false;
+          if (r > maxRow) maxRow = r;
+          if (c > maxCol) maxCol = c;
+        }
+      });
+      cells[r - 1] = rowVals;
+      if (any && allBold) boldRows.push(r);
+    });
+    const index = sheets.length;
+    const values: GridValue[][] = [];
+    for (let r = 0; r < maxRow; r++) {
+      const out: GridValue[] = [];
+      for (let c = 0; c < maxCol; c++) {
+        const v = cells[r]?.[c] ?? '';
+        if (v instanceof WallDate) {
+          wallDates.push({ sheet: index, row: r, col: c, wall: v.wall });
+          out.push(v.wall); // replaced below once the zone is known
+        } else {
+          out.push(v);
+        }
+      }
+      values.push(out);
+    }
+    const view = ws.views?.find((vw) => vw.state === 'frozen') as { ySplit?: number } | undefined;
+    const columnWidths: (number | undefined)[] = [];
+    for (let c = 1; c <= maxCol; c++) {
+      const w = ws.getColumn(c).width;
+      // Excel widths are in characters of the default font; ~7 px each plus padding is what Sheets uses.
+      columnWidths.push(w ? Math.round(w * 7 + 5) : undefined);
+    }
+    sheets.push({
+      name: ws.name,
+      values,
+      frozenRows: view?.ySplit ?? 0,
+      hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
+      columnWidths,
+      boldRows: boldRows.filter((r) => r <= maxRow),
+    });
+  });
+  const data: WorkbookData = { sheets };
+  const zone = typeof timeZone === 'function' ? timeZone(data) : timeZone;
+  for (const d of wallDates) sheets[d.sheet].values[d.row][d.col] = xlsxWallToInstant(d.wall, zone);
+  return data;
+}

@@ -1,0 +1,117 @@
+// Writing plain sheet grids to an .xlsx file that Excel, LibreOffice and Google Sheets all open.
+import ExcelJS from 'exceljs';
+import { instantToXlsxWall } from './zone';
+import type { GridValue } from './read';
+
+export interface SheetOut {
+  name: string;
+  values: GridValue[][];
+  /** Rows frozen at the top; at least the header row is frozen and bold. */
+  frozenRows: number;
+  hidden?: boolean;
+  /** Same shape as `values`: true where the cell is a checkbox (written as TRUE/FALSE, blank → FALSE). */
+  checkboxes?: boolean[][];
+  /** Same shape as `values`: true where the cell is bold. */
+  bold?: boolean[][];
+  /** Same shape as `values`: Sheets number formats ("0.00", "#,##0"…); dates always get DATE_FORMAT. */
+  numberFormats?: string[][];
+  /** Pixel widths per column as Sheets reports them; missing ones are sized from the content. */
+  columnWidths?: (number | undefined)[];
+  /** Pictures placed over cells (e.g. the QR codes), anchored at their top-left cell. */
+  images?: SheetImage[];
+}
+
+export interface SheetImage {
+  /** 1-based anchor cell. */
+  row: number;
+  column: number;
+  bytes: Uint8Array;
+  /** "image/png", "image/gif" or "image/jpeg"; anything else is skipped. */
+  contentType: string | null;
+}
+
+const IMAGE_EXTENSIONS: Record<string, 'png' | 'gif' | 'jpeg'> = { 'image/png': 'png', 'image/gif': 'gif', 'image/jpeg': 'jpeg' };
+
+/** Pixel size from the image header (GIF and PNG), so the picture keeps its proportions. */
+export function imageSize(bytes: Uint8Array): { width: number; height: number } | null {
+  if (bytes.length >= 10 && bytes[0] === 0x47 && bytes[1] === 0x49 && bytes[2] === 0x46) {
+    return { width: bytes[6] | (bytes[7] << 8), height: bytes[8] | (bytes[9] << 8) };
+  }
+  if (bytes.length >= 24 && bytes[0] === 0x89 && bytes[1] === 0x50) {
+    const be = (i: number): number => ((bytes[i] << 24) | (bytes[i + 1] << 16) | (bytes[i + 2] << 8) | bytes[i + 3]) >>> 0;
+    return { width: be(16), height: be(20) };
+  }
+  return null;
+}
+
+/** How date cells are shown: the contest's dd/MM/yyyy HH:mm, in Excel's notation. */
+export const DATE_FORMAT = 'dd/mm/yyyy hh:mm';
+
+// Sheets' default number formats carry no information worth copying.
+const PLAIN_FORMATS = new Set(['', 'General', 'general', '@', '0.###############']);
+
+/** Excel column width in characters for a column, from the longest line of text it holds. */
+function autoWidth(values: GridValue[][], c: number): number {
+  let longest = 6;
+  for (const row of values) {
+    const v = row[c];
+    const text = v instanceof Date ? '00/00/0000 00:00' : String(v ?? '');
+    for (const line of text.split('\n')) longest = Math.max(longest, line.length);
+  }
+  return Math.min(60, longest + 2);
+}
+
+/** Writes `sheets` in order; dates are written as the wall clock of `timeZone`. */
+export async function writeXlsx(sheets: SheetOut[], path: string, timeZone: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'hoithi';
+  // A fixed timestamp keeps the output identical run to run.
+  wb.created = new Date(Date.UTC(2023, 5, 1));
+  wb.modified = wb.created;
+  for (const s of sheets) {
+    const frozen = Math.max(1, s.frozenRows);
+    const ws = wb.addWorksheet(s.name, {
+      views: [{ state: 'frozen', ySplit: frozen, xSplit: 0 }],
+      state: s.hidden ? 'hidden' : 'visible',
+    });
+    const width = s.values.reduce((m, r) => Math.max(m, r.length), 0);
+    s.values.forEach((row, r) => {
+      const xrow = ws.getRow(r + 1);
+      for (let c = 0; c < width; c++) {
+        const v = row[c] ?? '';
+        const isBox = s.checkboxes?.[r]?.[c] === true;
+        const cell = xrow.getCell(c + 1);
+        if (isBox) {
+          cell.value = v === true || v === 'TRUE';
+          // Excel has no checkbox; a TRUE/FALSE list keeps the cell to booleans.
+          cell.dataValidation = { type: 'list', allowBlank: false, formulae: ['"TRUE,FALSE"'] };
+        } else if (v instanceof Date) {
+          cell.value = instantToXlsxWall(v, timeZone);
+          cell.numFmt = DATE_FORMAT;
+        } else if (v === '') {
+          continue;
+        } else {
+          cell.value = v;
+          const fmt = s.numberFormats?.[r]?.[c];
+          if (typeof v === 'number' && fmt && !PLAIN_FORMATS.has(fmt) && !/[dy]/i.test(fmt)) cell.numFmt = fmt;
+        }
+        if (r < frozen || s.bold?.[r]?.[c]) cell.font = { bold: true };
+      }
+      // A header row is bold even where its cells are empty, so added headers look the same.
+      if (r < frozen) xrow.font = { bold: true };
+    });
+    for (const img of s.images ?? []) {
+      const extension = IMAGE_EXTENSIONS[img.contentType ?? ''];
+      const size = imageSize(img.bytes);
+      if (!extension || !size) continue;
+      const id = wb.addImage({ buffer: Buffer.from(img.bytes) as unknown as ExcelJS.Buffer, extension });
+      ws.addImage(id, { tl: { col: img.column - 1, row: img.row - 1 }, ext: size, editAs: 'oneCell' });
+    }
+    for (let c = 0; c < width; c++) {
+      const px = s.columnWidths?.[c];
+      // Sheets reports pixels (default 100); Excel wants characters (~7 px each).
+      ws.getColumn(c + 1).width = px && px !== 100 ? Math.max(4, Math.round((px - 5) / 7)) : autoWidth(s.values, c);
+    }
+  }
+  await wb.xlsx.writeFile(path);
+}
