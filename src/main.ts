@@ -7,7 +7,7 @@ import { prepareJuryTabs, JURY_TABS_TITLE } from './flows/juryTabs';
 import { participationReport, PARTICIPATION_TITLE } from './flows/participation';
 import { computeScores, SCORES_TITLE } from './flows/scores';
 import { setupContest, SETUP_TITLE } from './flows/setup';
-import { onDeadlineEvent, onSubmitEvent, runCreateForm, runQrCodes, runSyncSubmissions, runSyncUnits, type FormServices } from './forms/menu';
+import { onDeadlineEvent, onSettingsEditEvent, onSubmitEvent, runCreateForm, runQrCodes, runSyncSubmissions, runSyncUnits, type FormServices } from './forms/menu';
 import { buildMenu } from './ui/menu';
 import { MENU_LABELS } from './ui/messages';
 import { notSupportedSummary, runAction, type ActionHandles } from './ui/runner';
@@ -102,6 +102,10 @@ function onFormSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
 function closeFormAtDeadline(): void {
   onDeadlineEvent(SpreadsheetApp.getActiveSpreadsheet(), formServices(), Session.getEffectiveUser().getEmail());
 }
+/** Installable edit trigger on this spreadsheet: a new "Hạn nộp bài" in "Cấu hình" moves the closing trigger. */
+function onSettingsEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  onSettingsEditEvent(e, formServices(), Session.getEffectiveUser().getEmail());
+}
 function menuCertificates(): void {
   notSupported(MENU_LABELS.certificates);
 }
@@ -116,6 +120,7 @@ global.menuQrCodes = menuQrCodes;
 global.menuSyncSubmissions = menuSyncSubmissions;
 global.onFormSubmit = onFormSubmit;
 global.closeFormAtDeadline = closeFormAtDeadline;
+global.onSettingsEdit = onSettingsEdit;
 global.menuUpdateAppraisal = menuUpdateAppraisal;
 global.menuPrepareJuryTabs = menuPrepareJuryTabs;
 global.menuComputeScores = menuComputeScores;

@@ -49,6 +49,16 @@ describe('dist/Code.js (run `npm run build` first; `npm test` does)', () => {
     for (const item of items) expect(typeof context[item.functionName!]).toBe('function');
   });
 
+  test('manifest scopes allow what the bundle calls: openById (form trigger) needs the full spreadsheets scope', () => {
+    for (const file of [path.join(root, 'appsscript.json'), path.join(root, 'dist', 'appsscript.json')]) {
+      const scopes: string[] = JSON.parse(fs.readFileSync(file, 'utf8')).oauthScopes;
+      // The onFormSubmit trigger has no active spreadsheet: the intake opens the contest by id.
+      expect(source).toMatch(/\.openById\(/);
+      expect(scopes).toContain('https://www.googleapis.com/auth/spreadsheets');
+      expect(scopes).not.toContain('https://www.googleapis.com/auth/spreadsheets.currentonly');
+    }
+  });
+
   test('manifest is copied beside the bundle with V8 and the contest time zone', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');

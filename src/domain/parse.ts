@@ -46,6 +46,24 @@ export function parseNumberCell(value: unknown): number | null | 'invalid' {
   return Number.isFinite(n) ? n : 'invalid';
 }
 
+/** Whole number with thousands grouping: "1.000", "2.500", "1,000", "12.345.678" (one separator kind). */
+const GROUPED_COUNT = /^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/;
+
+/**
+ * A whole-number count cell (reactions, shares): like parseNumberCell, except that a group of three
+ * digits after "." or "," is thousands grouping, not decimals — Vietnamese writes one thousand as
+ * "1.000", and a count is never fractional, so "1.000" is 1000 (not 1) and "2,500" is 2500.
+ * Marks keep parseNumberCell, where "8,5" is a decimal comma.
+ * @example parseCountCell('1.000') === 1000
+ */
+export function parseCountCell(value: unknown): number | null | 'invalid' {
+  if (typeof value === 'string') {
+    const text = value.replace(/\u00a0/g, ' ').trim();
+    if (GROUPED_COUNT.test(text)) return Number(text.replace(/[.,]/g, ''));
+  }
+  return parseNumberCell(value);
+}
+
 /** Where a cell is, as the user sees it. */
 export interface CellPlace {
   sheet: string;

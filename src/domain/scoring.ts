@@ -78,6 +78,12 @@ export function computeResults(input: ContestInput): ClipResult[] {
       : r,
   );
   const totals = indexTotals(marks);
+  // Unreadable marks per clip and juror (first row wins, as for totals): named in the clip's note.
+  const invalidMarks = new Map<string, NonNullable<JuryMarkRow['invalid']>>();
+  for (const r of marks) {
+    const key = markKey(r.clipId, r.jurorCode);
+    if (!invalidMarks.has(key)) invalidMarks.set(key, r.invalid ?? []);
+  }
   // Jurors' units are matched like submissions' so aliases still reveal a conflict of interest.
   const jurors = input.jurors.map((j) => ({ ...j, unit: j.unit ? (matchUnit(j.unit, units)?.name ?? j.unit) : '' }));
   const engagement = firstById<EngagementCount>(input.engagement);
@@ -103,6 +109,13 @@ export function computeResults(input: ContestInput): ClipResult[] {
     const agg = aggregateJury(jurorTotals, settings.juryAggregation);
     const juryPart = agg.value === null || max <= 0 ? null : (settings.juryWeight * agg.value) / max;
     const missing = expected.filter((j) => !totals.has(markKey(sub.id, j.code)));
+    const invalidOf = (j: Juror) => invalidMarks.get(markKey(sub.id, j.code)) ?? [];
+    // A juror whose mark is unreadable has marked: the note says which cell to fix, not "missing".
+    const badJurors = missing.filter((j) => invalidOf(j).length > 0);
+    const place = (c: { sheet: string; row: number; column: string }) => `trang "${c.sheet}", dòng ${c.row}, cột "${c.column}"`;
+    const badNote =
+      badJurors.length > 0 ? `Điểm BGK không hợp lệ: ${badJurors.map((j) => `${jurorLabel(j)} – ${invalidOf(j).map(place).join('; ')}`).join('; ')}` : '';
+    const absent = missing.filter((j) => invalidOf(j).length === 0);
     if (expected.length === 0) {
       reasons.push('noJuryMarks');
     } else if (jurorTotals.length === 0) {
@@ -123,8 +136,11 @@ export function computeResults(input: ContestInput): ClipResult[] {
         case 'appraisalFailed':
           return outcome.reason || UNSCORED_LABELS.appraisalFailed;
         case 'juryIncomplete':
-          return `${UNSCORED_LABELS.juryIncomplete}: thiếu điểm của ${missing.map(jurorLabel).join(', ')}`;
+          return [absent.length > 0 ? `${UNSCORED_LABELS.juryIncomplete}: thiếu điểm của ${absent.map(jurorLabel).join(', ')}` : '', badNote]
+            .filter((x) => x !== '')
+            .join('. ');
         case 'noJuryMarks':
+          if (badNote !== '') return badNote;
           return expected.length === 0 && jurors.length > 0
             ? 'Không có giám khảo nào được chấm bài này (tất cả cùng đơn vị với bài)'
             : UNSCORED_LABELS.noJuryMarks;
@@ -136,6 +152,7 @@ export function computeResults(input: ContestInput): ClipResult[] {
     if (agg.note) allNotes.push(agg.note.replace(/\.$/, ''));
     if (scored && missing.length > 0) {
       allNotes.push(`Tính với ${jurorTotals.length}/${expected.length} giám khảo đã chấm`);
+      if (badNote !== '') allNotes.push(badNote);
     }
     if (!matched) allNotes.push(`Đơn vị "${unit}" không có trong danh sách đơn vị`);
     if (shares.fromLog) allNotes.push(`Lượt chia sẻ tính theo Nhật ký chia sẻ: ${shares.shares}`);

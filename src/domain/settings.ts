@@ -124,7 +124,7 @@ export function parseSettings(rows: { label: string; value: unknown; row: number
     if (byLabel.has(key)) {
       problems.push({
         code: 'setting.duplicate',
-        message: `Trang "${sheet}", dòng ${r.row}: thiết lập "${String(r.label).trim()}" bị lặp (đã có ở dòng ${byLabel.get(key)!.row}); chỉ dòng đầu được dùng.`,
+        message: `${describePlace({ sheet, row: r.row, column: SETTINGS_HEADERS[0] })}: thiết lập "${String(r.label).trim()}" bị lặp (đã có ở dòng ${byLabel.get(key)!.row}); chỉ dòng đầu được dùng.`,
         sheet,
         row: r.row,
         column: SETTINGS_HEADERS[0],
@@ -145,7 +145,7 @@ export function parseSettings(rows: { label: string; value: unknown; row: number
     const bad = (code: string, expected: string): void => {
       problems.push({
         code,
-        message: `${describePlace(place)} (thiết lập "${def.label}"): giá trị ${showValue(cell.value)} không hợp lệ; ${expected}.`,
+        message: `${describePlace(place)}: giá trị ${showValue(cell.value)} của thiết lập "${def.label}" không hợp lệ; ${expected}.`,
         ...place,
       });
     };
@@ -189,13 +189,29 @@ export function parseSettings(rows: { label: string; value: unknown; row: number
     }
   }
   if (problems.length > 0) return { ok: false, problems };
-  // Whole-settings problems name the setting and, when it came from a row, that row.
+  // Whole-settings problems say where to fix them: the row of every setting they involve (both
+  // weights for the sum, both dates for an order), when those settings have rows.
   const invalid = validateSettings(settings).map((p) => {
-    const def = SETTING_DEFINITIONS.find((d) => p.code.startsWith(`setting.${d.key}.`));
-    const cell = def ? find(def) : undefined;
-    return cell ? { ...p, sheet, row: cell.row, column: SETTINGS_HEADERS[1] } : { ...p, sheet };
+    const rows = involvedSettings(p.code)
+      .map((key) => find(SETTING_DEFINITIONS.find((d) => d.key === key)!)?.row)
+      .filter((r): r is number => r !== undefined)
+      .sort((a, b) => a - b);
+    if (rows.length === 0) return { ...p, sheet };
+    const where = `Trang "${sheet}", ${rows.map((row) => `dòng ${row}, cột "${SETTINGS_HEADERS[1]}"`).join(' và ')}`;
+    const message = `${where}: ${p.message.charAt(0).toLowerCase()}${p.message.slice(1)}`;
+    return { ...p, message, sheet, row: rows[0], column: SETTINGS_HEADERS[1] };
   });
   return invalid.length > 0 ? { ok: false, problems: invalid } : { ok: true, value: settings };
+}
+
+/** Settings a validateSettings code involves: its own key, plus the other side of a sum or an order. */
+function involvedSettings(code: string): (keyof Settings)[] {
+  const key = SETTING_DEFINITIONS.find((d) => code.startsWith(`setting.${d.key}.`))?.key;
+  if (!key) return [];
+  if (code === 'setting.juryWeight.sum') return ['juryWeight', 'engagementWeight'];
+  if (code === 'setting.submissionDeadline.order') return ['submissionDeadline', 'votingStart'];
+  if (code === 'setting.votingStart.order') return ['votingStart', 'votingEnd'];
+  return [key];
 }
 
 function labelOf(key: keyof Settings): string {

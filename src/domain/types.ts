@@ -107,6 +107,8 @@ export interface JuryMarkRow {
   clipId: string;
   jurorCode: string;
   marks: (number | null)[];
+  /** Cells of this row whose mark could not be read ("9,5a", 120 of 100); their marks are null. */
+  invalid?: { sheet: string; row: number; column: string }[];
 }
 
 export interface EngagementCount {

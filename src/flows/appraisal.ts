@@ -19,7 +19,8 @@ import { RUBRIC, readRubric } from '../sheets/rubric';
 import { SUBMISSIONS, type SubmissionRow } from '../sheets/submissions';
 import { appendRecords, cell, locateColumns, readSheet, text, updateRows, writeCells, type Table, type TableRow } from '../sheets/table';
 import { readCriteriaOrThrow, readPeople } from '../sheets/workbook';
-import { problemMessages, withLock, type FlowContext, type Summary } from './context';
+import { ENGAGEMENT } from '../sheets/engagement';
+import { assertCanWrite, problemMessages, withLock, type FlowContext, type Summary } from './context';
 import { syncEngagementRows } from './engagementRows';
 
 export const APPRAISAL_TITLE = 'Cập nhật thẩm định';
@@ -61,6 +62,8 @@ export function passedClips(
  */
 export function updateAppraisal(ctx: FlowContext): Summary {
   return withLock(ctx, () => {
+    // An appraiser may tick "Thẩm định" but not write "Bài dự thi": refuse before the first write.
+    assertCanWrite(ctx, APPRAISAL_TITLE, [APPRAISAL_SHEET, SUBMISSIONS.name, ENGAGEMENT.name]);
     const settings = settingsOrNull(ctx);
     const criteria = readCriteriaOrThrow(ctx.spreadsheet);
     const people = readPeople(ctx.spreadsheet, settings?.timeZone ?? DEFAULT_TIME_ZONE);

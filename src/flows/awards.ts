@@ -2,7 +2,7 @@
 import { AWARDS, AWARD_KEYS, awardRow } from '../sheets/awards';
 import { ContestError } from '../sheets/errors';
 import { readSheet, replaceColumns } from '../sheets/table';
-import { problemMessages, type FlowContext, type Summary } from './context';
+import { assertCanWrite, problemMessages, type FlowContext, type Summary } from './context';
 import { computeContest, formatTotal } from './scores';
 
 export const AWARDS_TITLE = 'Lập danh sách khen thưởng';
@@ -19,6 +19,7 @@ export function buildAwardList(ctx: FlowContext): Summary {
   const { read, output } = computeContest(ctx);
   const prizeProblems = output.problems.filter((p) => p.code.startsWith('prize.'));
   if (prizeProblems.length > 0) throw new ContestError(prizeProblems);
+  assertCanWrite(ctx, AWARDS_TITLE, [AWARDS.name]);
   const rows = output.awards.awards.map(awardRow);
   for (const u of output.awards.unawarded) {
     for (let k = 0; k < u.count; k++) {

@@ -1,5 +1,6 @@
 // What every flow receives (handles, user, clock) and returns (a summary for the dialog and the audit log).
 import type { Problem } from '../domain/types';
+import { blockedSheets } from '../sheets/access';
 import { ContestError } from '../sheets/errors';
 
 export interface FlowContext {
@@ -50,4 +51,20 @@ export function withLock<T>(ctx: FlowContext, fn: () => T): T {
   } finally {
     ctx.lock.releaseLock();
   }
+}
+
+/** The Vietnamese refusal when the current user cannot edit protected sheets an action writes. */
+export function organizersOnlyMessage(action: string, user: string, sheets: string[]): string {
+  const who = user ? `Tài khoản ${user}` : 'Tài khoản của bạn';
+  return `Chỉ Ban tổ chức (BTC) mới chạy được "${action}": ${who} không có quyền sửa ${sheets.map((s) => `trang "${s}"`).join(', ')} (trang được bảo vệ). Chưa có dữ liệu nào bị thay đổi. Hãy nhờ Ban tổ chức chạy thao tác này, hoặc nhờ họ thêm bạn vào danh sách được sửa các trang đó.`;
+}
+
+/**
+ * Stops `action` before any write when the current user cannot edit one of the protected sheets it
+ * writes (Protection.canEdit()); otherwise Google would throw its English error after a partial write.
+ */
+export function assertCanWrite(ctx: FlowContext, action: string, sheetNames: string[]): void {
+  const blocked = blockedSheets(ctx.spreadsheet, ctx.app, sheetNames);
+  if (blocked.length === 0) return;
+  throw new ContestError([{ code: 'access.protected', message: organizersOnlyMessage(action, ctx.user, blocked), sheet: blocked[0] }]);
 }

@@ -2,12 +2,13 @@
 import { appraise } from '../domain/appraisal';
 import { isConflict } from '../domain/jury';
 import type { AppraisalOutcome } from '../domain/types';
-import { CONFLICT_NOTE, juryTabName, juryTabSchema } from '../sheets/juryTab';
+import { ENGAGEMENT } from '../sheets/engagement';
+import { CONFLICT_NOTE, juryCodeNote, juryTabName, juryTabSchema, locateJuryTabs, orphanTabMessage } from '../sheets/juryTab';
 import { ensureSheet } from '../sheets/layout';
 import { appendRecords, readTable, text, updateRows } from '../sheets/table';
 import { readAppraisalSheet, readPeople, readRules } from '../sheets/workbook';
 import { juryRowTotal, passedClips } from './appraisal';
-import { problemMessages, withLock, type FlowContext, type Summary } from './context';
+import { assertCanWrite, problemMessages, withLock, type FlowContext, type Summary } from './context';
 import { syncEngagementRows } from './engagementRows';
 import { layoutContext } from './setup';
 
@@ -35,15 +36,37 @@ export function prepareJuryTabs(ctx: FlowContext): Summary {
     }
     const posts = new Map(appraisal.map((r) => [r.clipId.toUpperCase(), r.post]));
     const clips = passedClips(people.submissions, outcomes, posts, settings);
+    const located = locateJuryTabs(ctx.spreadsheet, people.jurors);
+    assertCanWrite(ctx, JURY_TABS_TITLE, [...located.tabs.filter((t) => t.sheet).map((t) => t.name), ENGAGEMENT.name]);
     const layout = layoutContext(ctx);
     const lines: string[] = [`${clips.length} bài đạt thẩm định được đưa vào phiếu chấm của ${people.jurors.length} giám khảo.`];
     const warnings: string[] = [];
     if (people.jurors.length === 0) warnings.push('Trang "Ban giám khảo" chưa có giám khảo nào.');
+    const jurorEmails = people.jurors.map((j) => j.email).filter((e) => e !== '');
 
     people.jurors.forEach((juror, n) => {
       ctx.progress?.(`Đang chuẩn bị phiếu chấm ${n + 1}/${people.jurors.length}: ${juror.name}…`);
-      const schema = juryTabSchema(juror, rubric);
-      const ensured = ensureSheet(layout, schema, { jurorEmail: juror.email || undefined });
+      const found = located.tabs[n];
+      const wanted = juryTabName(juror);
+      let name = wanted;
+      const taken = found.name.toLowerCase() === wanted.toLowerCase() ? null : ctx.spreadsheet.getSheetByName(wanted);
+      if (found.sheet && found.name !== wanted) {
+        // The juror was renamed in "Ban giám khảo": the tab (bound by code) follows, marks and all.
+        if (taken) {
+          name = found.name;
+          warnings.push(`Không đổi được tên trang "${found.name}" thành "${wanted}" vì đã có trang tên đó; phiếu chấm của giám khảo ${juror.code} vẫn ở "${found.name}".`);
+        } else {
+          found.sheet.setName(wanted);
+          lines.push(`Đã đổi tên trang "${found.name}" thành "${wanted}" theo họ tên mới của giám khảo ${juror.code}.`);
+        }
+      } else if (!found.sheet && taken) {
+        // The name belongs to another juror's tab (bound by its code) or a tab kept for another code.
+        warnings.push(`Chưa tạo được phiếu chấm của giám khảo ${juror.code} vì trang "${wanted}" đang là phiếu chấm khác; hãy kiểm tra mã và họ tên trong "Ban giám khảo".`);
+        return;
+      }
+      const schema = { ...juryTabSchema(juror, rubric), name };
+      const ensured = ensureSheet(layout, schema, { jurorEmail: juror.email || undefined, jurorEmails });
+      if (!found.bound) ensured.sheet.getRange(1, 1).setNote(juryCodeNote(juror.code));
       const table = readTable(ensured.sheet, schema);
       const rowsById = new Map(table.rows.map((r) => [text(table, r, 'id').toUpperCase(), r]));
 
@@ -85,11 +108,12 @@ export function prepareJuryTabs(ctx: FlowContext): Summary {
         ensured.sheet.getRange(start, 1, fresh.length, width).setBackgrounds(colors as string[][]);
       }
       const conflictTotal = clips.filter((c) => isConflict(juror, c.submission.unit)).length;
-      const parts = [`"${juryTabName(juror)}": ${ensured.created ? 'đã tạo' : 'đã cập nhật'}, thêm ${fresh.length} bài`];
+      const parts = [`"${name}": ${ensured.created ? 'đã tạo' : 'đã cập nhật'}, thêm ${fresh.length} bài`];
       if (conflictTotal > 0) parts.push(`${conflictTotal} bài cùng đơn vị không chấm`);
       lines.push(`${parts.join(', ')}.`);
-      if (!juror.email) warnings.push(`Giám khảo "${juror.name}" chưa có email: chỉ Ban tổ chức sửa được "${juryTabName(juror)}".`);
+      if (!juror.email) warnings.push(`Giám khảo "${juror.name}" chưa có email: chỉ Ban tổ chức sửa được "${name}".`);
     });
+    warnings.push(...located.orphans.map(orphanTabMessage));
 
     const added = syncEngagementRows(
       ctx.spreadsheet,

@@ -1,12 +1,13 @@
 // "Báo cáo tham gia": fills "Tham gia" (per unit: submitted, passed, disqualified, quota met).
 import { PARTICIPATION } from '../sheets/participation';
-import { problemMessages, type FlowContext, type Summary } from './context';
+import { assertCanWrite, problemMessages, type FlowContext, type Summary } from './context';
 import { computeContest, writeParticipation } from './scores';
 
 export const PARTICIPATION_TITLE = 'Báo cáo tham gia';
 
 export function participationReport(ctx: FlowContext): Summary {
   const { read, output } = computeContest(ctx);
+  assertCanWrite(ctx, PARTICIPATION_TITLE, [PARTICIPATION.name]);
   writeParticipation(ctx, output);
   const rows = output.participation;
   const met = rows.filter((r) => r.quotaMet && r.inRoster).length;

@@ -8,7 +8,7 @@ import { RESULTS, RESULT_KEYS, resultRow } from '../sheets/results';
 import { readSheet, replaceColumns, updateRows } from '../sheets/table';
 import { readContest, type ContestRead } from '../sheets/workbook';
 import { juryRowTotal } from './appraisal';
-import { problemMessages, type FlowContext, type Summary } from './context';
+import { assertCanWrite, problemMessages, type FlowContext, type Summary } from './context';
 
 export const SCORES_TITLE = 'Tính điểm';
 
@@ -47,6 +47,8 @@ export function missingMarkLines(read: ContestRead, results: ClipResult[]): stri
  */
 export function computeScores(ctx: FlowContext): Summary {
   const { read, output } = computeContest(ctx);
+  const tabs = read.juryTabs.filter((t) => t.table).map((t) => t.table!.schema.name);
+  assertCanWrite(ctx, SCORES_TITLE, [RESULTS.name, PARTICIPATION.name, ...tabs]);
   ctx.progress?.('Đang ghi kết quả…');
   const results = readSheet(ctx.spreadsheet, RESULTS);
   replaceColumns(results, RESULT_KEYS, output.results.map(resultRow));

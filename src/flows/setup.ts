@@ -16,7 +16,8 @@ import { SHARE_LOG } from '../sheets/shareLog';
 import { SUBMISSIONS } from '../sheets/submissions';
 import { UNITS } from '../sheets/units';
 import { readTable } from '../sheets/table';
-import { problemMessages, withLock, type FlowContext, type Summary } from './context';
+import { SHEET_ORDER } from '../sheets/workbook';
+import { assertCanWrite, problemMessages, withLock, type FlowContext, type Summary } from './context';
 
 export const SETUP_TITLE = 'Thiết lập hội thi';
 
@@ -33,6 +34,7 @@ export function layoutContext(ctx: FlowContext): LayoutContext {
  */
 export function setupContest(ctx: FlowContext): Summary {
   return withLock(ctx, () => {
+    assertCanWrite(ctx, SETUP_TITLE, SHEET_ORDER);
     const layout = layoutContext(ctx);
     const done: { name: string; result: EnsureResult }[] = [];
     const run = <K extends string>(schema: Parameters<typeof ensureSheet<K>>[1], options?: Parameters<typeof ensureSheet<K>>[2]) => {
@@ -67,10 +69,16 @@ export function setupContest(ctx: FlowContext): Summary {
       }
       if (d.result.seededRows > 0) lines.push(`Trang "${d.name}": đã ghi ${d.result.seededRows} dòng mặc định.`);
     }
+    const settings = parseSettings(configRows(readTable(config.sheet, CONFIG)), CONFIG.name);
+    // The spreadsheet follows "Múi giờ" rather than only warning: Sheets reads a date typed into a
+    // date cell (Nhật ký chia sẻ, form timestamps) as wall time in the spreadsheet's zone, and the rules
+    // read that instant in "Múi giờ"; two zones would shift every typed time by their difference.
+    if (settings.ok && ctx.spreadsheet.getSpreadsheetTimeZone() !== settings.value.timeZone) {
+      ctx.spreadsheet.setSpreadsheetTimeZone(settings.value.timeZone);
+      lines.push(`Đã đặt múi giờ của bảng tính thành ${settings.value.timeZone} (theo thiết lập "Múi giờ" trong trang "${CONFIG.name}").`);
+    }
     if (lines.length === 0) lines.push('Bảng tính đã đủ các trang và cột; không có gì thay đổi.');
     lines.push('Định dạng, kiểm tra dữ liệu và bảo vệ trang đã được áp dụng lại.');
-
-    const settings = parseSettings(configRows(readTable(config.sheet, CONFIG)), CONFIG.name);
     const warnings = problemMessages([...criteria.problems, ...(settings.ok ? [] : settings.problems)]);
     return { title: SETUP_TITLE, lines, warnings };
   });

@@ -11,6 +11,7 @@ type ScriptAppService = GoogleAppsScript.Script.ScriptApp;
 /** Handler names of the installable triggers (entry points in src/main.ts). */
 export const SUBMIT_HANDLER = 'onFormSubmit';
 export const DEADLINE_HANDLER = 'closeFormAtDeadline';
+export const SETTINGS_EDIT_HANDLER = 'onSettingsEdit';
 
 /** Form title: what a unit sees at the top after scanning a code. */
 export function formTitle(settings: Settings): string {
@@ -176,6 +177,26 @@ export function ensureSubmitTrigger(scriptApp: ScriptAppService, form: Form): bo
   }
   if (kept) return false;
   scriptApp.newTrigger(SUBMIT_HANDLER).forForm(form).onFormSubmit().create();
+  return true;
+}
+
+/**
+ * Exactly one installable edit trigger on the contest spreadsheet, so that typing a new "Hạn nộp bài"
+ * moves the closing trigger at once. A simple onEdit cannot do it (it may not call ScriptApp); an
+ * installable one runs as the organizer who set up the form. Returns true when it had to create one.
+ */
+export function ensureSettingsEditTrigger(scriptApp: ScriptAppService, spreadsheetId: string): boolean {
+  let kept = false;
+  for (const t of scriptApp.getProjectTriggers()) {
+    if (t.getHandlerFunction() !== SETTINGS_EDIT_HANDLER) continue;
+    if (!kept && t.getTriggerSourceId() === spreadsheetId) {
+      kept = true;
+      continue;
+    }
+    scriptApp.deleteTrigger(t);
+  }
+  if (kept) return false;
+  scriptApp.newTrigger(SETTINGS_EDIT_HANDLER).forSpreadsheet(spreadsheetId).onEdit().create();
   return true;
 }
 

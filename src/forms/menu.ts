@@ -1,11 +1,17 @@
 // The form menu actions and triggers as src/main.ts calls them: handles in, flow run, summary or QR page shown.
-import type { Summary } from '../flows/context';
+import { assertCanWrite, type Summary } from '../flows/context';
+import { APPRAISAL_SHEET } from '../sheets/appraisal';
+import { AUDIT_LOG } from '../sheets/auditLog';
+import { CONFIG } from '../sheets/config';
+import { SUBMISSIONS } from '../sheets/submissions';
+import { UNITS } from '../sheets/units';
 import { errorSummary, showSummary } from '../ui/dialog';
 import { MENU_LABELS } from '../ui/messages';
 import { runAction, type ActionHandles } from '../ui/runner';
 import { handleFormSubmit, type SubmitOutcome } from './intake';
-import { makeQrCodes } from './qr-sheet';
-import { closeFormAtDeadline, setupForm, syncSubmissions, syncUnitList, type FormActionSummary, type FormDeps } from './setup';
+import { QR_SHEET, makeQrCodes } from './qr-sheet';
+import type { DeadlinePlan } from './form-builder';
+import { closeFormAtDeadline, rescheduleAfterSettingsEdit, setupForm, syncSubmissions, syncUnitList, type FormActionSummary, type FormDeps } from './setup';
 
 /** Services beyond the spreadsheet ones, from the Apps Script globals (main.ts) or the emulator (tests). */
 export interface FormServices {
@@ -20,6 +26,14 @@ export interface FormServices {
 
 export function formDeps(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, user: string, s: FormServices): FormDeps {
   return { spreadsheet, user, formApp: s.formApp, scriptApp: s.scriptApp, utilities: s.utilities, mail: s.mail, lock: s.lock, flush: s.flush, now: s.now };
+}
+
+/**
+ * Refuses, before any write, a user who cannot edit the protected sheets a form action writes (these
+ * flows log to "Nhật ký" themselves, so it is among them); see assertCanWrite.
+ */
+function guard(h: ActionHandles, title: string, sheets: string[]): void {
+  assertCanWrite({ spreadsheet: h.spreadsheet, app: h.app, user: h.user, now: h.now }, title, [...sheets, AUDIT_LOG.name]);
 }
 
 function summary(title: string, result: FormActionSummary): Summary {
@@ -37,23 +51,46 @@ export function runCreateForm(h: ActionHandles, s: FormServices): Summary | null
   if (answer.getSelectedButton() !== ui.Button.OK) return null;
   const url = answer.getResponseText().trim();
   // The flows write their own "Nhật ký" line with the details.
-  return runAction(h, MENU_LABELS.form, () => summary(MENU_LABELS.form, setupForm(formDeps(h.spreadsheet, h.user, s), url)), { audit: false });
+  return runAction(
+    h,
+    MENU_LABELS.form,
+    () => {
+      guard(h, MENU_LABELS.form, [CONFIG.name, UNITS.name]);
+      return summary(MENU_LABELS.form, setupForm(formDeps(h.spreadsheet, h.user, s), url));
+    },
+    { audit: false },
+  );
 }
 
 export function runSyncUnits(h: ActionHandles, s: FormServices): Summary {
-  return runAction(h, MENU_LABELS.syncUnits, () => summary(MENU_LABELS.syncUnits, syncUnitList(formDeps(h.spreadsheet, h.user, s))), { audit: false });
+  return runAction(
+    h,
+    MENU_LABELS.syncUnits,
+    () => {
+      guard(h, MENU_LABELS.syncUnits, [UNITS.name]);
+      return summary(MENU_LABELS.syncUnits, syncUnitList(formDeps(h.spreadsheet, h.user, s)));
+    },
+    { audit: false },
+  );
 }
 
 export function runSyncSubmissions(h: ActionHandles, s: FormServices): Summary {
-  return runAction(h, MENU_LABELS.syncSubmissions, () => summary(MENU_LABELS.syncSubmissions, syncSubmissions(formDeps(h.spreadsheet, h.user, s))), {
-    audit: false,
-  });
+  return runAction(
+    h,
+    MENU_LABELS.syncSubmissions,
+    () => {
+      guard(h, MENU_LABELS.syncSubmissions, [SUBMISSIONS.name, APPRAISAL_SHEET]);
+      return summary(MENU_LABELS.syncSubmissions, syncSubmissions(formDeps(h.spreadsheet, h.user, s)));
+    },
+    { audit: false },
+  );
 }
 
 /** Menu "Mã QR": builds the sheet and shows the printable page (or the error dialog). */
 export function runQrCodes(h: ActionHandles, s: FormServices): void {
   const ui = h.app.getUi();
   try {
+    guard(h, MENU_LABELS.qr, [UNITS.name, QR_SHEET]);
     const result = makeQrCodes(formDeps(h.spreadsheet, h.user, s));
     ui.showModalDialog(h.html.createHtmlOutput(result.html).setWidth(900).setHeight(680), MENU_LABELS.qr);
   } catch (error) {
@@ -80,4 +117,10 @@ export function onSubmitEvent(
 /** The time-driven trigger at the deadline. */
 export function onDeadlineEvent(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, s: FormServices, user: string): void {
   closeFormAtDeadline(formDeps(spreadsheet, user, s));
+}
+
+/** The installable edit trigger (installed by "Tạo / liên kết biểu mẫu"): a new "Hạn nộp bài" moves the closing trigger. */
+export function onSettingsEditEvent(e: GoogleAppsScript.Events.SheetsOnEdit | undefined, s: FormServices, user: string): DeadlinePlan | null {
+  if (!e || !e.range || !e.source) return null;
+  return rescheduleAfterSettingsEdit(formDeps(e.source, user, s), e.range);
 }

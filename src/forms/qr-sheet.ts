@@ -2,7 +2,7 @@
 import { formatDateTime } from '../domain/parse';
 import { appendAudit } from '../sheets/audit';
 import { UNITS, readUnits } from '../sheets/units';
-import { readTable } from '../sheets/table';
+import { escapeCell, readTable } from '../sheets/table';
 import { syncUnitChoices } from './form-builder';
 import { qrGifBytes } from './qr';
 import { GENERAL_LINK_LABEL, buildQrPrintHtml, type QrCard } from './qr-page';
@@ -47,7 +47,8 @@ export function makeQrCodes(deps: FormDeps): QrResult {
   if (old) ss.deleteSheet(old);
   const sheet = ss.insertSheet(QR_SHEET);
   const rows = [QR_HEADERS, ...cards.map((c) => [c.label, c.url, ''])];
-  sheet.getRange(1, 1, rows.length, QR_HEADERS.length).setValues(rows);
+  // Unit names are typed by people: a name such as "=HYPERLINK(…)" must stay text, never become a formula.
+  sheet.getRange(1, 1, rows.length, QR_HEADERS.length).setValues(rows.map((r) => r.map((v) => escapeCell(v))));
   sheet.getRange(1, 1, 1, QR_HEADERS.length).setFontWeight('bold');
   sheet.setFrozenRows(1);
   sheet.setColumnWidth(1, 240);

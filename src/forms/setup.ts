@@ -4,6 +4,7 @@ import { normalizeName } from '../domain/parse';
 import type { Settings } from '../domain/types';
 import { APPRAISAL_CRITERIA, readAppraisalCriteria } from '../sheets/appraisalCriteria';
 import { appendAudit } from '../sheets/audit';
+import { parseSettings } from '../domain/settings';
 import { CONFIG, configRows, readSettings, upsertConfigValues } from '../sheets/config';
 import { ContestError } from '../sheets/errors';
 import { readTable, updateRows } from '../sheets/table';
@@ -12,6 +13,7 @@ import {
   createContestForm,
   describeDeadlinePlan,
   ensureDestination,
+  ensureSettingsEditTrigger,
   ensureSubmitTrigger,
   inspectForm,
   missingQuestionsMessage,
@@ -189,6 +191,10 @@ export function setupForm(deps: FormDeps, linkUrl?: string): FormSetupResult {
   lines.push(triggerCreated ? 'Đã cài trình kích hoạt nhận bài tự động.' : 'Trình kích hoạt nhận bài tự động đã có sẵn.');
   const plan = scheduleDeadline(deps.scriptApp, form, settings, deps.now());
   lines.push(describeDeadlinePlan(plan, settings));
+  ensureSettingsEditTrigger(deps.scriptApp, ss.getId());
+  lines.push(
+    `Khi sửa "Hạn nộp bài" (hoặc "Nhận bài nộp trễ", "Múi giờ") trong trang "${CONFIG.name}", giờ đóng biểu mẫu tự dời theo và được ghi vào "Nhật ký". Nếu giờ đóng không đổi (ví dụ ô được sửa bằng script), hãy chạy "Đồng bộ danh sách đơn vị" để dời lại.`,
+  );
 
   upsertConfigValues(ss, [
     { label: CONFIG_FORM_ID, value: form.getId(), note: 'Do add-on ghi; dùng "Tạo / liên kết biểu mẫu" để đổi biểu mẫu.' },
@@ -271,6 +277,35 @@ export function closeFormAtDeadline(deps: FormDeps): DeadlinePlan | null {
   }
   const plan = scheduleDeadline(deps.scriptApp, form, parsed.value, deps.now());
   appendAudit(ss, { time: deps.now(), user: deps.user, action: 'Đóng biểu mẫu theo hạn nộp bài', details: describeDeadlinePlan(plan, parsed.value) });
+  return plan;
+}
+
+/** "Cấu hình" settings whose change moves or cancels the closing trigger. */
+const DEADLINE_SETTINGS = ['Hạn nộp bài', 'Nhận bài nộp trễ', 'Múi giờ'].map(normalizeName);
+
+/**
+ * The installable edit trigger: when an edit touches the "Hạn nộp bài", "Nhận bài nộp trễ" or "Múi giờ"
+ * row of "Cấu hình", re-reads the settings and reschedules (or closes/reopens) the form, logging it.
+ * Any other edit costs two calls and returns null.
+ */
+export function rescheduleAfterSettingsEdit(deps: FormDeps, range: GoogleAppsScript.Spreadsheet.Range): DeadlinePlan | null {
+  const sheet = range.getSheet();
+  if (sheet.getName() !== CONFIG.name) return null;
+  const first = range.getRow();
+  const last = first + range.getNumRows() - 1;
+  const rows = configRows(readTable(sheet, CONFIG));
+  if (!rows.some((r) => r.row >= first && r.row <= last && DEADLINE_SETTINGS.includes(normalizeName(r.label)))) return null;
+  const form = openContestForm(deps);
+  if (!form) return null;
+  const action = 'Dời giờ đóng biểu mẫu theo "Cấu hình"';
+  const parsed = parseSettings(rows, CONFIG.name);
+  if (!parsed.ok) {
+    const details = `Chưa dời giờ đóng biểu mẫu vì trang "${CONFIG.name}" có lỗi: ${parsed.problems.map((p) => p.message).join(' ')}`;
+    appendAudit(deps.spreadsheet, { time: deps.now(), user: deps.user, action, details });
+    return null;
+  }
+  const plan = scheduleDeadline(deps.scriptApp, form, parsed.value, deps.now());
+  appendAudit(deps.spreadsheet, { time: deps.now(), user: deps.user, action, details: describeDeadlinePlan(plan, parsed.value) });
   return plan;
 }
 

@@ -13,8 +13,9 @@ export const CONFIG = defineSchema({
   description: 'Thiết lập hội thi (chỉ Ban tổ chức được sửa).',
   columns: [
     { key: 'label', header: 'Thiết lập', role: 'input', width: 300 },
-    // Plain text so dates stay exactly as typed (dd/MM/yyyy HH:mm) unless the organizer types a real date.
-    { key: 'value', header: 'Giá trị', role: 'input', width: 320 },
+    // Plain text ("@"): a date typed as "05/06/2023 23:59" stays that text, which the add-on reads as
+    // dd/MM/yyyy in "Múi giờ"; a General cell in a US-locale file would turn it into 6 May.
+    { key: 'value', header: 'Giá trị', role: 'input', width: 320, format: '@' },
     { key: 'note', header: 'Ghi chú', role: 'input', required: false, width: 480 },
   ],
 });

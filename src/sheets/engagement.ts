@@ -1,5 +1,5 @@
 // Schema of "Tương tác" (per passed clip: post link, reactions, shares) and its row mapping.
-import { parseNumberCell } from '../domain/parse';
+import { parseCountCell } from '../domain/parse';
 import type { EngagementCount, Problem } from '../domain/types';
 import { DATE_TIME_FORMAT, defineSchema } from './schema';
 import { cell, text, type Table } from './table';
@@ -31,7 +31,8 @@ export function readEngagement(table: Table<EngagementKey>): { counts: Engagemen
     ids.add(clipId.toUpperCase());
     const read = (key: 'reactions' | 'shares', header: string): number => {
       const v = cell(table, r, key);
-      const n = parseNumberCell(v);
+      // Counts read "1.000" as one thousand (Vietnamese grouping), see parseCountCell.
+      const n = parseCountCell(v);
       if (n === null) return 0;
       if (n === 'invalid' || n < 0 || !Number.isInteger(n)) {
         problems.push({ code: 'engagement.count', message: `Trang "${sheet}", dòng ${r.row}, cột "${header}": "${String(v)}" không phải số nguyên không âm; tạm tính là 0 cho đến khi sửa.`, sheet, row: r.row, column: header });

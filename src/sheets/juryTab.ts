@@ -11,6 +11,66 @@ export function juryTabName(juror: Pick<Juror, 'name'>): string {
   return `${JURY_TAB_PREFIX}${juror.name.replace(/[\[\]*?:/\\]/g, ' ').replace(/\s+/g, ' ').trim()}`.slice(0, 100);
 }
 
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * A jury tab is bound to its juror's code by a note on header cell A1, so renaming the juror ("Họ tên")
+ * renames the tab instead of orphaning the marks. A note is what both Google and the emulator keep
+ * with the cell (it moves with the cell when columns are moved), and organizers can see it.
+ */
+export const JURY_CODE_NOTE_PREFIX = 'Mã giám khảo: ';
+
+export function juryCodeNote(code: string): string {
+  return `${JURY_CODE_NOTE_PREFIX}${code}\n(Add-on dùng ghi chú này để nhận ra phiếu chấm khi họ tên giám khảo thay đổi; xin đừng xoá.)`;
+}
+
+/** The juror code in a header-row note ('' when none). */
+export function codeFromNote(note: string): string {
+  const m = /Mã giám khảo:\s*(\S+)/i.exec(note);
+  return m ? m[1] : '';
+}
+
+/** Where one juror's tab is: the sheet (null when there is none yet), its current name, and whether A1 already carries this juror's code. */
+export interface JuryTabLocation {
+  sheet: Sheet | null;
+  name: string;
+  bound: boolean;
+}
+
+/**
+ * Finds every juror's "BGK - …" tab: first by the juror code in the header-row note, then (for tabs
+ * carrying no current juror's code) by the tab name. `orphans` are "BGK - …" tabs matching no juror;
+ * they are reported, never deleted. Costs getSheets, a getName per sheet and two calls per jury tab.
+ */
+export function locateJuryTabs(
+  spreadsheet: Spreadsheet,
+  jurors: Pick<Juror, 'code' | 'name'>[],
+): { tabs: JuryTabLocation[]; orphans: string[] } {
+  const candidates = spreadsheet
+    .getSheets()
+    .map((sheet) => ({ sheet, name: sheet.getName() }))
+    .filter((c) => c.name.startsWith(JURY_TAB_PREFIX))
+    .map((c) => ({ ...c, code: codeFromNote(c.sheet.getRange('1:1').getNotes()[0].join('\n')).toUpperCase(), used: false }));
+  const codes = new Set(jurors.map((j) => j.code.toUpperCase()));
+  const tabs = jurors.map((juror): JuryTabLocation => {
+    const code = juror.code.toUpperCase();
+    let found = candidates.find((c) => !c.used && c.code === code);
+    const bound = !!found;
+    // A tab whose note names no current juror (or has no note) is claimed by name, as Sheets matches names.
+    if (!found) found = candidates.find((c) => !c.used && !codes.has(c.code) && c.name.toLowerCase() === juryTabName(juror).toLowerCase());
+    if (!found) return { sheet: null, name: juryTabName(juror), bound: false };
+    found.used = true;
+    return { sheet: found.sheet, name: found.name, bound };
+  });
+  return { tabs, orphans: candidates.filter((c) => !c.used).map((c) => c.name) };
+}
+
+/** Warning for a "BGK - …" tab that belongs to no juror. */
+export function orphanTabMessage(name: string): string {
+  return `Trang "${name}" không ứng với giám khảo nào trong "Ban giám khảo" (không khớp mã giám khảo hay họ tên): điểm trong trang này không được tính. Add-on không xoá trang này; Ban tổ chức hãy kiểm tra lại mã/họ tên giám khảo hoặc tự xoá trang nếu không cần.`;
+}
+
 export function markKey(index: number): string {
   return `mark:${index}`;
 }
@@ -75,18 +135,18 @@ export function readJuryTab(table: Table<string>, juror: Juror, rubric: RubricCr
     if (clipId === '') continue;
     if (!rowOf.has(clipId.toUpperCase())) rowOf.set(clipId.toUpperCase(), r.row);
     const values: (number | null)[] = [];
-    let bad = false;
+    const invalid: { sheet: string; row: number; column: string }[] = [];
     rubric.forEach((c, i) => {
       const parsed = parseMark(cell(table, r, markKey(i)), c.max, { sheet, row: r.row, column: c.name });
       if (parsed.ok) values.push(parsed.value);
       else {
         problems.push(parsed.problem);
-        bad = true;
+        invalid.push({ sheet, row: r.row, column: c.name });
         values.push(null);
       }
     });
-    if (bad) badClips.add(clipId.toUpperCase());
-    marks.push({ clipId, jurorCode: juror.code, marks: values });
+    if (invalid.length > 0) badClips.add(clipId.toUpperCase());
+    marks.push(invalid.length > 0 ? { clipId, jurorCode: juror.code, marks: values, invalid } : { clipId, jurorCode: juror.code, marks: values });
   }
   return { marks, problems, rowOf, badClips };
 }

@@ -24,6 +24,11 @@ export interface EnsureOptions<K extends string> {
   seedKey?: K;
   /** Extra editor of a `juror` sheet. */
   jurorEmail?: string;
+  /**
+   * Emails of every juror: on a re-run, a `juror` sheet loses only these (other jurors'), so editors
+   * an organizer added by hand (a secretary, a co-organizer) keep their access.
+   */
+  jurorEmails?: string[];
 }
 
 export interface EnsureResult {
@@ -111,7 +116,7 @@ export function ensureSheet<K extends string>(
   if (options.seed && options.seed.length > 0) {
     seededRows = writeSeed(sheet, schema, options, lastRow, position);
   }
-  ensureProtection(ctx, sheet, schema, options.jurorEmail);
+  ensureProtection(ctx, sheet, schema, options.jurorEmail, options.jurorEmails);
   return { sheet, created, addedHeaders: missing.map((c) => c.header), seededRows };
 }
 
@@ -160,7 +165,8 @@ function writeSeed<K extends string>(
     let j = i;
     while (j + 1 < cols.length && cols[j + 1].at === cols[j].at + 1) j++;
     const run = cols.slice(i, j + 1);
-    const block = rows.map((r) => run.map(({ c }) => escapeCell(r[c.key] ?? '')));
+    // A plain-text ("@") column stores strings as they are: an apostrophe there would stay visible.
+    const block = rows.map((r) => run.map(({ c }) => escapeCell(r[c.key] ?? '', c.format ?? '')));
     sheet.getRange(start, run[0].at, block.length, run.length).setValues(block);
     i = j + 1;
   }
@@ -170,10 +176,11 @@ function writeSeed<K extends string>(
 /**
  * Sheet protection: `organizers` and `juror` sheets are protected (created once, restricted to the
  * organizers, plus the juror for a jury tab); `open` sheets are left as they are. Re-running only adds
- * missing editors, so co-organizers added by hand keep their access — except on jury tabs, where
- * anyone but the organizers and that juror is removed, because a juror must never edit another's marks.
+ * missing editors, so co-organizers added by hand keep their access. On a jury tab a re-run also
+ * removes other jurors (`jurorEmails`), because a juror must never edit another's marks; the owner,
+ * the organizer running it, that juror and anyone else added by hand stay.
  */
-function ensureProtection(ctx: LayoutContext, sheet: Sheet, schema: SheetSchema<string>, jurorEmail?: string): void {
+function ensureProtection(ctx: LayoutContext, sheet: Sheet, schema: SheetSchema<string>, jurorEmail?: string, jurorEmails: string[] = []): void {
   if (schema.protection === 'open') return;
   const allowed = ctx.organizers.filter((e) => e !== '');
   if (schema.protection === 'juror' && jurorEmail) allowed.push(jurorEmail);
@@ -182,10 +189,13 @@ function ensureProtection(ctx: LayoutContext, sheet: Sheet, schema: SheetSchema<
   const fresh = !protection;
   if (!protection) protection = sheet.protect().setDescription(schema.description);
   if (fresh || schema.protection === 'juror') {
+    // A fresh protection copies every editor of the file (jurors, appraisers): keep only the allowed.
+    // An existing jury tab loses only other jurors, not the people an organizer added by hand.
+    const jurorKeys = new Set(jurorEmails.map((e) => e.toLowerCase()));
     const others = protection
       .getEditors()
       .map((u) => u.getEmail())
-      .filter((e) => e !== '' && !allowedKeys.has(e.toLowerCase()));
+      .filter((e) => e !== '' && !allowedKeys.has(e.toLowerCase()) && (fresh || jurorKeys.has(e.toLowerCase())));
     if (others.length > 0) protection.removeEditors(others);
     if (protection.canDomainEdit()) protection.setDomainEdit(false);
   }

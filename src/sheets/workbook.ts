@@ -9,7 +9,7 @@ import { CONFIG, configRows } from './config';
 import { ENGAGEMENT, readEngagement } from './engagement';
 import { ContestError } from './errors';
 import { JURORS, readJurors, type JurorRow } from './jurors';
-import { juryTabName, juryTabSchema, readJuryTab, type JuryTabRead } from './juryTab';
+import { juryTabName, juryTabSchema, locateJuryTabs, orphanTabMessage, readJuryTab, type JuryTabRead } from './juryTab';
 import { PARTICIPATION } from './participation';
 import { PRIZE_TIERS, readPrizeTiers } from './prizeTiers';
 import { RESULTS } from './results';
@@ -134,8 +134,10 @@ export function readContest(spreadsheet: Spreadsheet): ContestRead {
   const appraisal = readAppraisalSheet(spreadsheet, criteria).rows;
   const warnings: Problem[] = [...people.warnings];
   const markProblems: Problem[] = [];
-  const juryTabs: JuryTabState[] = people.jurors.map((juror) => {
-    const sheet = spreadsheet.getSheetByName(juryTabName(juror));
+  // Tabs are found by the juror code noted on A1 first, so a juror renamed since "Chuẩn bị phiếu chấm BGK" keeps their marks.
+  const located = locateJuryTabs(spreadsheet, people.jurors);
+  const juryTabs: JuryTabState[] = people.jurors.map((juror, n) => {
+    const { sheet, name } = located.tabs[n];
     if (!sheet) {
       warnings.push({
         code: 'jury.tab_missing',
@@ -144,11 +146,13 @@ export function readContest(spreadsheet: Spreadsheet): ContestRead {
       });
       return { juror, table: null, read: null };
     }
-    const table = readTable(sheet, juryTabSchema(juror, rubric));
+    // Problems name the tab as it is called now (it is renamed on the next "Chuẩn bị phiếu chấm BGK").
+    const table = readTable(sheet, { ...juryTabSchema(juror, rubric), name });
     const read = readJuryTab(table, juror, rubric);
     markProblems.push(...read.problems);
     return { juror, table, read };
   });
+  warnings.push(...located.orphans.map((name) => ({ code: 'jury.tab_orphan', message: orphanTabMessage(name), sheet: name })));
   const engagement = readEngagement(readSheet(spreadsheet, ENGAGEMENT));
   const shareLog = readShareLog(readSheet(spreadsheet, SHARE_LOG), settings.timeZone);
   warnings.push(...engagement.problems, ...shareLog.problems);

@@ -28,16 +28,26 @@ export function summaryHtml(summary: Summary): string {
   return page(`${list(summary.lines)}${warnings}`);
 }
 
+/** Google's English error when a script writes into a protected cell as someone not allowed to. */
+const GOOGLE_PROTECTED_EDIT = /trying to edit a protected cell or object/i;
+
+/** Vietnamese text for an error thrown by Google or the runtime (protection errors get their own sentence). */
+export function errorText(error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  return GOOGLE_PROTECTED_EDIT.test(detail) ? MSG.protectedEdit : MSG.unexpectedError(detail);
+}
+
 /**
  * The dialog when an action stops: problems as a list naming sheet, row and column. Anything that
  * is not a ContestError shows its message only — never a stack trace.
  */
 export function errorSummary(title: string, error: unknown): Summary {
   if (isContestError(error)) {
-    return { title: `${title}: ${MSG.errorTitle}`, lines: [MSG.errorIntro], warnings: [...error.problems.map((p) => p.message), MSG.errorOutro] };
+    // A refusal for lack of access has no cells to fix: the "fix the cells" outro would mislead.
+    const access = error.problems.every((p) => p.code === 'access.protected');
+    return { title: `${title}: ${MSG.errorTitle}`, lines: [MSG.errorIntro], warnings: [...error.problems.map((p) => p.message), ...(access ? [] : [MSG.errorOutro])] };
   }
-  const detail = error instanceof Error ? error.message : String(error);
-  return { title: `${title}: ${MSG.errorTitle}`, lines: [MSG.unexpectedError(detail)], warnings: [] };
+  return { title: `${title}: ${MSG.errorTitle}`, lines: [errorText(error)], warnings: [] };
 }
 
 /** Shows a summary as a modal dialog through `ui` (SpreadsheetApp.getUi()). */

@@ -23,8 +23,11 @@ export const MSG = {
   errorTitle: 'Không thực hiện được',
   errorIntro: 'Thao tác chưa được thực hiện vì:',
   errorOutro: 'Không có trang kết quả nào bị thay đổi. Hãy sửa các ô được nêu rồi chạy lại.',
+  // Google's messages end with a full stop already: drop it so the sentence does not end in "..".
   unexpectedError: (detail: string) =>
-    `Đã xảy ra lỗi ngoài dự kiến: ${detail}. Không có dữ liệu nào bị xoá. Hãy thử lại; nếu lỗi lặp lại, hãy gửi nội dung này cho người hỗ trợ.`,
+    `Đã xảy ra lỗi ngoài dự kiến: ${detail.trim().replace(/[.。]+$/, '')}. Không có dữ liệu nào bị xoá. Hãy thử lại; nếu lỗi lặp lại, hãy gửi nội dung này cho người hỗ trợ.`,
+  protectedEdit:
+    'Bạn không có quyền sửa một trang hoặc vùng ô đang được bảo vệ, nên thao tác đã dừng. Chỉ Ban tổ chức (BTC) và những người được Ban tổ chức cấp quyền mới sửa được các trang này; hãy nhờ Ban tổ chức chạy thao tác, hoặc cấp quyền cho bạn.',
   notSupportedTitle: 'Chưa hỗ trợ',
   notSupported: (feature: string) =>
     `Chức năng "${feature}" chưa được hỗ trợ trong phiên bản này. Dữ liệu của bạn không bị thay đổi.`,

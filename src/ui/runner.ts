@@ -1,7 +1,7 @@
 // Runs one menu action: progress toast, the flow, the summary (or error) dialog, and the "Nhật ký" line.
 import type { FlowContext, Summary } from '../flows/context';
 import { appendAudit } from '../sheets/audit';
-import { errorSummary, showSummary } from './dialog';
+import { errorSummary, errorText, showSummary } from './dialog';
 import { MSG } from './messages';
 
 /** Handles main.ts gathers from Apps Script globals (tests pass the emulator's). */
@@ -53,7 +53,7 @@ export function runAction(
       appendAudit(spreadsheet, { time: handles.now, user: handles.user, action: title, details: auditDetails(summary) });
     } catch (error) {
       // The action itself is done; say that its log line is missing rather than hide the result.
-      summary = { ...summary, warnings: [...summary.warnings, `Không ghi được vào "Nhật ký": ${error instanceof Error ? error.message : String(error)}`] };
+      summary = { ...summary, warnings: [...summary.warnings, `Không ghi được vào "Nhật ký": ${errorText(error)}`] };
     }
   }
   showSummary(handles.app.getUi(), handles.html, summary);

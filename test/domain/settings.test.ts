@@ -130,6 +130,27 @@ describe('parseSettings', () => {
     expect(r.problems).toEqual([expect.objectContaining({ code: 'setting.juryWeight.sum', row: 7, sheet: SHEET })]);
     expect(r.problems[0].message).toContain('phải bằng 100');
   });
+  it('every problem starts with where to fix it: sheet, row and the "Giá trị" column', () => {
+    const rows = defaultRows().map((r) =>
+      r.label === 'Trọng số BGK (%)' ? { ...r, value: 50 } : r.label === 'Nhận bài nộp trễ' ? { ...r, value: 'tùy' } : r,
+    );
+    const bad = parseSettings(rows, SHEET);
+    if (bad.ok) throw new Error('expected problems');
+    // "Nhận bài nộp trễ" is the 14th setting → row 15.
+    expect(bad.problems.map((p) => p.message)).toEqual([
+      'Trang "Cấu hình", dòng 15, cột "Giá trị": giá trị "tùy" của thiết lập "Nhận bài nộp trễ" không hợp lệ; cần "Có" hoặc "Không".',
+    ]);
+    // Weights sit on rows 7 and 8; 50 + 60 = 110 ≠ 100, so both rows are named.
+    const sum = parseSettings(defaultRows().map((r) => (r.row === 7 ? { ...r, value: 50 } : r)), SHEET);
+    if (sum.ok) throw new Error('expected problems');
+    expect(sum.problems.map((p) => p.message)).toEqual([
+      'Trang "Cấu hình", dòng 7, cột "Giá trị" và dòng 8, cột "Giá trị": thiết lập "Trọng số BGK (%)" (50) cộng "Trọng số tương tác (%)" (60) phải bằng 100.',
+    ]);
+    // Deadline 13/06 after the voting start 12/06 (rows 4 and 5).
+    const order = parseSettings(defaultRows().map((r) => (r.row === 4 ? { ...r, value: '13/06/2023 08:00' } : r)), SHEET);
+    if (order.ok) throw new Error('expected problems');
+    expect(order.problems[0].message).toMatch(/^Trang "Cấu hình", dòng 4, cột "Giá trị" và dòng 5, cột "Giá trị": thiết lập "Hạn nộp bài" \(13\/06\/2023 08:00\) phải trước/);
+  });
   it('reports a duplicated label', () => {
     const r = parseSettings(
       [

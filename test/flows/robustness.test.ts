@@ -113,7 +113,10 @@ describe('after a whole contest', () => {
     );
     expect(rowOf(emu, tab, 'Điểm', '9,5a')).toBe(row);
     // The clip is not scored rather than scored with a 0.
-    expect(records(emu, 'Kết quả').find((r) => r['Mã bài'] === 'HT-007')!['Tổng điểm']).toBe('');
+    const result = records(emu, 'Kết quả').find((r) => r['Mã bài'] === 'HT-007')!;
+    expect(result['Tổng điểm']).toBe('');
+    // Its note names the unreadable cell instead of saying the juror has not marked it.
+    expect(result['Ghi chú']).toBe(`Điểm BGK không hợp lệ: ${juror.name} (${juror.code}) – trang "${tab}", dòng ${row}, cột "Điểm".`);
   });
 
   test('weights 50/60 stop "Tính điểm" with a clear message, and no output sheet is touched', () => {
@@ -128,7 +131,8 @@ describe('after a whole contest', () => {
     );
     expect(summary.title).toBe('Tính điểm: Không thực hiện được');
     expect(summary.warnings[0]).toBe(
-      `Thiết lập "Trọng số BGK (%)" (50) cộng "Trọng số tương tác (%)" (60) phải bằng 100.`,
+      // "Trọng số BGK (%)" and "Trọng số tương tác (%)" are the 6th and 7th settings: rows 7 and 8.
+      `Trang "Cấu hình", dòng 7, cột "Giá trị" và dòng 8, cột "Giá trị": thiết lập "Trọng số BGK (%)" (50) cộng "Trọng số tương tác (%)" (60) phải bằng 100.`,
     );
     expect(['Kết quả', 'Tham gia', 'Giải thưởng'].map((n) => sheet(emu, n).getDataRange().getValues())).toEqual(outputs);
     const dialog = emu.ui.dialogs[emu.ui.dialogs.length - 1];

@@ -2,7 +2,7 @@
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator';
 import { setupContest } from '../../src/flows/setup';
 import { handleFormSubmit } from '../../src/forms/intake';
-import { closeFormAtDeadline, setupForm, type FormDeps } from '../../src/forms/setup';
+import { closeFormAtDeadline, rescheduleAfterSettingsEdit, setupForm, type FormDeps } from '../../src/forms/setup';
 
 export const ROSTER: [string, string, string, string][] = [
   ['P1', 'Đoàn Phường 1', 'P1; Phường Một', 'p1@quandoan11.vn'],
@@ -54,6 +54,7 @@ export function makeContest(options: EmulatorOptions & { withForm?: boolean; ros
       return handleFormSubmit(depsFor(emu), ev.source, ev.response);
     },
     closeFormAtDeadline: () => closeFormAtDeadline(depsFor(emu)),
+    onSettingsEdit: (e) => rescheduleAfterSettingsEdit(depsFor(emu), (e as GoogleAppsScript.Events.SheetsOnEdit).range),
   });
   const form = options.withForm === false ? (null as unknown as GoogleAppsScript.Forms.Form) : setupForm(deps).form;
   const sheet = (name: string) => {

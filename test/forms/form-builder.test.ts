@@ -177,6 +177,33 @@ describe('closing at the deadline', () => {
     expect(log).toContain('Đóng biểu mẫu theo hạn nộp bài: Đã đóng biểu mẫu vì đã quá hạn nộp bài (10/06/2023 23:59).');
   });
 
+  test('typing a new "Hạn nộp bài" moves the closing trigger at once, through the one installed edit trigger', () => {
+    const c = makeContest();
+    setupForm(c.deps);
+    expect(triggers(c, 'onSettingsEdit')).toHaveLength(1);
+    expect(triggers(c, 'onSettingsEdit')[0].getTriggerSourceId()).toBe(c.emu.spreadsheet.getId());
+    // "Hạn nộp bài" is the 3rd setting: row 4, column B ("Giá trị"). 05/06/2023 17:00 (+07:00) closes at 17:01.
+    expect(c.column('Cấu hình', 'Thiết lập')[2]).toBe('Hạn nộp bài');
+    c.emu.editCell('Cấu hình', 'B4', '05/06/2023 17:00');
+    const all = triggers(c, 'closeFormAtDeadline');
+    expect(all).toHaveLength(1);
+    expect(new Date(all[0]._nextRun!).toISOString()).toBe(new Date('2023-06-05T17:01:00+07:00').toISOString());
+    const log = c.rows('Nhật ký').map((r) => `${r[2]}: ${r[3]}`);
+    expect(log).toContain('Dời giờ đóng biểu mẫu theo "Cấu hình": Biểu mẫu sẽ tự đóng sau 05/06/2023 17:00.');
+    // Editing another setting does not touch the trigger.
+    const uid = all[0].getUniqueId();
+    c.emu.editCell('Cấu hình', 'B2', 'Hội thi thử');
+    expect(triggers(c, 'closeFormAtDeadline').map((t) => t.getUniqueId())).toEqual([uid]);
+  });
+
+  test('the "Tạo / liên kết biểu mẫu" summary says how a new deadline reaches the form', () => {
+    const c = makeContest();
+    const result = setupForm(c.deps);
+    expect(result.lines).toContain(
+      'Khi sửa "Hạn nộp bài" (hoặc "Nhận bài nộp trễ", "Múi giờ") trong trang "Cấu hình", giờ đóng biểu mẫu tự dời theo và được ghi vào "Nhật ký". Nếu giờ đóng không đổi (ví dụ ô được sửa bằng script), hãy chạy "Đồng bộ danh sách đơn vị" để dời lại.',
+    );
+  });
+
   test('a deadline moved earlier moves the trigger when units or submissions are synced', () => {
     const c = makeContest();
     setSetting(c, 'Hạn nộp bài', '05/06/2023 17:00');

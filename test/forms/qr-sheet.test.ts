@@ -30,4 +30,16 @@ describe('"Mã QR"', () => {
     expect(c.emu.images('Mã QR')).toHaveLength(6);
     expect(c.emu.spreadsheet.getSheets().filter((s) => s.getName() === 'Mã QR')).toHaveLength(1);
   });
+
+  test('a unit named like a formula stays text in "Mã QR" (no formula is written)', () => {
+    const evil = '=HYPERLINK("http://x.vn","Bấm vào")';
+    // The roster cell holds the name as text (the apostrophe is how a person types it in Sheets).
+    const c = makeContest({ roster: [...ROSTER, ['X', `'${evil}`, '', '']] });
+    makeQrCodes(c.deps);
+    const sheet = c.sheet('Mã QR');
+    const names = c.column('Mã QR', 'Đơn vị');
+    expect(names[names.length - 1]).toBe(evil);
+    // getFormulas is '' for every cell: 1 header row + general link + 5 units = 7 rows × 2 text columns.
+    expect(sheet.getRange(1, 1, 7, 2).getFormulas().flat().filter((f) => f !== '')).toEqual([]);
+  });
 });

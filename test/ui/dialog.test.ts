@@ -22,6 +22,20 @@ describe('dialogs', () => {
     expect(html).not.toContain(error.stack!.split('\n')[1].trim());
   });
 
+  test('Google\'s protection error becomes Vietnamese, and a message ending in "." gets no second full stop', () => {
+    const google = new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+    const s = errorSummary('Cập nhật thẩm định', google);
+    expect(s.lines).toEqual([
+      'Bạn không có quyền sửa một trang hoặc vùng ô đang được bảo vệ, nên thao tác đã dừng. Chỉ Ban tổ chức (BTC) và những người được Ban tổ chức cấp quyền mới sửa được các trang này; hãy nhờ Ban tổ chức chạy thao tác, hoặc cấp quyền cho bạn.',
+    ]);
+    expect(s.lines.join(' ')).not.toMatch(/You are trying/);
+    const other = errorSummary('Tính điểm', new Error('Service Spreadsheets timed out while accessing document with id x.'));
+    expect(other.lines[0]).toBe(
+      'Đã xảy ra lỗi ngoài dự kiến: Service Spreadsheets timed out while accessing document with id x. Không có dữ liệu nào bị xoá. Hãy thử lại; nếu lỗi lặp lại, hãy gửi nội dung này cho người hỗ trợ.',
+    );
+    expect(other.lines[0]).not.toContain('..');
+  });
+
   test('text from sheets is escaped in the HTML', () => {
     const html = summaryHtml({ title: 't', lines: ['<img src=x onerror=alert(1)>'], warnings: ['a & "b"'] });
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');

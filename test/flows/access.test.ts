@@ -1,0 +1,44 @@
+// Who may run what: a non-organizer is refused in Vietnamese before anything is written.
+import { updateAppraisal } from '../../src/flows/appraisal';
+import { computeScores } from '../../src/flows/scores';
+import { setupContest } from '../../src/flows/setup';
+import { runAction } from '../../src/ui/runner';
+import { APPRAISER, JURORS, NOW, OWNER, flowContext, newEmulator, runSampleContest, seedRoster, seedSubmissions, sheet } from './fixture';
+
+describe('a menu action run by someone who cannot edit the sheets it writes', () => {
+  test('"Cập nhật thẩm định" as an appraiser stops before writing, naming the protected sheets', () => {
+    const emu = newEmulator();
+    setupContest(flowContext(emu));
+    seedRoster(emu);
+    seedSubmissions(emu, 3);
+    const before = ['Thẩm định', 'Bài dự thi', 'Tương tác'].map((n) => sheet(emu, n).getDataRange().getValues());
+    emu.setUser(APPRAISER);
+    const html = emu.HtmlService as unknown as GoogleAppsScript.HTML.HtmlService;
+    const ctx = flowContext(emu, APPRAISER);
+    const summary = runAction({ spreadsheet: ctx.spreadsheet, app: ctx.app, html, user: APPRAISER, now: NOW, lock: ctx.lock }, 'Cập nhật thẩm định', updateAppraisal);
+    emu.setUser(OWNER);
+    expect(summary.title).toBe('Cập nhật thẩm định: Không thực hiện được');
+    // "Thẩm định" is open to appraisers; "Bài dự thi" and "Tương tác" are organizers-only.
+    expect(summary.warnings[0]).toBe(
+      'Chỉ Ban tổ chức (BTC) mới chạy được "Cập nhật thẩm định": Tài khoản thamdinh@quandoan11.vn không có quyền sửa trang "Bài dự thi", trang "Tương tác" (trang được bảo vệ). Chưa có dữ liệu nào bị thay đổi. Hãy nhờ Ban tổ chức chạy thao tác này, hoặc nhờ họ thêm bạn vào danh sách được sửa các trang đó.',
+    );
+    // Nothing half-done: "Thẩm định" did not get its 3 new rows.
+    expect(['Thẩm định', 'Bài dự thi', 'Tương tác'].map((n) => sheet(emu, n).getDataRange().getValues())).toEqual(before);
+    // The log line could not be written either ("Nhật ký" is organizers-only): said in Vietnamese.
+    expect(summary.warnings[summary.warnings.length - 1]).toMatch(/^Không ghi được vào "Nhật ký": Bạn không có quyền sửa một trang/);
+    expect(emu.ui.dialogs[emu.ui.dialogs.length - 1].html).not.toContain('You are trying');
+  });
+
+  test('"Tính điểm" as a juror is refused and "Kết quả" is untouched', () => {
+    const emu = newEmulator();
+    runSampleContest(emu);
+    const before = sheet(emu, 'Kết quả').getDataRange().getValues();
+    const juror = JURORS[0];
+    emu.setUser(juror.email);
+    expect(() => computeScores(flowContext(emu, juror.email))).toThrow(
+      /^Chỉ Ban tổ chức \(BTC\) mới chạy được "Tính điểm": Tài khoản an@bgk\.vn không có quyền sửa trang "Kết quả", trang "Tham gia", trang "BGK - Trần Thị Bình"/,
+    );
+    emu.setUser(OWNER);
+    expect(sheet(emu, 'Kết quả').getDataRange().getValues()).toEqual(before);
+  });
+});

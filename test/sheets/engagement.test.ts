@@ -1,0 +1,55 @@
+// "Tương tác" counts typed as text: Vietnamese thousands grouping ("1.000") is one thousand, not 1.
+import { parseCountCell, parseNumberCell } from '../../src/domain/parse';
+import { ENGAGEMENT, readEngagement } from '../../src/sheets/engagement';
+import { escapeCell, readTable } from '../../src/sheets/table';
+import { newEmulator } from '../flows/fixture';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+describe('parseCountCell', () => {
+  test('reads "." or "," followed by groups of three digits as thousands', () => {
+    expect(parseCountCell('1.000')).toBe(1000);
+    expect(parseCountCell('2.500')).toBe(2500);
+    expect(parseCountCell('1,000')).toBe(1000);
+    expect(parseCountCell(' 12.345.678 ')).toBe(12345678);
+    expect(parseCountCell('250')).toBe(250);
+    expect(parseCountCell(40)).toBe(40);
+    expect(parseCountCell('')).toBeNull();
+  });
+  test('anything else is read as parseNumberCell reads it (a fraction is then rejected by the caller)', () => {
+    expect(parseCountCell('1,5')).toBe(1.5);
+    expect(parseCountCell('1.000,5')).toBe('invalid');
+    expect(parseCountCell('1.00')).toBe(1);
+    expect(parseCountCell('abc')).toBe('invalid');
+  });
+  test('marks keep the decimal comma: "8,500" is still 8.5 for parseNumberCell', () => {
+    expect(parseNumberCell('8,500')).toBe(8.5);
+  });
+});
+
+describe('readEngagement', () => {
+  test('counts typed as text "1.000", "2.500", "1,000" are a thousand and more, not 1 or 2', () => {
+    const emu = newEmulator();
+    const ss = emu.SpreadsheetApp.getActiveSpreadsheet()!;
+    const sheet = ss.insertSheet('Tương tác') as unknown as Sheet;
+    const headers = ENGAGEMENT.columns.map((c) => c.header);
+    sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+    // Text cells (as a US-locale sheet or a paste leaves them); escapeCell keeps them as typed.
+    const rows = [
+      ['HT-001', '', '1.000', '2.500', '', ''],
+      ['HT-002', '', '1,000', '12', '', ''],
+      ['HT-003', '', '1,5', '0', '', ''],
+    ];
+    sheet.getRange(2, 1, rows.length, headers.length).setValues(rows.map((r) => r.map((v) => escapeCell(v))));
+    const read = readEngagement(readTable(sheet, ENGAGEMENT));
+    expect(read.counts).toEqual([
+      { clipId: 'HT-001', reactions: 1000, shares: 2500 },
+      { clipId: 'HT-002', reactions: 1000, shares: 12 },
+      // "1,5" is a fraction, not a count: reported and taken as 0 until fixed.
+      { clipId: 'HT-003', reactions: 0, shares: 0 },
+    ]);
+    expect(read.problems.map((p) => p.message)).toEqual([
+      'Trang "Tương tác", dòng 4, cột "Lượt cảm xúc": "1,5" không phải số nguyên không âm; tạm tính là 0 cho đến khi sửa.',
+    ]);
+  });
+});
