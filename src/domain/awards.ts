@@ -63,8 +63,8 @@ export function bestClipPerUnit(results: ClipResult[]): ClipResult[] {
 }
 
 /**
- * The award list. Candidates are each unit's best clip when one prize per unit is set, otherwise
- * every scored clip; they are ordered by total, then jury part, then earlier submission. Prize slots
+ * The award list. Only clips whose unit is in the roster (`unitKnown`) compete. Candidates are each
+ * unit's best clip when one prize per unit is set, otherwise every scored clip; they are ordered by total, then jury part, then earlier submission. Prize slots
  * are the tiers' counts laid end to end (Nhất, Nhì, Ba, KK, KK, KK) and filled in that order.
  *
  * Ties that the tie-breaks cannot separate (compareClips = 0):
@@ -82,7 +82,10 @@ export function buildAwards(
   tiers: PrizeTier[],
   settings: Pick<Settings, 'onePrizePerUnit'>,
 ): AwardList {
-  const candidates = (settings.onePrizePerUnit ? bestClipPerUnit(results) : results.filter((r) => r.scored && r.total !== null))
+  // A unit missing from the roster cannot be rewarded (SPEC reports units by the roster's name): its
+  // clips keep their rank in "Kết quả" but wait for the organizer to fix the unit before they compete.
+  const eligible = results.filter((r) => r.unitKnown);
+  const candidates = (settings.onePrizePerUnit ? bestClipPerUnit(eligible) : eligible.filter((r) => r.scored && r.total !== null))
     .slice()
     .sort((a, b) => compareClips(a, b) || displayOrder(a, b));
 

@@ -19,14 +19,27 @@ export function isDate(value: unknown): value is Date {
  * @example normalizeName('  Đoàn  Phường 5 ') === 'doan phuong 5'
  */
 export function normalizeName(s: string): string {
-  return String(s)
+  const raw = String(s);
+  const hit = normalized.get(raw);
+  if (hit !== undefined) return hit;
+  const out = raw
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
+  // Bounded: a sheet has few distinct names, but a pathological one must not grow memory without end.
+  if (normalized.size >= NORMALIZED_MAX) normalized.clear();
+  normalized.set(raw, out);
+  return out;
 }
+
+// Matching compares every submission's unit with every roster name and alias, and award sorting
+// normalizes unit names on each comparison: the same few hundred strings, normalized millions of
+// times for a large contest. The function is pure, so remembering its answers is always safe.
+const NORMALIZED_MAX = 50_000;
+const normalized = new Map<string, string>();
 
 /** One decimal separator, comma (Vietnamese) or dot; no thousands separators (ambiguous with decimals). */
 const NUMBER_TEXT = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;

@@ -29,6 +29,15 @@ export const UNSCORED_LABELS: Record<UnscoredReason, string> = {
   noJuryMarks: 'Chưa có điểm BGK',
 };
 
+/**
+ * "Kết quả" note of a clip whose unit is not in the roster: it keeps its score and rank, but awards
+ * wait until the organizer corrects "Đơn vị" in "Bài dự thi" (matched against names and aliases).
+ */
+export function unknownUnitNote(unit: string): string {
+  if (unit === '') return 'Chưa ghi đơn vị – chưa xét giải; BTC điền cột "Đơn vị" ở trang "Bài dự thi" rồi tính lại';
+  return `Đơn vị "${unit}" không có trong danh sách đơn vị – chưa xét giải; BTC sửa cột "Đơn vị" ở trang "Bài dự thi" rồi tính lại`;
+}
+
 function idKey(id: string): string {
   return String(id ?? '').trim().toUpperCase();
 }
@@ -65,7 +74,9 @@ function jurorLabel(j: Juror): string {
  * Results for every submission. A clip is scored only when it was on time (or late entries are
  * allowed), passed appraisal, and every juror without a conflict has fully marked it (or partial
  * marks are allowed and at least one juror has). Unscored clips keep their computed parts for
- * display, carry their reasons and a Vietnamese note, and get no total or rank. Scored clips come
+ * display, carry their reasons and a Vietnamese note, and get no total or rank. A clip whose unit is
+ * not in the roster is scored and ranked like any other but has `unitKnown: false` (awards skip it)
+ * and a note telling the organizer to fix its unit. Scored clips come
  * first in rank order, then unscored ones by clip ID; the output does not depend on input row order.
  */
 export function computeResults(input: ContestInput): ClipResult[] {
@@ -154,12 +165,13 @@ export function computeResults(input: ContestInput): ClipResult[] {
       allNotes.push(`Tính với ${jurorTotals.length}/${expected.length} giám khảo đã chấm`);
       if (badNote !== '') allNotes.push(badNote);
     }
-    if (!matched) allNotes.push(`Đơn vị "${unit}" không có trong danh sách đơn vị`);
+    if (!matched) allNotes.push(unknownUnitNote(unit));
     if (shares.fromLog) allNotes.push(`Lượt chia sẻ tính theo Nhật ký chia sẻ: ${shares.shares}`);
 
     return {
       clipId: sub.id,
       unit,
+      unitKnown: matched !== null,
       title: sub.title,
       authors: sub.authors,
       submittedAt: sub.submittedAt,

@@ -142,6 +142,11 @@ export interface ClipResult {
   juryMarkCount?: number;
   juryExpected?: number;
   unit: string;
+  /**
+   * True when the unit matched the roster ("Đơn vị") by name or alias. A clip of an unknown unit is
+   * still scored and ranked, but is not eligible for awards until the organizer fixes its unit.
+   */
+  unitKnown: boolean;
   title: string;
   authors: string;
   submittedAt: Date | null;

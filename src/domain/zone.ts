@@ -1,14 +1,23 @@
 // Time-zone arithmetic with Intl (which Apps Script V8 has): the wall clock of an instant in a zone, and back.
 
+// Answers per zone name: the check builds a DateTimeFormat (slow in V8) and runs for every date a
+// sheet holds. The set of zone names a runtime knows does not change, so a cached answer stays right.
+const validity = new Map<string, boolean>();
+
 /** True when the runtime knows this IANA time zone name. */
 export function isValidTimeZone(timeZone: string): boolean {
   if (typeof timeZone !== 'string' || timeZone.trim() === '') return false;
+  const known = validity.get(timeZone);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  validity.set(timeZone, valid);
+  return valid;
 }
 
 export interface Wall {

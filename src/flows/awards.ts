@@ -3,7 +3,7 @@ import { AWARDS, AWARD_KEYS, awardRow } from '../sheets/awards';
 import { ContestError } from '../sheets/errors';
 import { readSheet, replaceColumns } from '../sheets/table';
 import { assertCanWrite, problemMessages, type FlowContext, type Summary } from './context';
-import { computeContest, formatTotal } from './scores';
+import { computeContest, formatTotal, unknownUnitWarnings } from './scores';
 
 export const AWARDS_TITLE = 'Lập danh sách khen thưởng';
 
@@ -12,8 +12,9 @@ export const UNAWARDED_NOTE = 'Không trao: không đủ đơn vị đủ điề
 
 /**
  * Writes the award list: one row per award in prize order (a tie straddling a prize boundary lists
- * every tied unit with "Đồng điểm – BTC quyết định"), then one row per prize left unawarded. Invalid
- * settings or prize tiers stop it before writing.
+ * every tied unit with "Đồng điểm – BTC quyết định"), then one row per prize left unawarded. Clips of
+ * units not in "Đơn vị" are not considered and are listed as a warning. Invalid settings or prize
+ * tiers stop it before writing.
  */
 export function buildAwardList(ctx: FlowContext): Summary {
   const { read, output } = computeContest(ctx);
@@ -35,6 +36,8 @@ export function buildAwardList(ctx: FlowContext): Summary {
   for (const u of output.awards.unawarded) lines.push(`${u.prize}: còn ${u.count} giải chưa trao (không đủ đơn vị đủ điều kiện).`);
   const tied = output.awards.awards.filter((a) => a.tied);
   const warnings = tied.length > 0 ? [`Có ${tied.length} đơn vị đồng điểm ở ranh giới giải: Ban tổ chức cần quyết định.`] : [];
+  // Clips of units missing from the roster were ranked but not considered: the organizer must see why.
+  warnings.push(...unknownUnitWarnings(output.results));
   warnings.push(...problemMessages([...read.markProblems, ...output.problems]));
   return { title: AWARDS_TITLE, lines, warnings };
 }

@@ -68,7 +68,9 @@ export function computeScores(ctx: FlowContext): Summary {
   const unscored = output.results.filter((r) => !r.scored);
   const lines = [`Đã tính điểm ${scored.length}/${output.results.length} bài; kết quả ở trang "${RESULTS.name}".`];
   if (scored.length > 0) {
-    const top = scored.slice(0, 3).map((r) => `${r.rank}. ${r.clipId} – ${r.unit}: ${formatTotal(r.total!)}`);
+    const top = scored
+      .slice(0, 3)
+      .map((r) => `${r.rank}. ${r.clipId} – ${r.unit}: ${formatTotal(r.total!)}${r.unitKnown ? '' : ' (đơn vị không có trong danh sách – chưa xét giải)'}`);
     lines.push(...top);
   }
   const byReason = new Map<UnscoredReason, string[]>();
@@ -81,10 +83,30 @@ export function computeScores(ctx: FlowContext): Summary {
   if (missing.length > 0) lines.push('Điểm BGK còn thiếu:', ...missing);
 
   const warnings = [
+    ...unknownUnitWarnings(output.results),
     ...problemMessages(read.markProblems),
     ...problemMessages([...output.problems, ...read.warnings]),
   ];
   return { title: SCORES_TITLE, lines, warnings };
+}
+
+/**
+ * Warnings for clips whose unit is not in "Đơn vị": they keep their rank in "Kết quả" but are left out
+ * of the awards until the organizer corrects "Đơn vị" in "Bài dự thi" (a roster name or alias). [] when none.
+ * @example ['Chưa xét giải 1 bài vì đơn vị không có trong danh sách "Đơn vị": HT-027 – Đoàn phường 99 (hạng 1, 90,80 điểm). BTC …']
+ */
+export function unknownUnitWarnings(results: ClipResult[]): string[] {
+  const outside = results.filter((r) => !r.unitKnown);
+  if (outside.length === 0) return [];
+  const items = outside.map((r) => {
+    const unit = r.unit === '' ? '(chưa ghi đơn vị)' : r.unit;
+    const standing = r.scored && r.total !== null ? `hạng ${r.rank}, ${formatTotal(r.total)} điểm` : 'chưa tính điểm';
+    return `${r.clipId} – ${unit} (${standing})`;
+  });
+  return [
+    `Chưa xét giải ${outside.length} bài vì đơn vị không có trong danh sách "Đơn vị": ${items.join('; ')}. ` +
+      'BTC sửa cột "Đơn vị" ở trang "Bài dự thi" cho đúng tên hoặc tên gọi khác trong trang "Đơn vị" rồi tính lại.',
+  ];
 }
 
 /** "78,4" — scores as Vietnamese sheets show them. */

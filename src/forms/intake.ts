@@ -1,6 +1,7 @@
 // Intake: form responses → "Bài dự thi" + "Thẩm định" rows under the script lock, gap-free IDs, warnings, never twice.
 import { APPRAISAL_LABELS } from '../domain/appraisal';
-import { floorToMinute, formatDateTime, normalizeName, isDate } from '../domain/parse';
+import { floorToMinute, formatDateTime, normalizeName, isDate, parseDateTime } from '../domain/parse';
+import { DEFAULT_TIME_ZONE } from '../domain/settings';
 import type { AppraisalCriterion, Settings, Unit } from '../domain/types';
 import { matchUnit } from '../domain/units';
 import { APPRAISAL_CRITERIA, readAppraisalCriteria } from '../sheets/appraisalCriteria';
@@ -9,7 +10,7 @@ import { appendAudit } from '../sheets/audit';
 import { readSettings } from '../sheets/config';
 import type { ColumnSpec, SheetSchema } from '../sheets/schema';
 import { SUBMISSIONS, type SubmissionKey } from '../sheets/submissions';
-import { appendRows, cell, readTable, requireSheet, text, type Table } from '../sheets/table';
+import { appendRows, cell, readTable, requireSheet, text, updateRows, type Table } from '../sheets/table';
 import { UNITS, readUnits } from '../sheets/units';
 import { videoKey } from './links';
 import { QUESTIONS, type QuestionKey } from './questions';
@@ -78,12 +79,72 @@ export function formatSubmissionId(n: number): string {
   return ID_PREFIX + (digits.length < ID_DIGITS ? '0'.repeat(ID_DIGITS - digits.length) + digits : digits);
 }
 
-/** What earlier rows tell a new one: used IDs, response ids, fingerprints of rows without one, and which ID holds each video. */
+/** One submission of a video link: a row already in "Bài dự thi" (`row` set) or a response added in this run. */
+export interface LinkEntry {
+  id: string;
+  /** Submission time (ms); null when the row's "Thời gian nộp" cannot be read. */
+  time: number | null;
+  /** Sheet row of an existing row; null for a response added in this run. */
+  row: number | null;
+  /** The existing row's "Cảnh báo" as shown ('' for new responses, whose warnings live in NewSubmission). */
+  flags: string;
+}
+
+/** What earlier rows tell a new one: used IDs, response ids, fingerprints of rows without one, and the entries of each video. */
 export interface ExistingSubmissions {
   ids: string[];
   responseIds: Set<string>;
   fingerprints: Set<string>;
-  idByVideo: Map<string, string>;
+  /** videoKey → its entries: existing rows in row order, then responses in the order this run added them. */
+  byVideo: Map<string, LinkEntry[]>;
+}
+
+/**
+ * The entry a link's "Trùng link" flags point to: the one submitted first. Times compare in whole
+ * seconds (a sheet may not keep milliseconds); equal times keep group order, so an existing row stays
+ * ahead of a response added now. A row whose time cannot be read was typed by hand and was there
+ * before anything this run adds, so it counts as earliest (it never gets flagged for a later response).
+ */
+export function firstSubmitted(group: LinkEntry[]): LinkEntry {
+  const key = (e: LinkEntry) => (e.time === null ? -Infinity : Math.floor(e.time / 1000));
+  let first = group[0];
+  for (const e of group) if (key(e) < key(first)) first = e;
+  return first;
+}
+
+/** A "Cảnh báo" segment written by the intake for a duplicate link: "Trùng link" or "Trùng link (HT-001)". */
+const DUPLICATE_SEGMENT = /^(\s*)Trùng link(?: \(([^)]*)\))?(\s*)$/;
+
+/**
+ * "Cảnh báo" text with its duplicate-link flag set to "Trùng link (`of`)", or removed when `of` is
+ * null. Only a segment in the intake's own format is touched; other warnings and anything else typed
+ * in the cell are kept as they are. A new flag goes at the end.
+ * @example withDuplicateFlag('Nộp trễ; Trùng link (HT-001)', 'HT-004') === 'Nộp trễ; Trùng link (HT-004)'
+ */
+export function withDuplicateFlag(flags: string, of: string | null): string {
+  const segments = flags === '' ? [] : flags.split(';');
+  const at = segments.findIndex((seg) => DUPLICATE_SEGMENT.test(seg));
+  if (of === null) {
+    if (at < 0) return flags;
+    segments.splice(at, 1);
+    return segments.join(';').replace(/^\s+/, '');
+  }
+  const flag = `${WARNING_DUPLICATE_LINK} (${of})`;
+  if (at >= 0) {
+    const m = DUPLICATE_SEGMENT.exec(segments[at])!;
+    segments[at] = `${m[1]}${flag}${m[3]}`;
+    return segments.join(';');
+  }
+  return flags.trim() === '' ? flag : `${flags}; ${flag}`;
+}
+
+/** A new row's warnings with the duplicate-link flag set (before "Thiếu thông tin", as buildSubmission orders them) or removed. */
+function withDuplicateWarning(warnings: string[], of: string | null): string[] {
+  const out = warnings.filter((w) => !DUPLICATE_SEGMENT.test(w));
+  if (of === null) return out;
+  const at = out.findIndex((w) => w.startsWith(WARNING_MISSING));
+  out.splice(at < 0 ? out.length : at, 0, `${WARNING_DUPLICATE_LINK} (${of})`);
+  return out;
 }
 
 /** Same response recognised without its id: submission minute + title + video. */
@@ -116,21 +177,28 @@ export function buildSubmission(
   settings: Settings | null,
   existing: ExistingSubmissions,
 ): NewSubmission {
+  const id = nextSubmissionId(existing.ids);
+  existing.ids.push(id);
+  if (r.responseId) existing.responseIds.add(r.responseId);
+  else existing.fingerprints.add(fingerprint(r.timestamp, r.answers.title, r.answers.videoLink));
+
   const warnings: string[] = [];
   if (settings && floorToMinute(r.timestamp.getTime()) > settings.submissionDeadline.getTime()) warnings.push(WARNING_LATE);
   const unit = matchUnit(r.answers.unit, units);
   if (!unit && r.answers.unit !== '') warnings.push(WARNING_UNKNOWN_UNIT);
   const key = videoKey(r.answers.videoLink);
-  const earlier = key === '' ? undefined : existing.idByVideo.get(key);
-  if (earlier) warnings.push(`${WARNING_DUPLICATE_LINK} (${earlier})`);
+  if (key !== '') {
+    // Flag this one unless it was sent before every other entry of the link; if it was, the entries
+    // already there are re-flagged by settleDuplicateLinks once the whole run is known.
+    const entry: LinkEntry = { id, time: r.timestamp.getTime(), row: null, flags: '' };
+    const group = existing.byVideo.get(key) ?? [];
+    group.push(entry);
+    existing.byVideo.set(key, group);
+    const first = firstSubmitted(group);
+    if (first !== entry) warnings.push(`${WARNING_DUPLICATE_LINK} (${first.id})`);
+  }
   const missing = NEEDED.filter((k) => r.answers[k] === '').map((k) => QUESTIONS.find((q) => q.key === k)!.title);
   if (missing.length > 0) warnings.push(`${WARNING_MISSING}: ${missing.join(', ')}`);
-
-  const id = nextSubmissionId(existing.ids);
-  existing.ids.push(id);
-  if (r.responseId) existing.responseIds.add(r.responseId);
-  else existing.fingerprints.add(fingerprint(r.timestamp, r.answers.title, r.answers.videoLink));
-  if (key !== '' && !earlier) existing.idByVideo.set(key, id);
   return {
     id,
     responseId: r.responseId,
@@ -140,6 +208,48 @@ export function buildSubmission(
     answers: r.answers,
     warnings,
   };
+}
+
+/** An existing row whose "Cảnh báo" changed because an earlier-sent response with its link was added. */
+export interface RelinkedRow {
+  id: string;
+  row: number;
+  /** The row's new "Cảnh báo". */
+  flags: string;
+}
+
+/**
+ * "Trùng link" goes on every entry of a link except the one submitted first (by time, not by row
+ * order), naming that one. Run after a batch: for each link that got a new response, the new rows'
+ * warnings are settled and existing rows are re-flagged where needed — e.g. the sync adds a response
+ * the trigger missed that was sent before HT-003 with the same link: the new row (HT-041) is not
+ * flagged, HT-003 gets "Trùng link (HT-041)", and rows that said "Trùng link (HT-003)" now name HT-041.
+ * Returns the existing rows whose "Cảnh báo" must be rewritten.
+ */
+export function settleDuplicateLinks(existing: ExistingSubmissions, added: NewSubmission[]): RelinkedRow[] {
+  const relinked: RelinkedRow[] = [];
+  const byId = new Map(added.map((s) => [s.id, s]));
+  const done = new Set<string>();
+  for (const s of added) {
+    const key = videoKey(s.answers.videoLink);
+    if (key === '' || done.has(key)) continue;
+    done.add(key);
+    const group = existing.byVideo.get(key) ?? [];
+    const first = firstSubmitted(group);
+    for (const e of group) {
+      const of = e === first ? null : first.id;
+      if (e.row === null) {
+        const sub = byId.get(e.id);
+        if (sub) sub.warnings = withDuplicateWarning(sub.warnings, of);
+        continue;
+      }
+      const flags = withDuplicateFlag(e.flags, of);
+      if (flags === e.flags) continue;
+      e.flags = flags;
+      relinked.push({ id: e.id, row: e.row, flags });
+    }
+  }
+  return relinked.sort((a, b) => a.row - b.row);
 }
 
 /** True when `r` is already a row: by response id, or by minute + title + video against rows that have no response id. */
@@ -152,9 +262,12 @@ function asDate(v: unknown): Date | null {
   return isDate(v) && !isNaN(v.getTime()) ? v : null;
 }
 
-/** Collects what the current "Bài dự thi" rows tell new ones. */
-export function existingFrom(table: Table<IntakeKey>): ExistingSubmissions {
-  const existing: ExistingSubmissions = { ids: [], responseIds: new Set(), fingerprints: new Set(), idByVideo: new Map() };
+/**
+ * Collects what the current "Bài dự thi" rows tell new ones. `timeZone` reads times typed as text
+ * ("01/06/2023 08:00"), so duplicate links are ordered by when they were sent.
+ */
+export function existingFrom(table: Table<IntakeKey>, timeZone: string = DEFAULT_TIME_ZONE): ExistingSubmissions {
+  const existing: ExistingSubmissions = { ids: [], responseIds: new Set(), fingerprints: new Set(), byVideo: new Map() };
   for (const row of table.rows) {
     const id = text(table, row, 'id');
     if (id !== '') existing.ids.push(id);
@@ -164,7 +277,10 @@ export function existingFrom(table: Table<IntakeKey>): ExistingSubmissions {
     if (rid !== '') existing.responseIds.add(rid);
     else existing.fingerprints.add(fingerprint(asDate(cell(table, row, 'time')), text(table, row, 'title'), video));
     const key = videoKey(video);
-    if (key !== '' && id !== '' && !existing.idByVideo.has(key)) existing.idByVideo.set(key, id);
+    if (key === '' || id === '') continue;
+    const parsed = parseDateTime(cell(table, row, 'time'), timeZone);
+    const entry: LinkEntry = { id, time: isDate(parsed) ? parsed.getTime() : null, row: row.row, flags: text(table, row, 'flags') };
+    existing.byVideo.set(key, [...(existing.byVideo.get(key) ?? []), entry]);
   }
   return existing;
 }
@@ -187,8 +303,10 @@ export interface IntakeResult {
   blank: number;
   /** Emails sent. */
   mailed: number;
-  /** Vietnamese notes for the summary and the log (e.g. settings problems, mail quota). */
+  /** Vietnamese notes for the summary and the log (e.g. settings problems, mail quota, moved "Trùng link" flags). */
   notes: string[];
+  /** Existing rows whose "Trùng link" flag moved because an earlier-sent response with the same link was added. */
+  relinked: RelinkedRow[];
 }
 
 /** The lock could not be taken in time; nothing was written. */
@@ -206,7 +324,7 @@ export class LockBusyError extends Error {
  * the lock cannot be taken within `waitMs`.
  */
 export function ingestResponses(deps: IntakeDeps, form: Form, responses: FormResponse[], waitMs: number): IntakeResult {
-  const result: IntakeResult = { added: [], alreadyPresent: 0, blank: 0, mailed: 0, notes: [] };
+  const result: IntakeResult = { added: [], alreadyPresent: 0, blank: 0, mailed: 0, notes: [], relinked: [] };
   let pending = responses;
   if (responses.length > 1) {
     // A sync re-reads every response and reading answers costs several calls per response, so those
@@ -237,10 +355,15 @@ export function ingestResponses(deps: IntakeDeps, form: Form, responses: FormRes
     const criteria = readCriteria(ss);
     const appraisal = readTable(requireSheet(ss, APPRAISAL_SHEET), appraisalSchema(criteria));
 
-    const existing = existingFrom(submissions);
+    const existing = existingFrom(submissions, settings?.timeZone ?? DEFAULT_TIME_ZONE);
     for (const r of candidates) {
       if (alreadyPresent(r, existing)) result.alreadyPresent++;
       else result.added.push(buildSubmission(r, units, settings, existing));
+    }
+    result.relinked = settleDuplicateLinks(existing, result.added);
+    if (result.relinked.length > 0) {
+      const moved = result.relinked.map((r) => `${r.id} (dòng ${r.row}): "${r.flags === '' ? 'không còn cảnh báo' : r.flags}"`).join(', ');
+      result.notes.push(`Cảnh báo "${WARNING_DUPLICATE_LINK}" được xếp lại theo thời gian gửi (bài gửi sớm nhất không bị đánh dấu): ${moved}.`);
     }
     if (result.added.length > 0) {
       const keys: IntakeKey[] = ['id', 'time', 'unit', 'entryType', 'authors', 'title', 'video', 'length', 'contact', 'phone', 'email', 'flags', 'status', 'responseId'];
@@ -264,6 +387,8 @@ export function ingestResponses(deps: IntakeDeps, form: Form, responses: FormRes
           s.responseId,
         ]),
       );
+      // Existing rows re-flagged above: only their "Cảnh báo" cells change.
+      updateRows(submissions, ['flags'], new Map(result.relinked.map((r) => [r.row, [r.flags]])));
       const tickKeys = criteria.map((c) => tickKey(c.code));
       appendRows(
         appraisal,

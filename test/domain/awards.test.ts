@@ -3,10 +3,11 @@ import { DEFAULT_PRIZE_TIERS, buildAwards, validatePrizeTiers } from '../../src/
 import type { ClipResult } from '../../src/domain/types';
 import { vn } from './fixtures';
 
-/** A scored result with the given total and jury part; submitted on day `day` of June 2023. */
-const res = (clipId: string, unit: string, total: number | null, juryPart = 20, day = 5): ClipResult => ({
+/** A scored result with the given total and jury part; submitted on day `day` of June 2023; unit in the roster unless `unitKnown` is false. */
+const res = (clipId: string, unit: string, total: number | null, juryPart = 20, day = 5, unitKnown = true): ClipResult => ({
   clipId,
   unit,
+  unitKnown,
   title: `Clip ${clipId}`,
   authors: 'Tác giả',
   submittedAt: vn(`2023-06-0${day}T10:00:00`),
@@ -109,6 +110,30 @@ describe('buildAwards', () => {
     ]);
     expect(l.awards[5].note).toBe('Đồng điểm – BTC quyết định: F, G');
     expect(l.unawarded).toEqual([]);
+  });
+
+  it('a clip whose unit is not in the roster never wins, and the prizes go to the next units', () => {
+    // X (not in the roster) has the best total, 95, but is skipped: A 90 → Nhất, B 80 → Nhì, C 70 → Ba,
+    // D 60, E 50, F 40 → KK; G 30 gets nothing. Without X's exclusion X would be Nhất and F would drop out.
+    const results = [
+      res('9', 'X', 95, 20, 5, false),
+      res('1', 'A', 90), res('2', 'B', 80), res('3', 'C', 70), res('4', 'D', 60), res('5', 'E', 50), res('6', 'F', 40), res('7', 'G', 30),
+    ];
+    const expected = [
+      ['Giải Nhất', 'A', false], ['Giải Nhì', 'B', false], ['Giải Ba', 'C', false],
+      ['Giải Khuyến khích', 'D', false], ['Giải Khuyến khích', 'E', false], ['Giải Khuyến khích', 'F', false],
+    ];
+    expect(rows(buildAwards(results, DEFAULT_PRIZE_TIERS, one))).toEqual(expected);
+    // Clips competing on their own (no one-prize-per-unit) skip it the same way.
+    expect(rows(buildAwards(results, DEFAULT_PRIZE_TIERS, { onePrizePerUnit: false }))).toEqual(expected);
+  });
+
+  it('an unknown-unit clip tied with a roster unit does not make the tie "BTC quyết định"', () => {
+    // X and A both 80 with jury part 30 on the same day would be a flagged tie for Nhất; X is not
+    // eligible, so A alone takes Nhất and B (70) Nhì, nothing flagged, and 1 Ba + 3 KK stay unawarded.
+    const l = buildAwards([res('9', 'X', 80, 30, 5, false), res('1', 'A', 80, 30), res('2', 'B', 70)], DEFAULT_PRIZE_TIERS, one);
+    expect(rows(l)).toEqual([['Giải Nhất', 'A', false], ['Giải Nhì', 'B', false]]);
+    expect(l.unawarded).toEqual([{ prize: 'Giải Ba', count: 1 }, { prize: 'Giải Khuyến khích', count: 3 }]);
   });
 
   it('float noise is not a difference', () => {

@@ -38,6 +38,32 @@ describe('runContest', () => {
     expect(out.results).toHaveLength(2);
   });
 
+  it('a clip of a unit not in the roster wins nothing until its unit is corrected to a roster name or alias', () => {
+    const units = [unit('A', 'Đoàn A'), unit('B', 'Đoàn B', ['Chi đoàn B'])];
+    const input = contest({
+      units,
+      jurors,
+      submissions: [submission('HT-001', 'Đoàn A'), submission('HT-002', 'Đoàn Bê')],
+      appraisals: [passed('HT-001'), passed('HT-002')],
+      juryMarks: [
+        { clipId: 'HT-001', jurorCode: 'GK1', marks: [50] }, // 40 × 50 / 100 = 20
+        { clipId: 'HT-002', jurorCode: 'GK1', marks: [75] }, // 40 × 75 / 100 = 30
+      ],
+    });
+    const before = runContest(input);
+    // "Đoàn Bê" matches neither name nor alias: HT-002 ranks first (30 > 20) but only Đoàn A is awarded.
+    expect(before.results.map((r) => [r.clipId, r.rank, r.unitKnown])).toEqual([['HT-002', 1, false], ['HT-001', 2, true]]);
+    expect(before.awards.awards.map((a) => [a.prize, a.unit, a.clipId])).toEqual([['Giải Nhất', 'Đoàn A', 'HT-001']]);
+    // Nhì, Ba and 3 KK stay open: only one eligible unit.
+    expect(before.awards.unawarded).toEqual([
+      { prize: 'Giải Nhì', count: 1 }, { prize: 'Giải Ba', count: 1 }, { prize: 'Giải Khuyến khích', count: 3 },
+    ]);
+    // The organizer types the alias, without diacritics or case: the clip is Đoàn B's and wins Nhất (30 > 20).
+    const fixed = runContest({ ...input, submissions: [input.submissions[0], { ...input.submissions[1], unit: 'chi doan b' }] });
+    expect(fixed.awards.awards.map((a) => [a.prize, a.unit, a.clipId])).toEqual([['Giải Nhất', 'Đoàn B', 'HT-002'], ['Giải Nhì', 'Đoàn A', 'HT-001']]);
+    expect(fixed.results[0].note).toBe('');
+  });
+
   it('validateRubric wants at least one criterion', () => {
     expect(validateRubric([]).map((p) => p.code)).toEqual(['rubric.none']);
   });

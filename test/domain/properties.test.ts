@@ -43,6 +43,8 @@ const contestArb: fc.Arbitrary<ContestInput> = fc
     clips: fc.array(
       fc.record({
         unit: fc.integer({ min: 0, max: 6 }),
+        // About one clip in six comes from a unit missing from the roster (scored, ranked, never awarded).
+        outsider: fc.constantFrom(false, false, false, false, false, true),
         time: timeArb,
         appraisal: fc.constantFrom('passed', 'passed', 'passed', 'failed', 'pending'),
         baseMark: fc.constantFrom(0, 60, 80, 100),
@@ -75,7 +77,7 @@ const contestArb: fc.Arbitrary<ContestInput> = fc
       },
       units,
       jurors,
-      submissions: g.clips.map((c, i) => submission(ids[i], unitName(c.unit), new Date(c.time))),
+      submissions: g.clips.map((c, i) => submission(ids[i], c.outsider ? `Đội ngoài ${c.unit}` : unitName(c.unit), new Date(c.time))),
       appraisals: g.clips.flatMap((c, i) =>
         c.appraisal === 'pending' ? [] : [c.appraisal === 'passed' ? passed(ids[i]) : { clipId: ids[i], ticks: { TT1: true } }],
       ),
@@ -116,6 +118,7 @@ const tieHeavyResultsArb: fc.Arbitrary<ClipResult[]> = fc
       juryPart: fc.constantFrom(20, 30),
       day: fc.constantFrom(1, 2),
       scored: fc.boolean(),
+      unitKnown: fc.constantFrom(true, true, true, false),
     }),
     { maxLength: 14 },
   )
@@ -123,6 +126,7 @@ const tieHeavyResultsArb: fc.Arbitrary<ClipResult[]> = fc
     rows.map((r, i) => ({
       clipId: `HT-${i + 1}`,
       unit: `Đoàn ${r.unit}`,
+      unitKnown: r.unitKnown,
       title: '',
       authors: '',
       submittedAt: new Date(Date.UTC(2023, 5, r.day)),
@@ -167,6 +171,10 @@ function checkAwardInvariants(results: ClipResult[], tiers: PrizeTier[], onePriz
     const winners = list.awards.map((a) => normalizeName(a.unit));
     expect(new Set(winners).size).toBe(winners.length);
   }
+  // Clips of units missing from the roster never win, and their presence changes nobody else's prize.
+  const outsiders = new Set(results.filter((r) => !r.unitKnown).map((r) => r.clipId));
+  expect(list.awards.filter((a) => outsiders.has(a.clipId))).toEqual([]);
+  expect(list).toEqual(buildAwards(results.filter((r) => r.unitKnown), tiers, { onePrizePerUnit }));
   return groups.size > 0;
 }
 

@@ -215,4 +215,29 @@ describe('computeResults', () => {
     expect(rs[0].note).toContain('Chỉ có 2 điểm BGK');
     expect(rs[0].note).toContain('không có trong danh sách');
   });
+
+  it('a clip of a unit not in the roster is still scored and ranked, flagged unitKnown=false with a note for the organizer', () => {
+    const rs = computeResults(
+      contest({
+        units,
+        jurors: jurors.slice(0, 1),
+        submissions: [submission('HT-001', 'Đoàn Phường 6'), submission('HT-002', 'Đoàn Phường 99')],
+        appraisals: [passed('HT-001'), passed('HT-002')],
+        juryMarks: [
+          { clipId: 'HT-001', jurorCode: 'GK1', marks: [70] }, // 40 × 70 / 100 = 28
+          { clipId: 'HT-002', jurorCode: 'GK1', marks: [90] }, // 40 × 90 / 100 = 36
+        ],
+      }),
+    );
+    // No engagement: totals are the jury parts, 36 (HT-002) ranks 1 and 28 (HT-001) ranks 2.
+    expect(rs.map((r) => [r.clipId, r.rank, r.scored, r.unitKnown, r.unit])).toEqual([
+      ['HT-002', 1, true, false, 'Đoàn Phường 99'],
+      ['HT-001', 2, true, true, 'Đoàn Phường 6'],
+    ]);
+    expect(rs[0].total).toBeCloseTo(36, 10);
+    expect(rs[0].note).toBe(
+      'Đơn vị "Đoàn Phường 99" không có trong danh sách đơn vị – chưa xét giải; BTC sửa cột "Đơn vị" ở trang "Bài dự thi" rồi tính lại.',
+    );
+    expect(rs[1].note).toBe('');
+  });
 });

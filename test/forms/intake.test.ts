@@ -207,6 +207,30 @@ describe('"Đồng bộ bài dự thi"', () => {
     expect(log).toHaveLength(2);
   });
 
+  test('a missed response sent before an existing row with the same link: the flag moves to the later rows', () => {
+    const c = makeContest();
+    const link = { 'Link video': 'https://youtu.be/same' };
+    // 09:00 – the trigger does not fire for this one; 10:00 and 11:00 go through the trigger.
+    c.emu.submitForm(c.form, nth(1, link), new Date('2023-06-02T09:00:00+07:00'), { fireTriggers: false });
+    c.emu.submitForm(c.form, nth(2, { ...link, 'Thời lượng': '' }), new Date('2023-06-02T10:00:00+07:00'), { skipChecks: true });
+    c.emu.submitForm(c.form, nth(3, { 'Link video': 'https://www.youtube.com/watch?v=same' }), new Date('2023-06-02T11:00:00+07:00'));
+    expect(c.column('Bài dự thi', 'Cảnh báo')).toEqual(['Thiếu thông tin: Thời lượng', 'Trùng link (HT-001)']);
+    const sync = syncSubmissions(c.deps);
+    // The 09:00 response becomes HT-003 (IDs follow arrival in the sheet) and is the original:
+    // HT-001 (10:00) and HT-002 (11:00) now both name it; HT-001 keeps its own warning.
+    expect(c.column('Bài dự thi', 'Mã bài')).toEqual(['HT-001', 'HT-002', 'HT-003']);
+    expect(c.column('Bài dự thi', 'Cảnh báo')).toEqual(['Thiếu thông tin: Thời lượng; Trùng link (HT-003)', 'Trùng link (HT-003)', '']);
+    expect(sync.warnings).toContain(
+      'Cảnh báo "Trùng link" được xếp lại theo thời gian gửi (bài gửi sớm nhất không bị đánh dấu): ' +
+        'HT-001 (dòng 2): "Thiếu thông tin: Thời lượng; Trùng link (HT-003)", HT-002 (dòng 3): "Trùng link (HT-003)".',
+    );
+    // Nothing else in those rows was touched, and a second sync changes nothing.
+    expect(c.column('Bài dự thi', 'Tên tác phẩm')).toEqual(['Clip số 2', 'Clip số 3', 'Clip số 1']);
+    const snapshot = JSON.stringify(c.rows('Bài dự thi'));
+    expect(syncSubmissions(c.deps).added).toBe(0);
+    expect(JSON.stringify(c.rows('Bài dự thi'))).toBe(snapshot);
+  });
+
   test('a row typed by hand without a response id is recognised by time, title and link', () => {
     const c = makeContest();
     c.emu.submitForm(c.form, answers(), undefined, { fireTriggers: false });
