@@ -46,8 +46,13 @@ export function renderTable(headers: string[], rows: string[][], right: boolean[
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** "78,40": two decimals with the Vietnamese decimal comma; '' for null. */
+/**
+ * "78,40": fixed decimals with the Vietnamese decimal comma; '' for null. Rounded half up like the
+ * dialogs' formatTotal (src/flows/scores.ts), so the terminal and the sheet never disagree on a total.
+ * Not src/domain's formatScore: that one drops trailing zeros ("78,4"), which misaligns table columns.
+ */
 export function vnNumber(n: number | null | undefined, decimals = 2): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '';
-  return n.toFixed(decimals).replace('.', ',');
+  const scale = 10 ** decimals;
+  return (Math.round(n * scale) / scale).toFixed(decimals).replace('.', ',');
 }

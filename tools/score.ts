@@ -4,6 +4,9 @@
 // thưởng" run on it. Exit codes: 0 done; 2 the workbook (or the command line) has a problem the
 // organizer must fix — missing sheet or header, a bad mark, invalid settings — listed on stderr in
 // Vietnamese with sheet, row and column; 1 anything unexpected. The input file is only ever read.
+// Problems the add-on only warns about in Google but that would change a clip's score here (a count
+// read as 0, a share-log row left out, a submission time that decides lateness) also exit 2: a
+// re-check must not print totals that differ from what the organizer typed.
 import { createHash } from 'crypto';
 import { existsSync, readFileSync } from 'fs';
 import { resolve } from 'path';
@@ -18,6 +21,26 @@ import { runAction } from '../src/ui/runner';
 import { createProgress } from './progress';
 import { awardTable, resultTable, scoreJson } from './report';
 import { loadWorkbookIntoEmulator, saveEmulatorToXlsx } from './xlsx';
+
+/** Who "Nhật ký" says ran the actions, and the emulator's account: plainly not a Google user. */
+const OFFLINE_USER = 'hoithi (ngoại tuyến)';
+const OFFLINE_EMAIL = 'hoithi-ngoai-tuyen@localhost';
+
+/**
+ * Warning codes (src/sheets readers) whose fallback changes a clip's score or standing: a bad count is
+ * taken as 0, a share-log row is dropped (the clip's counted shares change, or fall back to the typed
+ * count), an unreadable submission time makes a clip count as on time, a repeated clip ID or juror
+ * drops a row (a clip vanishes, or a juror's marks are ignored).
+ */
+const SCORE_CHANGING = new Set([
+  'engagement.count',
+  'share.time',
+  'share.incomplete',
+  'submission.time',
+  'submission.duplicate_id',
+  'juror.duplicate',
+  'juror.duplicate_name',
+]);
 
 const USAGE = 'Cách dùng: npm run score -- <bảng-tính.xlsx> [--out <tệp-kết-quả.xlsx>] [--json]';
 
@@ -62,11 +85,23 @@ function sha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-/** "Trang …, dòng …, cột …: …" — the domain messages already name their place; others get it added. */
+/**
+ * "Trang …, dòng …, cột …: …". Most messages already name their place; the sheet is added only when
+ * the message does not name it (e.g. 'Không tìm thấy trang "X"' stays as is), the row only when missing.
+ */
 function describe(p: Problem): string {
-  if (p.message.includes('Trang "') || !p.sheet) return p.message;
-  const where = [`Trang "${p.sheet}"`, p.row ? `dòng ${p.row}` : '', p.column ? `cột "${p.column}"` : ''].filter(Boolean).join(', ');
-  return `${where}: ${p.message}`;
+  if (!p.sheet) return p.message;
+  const namesSheet = p.message.includes(`"${p.sheet}"`);
+  const namesRow = !p.row || new RegExp(`dòng ${p.row}\\b`, 'i').test(p.message);
+  if (namesSheet && namesRow) return p.message;
+  const place = [p.row ? `dòng ${p.row}` : '', p.column && !p.message.includes(`"${p.column}"`) ? `cột "${p.column}"` : ''].filter(Boolean);
+  if (namesSheet) return `${p.message} (${place.join(', ')})`;
+  return `${[`Trang "${p.sheet}"`, ...place].join(', ')}: ${p.message}`;
+}
+
+/** A score-changing warning as a blocking error: what the add-on would do meanwhile no longer applies. */
+function blockingMessage(p: Problem): string {
+  return describe(p).replace(/; (tạm tính là 0 cho đến khi sửa|dòng này không được tính|dòng này bị bỏ qua)\.$/, '.');
 }
 
 async function score(options: ScoreOptions): Promise<void> {
@@ -79,7 +114,7 @@ async function score(options: ScoreOptions): Promise<void> {
   }
   const before = sha256(input);
 
-  const em = createEmulator();
+  const em = createEmulator({ owner: OFFLINE_EMAIL });
   em.installGlobals();
   try {
     const report = await loadWorkbookIntoEmulator(input, em);
@@ -90,7 +125,7 @@ async function score(options: ScoreOptions): Promise<void> {
 
   const ss = em.spreadsheet;
   const now = new Date();
-  const ctx: FlowContext = { spreadsheet: ss, app: em.SpreadsheetApp, user: em.user(), now };
+  const ctx: FlowContext = { spreadsheet: ss, app: em.SpreadsheetApp, user: OFFLINE_USER, now };
   // Everything is read and checked before any sheet is written: a bad mark or setting stops here.
   let computed: ReturnType<typeof computeContest>;
   try {
@@ -99,12 +134,23 @@ async function score(options: ScoreOptions): Promise<void> {
     if (isContestError(e)) throw new UserError('Không tính được điểm vì bảng tính có lỗi:', e.problems.map(describe));
     throw e;
   }
-  const blocking = [...computed.read.markProblems, ...computed.output.problems];
-  if (blocking.length > 0) throw new UserError('Không tính được điểm vì bảng tính có lỗi:', blocking.map(describe));
-  for (const w of computed.read.warnings) progress.warn(describe(w));
+  const scoreChanging = computed.read.warnings.filter((w) => SCORE_CHANGING.has(w.code));
+  const blocking = [...computed.read.markProblems, ...computed.output.problems, ...scoreChanging];
+  if (blocking.length > 0) throw new UserError('Không tính được điểm vì bảng tính có lỗi:', blocking.map(blockingMessage));
+  // Warnings are shown once, even when both actions' summaries repeat them.
+  const shown = new Set<string>();
+  const warn = (message: string): void => {
+    if (shown.has(message)) return;
+    shown.add(message);
+    progress.warn(message);
+  };
+  for (const w of computed.read.warnings) {
+    warn(describe(w));
+    shown.add(w.message);
+  }
 
   // The two menu actions, exactly as the menu runs them (summary dialog and "Nhật ký" line included).
-  const handles = { spreadsheet: ss, app: em.SpreadsheetApp, html: em.HtmlService, user: em.user(), now, lock: em.LockService.getScriptLock() };
+  const handles = { spreadsheet: ss, app: em.SpreadsheetApp, html: em.HtmlService, user: OFFLINE_USER, now, lock: em.LockService.getScriptLock() };
   for (const [title, flow] of [
     [SCORES_TITLE, computeScores],
     [AWARDS_TITLE, buildAwardList],
@@ -113,7 +159,10 @@ async function score(options: ScoreOptions): Promise<void> {
     if (summary.title.endsWith(MSG.errorTitle)) {
       throw new UserError(`"${title}" không thực hiện được:`, [...summary.lines.slice(1), ...summary.warnings].filter((l) => l !== MSG.errorOutro));
     }
+    // The whole summary, as the dialog shows it: unscored clips by reason, missing marks per juror, warnings.
     progress.step(title, summary.lines[0] ?? '');
+    for (const line of summary.lines.slice(1)) progress.note(line);
+    for (const w of summary.warnings) warn(w);
   }
 
   const output = computed.output;

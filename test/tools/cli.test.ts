@@ -137,6 +137,44 @@ describe('npm start (tools/demo.ts)', () => {
     expect(subs.getRow(2).getCell(timeCol).numFmt).toBe('dd/mm/yyyy hh:mm');
     // One general link and one per unit of the roster as it was when the codes were made (31).
     expect(wb.getWorksheet('Mã QR')!.getImages()).toHaveLength(32);
+    // The emulator's blank first sheet is not exported.
+    expect(names).not.toContain('Trang tính1');
+  });
+
+  test('the workbook keeps its dropdowns: TRUE/FALSE ticks, lists and the 0–100 mark range, also on rows not typed yet', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(demoXlsx);
+    const header = (ws: ExcelJS.Worksheet, h: string): number => (ws.getRow(1).values as unknown[]).indexOf(h);
+    const appraisal = wb.getWorksheet('Thẩm định')!;
+    // 45 clips fill rows 2–46; row 200 is still empty and keeps the rules for the next clips.
+    for (const row of [2, 200]) {
+      expect(appraisal.getRow(row).getCell(header(appraisal, 'TT1')).dataValidation).toMatchObject({ type: 'list', formulae: ['"TRUE,FALSE"'] });
+      expect(appraisal.getRow(row).getCell(header(appraisal, 'Kết quả')).dataValidation).toMatchObject({
+        type: 'list',
+        formulae: ['"Chờ thẩm định,Đạt,Không đạt"'],
+        errorStyle: 'stop',
+      });
+    }
+    const subs = wb.getWorksheet('Bài dự thi')!;
+    expect(subs.getRow(2).getCell(header(subs, 'Hình thức')).dataValidation).toMatchObject({ type: 'list', formulae: ['"Cá nhân,Tập thể"'] });
+    // The rubric's one criterion "Điểm" has max 100: marks between 0 and 100; "8,5" typed as text only warns.
+    const tab = wb.worksheets.find((w) => w.name.startsWith('BGK - '))!;
+    expect(tab.getRow(2).getCell(header(tab, 'Điểm')).dataValidation).toMatchObject({
+      type: 'decimal',
+      operator: 'between',
+      formulae: [0, 100],
+      errorStyle: 'warning',
+    });
+  });
+
+  test('"Nhật ký" reads in time order', async () => {
+    const data = await readXlsx(demoXlsx, HCM);
+    const log = sheetOf(data.sheets, 'Nhật ký');
+    const times = log.values.slice(1).map((r) => r[col(log, 'Thời gian')]);
+    expect(times.length).toBeGreaterThanOrEqual(10);
+    expect(times.every((t) => t instanceof Date)).toBe(true);
+    const ms = times.map((t) => (t as Date).getTime());
+    for (let i = 1; i < ms.length; i++) expect(ms[i]).toBeGreaterThanOrEqual(ms[i - 1]);
   });
 
   test('JSON numbers are numbers, the jury aggregate is on the rubric scale, totals add up', () => {
@@ -151,7 +189,7 @@ describe('npm start (tools/demo.ts)', () => {
 });
 
 describe('npm run score (tools/score.ts)', () => {
-  test('the demo workbook scores to the same results and awards the demo printed, under another zone', () => {
+  test('the demo workbook scores to the same results and awards the demo printed, under another zone', async () => {
     const before = sha256(demoXlsx);
     const out = join(dir, 'rescored.xlsx');
     const r = run('score.ts', [demoXlsx, '--json', '--out', out], 'Asia/Tokyo');
@@ -163,6 +201,11 @@ describe('npm run score (tools/score.ts)', () => {
     expect(json.participation).toEqual(demoJson.participation);
     expect(existsSync(out)).toBe(true);
     expect(sha256(demoXlsx)).toBe(before);
+    // "Nhật ký" of the written workbook says the two actions ran offline, not as some Google account.
+    const log = sheetOf((await readXlsx(out, HCM)).sheets, 'Nhật ký');
+    const lastTwo = log.values.slice(-2);
+    expect(lastTwo.map((r) => r[col(log, 'Thao tác')])).toEqual(['Tính điểm', 'Lập danh sách khen thưởng']);
+    expect(lastTwo.map((r) => r[col(log, 'Người thực hiện')])).toEqual(['hoithi (ngoại tuyến)', 'hoithi (ngoại tuyến)']);
   });
 
   test('columns reordered by hand (and an extra column) give the same results', async () => {
@@ -233,6 +276,52 @@ describe('npm run score (tools/score.ts)', () => {
     const r2 = run('score.ts', [noSheet], 'UTC');
     expect(r2.status).toBe(2);
     expect(r2.stderr).toContain('Không tìm thấy trang "Ban giám khảo"');
+    // The message names the sheet once, not 'Trang "Ban giám khảo": Không tìm thấy trang "Ban giám khảo"'.
+    expect(r2.stderr).not.toContain('Trang "Ban giám khảo":');
+  });
+
+  test('a count "nhiều" or a share time "hôm qua" stops scoring (exit 2) instead of counting 0 or dropping the share', async () => {
+    let countRow = 0;
+    let shareRow = 0;
+    const path = await variant('nhieu.xlsx', (sheets) => {
+      const e = sheetOf(sheets, 'Tương tác');
+      countRow = 5;
+      e.values[countRow - 1][col(e, 'Lượt cảm xúc')] = 'nhiều';
+      const log = sheetOf(sheets, 'Nhật ký chia sẻ');
+      shareRow = 7;
+      log.values[shareRow - 1][col(log, 'Thời gian')] = 'hôm qua';
+    });
+    const before = sha256(path);
+    const out = join(dir, 'nhieu-out.xlsx');
+    const r = run('score.ts', [path, '--json', '--out', out], 'UTC');
+    expect(r.status).toBe(2);
+    expect(r.stdout.trim()).toBe('');
+    expect(r.stderr).toContain('Không tính được điểm vì bảng tính có lỗi');
+    expect(r.stderr).toContain(`Trang "Tương tác", dòng ${countRow}, cột "Lượt cảm xúc": "nhiều" không phải số nguyên không âm.`);
+    expect(r.stderr).toContain(`Trang "Nhật ký chia sẻ", dòng ${shareRow}, cột "Thời gian": "hôm qua"`);
+    // What the add-on does meanwhile in Google (count 0) is not what happens here: nothing is computed.
+    expect(r.stderr).not.toContain('tạm tính là 0');
+    expect(existsSync(out)).toBe(false);
+    expect(sha256(path)).toBe(before);
+  });
+
+  test('a missing mark leaves its clip unscored (exit 0) and stderr says which juror has not marked which clip', async () => {
+    let line = '';
+    const path = await variant('missing-mark.xlsx', (sheets) => {
+      const tab = sheetOf(sheets, 'BGK - Trần Quốc Bảo');
+      tab.values[2][col(tab, 'Điểm')] = '';
+      const jurors = sheetOf(sheets, 'Ban giám khảo');
+      const code = jurors.values.find((r) => r[col(jurors, 'Họ tên')] === 'Trần Quốc Bảo')![col(jurors, 'Mã')];
+      line = `Trần Quốc Bảo (${code}) chưa chấm 1 bài: ${tab.values[2][col(tab, 'Mã bài')]}`;
+    });
+    const r = run('score.ts', [path, '--json'], 'UTC');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('Điểm BGK còn thiếu:');
+    expect(r.stderr).toContain(line);
+    // The summary's warning about the clip of a unit outside the roster is shown, once for both actions.
+    expect(r.stderr.split('Chưa xét giải 1 bài vì đơn vị không có trong danh sách').length - 1).toBe(1);
+    // 36 clips were scored in the demo; this one now waits for its mark.
+    expect(onlyJson(r.stdout).results.filter((x) => x.rank !== null)).toHaveLength(35);
   });
 
   test('usage errors exit 2 in Vietnamese; --out onto the input is refused', () => {

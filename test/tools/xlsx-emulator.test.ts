@@ -38,8 +38,8 @@ describe('saveEmulatorToXlsx', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    // The emulator's first sheet ("Trang tính1") is kept: every sheet is written.
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Trang tính1', 'Thẩm định']);
+    // The emulator's blank first sheet ("Trang tính1") is left out; every other sheet is written.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Thẩm định']);
     const ws = wb.getWorksheet('Thẩm định')!;
     expect(ws.getCell('B2').value).toBe(true);
     expect(ws.getCell('B3').value).toBe(false);
@@ -51,6 +51,58 @@ describe('saveEmulatorToXlsx', () => {
     expect(ws.getCell('D3').value).toBe('+84 903 456 789');
     expect(ws.getCell('A1').font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+});
+
+describe('saveEmulatorToXlsx: which sheets and which validations', () => {
+  test('a blank sheet the organizer named is kept; a default-named one with content is kept', async () => {
+    const em = createEmulator();
+    em.spreadsheet.insertSheet('Ghi chú BTC');
+    em.spreadsheet.insertSheet('Trang tính2').getRange('A1').setValue('nháp');
+    const out = join(dir, 'sheets.xlsx');
+    await saveEmulatorToXlsx(em.spreadsheet, out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ghi chú BTC', 'Trang tính2']);
+  });
+
+  test('checkboxes, lists and number ranges survive emulator → .xlsx → emulator, down to rows not typed yet', async () => {
+    const em = createEmulator();
+    const sheet = em.spreadsheet.insertSheet('Thẩm định');
+    const app = em.SpreadsheetApp;
+    sheet.getRange(1, 1, 1, 4).setValues([['Mã bài', 'TT1', 'Kết quả', 'Điểm']]);
+    sheet.getRange(2, 1, 1, 4).setValues([['HT-001', true, 'Đạt', 8.5]]);
+    sheet.getRange('B2:B20').setDataValidation(app.newDataValidation().requireCheckbox().build());
+    sheet.getRange('C2:C20').setDataValidation(app.newDataValidation().requireValueInList(['Đạt', 'Không đạt']).setAllowInvalid(false).build());
+    sheet.getRange('D2:D20').setDataValidation(app.newDataValidation().requireNumberBetween(0, 10).setAllowInvalid(true).build());
+    // A URL rule has no .xlsx equivalent worth writing: left out, the rest still written.
+    sheet.getRange('A2:A20').setDataValidation(app.newDataValidation().requireTextIsUrl().build());
+    const out = join(dir, 'rules.xlsx');
+    await saveEmulatorToXlsx(em.spreadsheet, out);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('Thẩm định')!;
+    // Row 15 has no value: the rule is there for the next clip.
+    expect(ws.getCell('B15').dataValidation).toMatchObject({ type: 'list', formulae: ['"TRUE,FALSE"'] });
+    expect(ws.getCell('C15').dataValidation).toMatchObject({ type: 'list', formulae: ['"Đạt,Không đạt"'], errorStyle: 'stop' });
+    expect(ws.getCell('D15').dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 10], errorStyle: 'warning' });
+    expect(ws.getCell('A15').dataValidation).toBeUndefined();
+    // Past the rules' last row (20) there is none.
+    expect(ws.getCell('B21').dataValidation).toBeUndefined();
+
+    const em2 = createEmulator();
+    await loadWorkbookIntoEmulator(out, em2);
+    const back = em2.spreadsheet.getSheetByName('Thẩm định')!;
+    const rule = (a1: string): GoogleAppsScript.Spreadsheet.DataValidation => back.getRange(a1).getDataValidation()!;
+    expect(String(rule('B15').getCriteriaType())).toBe('CHECKBOX');
+    expect(String(rule('C15').getCriteriaType())).toBe('VALUE_IN_LIST');
+    expect(rule('C15').getCriteriaValues()[0]).toEqual(['Đạt', 'Không đạt']);
+    expect(rule('C15').getAllowInvalid()).toBe(false);
+    expect(String(rule('D15').getCriteriaType())).toBe('NUMBER_BETWEEN');
+    expect(rule('D15').getCriteriaValues()).toEqual([0, 10]);
+    expect(rule('D15').getAllowInvalid()).toBe(true);
+    expect(back.getRange('B2').getValue()).toBe(true);
   });
 });
 

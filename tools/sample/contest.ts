@@ -371,7 +371,8 @@ export function buildSampleContest(seed = 11): SampleContest {
       title: s.title,
       unticked,
       appraiserEmail: appraisers[k % 2].email,
-      at: vn(2023, 6, 11, 8 + (k % 9), (k * 7) % 60),
+      // After "Đồng bộ bài dự thi" (12/06 13:00), which brings in the last clips: 12/06 14:00–22:59.
+      at: vn(2023, 6, 12, 14 + (k % 9), (k * 7) % 60),
       postLink: unticked.length === 0 ? `https://www.facebook.com/quandoan11/posts/pfbid0${videoId(rng, 20, '0123456789')}` : '',
     };
   });

@@ -1,5 +1,6 @@
 // Moving whole workbooks between .xlsx files and a Spreadsheet (the emulator's, through the Apps Script API).
 import { readXlsx, type GridValue, type SheetData, type WorkbookData } from './read';
+import { fromXlsxRule, rectangles, toXlsxRule } from './validation';
 import { writeXlsx, type SheetImage, type SheetOut } from './write';
 import { isKnownTimeZone } from './zone';
 
@@ -51,7 +52,13 @@ export interface LoadOptions {
   timeZone?: string;
 }
 
-function writeSheet(ss: Spreadsheet, data: SheetData): void {
+/** Gives `sheet` at least `rows` rows and `cols` columns. */
+function ensureSize(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, cols: number): void {
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+}
+
+function writeSheet(ss: Spreadsheet, app: GoogleAppsScript.Spreadsheet.SpreadsheetApp, data: SheetData): void {
   let sheet = ss.getSheetByName(data.name);
   // clear() also drops a plain-text ("@") format, under which the apostrophe below would be kept.
   if (!sheet) sheet = ss.insertSheet(data.name);
@@ -59,8 +66,7 @@ function writeSheet(ss: Spreadsheet, data: SheetData): void {
   const rows = data.values.length;
   const cols = rows > 0 ? data.values[0].length : 0;
   if (rows > 0 && cols > 0) {
-    if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-    if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+    ensureSize(sheet, rows, cols);
     const values = data.values.map((row) => row.map((v) => (typeof v === 'string' ? keepAsText(v) : v)));
     sheet.getRange(1, 1, rows, cols).setValues(values);
     for (const r of data.boldRows) sheet.getRange(r, 1, 1, cols).setFontWeight('bold');
@@ -68,23 +74,31 @@ function writeSheet(ss: Spreadsheet, data: SheetData): void {
       if (w) sheet!.setColumnWidth(c + 1, w);
     });
   }
+  // Dropdowns and checkboxes come back too, so a workbook written again (score --out) keeps them.
+  for (const v of data.validations) {
+    const rule = fromXlsxRule(app, v.rule);
+    if (!rule) continue;
+    ensureSize(sheet, v.row + v.numRows - 1, v.column + v.numColumns - 1);
+    sheet.getRange(v.row, v.column, v.numRows, v.numColumns).setDataValidation(rule);
+  }
   if (data.frozenRows > 0) sheet.setFrozenRows(data.frozenRows);
   if (data.hidden) sheet.hideSheet();
 }
 
 /**
- * Loads every worksheet of the .xlsx at `path` into `spreadsheet`: one sheet per worksheet (same
- * name, replacing the contents of a sheet already there), values as Google's getValues returns them
- * (formulas → cached result, rich text → plain text, dates → Date instants). Sheets the spreadsheet
+ * Loads every worksheet of the .xlsx at `path` into the emulator's spreadsheet: one sheet per worksheet
+ * (same name, replacing the contents of a sheet already there), values as Google's getValues returns
+ * them (formulas → cached result, rich text → plain text, dates → Date instants), dropdowns, number
+ * ranges and TRUE/FALSE lists back as validation and checkboxes. Sheets the spreadsheet
  * had that the file lacks are removed when they are empty (the emulator's blank first sheet). The file
  * is only read.
  */
 export async function loadWorkbookIntoEmulator(
   path: string,
-  target: Spreadsheet | { spreadsheet: Spreadsheet },
+  target: { spreadsheet: Spreadsheet; SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp },
   options: LoadOptions = {},
 ): Promise<LoadReport> {
-  const ss = 'spreadsheet' in target ? target.spreadsheet : target;
+  const ss = target.spreadsheet;
   let zone = DEFAULT_XLSX_TIME_ZONE;
   const data = await readXlsx(path, (raw) => {
     zone = options.timeZone ?? timeZoneFromSettings(raw) ?? DEFAULT_XLSX_TIME_ZONE;
@@ -92,7 +106,7 @@ export async function loadWorkbookIntoEmulator(
   });
   ss.setSpreadsheetTimeZone(zone);
   const before = ss.getSheets();
-  for (const s of data.sheets) writeSheet(ss, s);
+  for (const s of data.sheets) writeSheet(ss, target.SpreadsheetApp, s);
   const names = new Set(data.sheets.map((s) => s.name));
   for (const sheet of before) {
     if (!names.has(sheet.getName()) && sheet.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(sheet);
@@ -103,11 +117,23 @@ export async function loadWorkbookIntoEmulator(
   };
 }
 
+/** "Trang tính1", "Sheet1"…: the name a new spreadsheet gives its first sheet (Vietnamese and English locales). */
+const DEFAULT_SHEET_NAME = /^(Trang tính|Sheet)\d+$/;
+
+/** A blank sheet still under its default name (the emulator's first sheet): not worth a tab in the file. */
+function isUnusedDefaultSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, options: SaveOptions): boolean {
+  if (!DEFAULT_SHEET_NAME.test(sheet.getName()) || sheet.getLastRow() > 0 || sheet.getLastColumn() > 0) return false;
+  return (options.images?.(sheet.getName()) ?? []).length === 0;
+}
+
 function isCheckbox(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): boolean {
   return rule !== null && String(rule.getCriteriaType()) === 'CHECKBOX';
 }
 
-/** Reads one sheet of `ss` into what the writer needs (a handful of batched range reads). */
+/**
+ * Reads one sheet of `ss` into what the writer needs (a handful of batched range reads). Validation is
+ * read down to the sheet's last row, so the file keeps dropdowns for rows not typed yet.
+ */
 export function sheetOut(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetOut {
   const rows = sheet.getLastRow();
   const cols = sheet.getLastColumn();
@@ -115,7 +141,10 @@ export function sheetOut(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetOut {
   if (rows === 0 || cols === 0) return out;
   const range = sheet.getRange(1, 1, rows, cols);
   out.values = range.getValues() as GridValue[][];
-  out.checkboxes = range.getDataValidations().map((row) => row.map(isCheckbox));
+  const rules = sheet.getRange(1, 1, Math.max(rows, sheet.getMaxRows()), cols).getDataValidations();
+  out.checkboxes = rules.slice(0, rows).map((row) => row.map(isCheckbox));
+  const xlsxRules = rules.map((row) => row.map(toXlsxRule));
+  out.validations = rectangles(xlsxRules.length, cols, (r, c) => xlsxRules[r][c]);
   out.bold = range.getFontWeights().map((row) => row.map((w) => w === 'bold'));
   out.numberFormats = range.getNumberFormats();
   out.columnWidths = [];
@@ -135,11 +164,14 @@ export interface SaveOptions {
 
 /**
  * Writes every sheet of `spreadsheet` to `path` as .xlsx: bold frozen header row, checkbox cells as
- * TRUE/FALSE, dates as date cells (dd/mm/yyyy hh:mm, the spreadsheet zone's wall clock), widths kept.
+ * TRUE/FALSE, dates as date cells (dd/mm/yyyy hh:mm, the spreadsheet zone's wall clock), widths and
+ * the validations .xlsx can hold kept. A blank sheet still named "Trang tính1" (or "Sheet1") is left out.
  */
 export async function saveEmulatorToXlsx(spreadsheet: Spreadsheet, path: string, options: SaveOptions = {}): Promise<void> {
   const zone = options.timeZone ?? (spreadsheet.getSpreadsheetTimeZone() || DEFAULT_XLSX_TIME_ZONE);
-  const sheets = spreadsheet.getSheets().map((sheet) => {
+  const all = spreadsheet.getSheets();
+  const kept = all.filter((sheet) => !isUnusedDefaultSheet(sheet, options) || all.length === 1);
+  const sheets = kept.map((sheet) => {
     const out = sheetOut(sheet);
     if (options.images) out.images = options.images(sheet.getName());
     return out;

@@ -13,3 +13,4 @@ export {
   type SaveOptions,
 } from './bridge';
 export { xlsxWallToInstant, instantToXlsxWall, isKnownTimeZone } from './zone';
+export { toXlsxRule, fromXlsxRule, rectangles, CHECKBOX_LIST, CHECKBOX_RULE, type RangeValidation } from './validation';

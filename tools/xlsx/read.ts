@@ -1,5 +1,7 @@
 // Reading an .xlsx file into plain sheet grids (values as Google's getValues would return them).
 import ExcelJS from 'exceljs';
+import { lettersToColumn } from '../../src/emulator/a1';
+import { rectangles, worksheetValidations, type RangeValidation } from './validation';
 import { xlsxWallToInstant } from './zone';
 
 /** A cell as Apps Script returns it: empty is "", dates are Date instants. */
@@ -15,6 +17,8 @@ export interface SheetData {
   columnWidths: (number | undefined)[];
   /** Rows (1-based) whose every non-empty cell is bold, e.g. header rows. */
   boldRows: number[];
+  /** Data validation (dropdowns, checkboxes as TRUE/FALSE lists, number ranges), also beyond the used range. */
+  validations: RangeValidation[];
 }
 
 export interface WorkbookData {
@@ -57,6 +61,23 @@ function rawValue(v: ExcelJS.CellValue): RawValue {
 
 function isEmpty(v: RawValue): boolean {
   return v === '';
+}
+
+/** The worksheet's validations (exceljs keeps one per cell address) gathered back into rectangles. */
+function readValidations(ws: ExcelJS.Worksheet): RangeValidation[] {
+  const byCell = new Map<string, ExcelJS.DataValidation>();
+  let rows = 0;
+  let cols = 0;
+  for (const [address, rule] of Object.entries(worksheetValidations(ws).model ?? {})) {
+    const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(address);
+    if (!m || !rule) continue;
+    const r = Number(m[2]);
+    const c = lettersToColumn(m[1]);
+    byCell.set(`${r},${c}`, rule);
+    rows = Math.max(rows, r);
+    cols = Math.max(cols, c);
+  }
+  return rectangles(rows, cols, (r, c) => byCell.get(`${r + 1},${c + 1}`));
 }
 
 /**
@@ -123,6 +144,7 @@ export async function readXlsx(
       hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
       columnWidths,
       boldRows: boldRows.filter((r) => r <= maxRow),
+      validations: readValidations(ws),
     });
   });
   const data: WorkbookData = { sheets };

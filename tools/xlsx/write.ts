@@ -1,7 +1,9 @@
 // Writing plain sheet grids to an .xlsx file that Excel, LibreOffice and Google Sheets all open.
 import ExcelJS from 'exceljs';
-import { instantToXlsxWall } from './zone';
+import { columnToLetters } from '../../src/emulator/a1';
 import type { GridValue } from './read';
+import { CHECKBOX_RULE, worksheetValidations, type RangeValidation } from './validation';
+import { instantToXlsxWall } from './zone';
 
 export interface SheetOut {
   name: string;
@@ -19,6 +21,11 @@ export interface SheetOut {
   columnWidths?: (number | undefined)[];
   /** Pictures placed over cells (e.g. the QR codes), anchored at their top-left cell. */
   images?: SheetImage[];
+  /**
+   * Dropdowns, checkbox lists and number ranges, also over rows not used yet. When given, checkbox
+   * cells get their TRUE/FALSE list from here rather than one per cell.
+   */
+  validations?: RangeValidation[];
 }
 
 export interface SheetImage {
@@ -84,7 +91,7 @@ export async function writeXlsx(sheets: SheetOut[], path: string, timeZone: stri
         if (isBox) {
           cell.value = v === true || v === 'TRUE';
           // Excel has no checkbox; a TRUE/FALSE list keeps the cell to booleans.
-          cell.dataValidation = { type: 'list', allowBlank: false, formulae: ['"TRUE,FALSE"'] };
+          if (!s.validations) cell.dataValidation = { ...CHECKBOX_RULE };
         } else if (v instanceof Date) {
           cell.value = instantToXlsxWall(v, timeZone);
           cell.numFmt = DATE_FORMAT;
@@ -100,6 +107,11 @@ export async function writeXlsx(sheets: SheetOut[], path: string, timeZone: stri
       // A header row is bold even where its cells are empty, so added headers look the same.
       if (r < frozen) xrow.font = { bold: true };
     });
+    for (const v of s.validations ?? []) {
+      const first = `${columnToLetters(v.column)}${v.row}`;
+      const last = `${columnToLetters(v.column + v.numColumns - 1)}${v.row + v.numRows - 1}`;
+      worksheetValidations(ws).add(first === last ? first : `${first}:${last}`, v.rule);
+    }
     for (const img of s.images ?? []) {
       const extension = IMAGE_EXTENSIONS[img.contentType ?? ''];
       const size = imageSize(img.bytes);

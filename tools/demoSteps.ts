@@ -1,0 +1,336 @@
+// The demo contest's steps (setup, form, submissions, appraisal, jury, engagement, results), each driving the add-on's menu in the emulator.
+//
+// Every step moves the faked clock forward only, so "Nhật ký" (the audit log) reads in time order.
+import type FakeTimers from '@sinonjs/fake-timers';
+import { mkdirSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import type { ContestOutput } from '../src/domain/contest';
+import type { Emulator } from '../src/emulator';
+import { columnToLetters } from '../src/emulator/a1';
+import { computeContest } from '../src/flows/scores';
+import { PLEDGE_TEXT, questionSpec } from '../src/forms/questions';
+import { QR_SHEET } from '../src/forms/qr-sheet';
+import { recordedFormId } from '../src/forms/setup';
+import { CONFLICT_NOTE, juryTabName } from '../src/sheets/juryTab';
+import { MSG } from '../src/ui/messages';
+import { vn, type SampleContest, type SampleUnit } from './sample/contest';
+import { appendByHeader, readRecords, writeByHeader, type CellEdit } from './sample/workbook';
+import type { Progress } from './progress';
+
+type Form = GoogleAppsScript.Forms.Form;
+
+/** What a menu action showed: its dialog title, lines and warnings (read back from the dialog HTML). */
+export interface Shown {
+  title: string;
+  lines: string[];
+  warnings: string[];
+}
+
+function unescapeHtml(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+function listItems(html: string): string[] {
+  return [...html.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => unescapeHtml(m[1]));
+}
+
+/** Splits the summary dialog (src/ui/dialog.ts) into its plain list and its warning list. */
+export function parseDialog(title: string, html: string): Shown {
+  const warnStart = html.indexOf('<ul class="warn">');
+  const main = warnStart >= 0 ? html.slice(0, warnStart) : html;
+  const warn = warnStart >= 0 ? html.slice(warnStart) : '';
+  return { title, lines: listItems(main), warnings: listItems(warn) };
+}
+
+/** A menu action that showed an error dialog: the demo cannot go on. */
+export class DemoStop extends Error {}
+
+/** The demo's hands and eyes: the emulator, its faked clock, and the add-on's menu entry points. */
+export class Driver {
+  constructor(
+    readonly em: Emulator,
+    private readonly clock: ReturnType<typeof FakeTimers.install>,
+    private readonly progress: Progress,
+  ) {}
+
+  /** Moves both the process clock (what `new Date()` says in the add-on) and the emulator's clock. */
+  at(d: Date): void {
+    this.clock.setSystemTime(d);
+    this.em.setNow(d);
+  }
+
+  /** Runs a menu item as the current user, through the global main.ts defines, and reads its dialog. */
+  menu(functionName: string, label: string): Shown {
+    const before = this.em.ui.dialogs.length;
+    this.em.run(functionName);
+    const dialog = this.em.ui.dialogs.length > before ? this.em.ui.dialogs[this.em.ui.dialogs.length - 1] : undefined;
+    const shown: Shown = dialog ? parseDialog(dialog.title, dialog.html ?? dialog.body ?? '') : { title: label, lines: [], warnings: [] };
+    if (shown.title.endsWith(MSG.errorTitle) || shown.title === MSG.notSupportedTitle) {
+      this.progress.warn(`${label}: ${[...shown.lines, ...shown.warnings].join(' ')}`);
+      throw new DemoStop(label);
+    }
+    this.progress.step(label, shown.lines[0] ?? '');
+    for (const line of shown.lines.slice(1, 4)) this.progress.note(line);
+    for (const w of shown.warnings.slice(0, 4)) this.progress.warn(w);
+    if (shown.warnings.length > 4) this.progress.warn(`… và ${shown.warnings.length - 4} cảnh báo khác`);
+    return shown;
+  }
+}
+
+/** Everything the steps share: the sample data, the emulator driven through `d`, where files go. */
+export interface DemoRun {
+  sample: SampleContest;
+  em: Emulator;
+  d: Driver;
+  progress: Progress;
+  outDir: string;
+}
+
+function sheet(em: Emulator, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  const s = em.spreadsheet.getSheetByName(name);
+  if (!s) throw new Error(`Không thấy trang "${name}" trong bảng tính mô phỏng.`);
+  return s;
+}
+
+function rosterRecord(u: SampleUnit, name: string, aliases: string[]): Record<string, unknown> {
+  return { 'Mã đơn vị': u.code, 'Tên đơn vị': name, 'Tên gọi khác': aliases.join('; '), Email: u.email };
+}
+
+/** Answers keyed by the form's question titles (src/forms/questions.ts). */
+function formAnswers(s: SampleContest['submissions'][number]): Record<string, string | string[]> {
+  const t = (key: Parameters<typeof questionSpec>[0]): string => questionSpec(key).title;
+  return {
+    [t('unit')]: s.unit,
+    [t('entryType')]: s.entryType,
+    [t('authors')]: s.authors,
+    [t('title')]: s.title,
+    [t('videoLink')]: s.videoLink,
+    [t('length')]: s.length,
+    [t('contactName')]: s.contactName,
+    [t('phone')]: s.phone,
+    [t('email')]: s.email,
+    [t('pledge')]: [PLEDGE_TEXT],
+  };
+}
+
+/** 15/05: the organizer opens the sheet, runs "Thiết lập hội thi", types the first roster and the jurors. */
+export function setupStep({ sample, em, d, progress }: DemoRun): void {
+  progress.step('Bảng tính mô phỏng', `chủ sở hữu ${sample.organizerEmail}, múi giờ ${em.spreadsheet.getSpreadsheetTimeZone()}`);
+  em.run('onOpen');
+  progress.step('Mở bảng tính', `menu "${em.ui.menus[0]?.title ?? ''}" có ${em.ui.menus[0]?.items.length ?? 0} mục`);
+  d.menu('menuSetupContest', 'Thiết lập hội thi');
+  const firstRoster = sample.units.map((u) =>
+    rosterRecord(u, u.firstName ?? u.name, u.aliases.filter((a) => a !== u.firstName)),
+  );
+  firstRoster.push(rosterRecord(sample.extraUnit, sample.extraUnit.name, []));
+  appendByHeader(sheet(em, 'Đơn vị'), firstRoster);
+  appendByHeader(
+    sheet(em, 'Ban giám khảo'),
+    sample.jurors.map((j) => ({ Mã: j.code, 'Họ tên': j.name, Email: j.email, 'Đơn vị': j.unit })),
+  );
+  progress.step('BTC nhập danh sách', `${firstRoster.length} đơn vị, ${sample.jurors.length} giám khảo`);
+}
+
+/** 16/05: the form and the QR codes (their print page is written next to the workbook). */
+export function formStep({ em, d, progress, outDir }: DemoRun): Form {
+  d.at(vn(2023, 5, 16, 9, 0));
+  d.menu('menuCreateForm', 'Tạo / liên kết biểu mẫu');
+  const dialogsBefore = em.ui.dialogs.length;
+  em.run('menuQrCodes');
+  const qrPage = em.ui.dialogs.slice(dialogsBefore).pop();
+  const qrCount = em.spreadsheet.getSheetByName(QR_SHEET) ? em.images(QR_SHEET).length : 0;
+  if (qrPage?.html && qrCount > 0) {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'hoithi-demo-ma-qr.html'), qrPage.html);
+    progress.step('Mã QR', `${qrCount} mã (1 link chung + mỗi đơn vị một link) trên trang "${QR_SHEET}"; trang in: ${join(outDir, 'hoithi-demo-ma-qr.html')}`);
+  } else {
+    progress.warn(`Mã QR: ${qrPage ? parseDialog(qrPage.title, qrPage.html ?? '').warnings.join(' ') : 'không có hộp thoại'}`);
+  }
+  return em.FormApp.openById(recordedFormId(em.spreadsheet));
+}
+
+/** The organizers rename units to their official names (old names kept as aliases) and delete the extra unit. */
+function tidyRoster({ sample, em, d, progress }: DemoRun): void {
+  d.at(sample.rosterFixedAt);
+  const roster = sheet(em, 'Đơn vị');
+  const records = readRecords(roster);
+  const edits: CellEdit[] = [];
+  for (const u of sample.units.filter((x) => x.firstName)) {
+    const r = records.rows.find((x) => x.values['Tên đơn vị'] === u.firstName)!;
+    edits.push({ row: r.row, header: 'Tên đơn vị', value: u.name }, { row: r.row, header: 'Tên gọi khác', value: u.aliases.join('; ') });
+  }
+  writeByHeader(roster, edits);
+  const extra = records.rows.find((x) => x.values['Tên đơn vị'] === sample.extraUnit.name)!;
+  roster.deleteRow(extra.row);
+  progress.step(
+    'BTC chỉnh danh sách đơn vị',
+    `đổi ${edits.length / 2} tên sang tên chính thức (tên cũ giữ ở "Tên gọi khác"), xóa "${sample.extraUnit.name}"; biểu mẫu chưa đồng bộ`,
+  );
+}
+
+/**
+ * 22/05–12/06: submissions through the form in time order, the roster tidied and the dropdown synced on
+ * the way, the deadline trigger closing the form; then "Đồng bộ bài dự thi" on 12/06 13:00.
+ * @returns clip ID by title, as "Bài dự thi" assigned them.
+ */
+export function submissionsStep(run: DemoRun, form: Form): Map<string, string> {
+  const { sample, em, d, progress } = run;
+  const deadline = vn(2023, 6, 10, 23, 59);
+  let rosterFixed = false;
+  let dropdownSynced = false;
+  let closed = false;
+  let sent = 0;
+  for (const s of sample.submissions) {
+    if (!rosterFixed && s.at.getTime() >= sample.rosterFixedAt.getTime()) {
+      tidyRoster(run);
+      rosterFixed = true;
+    }
+    if (!dropdownSynced && s.at.getTime() >= sample.dropdownSyncedAt.getTime()) {
+      d.at(sample.dropdownSyncedAt);
+      d.menu('menuSyncUnits', 'Đồng bộ danh sách đơn vị');
+      dropdownSynced = true;
+    }
+    if (!closed && s.at.getTime() > deadline.getTime()) {
+      // The deadline trigger closes the form; units that missed it call, and the organizers reopen
+      // the form for a day so late clips are on record (flagged "Nộp trễ", not scored).
+      // Both clocks move first: the handler reads `new Date()`, and one that still thinks it is before
+      // the closing minute re-schedules itself instead of closing.
+      const closesAt = new Date(deadline.getTime() + 60_000);
+      d.at(closesAt);
+      em.runTimeTriggers(closesAt);
+      progress.step('Hết hạn nộp bài', `biểu mẫu ${form.isAcceptingResponses() ? 'vẫn mở' : 'đã tự đóng'} lúc 10/06/2023 23:59`);
+      form.setAcceptingResponses(true);
+      progress.note('BTC mở lại biểu mẫu để ghi nhận bài nộp trễ (sẽ bị đánh dấu "Nộp trễ")');
+      closed = true;
+    }
+    d.at(s.at);
+    em.submitForm(form, formAnswers(s), s.at, { fireTriggers: !sample.missedByTrigger.includes(s.title), email: s.email });
+    sent++;
+  }
+  d.at(vn(2023, 6, 12, 12, 0));
+  form.setAcceptingResponses(false);
+  const rows = readRecords(sheet(em, 'Bài dự thi')).rows;
+  progress.step('Nhận bài qua biểu mẫu', `${sent} lần gửi; trigger ghi ${rows.length} bài vào "Bài dự thi" (${sample.missedByTrigger.length} trigger không chạy)`);
+
+  d.at(vn(2023, 6, 12, 13, 0));
+  d.menu('menuSyncSubmissions', 'Đồng bộ bài dự thi');
+
+  const submissions = readRecords(sheet(em, 'Bài dự thi')).rows;
+  const flags = (word: string): number => submissions.filter((r) => String(r.values['Cảnh báo'] ?? '').includes(word)).length;
+  progress.note(`Cảnh báo khi nhận bài: ${flags('Nộp trễ')} nộp trễ, ${flags('Không rõ đơn vị')} không rõ đơn vị, ${flags('Trùng link')} trùng link`);
+  return new Map(submissions.map((r) => [String(r.values['Tên tác phẩm']), String(r.values['Mã bài'])]));
+}
+
+/**
+ * 12/06 afternoon: each appraiser ticks the boxes of their half of the clips; the last tick of a row
+ * is a click (onEdit fills Kết quả as that appraiser). 13/06 08:00: the organizers run "Cập nhật thẩm định".
+ */
+export function appraisalStep({ sample, em, d, progress }: DemoRun, idOf: Map<string, string>): void {
+  const appraisalSheet = sheet(em, 'Thẩm định');
+  const criteria = readRecords(sheet(em, 'Tiêu chí thẩm định')).rows.map((r) => String(r.values['Mã']));
+  for (const appraiser of sample.appraisers) {
+    em.setUser(appraiser.email);
+    const table = readRecords(appraisalSheet);
+    const edits: CellEdit[] = [];
+    const clicks: { row: number; value: boolean }[] = [];
+    for (const a of sample.appraisals.filter((x) => x.appraiserEmail === appraiser.email)) {
+      const id = idOf.get(a.title);
+      const r = table.rows.find((x) => x.values['Mã bài'] === id);
+      if (!r) continue;
+      d.at(a.at);
+      criteria.slice(0, -1).forEach((code) => edits.push({ row: r.row, header: code, value: !a.unticked.includes(code) }));
+      if (a.postLink) edits.push({ row: r.row, header: 'Link bài đăng', value: a.postLink });
+      clicks.push({ row: r.row, value: !a.unticked.includes(criteria[criteria.length - 1]) });
+    }
+    writeByHeader(appraisalSheet, edits);
+    const lastCol = table.headers.indexOf(criteria[criteria.length - 1]) + 1;
+    for (const c of clicks) em.editCell('Thẩm định', `${columnToLetters(lastCol)}${c.row}`, c.value);
+    progress.step(`Tổ thẩm định (${appraiser.name})`, `đánh dấu ${clicks.length} bài`);
+  }
+  em.setUser(sample.organizerEmail);
+  d.at(vn(2023, 6, 13, 8, 0));
+  d.menu('menuUpdateAppraisal', 'Cập nhật thẩm định');
+}
+
+/**
+ * 13/06 09:00: jury tabs; 13/06–17/06 evenings: each juror marks in their own tab; then a juror tries
+ * another juror's tab and the protection refuses, as in Google.
+ * @returns how many clips were left off a juror's tab for a conflict of interest.
+ */
+export function juryStep({ sample, em, d, progress }: DemoRun): number {
+  d.at(vn(2023, 6, 13, 9, 0));
+  d.menu('menuPrepareJuryTabs', 'Chuẩn bị phiếu chấm BGK');
+  const rubric = readRecords(sheet(em, 'Tiêu chí chấm')).rows.map((r) => String(r.values['Tiêu chí']));
+  let conflicts = 0;
+  sample.jurors.forEach((juror, j) => {
+    d.at(vn(2023, 6, 13 + j, 20, 0));
+    em.setUser(juror.email);
+    const tab = sheet(em, juryTabName(juror));
+    const table = readRecords(tab);
+    const edits: CellEdit[] = [];
+    let marked = 0;
+    for (const r of table.rows) {
+      if (r.values['Tổng'] === CONFLICT_NOTE) {
+        conflicts++;
+        continue;
+      }
+      const title = String(r.values['Tên tác phẩm']);
+      const m = sample.marks.find((x) => x.title === title && x.jurorCode === juror.code);
+      if (!m) continue;
+      for (const criterion of rubric) edits.push({ row: r.row, header: criterion, value: m.mark });
+      if (m.comment) edits.push({ row: r.row, header: 'Nhận xét', value: m.comment });
+      marked++;
+    }
+    writeByHeader(tab, edits);
+    progress.step(`Giám khảo ${juror.name} chấm`, `${marked} bài${table.rows.length > marked ? `, ${table.rows.length - marked} bài cùng đơn vị không chấm` : ''}`);
+  });
+  const [first, second] = sample.jurors;
+  em.setUser(second.email);
+  try {
+    sheet(em, juryTabName(first)).getRange(2, 6).setValue(100);
+    progress.warn(`Giám khảo ${second.name} sửa được phiếu của ${first.name}: bảo vệ trang chưa hoạt động!`);
+  } catch (e) {
+    progress.note(`Bảo vệ phiếu chấm: ${second.name} không sửa được trang "${juryTabName(first)}" (${e instanceof Error ? e.message.split('\n')[0] : e})`);
+  }
+  em.setUser(sample.organizerEmail);
+  return conflicts;
+}
+
+/** 19/06 16:30: fanpage counts and the share log, typed by the organizers after voting closes. */
+export function engagementStep({ sample, em, d, progress }: DemoRun, idOf: Map<string, string>): void {
+  d.at(vn(2023, 6, 19, 16, 30));
+  const engagementSheet = sheet(em, 'Tương tác');
+  const engagementRows = readRecords(engagementSheet).rows;
+  const titleOf = new Map([...idOf].map(([title, id]) => [id, title]));
+  const counts: CellEdit[] = [];
+  for (const r of engagementRows) {
+    const e = sample.engagement.find((x) => x.title === titleOf.get(String(r.values['Mã bài'])));
+    if (!e) continue;
+    counts.push(
+      { row: r.row, header: 'Lượt cảm xúc', value: e.reactions },
+      { row: r.row, header: 'Lượt chia sẻ', value: e.shares },
+      { row: r.row, header: 'Cập nhật lúc', value: e.updatedAt },
+      { row: r.row, header: 'Nguồn', value: 'Fanpage Quận Đoàn 11 (nhập tay)' },
+    );
+  }
+  writeByHeader(engagementSheet, counts);
+  const shares = sample.shareLog
+    .filter((s) => idOf.has(s.title))
+    .map((s) => ({ 'Mã bài': idOf.get(s.title), 'Tài khoản': s.account, 'Thời gian': s.time }));
+  appendByHeader(sheet(em, 'Nhật ký chia sẻ'), shares);
+  progress.step('Nhập lượt tương tác', `${counts.length / 4} bài; nhật ký chia sẻ ${shares.length} lượt của ${new Set(shares.map((s) => s['Mã bài'])).size} bài`);
+}
+
+/** 19/06 17:00: "Tính điểm", "Lập danh sách khen thưởng", "Báo cáo tham gia"; the engine's output for printing. */
+export function resultsStep({ sample, em, d }: DemoRun): ContestOutput {
+  d.at(vn(2023, 6, 19, 17, 0));
+  d.menu('menuComputeScores', 'Tính điểm');
+  d.menu('menuBuildAwards', 'Lập danh sách khen thưởng');
+  d.menu('menuParticipation', 'Báo cáo tham gia');
+  return computeContest({ spreadsheet: em.spreadsheet, app: em.SpreadsheetApp, user: sample.organizerEmail, now: new Date() }).output;
+}
