@@ -1,14 +1,10 @@
 // Engagement (tương tác): counted shares from the share log, engagement points and the engagement part.
-import { floorToMinute } from './parse';
+import { floorToMinute, idKey } from './parse';
 import type { Settings, ShareLogEntry } from './types';
 
 /** Accounts are the same when equal after trimming and case-folding ("  Nguyen.An " = "nguyen.an"). */
 export function accountKey(account: string): string {
   return String(account ?? '').normalize('NFC').trim().toLowerCase();
-}
-
-function clipKey(clipId: string): string {
-  return String(clipId ?? '').trim().toUpperCase();
 }
 
 /**
@@ -35,8 +31,8 @@ export function countedShares(
   log: ShareLogEntry[],
   settings: Pick<Settings, 'votingStart' | 'votingEnd' | 'sharesCapPerAccount'>,
 ): { shares: number; fromLog: boolean } {
-  const key = clipKey(clipId);
-  const entries = log.filter((e) => clipKey(e.clipId) === key);
+  const key = idKey(clipId);
+  const entries = log.filter((e) => idKey(e.clipId) === key);
   if (entries.length === 0) return { shares: Math.max(0, entered), fromLog: false };
   const perAccount = new Map<string, number>();
   for (const e of entries) {

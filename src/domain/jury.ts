@@ -1,5 +1,5 @@
 // Jury (BGK): rubric, per-juror totals, aggregation across jurors, conflicts of interest and completeness.
-import { normalizeName } from './parse';
+import { idKey, normalizeName } from './parse';
 import type { JuryAggregation, JuryMarkRow, Juror, RubricCriterion } from './types';
 
 /** Default rubric: one criterion "Điểm" out of 100. */
@@ -69,7 +69,7 @@ export function expectedJurors(clipUnit: string, jurors: Juror[]): Juror[] {
 
 /** Key for looking up a mark row; clip IDs and juror codes are compared trimmed and upper-cased. */
 export function markKey(clipId: string, jurorCode: string): string {
-  return `${String(clipId).trim().toUpperCase()}\u0000${String(jurorCode).trim().toUpperCase()}`;
+  return `${idKey(clipId)}\u0000${idKey(jurorCode)}`;
 }
 
 /**

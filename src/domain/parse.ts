@@ -41,6 +41,32 @@ export function normalizeName(s: string): string {
 const NORMALIZED_MAX = 50_000;
 const normalized = new Map<string, string>();
 
+/**
+ * A clip ID or juror code in the form used for matching: trimmed, upper case (" ht-001" = "HT-001").
+ * @example idKey(' ht-001 ') === 'HT-001'
+ */
+export function idKey(id: string): string {
+  return String(id ?? '').trim().toUpperCase();
+}
+
+/**
+ * True for a cell with nothing in it: null, undefined, or text of only spaces (non-breaking ones too).
+ * 0 and false are values, not blanks.
+ */
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * A score as Vietnamese sheets and dialogs show it: `decimals` fixed decimals (2 by default, like the
+ * "0.00" score columns), rounded half up, decimal comma.
+ * @example formatScoreVi(78.4) === '78,40'
+ */
+export function formatScoreVi(n: number, decimals = 2): string {
+  const scale = 10 ** decimals;
+  return (Math.round(n * scale) / scale).toFixed(decimals).replace('.', ',');
+}
+
 /** One decimal separator, comma (Vietnamese) or dot; no thousands separators (ambiguous with decimals). */
 const NUMBER_TEXT = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
 

@@ -1,5 +1,5 @@
 // Participation report (Tham gia): per unit, clips submitted, passed, disqualified and whether the quota is met.
-import { normalizeName } from './parse';
+import { idKey, normalizeName } from './parse';
 import { isAccepted } from './scoring';
 import { matchUnit } from './units';
 import type { AppraisalOutcome, ParticipationRow, Settings, Submission, Unit } from './types';
@@ -19,7 +19,7 @@ export function buildParticipation(
 ): ParticipationRow[] {
   const status = new Map<string, AppraisalOutcome['status']>();
   for (const a of appraisals) {
-    const key = String(a.clipId).trim().toUpperCase();
+    const key = idKey(a.clipId);
     if (!status.has(key)) status.set(key, a.status);
   }
   const rows = new Map<string, ParticipationRow>();
@@ -37,7 +37,7 @@ export function buildParticipation(
       unknown.set(key, row);
     }
     row.submitted++;
-    const st = status.get(String(s.id).trim().toUpperCase()) ?? 'pending';
+    const st = status.get(idKey(s.id)) ?? 'pending';
     const accepted = isAccepted(s, settings);
     if (st === 'failed' || !accepted) row.disqualified++;
     else if (st === 'passed') row.passed++;

@@ -12,6 +12,30 @@ export function toScoreUnits(x: number): number {
   return Math.round(x * 10000);
 }
 
+/**
+ * A computed score (aggregate, part or total) rounded to millionths, so floating-point noise never
+ * reaches the user: 36.2 + 56.6 is 92.80000000000001 in doubles and 92.8 after rounding. Millionths
+ * are finer than the ten-thousandths ranking compares (toScoreUnits) and the 2 decimals sheets show,
+ * so rounding changes no rank and no displayed figure; it only removes the noise from "Kết quả"
+ * cells and exported JSON. Rounding is monotonic, so an order that held before still holds.
+ * @example roundScore(36.2 + 56.6) === 92.8
+ */
+export function roundScore(x: number): number {
+  return Math.round(x * SCORE_SCALE) / SCORE_SCALE;
+}
+
+/** Computed scores are kept to 1e-6 (see roundScore). */
+export const SCORE_SCALE = 1_000_000;
+
+/**
+ * `x` rounded to ten-thousandths, the precision ranking compares: what "Kết quả", "Giải thưởng" and a
+ * juror's "Tổng" store, so a cell never holds a difference the ranking ignored.
+ * @example roundToScoreUnits(74.39999) === 74.4
+ */
+export function roundToScoreUnits(x: number): number {
+  return toScoreUnits(x) / 10000;
+}
+
 function units(x: number | null): number {
   return x === null ? Number.NEGATIVE_INFINITY : toScoreUnits(x);
 }

@@ -1,13 +1,14 @@
 // Scoring: every submission's jury part, engagement part, total, rank, or the reasons it is not scored.
-import { appraise } from './appraisal';
+import { APPRAISAL_LABELS, appraise } from './appraisal';
 import { cappedPoints, countedShares, engagementPart, engagementPoints } from './engagement';
 import { aggregateJury, expectedJurors, indexTotals, markKey, rubricMax } from './jury';
-import { floorToMinute, normalizeName } from './parse';
-import { compareClips, compareIds, toScoreUnits } from './ranking';
+import { floorToMinute, idKey } from './parse';
+import { compareClips, compareIds, roundScore, toScoreUnits } from './ranking';
 import { matchUnit } from './units';
 import type {
   AppraisalInput,
   AppraisalOutcome,
+  AppraisalStatus,
   ClipResult,
   ContestInput,
   EngagementCount,
@@ -38,10 +39,6 @@ export function unknownUnitNote(unit: string): string {
   return `Đơn vị "${unit}" không có trong danh sách đơn vị – chưa xét giải; BTC sửa cột "Đơn vị" ở trang "Bài dự thi" rồi tính lại`;
 }
 
-function idKey(id: string): string {
-  return String(id ?? '').trim().toUpperCase();
-}
-
 /** First row per clip ID; later duplicates are ignored so a copied row cannot double a clip's data. */
 function firstById<T extends { clipId: string }>(rows: T[]): Map<string, T> {
   const map = new Map<string, T>();
@@ -58,6 +55,25 @@ export function isLate(submission: Pick<Submission, 'submittedAt'>, settings: Pi
 /** True when the clip is accepted in time: on time, or late entries are allowed. */
 export function isAccepted(submission: Pick<Submission, 'submittedAt'>, settings: Settings): boolean {
   return settings.acceptLateEntries || !isLate(submission, settings);
+}
+
+/** "Trạng thái" in "Bài dự thi" of a late clip that is not counted because late entries are not accepted. */
+export const LATE_EXCLUDED_STATUS = 'Nộp trễ – không tính';
+
+/**
+ * What "Trạng thái" in "Bài dự thi" shows: the appraisal result (Chờ thẩm định / Đạt / Không đạt), or
+ * LATE_EXCLUDED_STATUS for a late clip while "Nhận bài nộp trễ" is Không — "Đạt" there would tell the
+ * organizer it counts. Once late entries are accepted it shows the appraisal result again.
+ * `settings` null (unreadable "Cấu hình") shows the appraisal result rather than guess.
+ * @example submissionStatus({ submittedAt: after deadline }, 'passed', { acceptLateEntries: false, … }) === 'Nộp trễ – không tính'
+ */
+export function submissionStatus(
+  submission: Pick<Submission, 'submittedAt'> | null,
+  status: AppraisalStatus,
+  settings: Settings | null,
+): string {
+  if (submission && settings && !isAccepted(submission, settings)) return LATE_EXCLUDED_STATUS;
+  return APPRAISAL_LABELS[status];
 }
 
 /** Every submission's appraisal outcome (no row or nothing ticked → pending), in submission order. */
@@ -113,12 +129,17 @@ export function computeResults(input: ContestInput): ClipResult[] {
     const outcome = outcomes[i];
     if (outcome.status === 'pending') reasons.push('appraisalPending');
     if (outcome.status === 'failed') reasons.push('appraisalFailed');
+    // A clip excluded as late, failed or not yet appraised never goes to the jury: saying it has no
+    // jury marks as well would only repeat that ("Nộp trễ. Chưa có điểm BGK.").
+    const sentToJury = reasons.length === 0;
 
     const expected = expectedJurors(unit, jurors);
     const marked = expected.filter((j) => totals.has(markKey(sub.id, j.code)));
     const jurorTotals = marked.map((j) => totals.get(markKey(sub.id, j.code))!);
     const agg = aggregateJury(jurorTotals, settings.juryAggregation);
-    const juryPart = agg.value === null || max <= 0 ? null : (settings.juryWeight * agg.value) / max;
+    // Aggregate, parts and total are kept to millionths (roundScore): no 92.80000000000001 in "Kết quả".
+    const juryAggregate = agg.value === null ? null : roundScore(agg.value);
+    const juryPart = agg.value === null || max <= 0 ? null : roundScore((settings.juryWeight * agg.value) / max);
     const missing = expected.filter((j) => !totals.has(markKey(sub.id, j.code)));
     const invalidOf = (j: Juror) => invalidMarks.get(markKey(sub.id, j.code)) ?? [];
     // A juror whose mark is unreadable has marked: the note says which cell to fix, not "missing".
@@ -127,19 +148,15 @@ export function computeResults(input: ContestInput): ClipResult[] {
     const badNote =
       badJurors.length > 0 ? `Điểm BGK không hợp lệ: ${badJurors.map((j) => `${jurorLabel(j)} – ${invalidOf(j).map(place).join('; ')}`).join('; ')}` : '';
     const absent = missing.filter((j) => invalidOf(j).length === 0);
-    if (expected.length === 0) {
-      reasons.push('noJuryMarks');
-    } else if (jurorTotals.length === 0) {
-      reasons.push('noJuryMarks');
-    } else if (missing.length > 0 && !settings.allowPartialJuryMarks) {
-      reasons.push('juryIncomplete');
-    }
+    if (sentToJury && (expected.length === 0 || jurorTotals.length === 0)) reasons.push('noJuryMarks');
+    else if (sentToJury && missing.length > 0 && !settings.allowPartialJuryMarks) reasons.push('juryIncomplete');
 
     const eng = engagement.get(idKey(sub.id));
     const shares = countedShares(sub.id, eng?.shares ?? 0, input.shareLog, settings);
     const reactions = Math.max(0, eng?.reactions ?? 0);
-    const points = engagementPoints(shares.shares, reactions, settings);
-    const ePart = engagementPart(points, settings);
+    // Fractional point values (0,1 per reaction) would otherwise show noise in "Điểm tương tác" too.
+    const points = roundScore(engagementPoints(shares.shares, reactions, settings));
+    const ePart = roundScore(engagementPart(points, settings));
 
     const scored = reasons.length === 0;
     const reasonNotes = reasons.map((r) => {
@@ -160,7 +177,7 @@ export function computeResults(input: ContestInput): ClipResult[] {
       }
     });
     const allNotes = [...reasonNotes, ...notes];
-    if (agg.note) allNotes.push(agg.note.replace(/\.$/, ''));
+    if (agg.note && sentToJury) allNotes.push(agg.note.replace(/\.$/, ''));
     if (scored && missing.length > 0) {
       allNotes.push(`Tính với ${jurorTotals.length}/${expected.length} giám khảo đã chấm`);
       if (badNote !== '') allNotes.push(badNote);
@@ -175,12 +192,12 @@ export function computeResults(input: ContestInput): ClipResult[] {
       title: sub.title,
       authors: sub.authors,
       submittedAt: sub.submittedAt,
-      juryAggregate: agg.value,
+      juryAggregate,
       juryPart,
       engagementPoints: points,
       countedPoints: cappedPoints(points, settings),
       engagementPart: ePart,
-      total: scored && juryPart !== null ? juryPart + ePart : null,
+      total: scored && juryPart !== null ? roundScore(juryPart + ePart) : null,
       rank: null,
       scored,
       unscoredReasons: reasons,
@@ -208,14 +225,4 @@ export function computeResults(input: ContestInput): ClipResult[] {
     }
     return compareIds(a.clipId, b.clipId);
   });
-}
-
-/** Format a score for notes the way Vietnamese sheets show it ("74,4"). */
-export function formatScore(n: number): string {
-  return String(Math.round(n * 100) / 100).replace('.', ',');
-}
-
-/** Unit key used when grouping results by unit. */
-export function unitKey(unit: string): string {
-  return normalizeName(unit);
 }

@@ -2,6 +2,7 @@
 import {
   describePlace,
   formatDateTime,
+  isBlank,
   isDate,
   isValidTimeZone,
   normalizeName,
@@ -10,6 +11,7 @@ import {
   parseNumberCell,
   showValue,
 } from './parse';
+import { toScoreUnits } from './ranking';
 import type { JuryAggregation, Parsed, Problem, Settings } from './types';
 
 export const SETTINGS_SHEET = 'Cấu hình';
@@ -105,10 +107,6 @@ function aggregationFromText(text: string): JuryAggregation | null {
     if (normalizeName(AGGREGATION_LABELS[m]) === key || m.toLowerCase() === key) return m;
   }
   return null;
-}
-
-function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
 /**
@@ -233,7 +231,7 @@ export function validateSettings(s: Settings): Problem[] {
     }
   }
   // Compared in ten-thousandths so 33.3333 + 66.6667 is accepted and float noise never is an error.
-  if (Math.round((s.juryWeight + s.engagementWeight) * 10000) !== 100 * 10000) {
+  if (toScoreUnits(s.juryWeight + s.engagementWeight) !== toScoreUnits(100)) {
     add(
       'juryWeight',
       'sum',

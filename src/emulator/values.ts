@@ -18,10 +18,6 @@ export interface StoredCell {
 export const UNEVALUATED_FORMULA_VALUE = '';
 export const FORMULA_PARSE_ERROR_VALUE = '#ERROR!';
 
-export function isBlank(v: CellValue | undefined): boolean {
-  return v === undefined || v === '';
-}
-
 /**
  * Converts what a script passes to setValue(s)/appendRow into what Sheets stores:
  * - "'text" stays text without the apostrophe; cells formatted as plain text ("@") keep strings as-is;

@@ -8,7 +8,8 @@
 // themselves, so a missed edit never changes a result.
 import { APPRAISAL_LABELS, appraise } from '../domain/appraisal';
 import { parseMark } from '../domain/parse';
-import { isAccepted } from '../domain/scoring';
+import { roundToScoreUnits } from '../domain/ranking';
+import { isAccepted, submissionStatus } from '../domain/scoring';
 import { DEFAULT_TIME_ZONE, parseSettings } from '../domain/settings';
 import type { AppraisalCriterion, AppraisalOutcome, Settings } from '../domain/types';
 import { APPRAISAL_CRITERIA, readAppraisalCriteria } from '../sheets/appraisalCriteria';
@@ -58,7 +59,8 @@ export function passedClips(
 /**
  * Adds a Thẩm định row for every submission without one, fills Kết quả/Lý do/Người thẩm định/Thời
  * gian thẩm định where the ticks say something else than the sheet shows (people's ticks are never
- * written), mirrors the result into "Trạng thái" of "Bài dự thi", and adds "Tương tác" rows for passed clips.
+ * written), mirrors the result into "Trạng thái" of "Bài dự thi" ("Nộp trễ – không tính" for a late
+ * clip while late entries are not accepted), and adds "Tương tác" rows for passed clips.
  */
 export function updateAppraisal(ctx: FlowContext): Summary {
   return withLock(ctx, () => {
@@ -100,13 +102,14 @@ export function updateAppraisal(ctx: FlowContext): Summary {
     updateRows(table, RESULT_KEYS, resultUpdates);
     updateRows(table, ['unit', 'title', 'video'], infoUpdates);
 
-    // 3. "Trạng thái" of "Bài dự thi" mirrors the appraisal.
+    // 3. "Trạng thái" of "Bài dự thi" mirrors the appraisal, except that a late clip not accepted
+    //    says so; it follows "Nhận bài nộp trễ" both ways on every run.
     const subs = readSheet(ctx.spreadsheet, SUBMISSIONS);
     const statusUpdates = new Map<number, unknown[]>();
     for (const r of subs.rows) {
       const id = text(subs, r, 'id').toUpperCase();
       if (id === '') continue;
-      const label = APPRAISAL_LABELS[outcomes.get(id)?.status ?? 'pending'];
+      const label = submissionStatus(subById.get(id) ?? null, outcomes.get(id)?.status ?? 'pending', settings);
       if (text(subs, r, 'status') !== label) statusUpdates.set(r.row, [label]);
     }
     updateRows(subs, ['status'], statusUpdates);
@@ -216,7 +219,7 @@ export function juryRowTotal(table: Table<string>, row: TableRow, rubric: { name
     if (parsed.value === null) blank = true;
     else sum += parsed.value;
   }
-  return blank ? '' : Math.round(sum * 10000) / 10000;
+  return blank ? '' : roundToScoreUnits(sum);
 }
 
 /** Shown in `Tổng` when one of the row's marks cannot be read. */

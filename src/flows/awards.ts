@@ -1,9 +1,10 @@
 // "Lập danh sách khen thưởng": fills "Giải thưởng" from the engine, with tie notes and unawarded prizes.
+import { formatScoreVi } from '../domain/parse';
 import { AWARDS, AWARD_KEYS, awardRow } from '../sheets/awards';
 import { ContestError } from '../sheets/errors';
 import { readSheet, replaceColumns } from '../sheets/table';
 import { assertCanWrite, problemMessages, type FlowContext, type Summary } from './context';
-import { computeContest, formatTotal, unknownUnitWarnings } from './scores';
+import { computeContest, unknownUnitWarnings } from './scores';
 
 export const AWARDS_TITLE = 'Lập danh sách khen thưởng';
 
@@ -30,7 +31,7 @@ export function buildAwardList(ctx: FlowContext): Summary {
   replaceColumns(readSheet(ctx.spreadsheet, AWARDS), AWARD_KEYS, rows);
 
   const lines = output.awards.awards.map(
-    (a) => `${a.prize}: ${a.unit} (${a.clipId}) – ${formatTotal(a.total)} điểm${a.tied ? ` – ${a.note}` : ''}`,
+    (a) => `${a.prize}: ${a.unit} (${a.clipId}) – ${formatScoreVi(a.total)} điểm${a.tied ? ` – ${a.note}` : ''}`,
   );
   if (lines.length === 0) lines.push('Chưa có bài nào được tính điểm nên chưa có giải nào.');
   for (const u of output.awards.unawarded) lines.push(`${u.prize}: còn ${u.count} giải chưa trao (không đủ đơn vị đủ điều kiện).`);

@@ -1,6 +1,7 @@
 // "Tính điểm": reads the whole contest, runs the engine, fills "Kết quả", "Tham gia" and each juror's Tổng.
 import { runContest, type ContestOutput } from '../domain/contest';
 import { missingMarks } from '../domain/jury';
+import { formatScoreVi } from '../domain/parse';
 import { UNSCORED_LABELS } from '../domain/scoring';
 import type { ClipResult, UnscoredReason } from '../domain/types';
 import { PARTICIPATION, PARTICIPATION_KEYS, participationRow } from '../sheets/participation';
@@ -70,7 +71,7 @@ export function computeScores(ctx: FlowContext): Summary {
   if (scored.length > 0) {
     const top = scored
       .slice(0, 3)
-      .map((r) => `${r.rank}. ${r.clipId} – ${r.unit}: ${formatTotal(r.total!)}${r.unitKnown ? '' : ' (đơn vị không có trong danh sách – chưa xét giải)'}`);
+      .map((r) => `${r.rank}. ${r.clipId} – ${r.unit}: ${formatScoreVi(r.total!)}${r.unitKnown ? '' : ' (đơn vị không có trong danh sách – chưa xét giải)'}`);
     lines.push(...top);
   }
   const byReason = new Map<UnscoredReason, string[]>();
@@ -100,16 +101,11 @@ export function unknownUnitWarnings(results: ClipResult[]): string[] {
   if (outside.length === 0) return [];
   const items = outside.map((r) => {
     const unit = r.unit === '' ? '(chưa ghi đơn vị)' : r.unit;
-    const standing = r.scored && r.total !== null ? `hạng ${r.rank}, ${formatTotal(r.total)} điểm` : 'chưa tính điểm';
+    const standing = r.scored && r.total !== null ? `hạng ${r.rank}, ${formatScoreVi(r.total)} điểm` : 'chưa tính điểm';
     return `${r.clipId} – ${unit} (${standing})`;
   });
   return [
     `Chưa xét giải ${outside.length} bài vì đơn vị không có trong danh sách "Đơn vị": ${items.join('; ')}. ` +
       'BTC sửa cột "Đơn vị" ở trang "Bài dự thi" cho đúng tên hoặc tên gọi khác trong trang "Đơn vị" rồi tính lại.',
   ];
-}
-
-/** "78,4" — scores as Vietnamese sheets show them. */
-export function formatTotal(n: number): string {
-  return (Math.round(n * 100) / 100).toFixed(2).replace('.', ',');
 }

@@ -166,16 +166,7 @@ export function ensureDestination(formApp: FormAppService, form: Form, spreadshe
  * triggers left on a previously linked form. Returns true when it had to create one.
  */
 export function ensureSubmitTrigger(scriptApp: ScriptAppService, form: Form): boolean {
-  let kept = false;
-  for (const t of scriptApp.getProjectTriggers()) {
-    if (t.getHandlerFunction() !== SUBMIT_HANDLER) continue;
-    if (!kept && t.getTriggerSourceId() === form.getId()) {
-      kept = true;
-      continue;
-    }
-    scriptApp.deleteTrigger(t);
-  }
-  if (kept) return false;
+  if (keepOneTrigger(scriptApp, SUBMIT_HANDLER, form.getId())) return false;
   scriptApp.newTrigger(SUBMIT_HANDLER).forForm(form).onFormSubmit().create();
   return true;
 }
@@ -186,18 +177,26 @@ export function ensureSubmitTrigger(scriptApp: ScriptAppService, form: Form): bo
  * installable one runs as the organizer who set up the form. Returns true when it had to create one.
  */
 export function ensureSettingsEditTrigger(scriptApp: ScriptAppService, spreadsheetId: string): boolean {
+  if (keepOneTrigger(scriptApp, SETTINGS_EDIT_HANDLER, spreadsheetId)) return false;
+  scriptApp.newTrigger(SETTINGS_EDIT_HANDLER).forSpreadsheet(spreadsheetId).onEdit().create();
+  return true;
+}
+
+/**
+ * Keeps the first trigger of `handler` whose source is `sourceId` and deletes every other trigger of
+ * that handler (duplicates, or ones left on a previously linked form or file). True when one was kept.
+ */
+function keepOneTrigger(scriptApp: ScriptAppService, handler: string, sourceId: string): boolean {
   let kept = false;
   for (const t of scriptApp.getProjectTriggers()) {
-    if (t.getHandlerFunction() !== SETTINGS_EDIT_HANDLER) continue;
-    if (!kept && t.getTriggerSourceId() === spreadsheetId) {
+    if (t.getHandlerFunction() !== handler) continue;
+    if (!kept && t.getTriggerSourceId() === sourceId) {
       kept = true;
       continue;
     }
     scriptApp.deleteTrigger(t);
   }
-  if (kept) return false;
-  scriptApp.newTrigger(SETTINGS_EDIT_HANDLER).forSpreadsheet(spreadsheetId).onEdit().create();
-  return true;
+  return kept;
 }
 
 /** What scheduling the deadline did. */

@@ -1,12 +1,13 @@
 // Intake: form responses → "Bài dự thi" + "Thẩm định" rows under the script lock, gap-free IDs, warnings, never twice.
 import { APPRAISAL_LABELS } from '../domain/appraisal';
 import { floorToMinute, formatDateTime, normalizeName, isDate, parseDateTime } from '../domain/parse';
+import { isLate, submissionStatus } from '../domain/scoring';
 import { DEFAULT_TIME_ZONE } from '../domain/settings';
 import type { AppraisalCriterion, Settings, Unit } from '../domain/types';
 import { matchUnit } from '../domain/units';
 import { APPRAISAL_CRITERIA, readAppraisalCriteria } from '../sheets/appraisalCriteria';
 import { APPRAISAL_SHEET, appraisalSchema, tickKey } from '../sheets/appraisal';
-import { appendAudit } from '../sheets/audit';
+import { appendAudit, joinAuditDetails } from '../sheets/audit';
 import { readSettings } from '../sheets/config';
 import type { ColumnSpec, SheetSchema } from '../sheets/schema';
 import { SUBMISSIONS, type SubmissionKey } from '../sheets/submissions';
@@ -183,7 +184,7 @@ export function buildSubmission(
   else existing.fingerprints.add(fingerprint(r.timestamp, r.answers.title, r.answers.videoLink));
 
   const warnings: string[] = [];
-  if (settings && floorToMinute(r.timestamp.getTime()) > settings.submissionDeadline.getTime()) warnings.push(WARNING_LATE);
+  if (settings && isLate({ submittedAt: r.timestamp }, settings)) warnings.push(WARNING_LATE);
   const unit = matchUnit(r.answers.unit, units);
   if (!unit && r.answers.unit !== '') warnings.push(WARNING_UNKNOWN_UNIT);
   const key = videoKey(r.answers.videoLink);
@@ -383,7 +384,8 @@ export function ingestResponses(deps: IntakeDeps, form: Form, responses: FormRes
           s.answers.phone,
           s.answers.email,
           s.warnings.join('; '),
-          PENDING_STATUS,
+          // A late entry not accepted says so from the start instead of waiting for appraisal.
+          submissionStatus({ submittedAt: s.time }, 'pending', settings),
           s.responseId,
         ]),
       );
@@ -475,7 +477,7 @@ export function handleFormSubmit(deps: IntakeDeps, form: Form, response: FormRes
   const added = result.added[0];
   // A normal submission is recorded by its row; "Nhật ký" only gets what the organizer must act on.
   if (result.notes.length > 0) {
-    appendAudit(deps.spreadsheet, { time: deps.now(), user: deps.user, action: 'Nhận bài dự thi', details: result.notes.join(' | ') });
+    appendAudit(deps.spreadsheet, { time: deps.now(), user: deps.user, action: 'Nhận bài dự thi', details: joinAuditDetails(result.notes) });
   }
   if (added) return { kind: 'added', submission: added };
   return result.blank > 0 ? { kind: 'blank' } : { kind: 'duplicate' };

@@ -3,7 +3,7 @@ import { DEFAULT_APPRAISAL_CRITERIA } from '../domain/appraisal';
 import { normalizeName } from '../domain/parse';
 import type { Settings } from '../domain/types';
 import { APPRAISAL_CRITERIA, readAppraisalCriteria } from '../sheets/appraisalCriteria';
-import { appendAudit } from '../sheets/audit';
+import { appendAudit, joinAuditDetails } from '../sheets/audit';
 import { parseSettings } from '../domain/settings';
 import { CONFIG, configRows, readSettings, upsertConfigValues } from '../sheets/config';
 import { ContestError } from '../sheets/errors';
@@ -310,6 +310,6 @@ export function rescheduleAfterSettingsEdit(deps: FormDeps, range: GoogleAppsScr
 }
 
 function logAction(deps: FormDeps, action: string, summary: FormActionSummary): void {
-  const details = [...summary.lines, ...summary.warnings.map((w) => `Cảnh báo: ${w}`)].join(' | ');
+  const details = joinAuditDetails([...summary.lines, ...summary.warnings.map((w) => `Cảnh báo: ${w}`)]);
   appendAudit(deps.spreadsheet, { time: deps.now(), user: deps.user, action, details });
 }

@@ -1,13 +1,11 @@
 // Schema of "Thẩm định" (one checkbox column per criterion code) and its row mapping.
 import type { AppraisalCriterion } from '../domain/types';
-import { DATE_TIME_FORMAT, type ColumnSpec, type SheetSchema } from './schema';
+import { DATE_TIME_FORMAT, clipInfoColumns, type ColumnSpec, type SheetSchema } from './schema';
 import { cell, text, type Table } from './table';
 
 export const APPRAISAL_SHEET = 'Thẩm định';
 
-/** Fixed column keys; criterion columns use the key `tick:<code>`. */
-export type AppraisalFixedKey = 'id' | 'unit' | 'title' | 'video' | 'result' | 'reason' | 'appraiser' | 'time' | 'post';
-
+/** Schema key of a criterion's checkbox column (the fixed columns use plain keys such as 'result'). */
 export function tickKey(code: string): string {
   return `tick:${code}`;
 }
@@ -31,10 +29,7 @@ export function appraisalSchema(criteria: AppraisalCriterion[]): SheetSchema<str
     protection: 'open',
     description: 'Tổ thẩm định đánh dấu các tiêu chí; add-on điền Kết quả và Lý do.',
     columns: [
-      { key: 'id', header: 'Mã bài', role: 'computed', width: 90 },
-      { key: 'unit', header: 'Đơn vị', role: 'computed', width: 200 },
-      { key: 'title', header: 'Tên tác phẩm', role: 'computed', width: 240 },
-      { key: 'video', header: 'Link video', role: 'computed', width: 240 },
+      ...clipInfoColumns(),
       ...ticks,
       {
         key: 'result',

@@ -1,5 +1,6 @@
 // Appends one entry to the "Nhật ký" audit sheet with a single appendRow, columns placed by header.
 import { AUDIT_LOG } from './auditLog';
+import { insertSheetLast, layOutColumns } from './layout';
 import { locateColumns, escapeCell } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -10,20 +11,40 @@ export interface AuditEntry {
   user: string;
   /** Vietnamese action name, e.g. "Tính điểm". */
   action: string;
-  /** Counts and warnings in one line or a few. */
+  /** Counts and warnings in one line or a few; join parts with joinAuditDetails. */
   details: string;
+}
+
+/** Between the parts of one "Chi tiết": a sentence without a full stop must not run into the next. */
+export const AUDIT_DETAILS_SEPARATOR = ' | ';
+
+/** Sheets refuses a cell longer than 50,000 characters; a longer "Chi tiết" would lose the whole line. */
+const CELL_MAX = 50000;
+
+/**
+ * The one way a "Nhật ký" line's parts become its "Chi tiết": trimmed, blanks dropped, joined with
+ * " | ", cut at `maxLength` (with "…") so the line is always written.
+ * @example joinAuditDetails(['Đã tính điểm 3/4 bài', 'Cảnh báo: HT-004 thiếu điểm']) === 'Đã tính điểm 3/4 bài | Cảnh báo: HT-004 thiếu điểm'
+ */
+export function joinAuditDetails(parts: string[], maxLength = CELL_MAX): string {
+  const text = parts
+    .map((p) => String(p ?? '').trim())
+    .filter((p) => p !== '')
+    .join(AUDIT_DETAILS_SEPARATOR);
+  return text.length <= maxLength ? text : `${text.slice(0, Math.max(0, maxLength - 1))}…`;
 }
 
 /**
  * Appends `entry` to "Nhật ký". Reads only the header row (columns may have been reordered) and
  * writes with appendRow, which Google applies atomically, so two actions finishing together never
- * overwrite each other's line. Creates the sheet with its headers if someone deleted it.
+ * overwrite each other's line. Recreates the sheet if someone deleted it, with the bold frozen header,
+ * widths and date format setup gives it (its protection comes back with the next "Thiết lập hội thi").
  */
 export function appendAudit(spreadsheet: Spreadsheet, entry: AuditEntry): void {
   let sheet = spreadsheet.getSheetByName(AUDIT_LOG.name);
   if (!sheet) {
-    sheet = spreadsheet.insertSheet(AUDIT_LOG.name);
-    sheet.getRange(1, 1, 1, AUDIT_LOG.columns.length).setValues([AUDIT_LOG.columns.map((c) => c.header)]);
+    sheet = insertSheetLast(spreadsheet, AUDIT_LOG.name);
+    layOutColumns(sheet, AUDIT_LOG);
   }
   const width = Math.max(1, sheet.getLastColumn());
   const headers = sheet.getRange(1, 1, 1, width).getValues()[0];

@@ -12,5 +12,3 @@ export const AUDIT_LOG = defineSchema({
     { key: 'details', header: 'Chi tiết', role: 'computed', width: 500 },
   ],
 });
-
-export type AuditKey = (typeof AUDIT_LOG.columns)[number]['key'];

@@ -1,4 +1,5 @@
 // Schema of "Giải thưởng" (the award list) and the mapping from Award to its row.
+import { roundToScoreUnits } from '../domain/ranking';
 import type { Award } from '../domain/types';
 import { SCORE_FORMAT, defineSchema } from './schema';
 
@@ -27,7 +28,7 @@ export function awardRow(a: Award): unknown[] {
     id: a.clipId,
     title: a.title,
     authors: a.authors,
-    total: Math.round(a.total * 10000) / 10000,
+    total: roundToScoreUnits(a.total),
     reward: a.reward,
     note: a.note,
   };

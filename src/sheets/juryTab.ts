@@ -1,7 +1,7 @@
 // Schema of the per-juror tabs "BGK - <Họ tên>" (clip rows, rubric columns, Tổng, Nhận xét) and mark reading.
 import { parseMark } from '../domain/parse';
 import type { JuryMarkRow, Juror, Problem, RubricCriterion } from '../domain/types';
-import { defineSchema, type ColumnSpec, type SheetSchema } from './schema';
+import { clipInfoColumns, defineSchema, type ColumnSpec, type SheetSchema } from './schema';
 import { cell, text, type Table } from './table';
 
 export const JURY_TAB_PREFIX = 'BGK - ';
@@ -99,10 +99,7 @@ export function juryTabSchema(juror: Pick<Juror, 'name'>, rubric: RubricCriterio
     protection: 'juror',
     description: `Phiếu chấm của giám khảo ${juror.name}: chỉ giám khảo này và Ban tổ chức được sửa.`,
     columns: [
-      { key: 'id', header: 'Mã bài', role: 'computed', width: 90 },
-      { key: 'unit', header: 'Đơn vị', role: 'computed', width: 200 },
-      { key: 'title', header: 'Tên tác phẩm', role: 'computed', width: 240 },
-      { key: 'video', header: 'Link video', role: 'computed', width: 240 },
+      ...clipInfoColumns(),
       { key: 'post', header: 'Link bài đăng', role: 'computed', width: 240 },
       ...marks,
       { key: 'total', header: 'Tổng', role: 'computed', width: 90 },

@@ -1,6 +1,6 @@
 // Creates or repairs a sheet from its schema: headers, bold frozen header row, widths, formats, validation, protection, seed rows.
 import { headerKey, type ColumnSpec, type ColumnValidation, type SheetSchema } from './schema';
-import { ensureRows, escapeCell } from './table';
+import { adjacentRuns, ensureRows, escapeCell } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -73,11 +73,35 @@ export function ensureSheet<K extends string>(
 ): EnsureResult {
   let sheet = ctx.spreadsheet.getSheetByName(schema.name);
   const created = !sheet;
-  // Inserted last, so the workbook keeps the order in which setup creates its sheets.
-  if (!sheet) sheet = ctx.spreadsheet.insertSheet(schema.name, ctx.spreadsheet.getSheets().length);
-
-  const lastCol = sheet.getLastColumn();
+  if (!sheet) sheet = insertSheetLast(ctx.spreadsheet, schema.name);
   const lastRow = sheet.getLastRow();
+  const { missing, position } = layOutColumns(sheet, schema, ctx.app);
+
+  let seededRows = 0;
+  if (options.seed && options.seed.length > 0) {
+    seededRows = writeSeed(sheet, schema, options, lastRow, position);
+  }
+  ensureProtection(ctx, sheet, schema, options.jurorEmail, options.jurorEmails);
+  return { sheet, created, addedHeaders: missing.map((c) => c.header), seededRows };
+}
+
+/** A new sheet called `name`, inserted last so the workbook keeps the order in which sheets are created. */
+export function insertSheetLast(spreadsheet: Spreadsheet, name: string): Sheet {
+  return spreadsheet.insertSheet(name, spreadsheet.getSheets().length);
+}
+
+/**
+ * The column part of ensureSheet: appends missing headers (trailing blank header cells are reused),
+ * makes row 1 bold and frozen, sets widths of the columns it adds, number formats and — when `app` is
+ * given, for its validation builders — data validation. No seed rows, no protection: appendAudit uses
+ * it to recreate a deleted "Nhật ký" with the same header setup would give it.
+ */
+export function layOutColumns<K extends string>(
+  sheet: Sheet,
+  schema: SheetSchema<K>,
+  app?: SpreadsheetApp,
+): { missing: ColumnSpec<K>[]; position: (c: ColumnSpec<K>) => number } {
+  const lastCol = sheet.getLastColumn();
   const headers = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
   const present = new Map<string, number>();
   headers.forEach((h, i) => {
@@ -100,43 +124,32 @@ export function ensureSheet<K extends string>(
   sheet.getRange(1, 1, 1, totalCols).setFontWeight('bold');
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   // Adjacent columns sharing a width, format or rule (e.g. the ten TT checkboxes) take one call.
-  for (const run of adjacentRuns(missing, position, (c) => (c.width ? String(c.width) : ''))) {
+  for (const run of runsOf(missing, position, (c) => (c.width ? String(c.width) : ''))) {
     sheet.setColumnWidths(run.start, run.count, Number(run.value));
   }
   const dataRows = Math.max(sheet.getMaxRows() - 1, 1);
-  for (const run of adjacentRuns(schema.columns, position, (c) => c.format ?? '')) {
+  for (const run of runsOf(schema.columns, position, (c) => c.format ?? '')) {
     sheet.getRange(2, run.start, dataRows, run.count).setNumberFormat(run.value);
   }
-  for (const run of adjacentRuns(schema.columns, position, (c) => (c.validation ? JSON.stringify(c.validation) : ''))) {
-    const rule = buildRule(ctx.app, JSON.parse(run.value) as ColumnValidation);
-    sheet.getRange(2, run.start, dataRows, run.count).setDataValidation(rule);
+  if (app) {
+    for (const run of runsOf(schema.columns, position, (c) => (c.validation ? JSON.stringify(c.validation) : ''))) {
+      const rule = buildRule(app, JSON.parse(run.value) as ColumnValidation);
+      sheet.getRange(2, run.start, dataRows, run.count).setDataValidation(rule);
+    }
   }
-
-  let seededRows = 0;
-  if (options.seed && options.seed.length > 0) {
-    seededRows = writeSeed(sheet, schema, options, lastRow, position);
-  }
-  ensureProtection(ctx, sheet, schema, options.jurorEmail, options.jurorEmails);
-  return { sheet, created, addedHeaders: missing.map((c) => c.header), seededRows };
+  return { missing, position };
 }
 
-/** Runs of adjacent sheet columns (1-based `start`) whose `keyOf` is the same non-empty value. */
-function adjacentRuns<K extends string>(
+/** Runs of adjacent sheet columns (1-based `start`) whose `valueOf` is the same non-empty value. */
+function runsOf<K extends string>(
   columns: ColumnSpec<K>[],
   position: (c: ColumnSpec<K>) => number,
-  keyOf: (c: ColumnSpec<K>) => string,
+  valueOf: (c: ColumnSpec<K>) => string,
 ): { start: number; count: number; value: string }[] {
-  const placed = columns
-    .map((c) => ({ at: position(c), value: keyOf(c) }))
-    .filter((x) => x.value !== '')
-    .sort((a, b) => a.at - b.at);
-  const runs: { start: number; count: number; value: string }[] = [];
-  for (const p of placed) {
-    const last = runs[runs.length - 1];
-    if (last && last.value === p.value && last.start + last.count === p.at) last.count++;
-    else runs.push({ start: p.at, count: 1, value: p.value });
-  }
-  return runs;
+  const values = columns.map(valueOf);
+  // A column without a value (no format, no rule) is left out, as if absent.
+  const positions = columns.map((c, i) => (values[i] === '' ? -1 : position(c)));
+  return adjacentRuns(positions, (i) => values[i]).map((run) => ({ start: run.start, count: run.members.length, value: values[run.members[0]] }));
 }
 
 function writeSeed<K extends string>(
@@ -159,16 +172,11 @@ function writeSeed<K extends string>(
   const start = Math.max(lastRow, 1) + 1;
   ensureRows(sheet, start + rows.length - 1);
   // One setValues per run of adjacent schema columns; in a fresh sheet that is a single block.
-  const cols = schema.columns.map((c) => ({ c, at: position(c) })).sort((a, b) => a.at - b.at);
-  let i = 0;
-  while (i < cols.length) {
-    let j = i;
-    while (j + 1 < cols.length && cols[j + 1].at === cols[j].at + 1) j++;
-    const run = cols.slice(i, j + 1);
+  for (const run of adjacentRuns(schema.columns.map(position))) {
+    const cols = run.members.map((m) => schema.columns[m]);
     // A plain-text ("@") column stores strings as they are: an apostrophe there would stay visible.
-    const block = rows.map((r) => run.map(({ c }) => escapeCell(r[c.key] ?? '', c.format ?? '')));
-    sheet.getRange(start, run[0].at, block.length, run.length).setValues(block);
-    i = j + 1;
+    const block = rows.map((r) => cols.map((c) => escapeCell(r[c.key] ?? '', c.format ?? '')));
+    sheet.getRange(start, run.start, block.length, cols.length).setValues(block);
   }
   return rows.length;
 }

@@ -1,4 +1,5 @@
 // Schema of "Cơ cấu giải" (prize tiers: prize, count, reward) and its row mapping.
+import { DEFAULT_PRIZE_TIERS } from '../domain/awards';
 import { parseNumberCell } from '../domain/parse';
 import type { PrizeTier, Problem } from '../domain/types';
 import { defineSchema } from './schema';
@@ -16,13 +17,7 @@ export const PRIZE_TIERS = defineSchema({
 });
 export type PrizeTierKey = 'name' | 'count' | 'reward';
 
-export const DEFAULT_PRIZE_TIERS: PrizeTier[] = [
-  { name: 'Giải Nhất', count: 1, reward: 'Hiện kim + Giấy khen Quận Đoàn' },
-  { name: 'Giải Nhì', count: 1, reward: 'Hiện kim + Giấy khen Quận Đoàn' },
-  { name: 'Giải Ba', count: 1, reward: 'Hiện kim + Giấy khen Quận Đoàn' },
-  { name: 'Giải Khuyến khích', count: 3, reward: 'Giấy khen Quận Đoàn' },
-];
-
+/** Seed rows of a fresh "Cơ cấu giải": the engine's District 11 defaults, so the two never disagree. */
 export function prizeTierSeedRows(): Record<PrizeTierKey, unknown>[] {
   return DEFAULT_PRIZE_TIERS.map((t) => ({ ...t }));
 }

@@ -1,4 +1,5 @@
 // Schema of "Kết quả" (every clip's score breakdown) and the mapping from ClipResult to its row.
+import { roundToScoreUnits } from '../domain/ranking';
 import type { ClipResult } from '../domain/types';
 import { SCORE_FORMAT, defineSchema } from './schema';
 
@@ -37,7 +38,7 @@ export const RESULT_KEYS: ResultKey[] = RESULTS.columns.map((c) => c.key);
 
 /** Rounded to 4 decimals so the cells hold the same numbers the ranking compared. */
 function r4(x: number | null): number | '' {
-  return x === null ? '' : Math.round(x * 10000) / 10000;
+  return x === null ? '' : roundToScoreUnits(x);
 }
 
 export function resultRow(r: ClipResult): unknown[] {

@@ -64,3 +64,16 @@ export function headerKey(text: unknown): string {
 export const DATE_TIME_FORMAT = 'dd/MM/yyyy HH:mm';
 /** Two decimals for score columns. */
 export const SCORE_FORMAT = '0.00';
+
+/**
+ * Mã bài | Đơn vị | Tên tác phẩm | Link video: the clip's details copied from "Bài dự thi" at the left
+ * of "Thẩm định" and of every jury tab (fresh objects for each schema).
+ */
+export function clipInfoColumns(): ColumnSpec<'id' | 'unit' | 'title' | 'video'>[] {
+  return [
+    { key: 'id', header: 'Mã bài', role: 'computed', width: 90 },
+    { key: 'unit', header: 'Đơn vị', role: 'computed', width: 200 },
+    { key: 'title', header: 'Tên tác phẩm', role: 'computed', width: 240 },
+    { key: 'video', header: 'Link video', role: 'computed', width: 240 },
+  ];
+}

@@ -40,9 +40,6 @@ export type SubmissionKey =
   | 'flags'
   | 'status';
 
-/** Values of one "Bài dự thi" row, as the intake writes them (strings are escaped on write). */
-export type SubmissionRecord = Record<SubmissionKey, unknown>;
-
 /** A submission with its sheet row and the unit text as typed (for messages). */
 export interface SubmissionRow extends Submission {
   row: number;

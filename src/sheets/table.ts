@@ -1,4 +1,5 @@
 // Batched table I/O: one getValues to read a sheet, one setValues per run of adjacent output columns.
+import { isBlank } from '../domain/parse';
 import type { Problem } from '../domain/types';
 import { ContestError, missingSheet } from './errors';
 import { headerKey, type SheetSchema } from './schema';
@@ -62,10 +63,6 @@ export function locateColumns<K extends string>(
     }
   }
   return { col, problems };
-}
-
-function isBlank(v: unknown): boolean {
-  return v === '' || v === null || v === undefined;
 }
 
 /**
@@ -136,19 +133,26 @@ export function ensureRows(sheet: Sheet, lastRow: number): void {
   if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max);
 }
 
-/** Groups 0-based column positions into runs of adjacent columns: [[start, [indexesIntoKeys]]]. */
-function adjacentRuns(positions: number[]): { start: number; members: number[] }[] {
+/**
+ * Groups column positions into runs of adjacent columns, so each run takes one Range call instead of
+ * one per column. `positions[i]` is item i's column (any base; negative = absent, skipped); the items
+ * of a run are listed in `members` by index, left to right. With `groupOf`, only adjacent items of the
+ * same group share a run (e.g. columns with the same number format).
+ * @example adjacentRuns([3, 1, 2, -1, 7]) → [{ start: 1, members: [1, 2, 0] }, { start: 7, members: [4] }]
+ */
+export function adjacentRuns(positions: number[], groupOf?: (index: number) => string): { start: number; members: number[] }[] {
   const order = positions
     .map((p, i) => ({ p, i }))
     .filter((x) => x.p >= 0)
     .sort((a, b) => a.p - b.p);
-  const runs: { start: number; members: number[] }[] = [];
+  const runs: { start: number; members: number[]; group: string }[] = [];
   for (const { p, i } of order) {
+    const group = groupOf ? groupOf(i) : '';
     const last = runs[runs.length - 1];
-    if (last && last.start + last.members.length === p) last.members.push(i);
-    else runs.push({ start: p, members: [i] });
+    if (last && last.start + last.members.length === p && last.group === group) last.members.push(i);
+    else runs.push({ start: p, members: [i], group });
   }
-  return runs;
+  return runs.map(({ start, members }) => ({ start, members }));
 }
 
 /**

@@ -1,6 +1,6 @@
 // Runs one menu action: progress toast, the flow, the summary (or error) dialog, and the "Nhật ký" line.
 import type { FlowContext, Summary } from '../flows/context';
-import { appendAudit } from '../sheets/audit';
+import { appendAudit, joinAuditDetails } from '../sheets/audit';
 import { errorSummary, errorText, showSummary } from './dialog';
 import { MSG } from './messages';
 
@@ -14,11 +14,10 @@ export interface ActionHandles {
   lock?: GoogleAppsScript.Lock.Lock;
 }
 
-/** One line for "Nhật ký": the summary's first lines and the warning count. */
+/** One line for "Nhật ký": the summary's first lines and the warning count, joined like every other line. */
 export function auditDetails(summary: Summary): string {
-  const head = summary.lines.slice(0, 3).join(' ');
-  const tail = summary.warnings.length > 0 ? ` (${MSG.auditWarnings(summary.warnings.length)})` : '';
-  return `${head}${tail}`.slice(0, 2000);
+  const warnings = summary.warnings.length > 0 ? [MSG.auditWarnings(summary.warnings.length)] : [];
+  return joinAuditDetails([...summary.lines.slice(0, 3), ...warnings], 2000);
 }
 
 /**

@@ -1,6 +1,9 @@
 // Tests for parsing what people type into cells: names, numbers, marks, booleans and contest-zone dates.
 import {
   formatDateTime,
+  formatScoreVi,
+  idKey,
+  isBlank,
   normalizeName,
   parseBoolean,
   parseDateTime,
@@ -149,3 +152,22 @@ describe('parseDateTime / formatDateTime', () => {
     expect(formatDateTime(parseDateTime('01/01/2024 08:07', VN) as Date, VN)).toBe('01/01/2024 08:07');
   });
 });
+
+describe('small shared helpers', () => {
+  test('formatScoreVi: two fixed decimals, decimal comma, half up', () => {
+    expect(formatScoreVi(78.4)).toBe('78,40');
+    // 92.80000000000001 × 100 = 9280.000000000002 → 9280 → "92,80"
+    expect(formatScoreVi(92.80000000000001)).toBe('92,80');
+    expect(formatScoreVi(0.125)).toBe('0,13'); // 12.5 → 13
+    expect(formatScoreVi(7, 0)).toBe('7');
+  });
+  test('isBlank: empty and space-only text, null and undefined are blank; 0 and false are values', () => {
+    for (const v of ['', '   ', '\u00a0', null, undefined]) expect(isBlank(v)).toBe(true);
+    for (const v of [0, false, 'x', ' 0 ']) expect(isBlank(v)).toBe(false);
+  });
+  test('idKey: clip IDs and juror codes match ignoring case and outer spaces', () => {
+    expect(idKey(' ht-001 ')).toBe('HT-001');
+    expect(idKey('gk2')).toBe(idKey('GK2'));
+  });
+});
+

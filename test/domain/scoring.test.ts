@@ -1,5 +1,6 @@
 // Tests for per-clip scoring: parts, totals, ranks, and the reasons a clip is not scored.
-import { computeResults } from '../../src/domain/scoring';
+import { computeResults, LATE_EXCLUDED_STATUS, submissionStatus } from '../../src/domain/scoring';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import type { ClipResult, Juror } from '../../src/domain/types';
 import { contest, passed, submission, unit, vn } from './fixtures';
 
@@ -239,5 +240,96 @@ describe('computeResults', () => {
       'Đơn vị "Đoàn Phường 99" không có trong danh sách đơn vị – chưa xét giải; BTC sửa cột "Đơn vị" ở trang "Bài dự thi" rồi tính lại.',
     );
     expect(rs[1].note).toBe('');
+  });
+
+  it('parts and totals carry no floating-point noise: 36.2 + 56.6 is exactly 92.8', () => {
+    const rs = computeResults(
+      contest({
+        jurors: jurors.slice(0, 2),
+        submissions: [submission('HT-001', 'X')],
+        appraisals: [passed('HT-001')],
+        juryMarks: [
+          { clipId: 'HT-001', jurorCode: 'GK1', marks: [90] },
+          { clipId: 'HT-001', jurorCode: 'GK2', marks: [91] },
+        ],
+        engagement: [{ clipId: 'HT-001', reactions: 283, shares: 0 }],
+      }),
+    );
+    // mean (90 + 91) / 2 = 90.5 → 40 × 90.5 / 100 = 36.2; 283 reactions → 60 × 283 / 300 = 56.6;
+    // in doubles 36.2 + 56.6 = 92.80000000000001, rounded to millionths it is 92.8.
+    expect(rs[0].juryAggregate).toBe(90.5);
+    expect(rs[0].juryPart).toBe(36.2);
+    expect(rs[0].engagementPart).toBe(56.6);
+    expect(rs[0].total).toBe(92.8);
+    expect(JSON.stringify(rs[0])).toContain('"total":92.8,');
+  });
+
+  it('fractional point values: 3 reactions × 0,1 is 0.3 points, not 0.30000000000000004', () => {
+    const rs = computeResults(
+      contest({
+        settingsPatch: { pointsPerReaction: 0.1 },
+        jurors: jurors.slice(0, 1),
+        submissions: [submission('HT-001', 'X')],
+        appraisals: [passed('HT-001')],
+        juryMarks: [{ clipId: 'HT-001', jurorCode: 'GK1', marks: [50] }],
+        engagement: [{ clipId: 'HT-001', reactions: 3, shares: 0 }],
+      }),
+    );
+    // 0.1 × 3 = 0.3 points; 60 × 0.3 / 300 = 0.06; jury 40 × 50 / 100 = 20; total 20.06
+    expect(rs[0].engagementPoints).toBe(0.3);
+    expect(rs[0].engagementPart).toBe(0.06);
+    expect(rs[0].total).toBe(20.06);
+  });
+
+  it('a clip never sent to the jury (late, failed, pending) gets only its own reason, not "Chưa có điểm BGK"', () => {
+    const rs = computeResults(
+      contest({
+        units,
+        jurors,
+        submissions: [
+          submission('HT-001', 'Đoàn Phường 6', vn('2023-06-11T00:05:00')), // late, passed, nobody marked it
+          submission('HT-002', 'Đoàn Phường 6'), // failed TT10
+          submission('HT-003', 'Đoàn Phường 6'), // nothing ticked yet
+          submission('HT-004', 'Đoàn Phường 6', vn('2023-06-11T00:05:00')), // late and failed
+        ],
+        appraisals: [passed('HT-001'), { clipId: 'HT-002', ticks: { ...passed('x').ticks, TT10: false } }, { clipId: 'HT-004', ticks: { ...passed('x').ticks, TT10: false } }],
+      }),
+    );
+    expect(byId(rs, 'HT-001')).toMatchObject({ unscoredReasons: ['late'], note: 'Nộp trễ.' });
+    expect(byId(rs, 'HT-002')).toMatchObject({ unscoredReasons: ['appraisalFailed'], note: 'Không đạt: Đúng chủ đề phong trào "3 trách nhiệm".' });
+    expect(byId(rs, 'HT-003')).toMatchObject({ unscoredReasons: ['appraisalPending'], note: 'Chưa thẩm định.' });
+    expect(byId(rs, 'HT-004')).toMatchObject({
+      unscoredReasons: ['late', 'appraisalFailed'],
+      note: 'Nộp trễ. Không đạt: Đúng chủ đề phong trào "3 trách nhiệm".',
+    });
+  });
+
+  it('a late clip accepted by the organizer is sent to the jury, so a missing mark is named again', () => {
+    const rs = computeResults(
+      contest({
+        settingsPatch: { acceptLateEntries: true },
+        units,
+        jurors: jurors.slice(0, 1),
+        submissions: [submission('HT-001', 'Đoàn Phường 6', vn('2023-06-11T00:05:00'))],
+        appraisals: [passed('HT-001')],
+      }),
+    );
+    expect(rs[0]).toMatchObject({ unscoredReasons: ['noJuryMarks'], note: 'Chưa có điểm BGK. Nộp trễ (BTC cho phép nhận bài trễ).' });
+  });
+});
+
+describe('submissionStatus ("Trạng thái" of "Bài dự thi")', () => {
+  const late = { submittedAt: vn('2023-06-11T00:00:00') }; // the minute after the 10/06/2023 23:59 deadline
+  const onTime = { submittedAt: vn('2023-06-10T23:59:59') };
+  it('a late clip is "Nộp trễ – không tính" while late entries are not accepted, whatever its appraisal', () => {
+    expect(LATE_EXCLUDED_STATUS).toBe('Nộp trễ – không tính');
+    for (const st of ['passed', 'failed', 'pending'] as const) expect(submissionStatus(late, st, DEFAULT_SETTINGS)).toBe('Nộp trễ – không tính');
+    expect(submissionStatus(onTime, 'passed', DEFAULT_SETTINGS)).toBe('Đạt');
+  });
+  it('shows the appraisal result again once "Nhận bài nộp trễ" is Có, or when settings are unreadable', () => {
+    const accept = { ...DEFAULT_SETTINGS, acceptLateEntries: true };
+    expect(submissionStatus(late, 'passed', accept)).toBe('Đạt');
+    expect(submissionStatus(late, 'failed', accept)).toBe('Không đạt');
+    expect(submissionStatus(late, 'passed', null)).toBe('Đạt');
   });
 });

@@ -96,6 +96,8 @@ describe('warnings', () => {
       '',
       'Nộp trễ',
     ]);
+    // Late entries are not accepted by default: the late row says so from the start, the others wait for appraisal.
+    expect(c.column('Bài dự thi', 'Trạng thái')).toEqual([...Array(5).fill('Chờ thẩm định'), 'Nộp trễ – không tính']);
     expect(c.column('Bài dự thi', 'Đơn vị')[2]).toBe('Đoàn Phường 3');
   });
 });

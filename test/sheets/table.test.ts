@@ -1,6 +1,6 @@
 // Batched table I/O: columns found by header, one read, one write per column run, text kept as text.
 import { defineSchema } from '../../src/sheets/schema';
-import { appendRecords, readTable, replaceColumns, text, updateRows } from '../../src/sheets/table';
+import { adjacentRuns, appendRecords, readTable, replaceColumns, text, updateRows } from '../../src/sheets/table';
 import { isContestError } from '../../src/sheets/errors';
 import { newEmulator, OWNER } from '../flows/fixture';
 
@@ -85,6 +85,19 @@ describe('writes', () => {
     const t = readTable(sheet, SCHEMA);
     updateRows(t, ['score'], new Map([[2, [10]], [4, [30]]]));
     expect(sheet.getRange(2, 1, 3, 3).getValues()).toEqual([['HT-001', 'A', 10], ['HT-002', 'B', 2], ['HT-003', 'C', 30]]);
+  });
+});
+
+describe('adjacentRuns', () => {
+  test('groups adjacent positions (any order, absent = -1) and, with groupOf, only equal neighbours', () => {
+    // Columns 1, 2, 3 are adjacent (items 1, 2, 0 left to right); 7 stands alone; -1 is skipped.
+    expect(adjacentRuns([3, 1, 2, -1, 7])).toEqual([
+      { start: 1, members: [1, 2, 0] },
+      { start: 7, members: [4] },
+    ]);
+    // Same columns, but item 2 (column 2) has another format: runs 1 | 2 | 3.
+    const fmt = ['0.00', '0.00', '@', '', '0.00'];
+    expect(adjacentRuns([3, 1, 2, -1, 7], (i) => fmt[i]).map((r) => r.start)).toEqual([1, 2, 3, 7]);
   });
 });
 

@@ -1,0 +1,43 @@
+// "Nhật ký" lines written by runAction: one joiner for every line, and a deleted log recreated with setup's header.
+import { joinAuditDetails } from '../../src/sheets/audit';
+import { setupContest } from '../../src/flows/setup';
+import { auditDetails, runAction, type ActionHandles } from '../../src/ui/runner';
+import { NOW, OWNER, flowContext, newEmulator, records, sheet } from '../flows/fixture';
+
+describe('"Nhật ký"', () => {
+  test('a summary\'s lines and warning count are joined with " | ", like the form actions\' lines', () => {
+    const summary = { title: 'Tính điểm', lines: ['Đã tính điểm 36/40 bài', 'Chưa tính điểm – Nộp trễ (1): HT-040', 'x', 'not logged'], warnings: ['a', 'b'] };
+    // First three lines, then "2 cảnh báo"; no run-on "36/40 bài Chưa tính điểm".
+    expect(auditDetails(summary)).toBe('Đã tính điểm 36/40 bài | Chưa tính điểm – Nộp trễ (1): HT-040 | x | 2 cảnh báo');
+    expect(joinAuditDetails(['Đã đồng bộ 3 đơn vị', '', '  Cảnh báo: Đơn vị trùng tên ', ''])).toBe('Đã đồng bộ 3 đơn vị | Cảnh báo: Đơn vị trùng tên');
+    // Cut with "…" at the limit: 5 characters → "abcd…".
+    expect(joinAuditDetails(['abcdefgh'], 5)).toBe('abcd…');
+  });
+
+  test('deleted by hand, it comes back with a bold frozen header, setup\'s widths and date format', () => {
+    const emu = newEmulator();
+    const ctx = flowContext(emu);
+    setupContest(ctx);
+    const ss = ctx.spreadsheet;
+    ss.deleteSheet(ss.getSheetByName('Nhật ký')!);
+    const handles: ActionHandles = {
+      spreadsheet: ss,
+      app: ctx.app,
+      html: emu.HtmlService as unknown as GoogleAppsScript.HTML.HtmlService,
+      user: OWNER,
+      now: NOW,
+    };
+    runAction(handles, 'Tính điểm', () => ({ title: 'Tính điểm', lines: ['Dòng một', 'Dòng hai'], warnings: [] }));
+    const log = sheet(emu, 'Nhật ký');
+    expect(log.getRange(1, 1, 1, 4).getValues()[0]).toEqual(['Thời gian', 'Người thực hiện', 'Thao tác', 'Chi tiết']);
+    expect(log.getRange(1, 1, 1, 4).getFontWeights()[0]).toEqual(['bold', 'bold', 'bold', 'bold']);
+    expect(log.getFrozenRows()).toBe(1);
+    // Widths from the schema (Thời gian 140, Chi tiết 500) and the dd/MM/yyyy HH:mm time column.
+    expect([log.getColumnWidth(1), log.getColumnWidth(4)]).toEqual([140, 500]);
+    expect(log.getRange(2, 1).getNumberFormat()).toBe('dd/MM/yyyy HH:mm');
+    // Inserted last, as setup orders its sheets.
+    const names = ss.getSheets().map((s) => s.getName());
+    expect(names[names.length - 1]).toBe('Nhật ký');
+    expect(records(emu, 'Nhật ký')).toEqual([{ 'Thời gian': NOW, 'Người thực hiện': OWNER, 'Thao tác': 'Tính điểm', 'Chi tiết': 'Dòng một | Dòng hai' }]);
+  });
+});
