@@ -1,4 +1,5 @@
 // Terminal output for the CLIs: progress lines (stderr), aligned text tables and Vietnamese number formatting.
+import { formatScoreVi } from '../src/domain/parse';
 
 /** Progress goes to stderr so stdout can carry the result (or exactly one JSON object). */
 export interface Progress {
@@ -46,13 +47,8 @@ export function renderTable(headers: string[], rows: string[][], right: boolean[
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/**
- * "78,40": fixed decimals with the Vietnamese decimal comma; '' for null. Rounded half up like the
- * dialogs' formatTotal (src/flows/scores.ts), so the terminal and the sheet never disagree on a total.
- * Not src/domain's formatScore: that one drops trailing zeros ("78,4"), which misaligns table columns.
- */
+/** "78,40" with the dialogs' formatter (src/domain/parse.ts formatScoreVi); '' for null. */
 export function vnNumber(n: number | null | undefined, decimals = 2): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '';
-  const scale = 10 ** decimals;
-  return (Math.round(n * scale) / scale).toFixed(decimals).replace('.', ',');
+  return formatScoreVi(n, decimals);
 }

@@ -99,10 +99,6 @@ function describe(p: Problem): string {
   return `${[`Trang "${p.sheet}"`, ...place].join(', ')}: ${p.message}`;
 }
 
-/** A score-changing warning as a blocking error: what the add-on would do meanwhile no longer applies. */
-function blockingMessage(p: Problem): string {
-  return describe(p).replace(/; (tạm tính là 0 cho đến khi sửa|dòng này không được tính|dòng này bị bỏ qua)\.$/, '.');
-}
 
 async function score(options: ScoreOptions): Promise<void> {
   const progress = createProgress(process.stderr);
@@ -136,7 +132,7 @@ async function score(options: ScoreOptions): Promise<void> {
   }
   const scoreChanging = computed.read.warnings.filter((w) => SCORE_CHANGING.has(w.code));
   const blocking = [...computed.read.markProblems, ...computed.output.problems, ...scoreChanging];
-  if (blocking.length > 0) throw new UserError('Không tính được điểm vì bảng tính có lỗi:', blocking.map(blockingMessage));
+  if (blocking.length > 0) throw new UserError('Không tính được điểm vì bảng tính có lỗi:', blocking.map(describe));
   // Warnings are shown once, even when both actions' summaries repeat them.
   const shown = new Set<string>();
   const warn = (message: string): void => {

@@ -10,6 +10,11 @@ export interface Problem {
   row?: number;
   /** Column header text (the user sees headers, not letters). */
   column?: string;
+  /**
+   * What the add-on does meanwhile, e.g. "tạm tính là 0 cho đến khi sửa": shown after the message in
+   * the add-on's dialogs, left out where the problem stops the action (`npm run score`).
+   */
+  consequence?: string;
 }
 
 /** Success-or-problems result, in the manner of zod's safeParse. */

@@ -26,8 +26,13 @@ export interface Summary {
 /** Warnings shown in a dialog are capped; the rest are counted so a dialog stays readable. */
 export const MAX_WARNINGS = 40;
 
+/** The message, then what the add-on does meanwhile: "…: \"1,5\" không phải số nguyên không âm; tạm tính là 0 cho đến khi sửa." */
+export function problemText(p: Problem): string {
+  return p.consequence ? `${p.message.replace(/\.$/, '')}; ${p.consequence}.` : p.message;
+}
+
 export function problemMessages(problems: Problem[], limit = MAX_WARNINGS): string[] {
-  const shown = problems.slice(0, limit).map((p) => p.message);
+  const shown = problems.slice(0, limit).map(problemText);
   if (problems.length > limit) shown.push(`… và ${problems.length - limit} vấn đề khác.`);
   return shown;
 }

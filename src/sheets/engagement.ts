@@ -35,7 +35,7 @@ export function readEngagement(table: Table<EngagementKey>): { counts: Engagemen
       const n = parseCountCell(v);
       if (n === null) return 0;
       if (n === 'invalid' || n < 0 || !Number.isInteger(n)) {
-        problems.push({ code: 'engagement.count', message: `Trang "${sheet}", dòng ${r.row}, cột "${header}": "${String(v)}" không phải số nguyên không âm; tạm tính là 0 cho đến khi sửa.`, sheet, row: r.row, column: header });
+        problems.push({ code: 'engagement.count', message: `Trang "${sheet}", dòng ${r.row}, cột "${header}": "${String(v)}" không phải số nguyên không âm.`, consequence: 'tạm tính là 0 cho đến khi sửa', sheet, row: r.row, column: header });
         return 0;
       }
       return n;

@@ -26,13 +26,13 @@ export function readShareLog(table: Table<ShareLogKey>, timeZone: string): { ent
     const account = text(table, r, 'account');
     if (clipId === '' || account === '') {
       const column = clipId === '' ? 'Mã bài' : 'Tài khoản';
-      problems.push({ code: 'share.incomplete', message: `Trang "${sheet}", dòng ${r.row}, cột "${column}": thiếu ${column.toLowerCase()}; dòng này không được tính.`, sheet, row: r.row, column });
+      problems.push({ code: 'share.incomplete', message: `Trang "${sheet}", dòng ${r.row}, cột "${column}": thiếu ${column.toLowerCase()}.`, consequence: 'dòng này không được tính', sheet, row: r.row, column });
       continue;
     }
     const raw = cell(table, r, 'time');
     const time = parseDateTime(raw, timeZone);
     if (time === 'invalid') {
-      problems.push({ code: 'share.time', message: `Trang "${sheet}", dòng ${r.row}, cột "Thời gian": "${String(raw)}" không phải ngày giờ (dd/MM/yyyy HH:mm); dòng này không được tính.`, sheet, row: r.row, column: 'Thời gian' });
+      problems.push({ code: 'share.time', message: `Trang "${sheet}", dòng ${r.row}, cột "Thời gian": "${String(raw)}" không phải ngày giờ (dd/MM/yyyy HH:mm).`, consequence: 'dòng này không được tính', sheet, row: r.row, column: 'Thời gian' });
       continue;
     }
     entries.push({ clipId, account, time });

@@ -68,7 +68,7 @@ export function readSubmissions(
     }
     const key = id.toUpperCase();
     if (seen.has(key)) {
-      problems.push({ code: 'submission.duplicate_id', message: `Trang "${sheet}", dòng ${r.row}, cột "Mã bài": mã "${id}" trùng với dòng ${seen.get(key)}; dòng này bị bỏ qua.`, sheet, row: r.row, column: 'Mã bài' });
+      problems.push({ code: 'submission.duplicate_id', message: `Trang "${sheet}", dòng ${r.row}, cột "Mã bài": mã "${id}" trùng với dòng ${seen.get(key)}.`, consequence: 'dòng này bị bỏ qua', sheet, row: r.row, column: 'Mã bài' });
       continue;
     }
     seen.set(key, r.row);

@@ -1,4 +1,5 @@
 // "Tương tác" counts typed as text: Vietnamese thousands grouping ("1.000") is one thousand, not 1.
+import { problemText } from '../../src/flows/context';
 import { parseCountCell, parseNumberCell } from '../../src/domain/parse';
 import { ENGAGEMENT, readEngagement } from '../../src/sheets/engagement';
 import { escapeCell, readTable } from '../../src/sheets/table';
@@ -48,7 +49,7 @@ describe('readEngagement', () => {
       // "1,5" is a fraction, not a count: reported and taken as 0 until fixed.
       { clipId: 'HT-003', reactions: 0, shares: 0 },
     ]);
-    expect(read.problems.map((p) => p.message)).toEqual([
+    expect(read.problems.map(problemText)).toEqual([
       'Trang "Tương tác", dòng 4, cột "Lượt cảm xúc": "1,5" không phải số nguyên không âm; tạm tính là 0 cho đến khi sửa.',
     ]);
   });
