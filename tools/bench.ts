@@ -1,4 +1,4 @@
-// Benchmark: service calls and in-process time per menu action for 50, 500 and 5,000 submissions with 10 jurors.
+// Benchmark: service calls and in-process time per menu action for 50, 500 and 5,000 submissions with 10 jurors (and the form intake).
 // Usage: npm run bench [-- --json]
 import { performance } from 'perf_hooks';
 import { createEmulator } from '../src/emulator';
@@ -10,6 +10,8 @@ import { prepareJuryTabs } from '../src/flows/juryTabs';
 import { participationReport } from '../src/flows/participation';
 import { computeScores } from '../src/flows/scores';
 import { setupContest } from '../src/flows/setup';
+import { RESPONSE_ID_HEADER, handleFormSubmit } from '../src/forms/intake';
+import { setupForm, syncSubmissions, type FormDeps } from '../src/forms/setup';
 import { ensureRows, escapeCell } from '../src/sheets/table';
 
 const OWNER = 'btc@quandoan11.vn';
@@ -101,10 +103,111 @@ function benchSize(n: number, out: Row[]): void {
   measure(emu, ctx, 'Nhật ký thao tác', n, openAuditLog, out);
 }
 
+/** Form handles as a fresh Apps Script execution gets them (LockService.getScriptLock() is part of each run). */
+function formDeps(emu: Emu): FormDeps {
+  return {
+    spreadsheet: emu.spreadsheet,
+    formApp: emu.FormApp,
+    scriptApp: emu.ScriptApp,
+    lock: emu.LockService.getScriptLock(),
+    utilities: emu.Utilities,
+    mail: emu.MailApp,
+    flush: () => emu.SpreadsheetApp.flush(),
+    now: () => emu.now(),
+    user: emu.user(),
+  };
+}
+
+/** A contest with its roster and form, before the deadline. */
+function formContest(): { emu: Emu; form: GoogleAppsScript.Forms.Form } {
+  const emu = createEmulator({ owner: OWNER, user: OWNER });
+  emu.setNow(new Date('2023-06-01T09:00:00+07:00'));
+  setupContest({ spreadsheet: emu.spreadsheet, app: emu.SpreadsheetApp, user: OWNER, now: emu.now() });
+  append(emu, 'Đơn vị', Array.from({ length: UNITS }, (_, k) => ({ 'Mã đơn vị': `P${k + 1}`, 'Tên đơn vị': `Đoàn phường ${k + 1}` })));
+  return { emu, form: setupForm(formDeps(emu)).form };
+}
+
+/** The answers of submission k (own title and video, so no duplicate-link warnings). */
+function formAnswers(k: number): Record<string, string | string[]> {
+  return {
+    'Đơn vị': `Đoàn phường ${(k % UNITS) + 1}`,
+    'Hình thức tham gia': 'Cá nhân',
+    'Tác giả': `Tác giả ${k}`,
+    'Tên tác phẩm': `Clip ${k}`,
+    'Link video': `https://youtu.be/clip${k}`,
+    'Thời lượng': '4:30',
+    'Người liên hệ': `Người liên hệ ${k}`,
+    'Số điện thoại': '0901 234 567',
+    Email: `dv${k}@example.com`,
+    'Cam kết': [
+      'Tôi/chúng tôi cam kết tác phẩm là sáng tác mới, không sao chép, chưa đăng trên phương tiện thông tin đại chúng nào, và đồng ý để Ban tổ chức toàn quyền sử dụng tác phẩm cho mục đích tuyên truyền.',
+    ],
+  };
+}
+
+/** "Bài dự thi" rows as the intake writes them (response id included), one setValues. */
+function submissionRows(emu: Emu, rows: { k: number; responseId: string }[]): void {
+  append(
+    emu,
+    'Bài dự thi',
+    rows.map(({ k, responseId }) => ({
+      'Mã bài': `HT-${String(k).padStart(3, '0')}`,
+      'Thời gian nộp': '01/06/2023 08:00',
+      'Đơn vị': `Đoàn phường ${(k % UNITS) + 1}`,
+      'Hình thức': 'Cá nhân',
+      'Tác giả': `Tác giả ${k}`,
+      'Tên tác phẩm': `Clip ${k}`,
+      'Link video': `https://youtu.be/clip${k}`,
+      'Trạng thái': 'Chờ thẩm định',
+      [RESPONSE_ID_HEADER]: responseId,
+    })),
+  );
+}
+
+/**
+ * One onFormSubmit execution when "Bài dự thi" already holds n rows written by earlier submissions
+ * (so the response-id column exists), measured from the trigger's start: getScriptLock included.
+ */
+function benchSubmit(n: number, out: Row[]): void {
+  const { emu, form } = formContest();
+  const s = sheetOf(emu, 'Bài dự thi');
+  s.getRange(1, s.getLastColumn() + 1).setValue(RESPONSE_ID_HEADER);
+  submissionRows(emu, Array.from({ length: n }, (_, i) => ({ k: i + 1, responseId: `earlier-${i + 1}` })));
+  const response = emu.submitForm(form, formAnswers(n + 1), undefined, { fireTriggers: false });
+  emu.calls.reset();
+  const t0 = performance.now();
+  const outcome = handleFormSubmit(formDeps(emu), response);
+  const ms = performance.now() - t0;
+  if (outcome.kind !== 'added') throw new Error(`bench: submission not added (${outcome.kind})`);
+  out.push({ action: 'Nhận bài (onFormSubmit, 1 bài)', rows: n, calls: emu.calls.total(), ms: Math.round(ms * 10) / 10 });
+}
+
+/** "Đồng bộ bài dự thi" with n responses of which 5 (spread out) never reached "Bài dự thi". */
+function benchSync(n: number, out: Row[]): void {
+  const { emu, form } = formContest();
+  const missing = new Set([1, 2, 3, 4, 5].map((i) => Math.ceil((i * n) / 6)));
+  const present: { k: number; responseId: string }[] = [];
+  for (let k = 1; k <= n; k++) {
+    const r = emu.submitForm(form, formAnswers(k), undefined, { fireTriggers: false });
+    if (!missing.has(k)) present.push({ k, responseId: r.getId() });
+  }
+  const s = sheetOf(emu, 'Bài dự thi');
+  s.getRange(1, s.getLastColumn() + 1).setValue(RESPONSE_ID_HEADER);
+  submissionRows(emu, present);
+  emu.calls.reset();
+  const t0 = performance.now();
+  const result = syncSubmissions(formDeps(emu));
+  const ms = performance.now() - t0;
+  if (result.added !== missing.size) throw new Error(`bench: sync added ${result.added}, expected ${missing.size}`);
+  out.push({ action: 'Đồng bộ bài dự thi (thiếu 5 bài)', rows: n, calls: emu.calls.total(), ms: Math.round(ms * 10) / 10 });
+}
+
 function main(): void {
   const json = process.argv.includes('--json');
   const out: Row[] = [];
   for (const n of SIZES) benchSize(n, out);
+  for (const n of SIZES) benchSubmit(n, out);
+  for (const n of SIZES) benchSync(n, out);
   if (json) {
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return;

@@ -3,7 +3,7 @@ import { APPRAISAL_LABELS } from '../domain/appraisal';
 import { floorToMinute, formatDateTime, normalizeName, isDate, parseDateTime } from '../domain/parse';
 import { isLate, submissionStatus } from '../domain/scoring';
 import { DEFAULT_TIME_ZONE } from '../domain/settings';
-import type { AppraisalCriterion, Settings, Unit } from '../domain/types';
+import type { AppraisalCriterion, Parsed, Settings, Unit } from '../domain/types';
 import { matchUnit } from '../domain/units';
 import { APPRAISAL_CRITERIA, readAppraisalCriteria } from '../sheets/appraisalCriteria';
 import { APPRAISAL_SHEET, appraisalSchema, tickKey } from '../sheets/appraisal';
@@ -15,11 +15,10 @@ import { appendRows, cell, readTable, requireSheet, text, updateRows, type Table
 import { UNITS, readUnits } from '../sheets/units';
 import { videoKey } from './links';
 import { QUESTIONS, type QuestionKey } from './questions';
-import { isBlankResponse, readResponse, responseMapper, type ResponseAnswers } from './response';
+import { isBlankResponse, readResponse, type ResponseAnswers } from './response';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Form = GoogleAppsScript.Forms.Form;
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
 
 /** Services the intake needs, handed in so tests run it in the emulator and main.ts passes Google's. */
@@ -319,23 +318,26 @@ export class LockBusyError extends Error {
 }
 
 /**
- * Adds the responses not yet in "Bài dự thi" (and their "Thẩm định" rows), oldest first, while holding
- * the script lock: every read happens before the first write, so a missing sheet or header stops the
- * run with nothing written, and each table is written with one setValues. Throws LockBusyError when
- * the lock cannot be taken within `waitMs`.
+ * Adds the responses not yet in "Bài dự thi" (and their "Thẩm định" rows), oldest first. Responses,
+ * settings, roster and criteria are read before the script lock is taken (other submitters wait for
+ * the lock, so it is held only for what depends on them): under the lock the two tables are read once
+ * each, then each is written with one setValues, so a missing sheet or header stops the run with
+ * nothing written. Calls per submission do not grow with the rows already there. Throws
+ * LockBusyError when the lock cannot be taken within `waitMs`. `settingsRead` is "Cấu hình" as the
+ * caller already read it (read here when not given).
  */
-export function ingestResponses(deps: IntakeDeps, form: Form, responses: FormResponse[], waitMs: number): IntakeResult {
+export function ingestResponses(deps: IntakeDeps, responses: FormResponse[], waitMs: number, settingsRead?: Parsed<Settings>): IntakeResult {
   const result: IntakeResult = { added: [], alreadyPresent: 0, blank: 0, mailed: 0, notes: [], relinked: [] };
   let pending = responses;
   if (responses.length > 1) {
     // A sync re-reads every response and reading answers costs several calls per response, so those
     // whose id is already in "Bài dự thi" are set aside first with one getValues (re-checked under the lock).
+    // Telling them apart still costs one getId per response: the Forms service has no cheaper way.
     const known = knownResponseIds(deps.spreadsheet);
     pending = responses.filter((r) => !known.has(r.getId()));
     result.alreadyPresent = responses.length - pending.length;
   }
-  const mapper = responseMapper(deps.formApp, form);
-  const read = pending.map((r) => readResponse(mapper, r)).sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+  const read = pending.map((r) => readResponse(deps.formApp, r)).sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
   const candidates = read.filter((r) => {
     if (!isBlankResponse(r)) return true;
     result.blank++;
@@ -343,18 +345,23 @@ export function ingestResponses(deps: IntakeDeps, form: Form, responses: FormRes
   });
   if (candidates.length === 0) return result;
 
-  if (!deps.lock.tryLock(waitMs)) throw new LockBusyError();
+  // Organizer-maintained sheets, read once and outside the lock.
+  const ss = deps.spreadsheet;
   let settings: Settings | null = null;
+  const parsed = settingsRead ?? readSettings(ss);
+  if (parsed.ok) settings = parsed.value;
+  else result.notes.push(`Trang "Cấu hình" có lỗi nên chưa kiểm tra nộp trễ: ${parsed.problems.map((p) => p.message).join(' ')}`);
+  const unitSheet = ss.getSheetByName(UNITS.name);
+  const units = unitSheet ? readUnits(readTable(unitSheet, UNITS)).units : [];
+  const criteria = readCriteria(ss);
+  const submissionSheet = requireSheet(ss, SUBMISSIONS.name);
+  const appraisalSheet = requireSheet(ss, APPRAISAL_SHEET);
+
+  if (!deps.lock.tryLock(waitMs)) throw new LockBusyError();
   try {
-    const ss = deps.spreadsheet;
-    const parsed = readSettings(ss);
-    if (parsed.ok) settings = parsed.value;
-    else result.notes.push(`Trang "Cấu hình" có lỗi nên chưa kiểm tra nộp trễ: ${parsed.problems.map((p) => p.message).join(' ')}`);
-    const unitSheet = ss.getSheetByName(UNITS.name);
-    const units = unitSheet ? readUnits(readTable(unitSheet, UNITS)).units : [];
-    const submissions = submissionsTable(requireSheet(ss, SUBMISSIONS.name));
-    const criteria = readCriteria(ss);
-    const appraisal = readTable(requireSheet(ss, APPRAISAL_SHEET), appraisalSchema(criteria));
+    // What other executions write: read only while holding the lock.
+    const submissions = submissionsTable(submissionSheet);
+    const appraisal = readTable(appraisalSheet, appraisalSchema(criteria));
 
     const existing = existingFrom(submissions, settings?.timeZone ?? DEFAULT_TIME_ZONE);
     for (const r of candidates) {
@@ -459,11 +466,11 @@ export type SubmitOutcome =
  * nothing; a response already present (Google fires some triggers twice) is skipped; a lock that
  * cannot be taken leaves the response for "Đồng bộ bài dự thi" and says so in "Nhật ký".
  */
-export function handleFormSubmit(deps: IntakeDeps, form: Form, response: FormResponse | null | undefined): SubmitOutcome {
+export function handleFormSubmit(deps: IntakeDeps, response: FormResponse | null | undefined): SubmitOutcome {
   if (!response) return { kind: 'blank' };
   let result: IntakeResult;
   try {
-    result = ingestResponses(deps, form, [response], SUBMIT_LOCK_WAIT_MS);
+    result = ingestResponses(deps, [response], SUBMIT_LOCK_WAIT_MS);
   } catch (e) {
     if (!(e instanceof LockBusyError)) throw e;
     appendAudit(deps.spreadsheet, {

@@ -111,7 +111,7 @@ export function onSubmitEvent(
 ): SubmitOutcome {
   if (!e || !e.source) return { kind: 'blank' };
   const spreadsheet = openSpreadsheet(e.source.getDestinationId());
-  return handleFormSubmit(formDeps(spreadsheet, user, s), e.source, e.response);
+  return handleFormSubmit(formDeps(spreadsheet, user, s), e.response);
 }
 
 /** The time-driven trigger at the deadline. */

@@ -1,9 +1,7 @@
-// Reading a form response into the submission's answers, by question title; file uploads become Drive links.
-import { inspectForm, type FormLayout } from './form-builder';
+// Reading a form response into the submission's answers, by each answer's question title; file uploads become Drive links.
 import { driveFileLink } from './links';
-import type { QuestionKey } from './questions';
+import { QUESTIONS, matchTitles, titleMatches, type QuestionKey } from './questions';
 
-type Form = GoogleAppsScript.Forms.Form;
 type FormResponse = GoogleAppsScript.Forms.FormResponse;
 type FormAppService = GoogleAppsScript.Forms.FormApp;
 
@@ -16,30 +14,23 @@ export interface ResponseAnswers {
   uploads: string[];
 }
 
-/** Item id → question key, computed once per form and reused for every response of a sync. */
-export interface ResponseMapper {
-  layout: FormLayout;
-  keyByItemId: Map<number, QuestionKey>;
-  uploadIds: Set<number>;
-}
-
-export function responseMapper(formApp: FormAppService, form: Form): ResponseMapper {
-  const layout = inspectForm(formApp, form);
-  const keyByItemId = new Map<number, QuestionKey>();
-  for (const [key, item] of Object.entries(layout.items) as [QuestionKey, GoogleAppsScript.Forms.Item][]) {
-    keyByItemId.set(item.getId(), key);
-  }
-  return { layout, keyByItemId, uploadIds: new Set(layout.uploads.map((i) => i.getId())) };
-}
-
 function answerText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(answerText).filter((v) => v !== '').join(', ');
   return String(value).trim();
 }
 
-/** The answers of `response`; the video link falls back to the first uploaded file's Drive link. */
-export function readResponse(mapper: ResponseMapper, response: FormResponse): ResponseAnswers {
+/**
+ * The answers of `response`; the video link falls back to the first uploaded file's Drive link.
+ *
+ * Each answer is identified by its own item's title (matched as inspectForm matches a form's items),
+ * so no pass over the whole form is needed: the Forms service is slow per call, and this costs
+ * getItemResponses + 3 calls per answered question (getItem, getTitle, getResponse). The item type is
+ * asked only where an answer could come from a file-upload question added by hand: Google returns
+ * those answers as an array of Drive file ids, and such a question's title matches either no question
+ * of ours or "Link video".
+ */
+export function readResponse(formApp: FormAppService, response: FormResponse): ResponseAnswers {
   const answers = {
     unit: '',
     entryType: '',
@@ -53,20 +44,30 @@ export function readResponse(mapper: ResponseMapper, response: FormResponse): Re
     pledge: '',
   } as Record<QuestionKey, string>;
   const uploads: string[] = [];
+  const questions: { title: string; raw: unknown }[] = [];
   for (const ir of response.getItemResponses()) {
-    const id = ir.getItem().getId();
-    const raw = ir.getResponse();
-    if (mapper.uploadIds.has(id)) {
+    const item = ir.getItem();
+    const title = item.getTitle();
+    const raw: unknown = ir.getResponse();
+    if (mayBeUpload(title, raw) && item.getType() === formApp.ItemType.FILE_UPLOAD) {
       // Google returns the uploaded files' Drive ids.
       const ids = (Array.isArray(raw) ? raw : [raw]).flatMap((v) => String(v).split(/[\s,]+/));
       for (const fileId of ids) if (typeof fileId === 'string' && fileId.trim() !== '') uploads.push(driveFileLink(fileId.trim()));
       continue;
     }
-    const key = mapper.keyByItemId.get(id);
-    if (key) answers[key] = answerText(raw);
+    questions.push({ title, raw });
   }
+  const index = matchTitles(questions.map((q) => q.title));
+  for (const [key, i] of Object.entries(index) as [QuestionKey, number][]) answers[key] = answerText(questions[i].raw);
   if (answers.videoLink === '' && uploads.length > 0) answers.videoLink = uploads[0];
   return { responseId: response.getId(), timestamp: new Date(response.getTimestamp().getTime()), answers, uploads };
+}
+
+/** True when an answer might be a file-upload question's (see readResponse): an array, or a title that is not one of ours or is "Link video". */
+function mayBeUpload(title: string, raw: unknown): boolean {
+  if (Array.isArray(raw)) return true;
+  const spec = QUESTIONS.find((q) => titleMatches(title, q));
+  return !spec || spec.key === 'videoLink';
 }
 
 /** True when nothing was answered (Google occasionally fires a trigger with an empty response). */

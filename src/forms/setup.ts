@@ -235,9 +235,11 @@ export function syncSubmissions(deps: FormDeps): FormActionSummary & { added: nu
   const ss = deps.spreadsheet;
   const form = requireContestForm(deps);
   const responses = form.getResponses();
+  // Read once: the intake checks lateness with it, and the deadline trigger is re-planned from it below.
+  const parsed = readSettings(ss);
   let result;
   try {
-    result = ingestResponses(deps, form, responses, SYNC_LOCK_WAIT_MS);
+    result = ingestResponses(deps, responses, SYNC_LOCK_WAIT_MS, parsed);
   } catch (e) {
     if (!(e instanceof LockBusyError)) throw e;
     throw new ContestError([{ code: 'intake.busy', message: 'Đang có bài dự thi được ghi vào bảng tính. Hãy chờ một phút rồi chạy lại "Đồng bộ bài dự thi".' }]);
@@ -252,7 +254,6 @@ export function syncSubmissions(deps: FormDeps): FormActionSummary & { added: nu
   const flagged = result.added.filter((s) => s.warnings.length > 0);
   for (const s of flagged) warnings.push(`${s.id}: ${s.warnings.join('; ')}`);
   if (ensureSubmitTrigger(deps.scriptApp, form)) warnings.push('Trình kích hoạt nhận bài tự động bị thiếu và đã được cài lại.');
-  const parsed = readSettings(ss);
   if (parsed.ok) lines.push(describeDeadlinePlan(scheduleDeadline(deps.scriptApp, form, parsed.value, deps.now()), parsed.value));
   logAction(deps, 'Đồng bộ bài dự thi', { lines, warnings });
   return { lines, warnings, added: result.added.length, present: result.alreadyPresent };

@@ -51,7 +51,7 @@ export function makeContest(options: EmulatorOptions & { withForm?: boolean; ros
   emu.setHandlers({
     onFormSubmit: (e) => {
       const ev = e as GoogleAppsScript.Events.FormsOnFormSubmit;
-      return handleFormSubmit(depsFor(emu), ev.source, ev.response);
+      return handleFormSubmit(depsFor(emu), ev.response);
     },
     closeFormAtDeadline: () => closeFormAtDeadline(depsFor(emu)),
     onSettingsEdit: (e) => rescheduleAfterSettingsEdit(depsFor(emu), (e as GoogleAppsScript.Events.SheetsOnEdit).range),

@@ -107,7 +107,7 @@ describe('events that must add nothing', () => {
     const c = makeContest();
     const r = c.emu.submitForm(c.form, answers());
     c.emu.fireFormSubmit(c.form, r);
-    expect(handleFormSubmit(depsFor(c.emu), c.form, undefined)).toEqual({ kind: 'blank' });
+    expect(handleFormSubmit(depsFor(c.emu), undefined)).toEqual({ kind: 'blank' });
     c.emu.submitForm(c.form, {}, undefined, { skipChecks: true });
     expect(c.form.getResponses()).toHaveLength(2);
     expect(c.column('Bài dự thi', 'Mã bài')).toEqual(['HT-001']);
