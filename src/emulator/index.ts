@@ -7,6 +7,7 @@ import { SheetImpl } from './sheet';
 import { RangeImpl } from './range';
 import { UiImpl, UiRecorder } from './ui';
 import { SessionImpl } from './session';
+import { UserImpl } from './user';
 import { PropertiesServiceImpl } from './properties';
 import { LockControl, LockServiceImpl } from './lock';
 import { ScriptAppImpl, TriggerImpl, TriggerRegistry } from './script';
@@ -182,10 +183,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   };
 
   /** One Apps Script execution: fresh locks, running as `user`, restoring the caller's state afterwards. */
-  const execute = (name: string, event: unknown, user: string, record?: Omit<TriggerRun, 'at' | 'user' | 'handler'>): unknown => {
+  const execute = (
+    name: string,
+    event: unknown,
+    user: string,
+    record?: Omit<TriggerRun, 'at' | 'user' | 'handler'>,
+    simpleTrigger = false,
+  ): unknown => {
     const saved = { a: env.activeUser, e: env.effectiveUser };
     locks._begin();
-    env.activeUser = user;
+    env.activeUser = simpleTrigger ? visibleInSimpleTrigger(user) : user;
     env.effectiveUser = user;
     const run: TriggerRun | undefined = record ? { ...record, handler: name, at: env.now(), user } : undefined;
     if (run) triggerRuns.push(run);
@@ -200,6 +207,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       env.activeUser = saved.a;
       env.effectiveUser = saved.e;
     }
+  };
+
+  /**
+   * Google hides the active user's email ("") where a script runs without that user's authorization,
+   * such as a simple onEdit/onOpen, unless the user is the developer (here: the owner) or belongs to
+   * the same Google Workspace domain. Consumer accounts (gmail.com) never share a Workspace domain.
+   */
+  const visibleInSimpleTrigger = (user: string): string => {
+    if (user === env.owner) return user;
+    const domain = (e: string): string => e.slice(e.lastIndexOf('@') + 1).toLowerCase();
+    const consumer = /^(gmail|googlemail)\.com$/;
+    return domain(user) === domain(env.owner) && !consumer.test(domain(user)) ? user : '';
   };
 
   const fireTrigger = (t: TriggerImpl, event: Record<string, unknown>): void => {
@@ -335,12 +354,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         authMode: 'LIMITED',
         range: expose(range),
         source: expose(active),
-        user: expose(new SessionImpl(ctr, env).getActiveUser()),
+        // The event's user follows the same rule as Session.getActiveUser() in a simple trigger.
+        user: expose(new UserImpl(ctr, visibleInSimpleTrigger(env.effectiveUser))),
         value: typeof value === 'boolean' ? String(value).toUpperCase() : String(value),
         oldValue: oldValue === '' ? undefined : String(oldValue),
       };
       const simple = handlerTable.onEdit ?? (handlerHost as Record<string, unknown>).onEdit;
-      if (typeof simple === 'function') execute('onEdit', event, env.effectiveUser);
+      if (typeof simple === 'function') execute('onEdit', event, env.effectiveUser, undefined, true);
       for (const t of [...triggers.all]) {
         if (t._eventType === 'ON_EDIT' && t._sourceId === active._id) fireTrigger(t, event);
       }

@@ -27,13 +27,30 @@ export class ProtectionImpl extends Emulated {
     public _rect: Rect | undefined,
   ) {
     super(ctr);
-    // Like Google: until the script changes the editor list, a new protection mirrors the
-    // spreadsheet's editors (owner, collaborators, and whoever is running the script).
-    this._editors = new Set([env.owner, env.effectiveUser, ...env.collaborators]);
+    this._editors = new Set([env.owner, env.effectiveUser]);
+  }
+
+  /**
+   * Google: a new protection only mirrors the file's own sharing until the script changes its editor
+   * list (adding or removing an editor, or setting domain edit). Until then every editor of the file
+   * can still write there, so the area is in effect not protected yet.
+   */
+  _customized = false;
+
+  /** The file's editors as the protection sees them (owner, people it is shared with, its creator). */
+  private mirrored(): Set<string> {
+    return new Set([this.env.owner, ...this._editors, ...this.env.collaborators]);
+  }
+  /** First change of the editor list: freeze the mirrored list, then the change applies to it. */
+  private customize(): void {
+    if (this._customized) return;
+    for (const e of this.mirrored()) this._editors.add(e);
+    this._customized = true;
   }
 
   /** Whether `user` may write through this protection. */
   _allows(user: string): boolean {
+    if (!this._customized) return true;
     return this.warningOnly || user === this.env.owner || this._editors.has(user) || this.domainEdit;
   }
 
@@ -56,11 +73,13 @@ export class ProtectionImpl extends Emulated {
 
   addEditor(user: unknown): this {
     this.assertManageable();
+    this.customize();
     this._editors.add(emailOf(user));
     return this;
   }
   addEditors(users: unknown[]): this {
     this.assertManageable();
+    this.customize();
     for (const u of users) this._editors.add(emailOf(u));
     return this;
   }
@@ -70,6 +89,7 @@ export class ProtectionImpl extends Emulated {
   }
   removeEditors(users: unknown[]): this {
     this.assertManageable();
+    this.customize();
     for (const u of users) {
       const e = emailOf(u);
       if (e !== this.env.owner && e !== this.env.effectiveUser) this._editors.delete(e);
@@ -77,11 +97,12 @@ export class ProtectionImpl extends Emulated {
     return this;
   }
   getEditors(): UserImpl[] {
-    const all = new Set([this.env.owner, ...this._editors]);
+    const all = this._customized ? new Set([this.env.owner, ...this._editors]) : this.mirrored();
     return [...all].map((e) => new UserImpl(this._ctr, e));
   }
   canEdit(): boolean {
     const u = this.env.effectiveUser;
+    if (!this._customized) return true; // every editor of the file still can
     return u === this.env.owner || this._editors.has(u) || this.domainEdit;
   }
   canDomainEdit(): boolean {
@@ -89,6 +110,7 @@ export class ProtectionImpl extends Emulated {
   }
   setDomainEdit(editable: boolean): this {
     this.assertManageable();
+    this.customize();
     this.domainEdit = editable;
     return this;
   }

@@ -1,6 +1,6 @@
 // How a value written by a script becomes a stored cell, the way Sheets parses "user-entered" input.
 import { isDate } from '../domain/parse';
-import { separatorsFor } from './formats';
+import { separatorsFor, serialToDate } from './formats';
 import { fromWallClock } from './tz';
 
 export type CellValue = string | number | boolean | Date;
@@ -25,7 +25,11 @@ export const FORMULA_PARSE_ERROR_VALUE = '#ERROR!';
  *   that fails to parse (Sheets shows #ERROR!), so formula injection is visible to tests via getFormulas;
  * - numeric text becomes a number ("0901234567" → 901234567, losing the leading zero like Sheets),
  *   using the spreadsheet locale's decimal separator ("9,5" → 9.5 in vi_VN);
- * - "TRUE"/"FALSE" become booleans; ISO dates "2025-03-01" or "2025-03-01 08:30[:00]" become dates.
+ * - "TRUE"/"FALSE" become booleans; ISO dates "2025-03-01" or "2025-03-01 08:30[:00]" become dates;
+ * - dates written the way the spreadsheet locale writes them become dates too: day first in vi_VN
+ *   ("10/06/2023 23:59" is 10 June), month first in en_US ("10/06/2023" is 6 October);
+ * - a bare time or duration ("3:20", "23:59:30", "35:20") becomes a time value, which getValue hands out as
+ *   a Date counted from Sheets' day zero (30 Dec 1899) in the spreadsheet time zone.
  */
 export function toStored(input: unknown, opts: { plainText: boolean; locale: string; timeZone: string }): StoredCell {
   if (input === null || input === undefined) return { value: '' };
@@ -40,7 +44,7 @@ export function toStored(input: unknown, opts: { plainText: boolean; locale: str
   if (s.length > 1 && s.startsWith('=')) return { value: UNEVALUATED_FORMULA_VALUE, formula: s };
   if (s.length > 1 && /^[+\-@]/.test(s)) return { value: FORMULA_PARSE_ERROR_VALUE, formula: `=${s}` };
   if (/^(true|false)$/i.test(s)) return { value: s.toLowerCase() === 'true' };
-  const date = parseIsoDate(s, opts.timeZone);
+  const date = parseIsoDate(s, opts.timeZone) ?? parseLocaleDate(s, opts.locale, opts.timeZone) ?? parseTime(s, opts.timeZone);
   if (date) return { value: date };
   return { value: s };
 }
@@ -64,6 +68,55 @@ function parseIsoDate(s: string, timeZone: string): Date | undefined {
   const [y, mo, d, h, mi, se] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
   if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
   return fromWallClock(timeZone, y, mo, d, h, mi, se);
+}
+
+/** Month-first only in US English; Vietnamese and most other locales put the day first. */
+function monthFirst(locale: string): boolean {
+  return /^en(_US)?$/i.test(locale);
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Hours:minutes[:seconds] with an optional AM/PM, as typed after a date or on its own. */
+const TIME_RE = '(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([AaPp][Mm]))?';
+
+function clockParts(h: string, mi: string, se: string | undefined, ampm: string | undefined, maxHour: number): [number, number, number] | undefined {
+  let hour = Number(h);
+  const minute = Number(mi);
+  const second = se === undefined ? 0 : Number(se);
+  if (minute > 59 || second > 59) return undefined;
+  if (ampm) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (/p/i.test(ampm) ? 12 : 0);
+  } else if (hour > maxHour) return undefined;
+  return [hour, minute, second];
+}
+
+/** "10/06/2023", "10/6/2023 23:59", "10/06/2023 23:59:30" in the locale's day/month order. */
+function parseLocaleDate(s: string, locale: string, timeZone: string): Date | undefined {
+  const m = new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:\\s+${TIME_RE})?$`).exec(s.trim());
+  if (!m) return undefined;
+  const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [month, day] = monthFirst(locale) ? [a, b] : [b, a];
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(y, month)) return undefined;
+  let clock: [number, number, number] = [0, 0, 0];
+  if (m[4] !== undefined) {
+    const c = clockParts(m[4], m[5], m[6], m[7], 23);
+    if (!c) return undefined;
+    clock = c;
+  }
+  return fromWallClock(timeZone, y, month, day, ...clock);
+}
+
+/** "3:20", "23:59:30", "35:20" (a duration past 24 h): a time value counted from 30 Dec 1899. */
+function parseTime(s: string, timeZone: string): Date | undefined {
+  const m = new RegExp(`^${TIME_RE}$`).exec(s.trim());
+  if (!m) return undefined;
+  const c = clockParts(m[1], m[2], m[3], m[4], 99);
+  if (!c) return undefined;
+  return serialToDate((c[0] * 3600 + c[1] * 60 + c[2]) / 86400, timeZone);
 }
 
 /** Copy of a stored value as getValues hands it out (dates are fresh objects). */
