@@ -7,6 +7,8 @@ import { prepareJuryTabs, JURY_TABS_TITLE } from './flows/juryTabs';
 import { participationReport, PARTICIPATION_TITLE } from './flows/participation';
 import { computeScores, SCORES_TITLE } from './flows/scores';
 import { setupContest, SETUP_TITLE } from './flows/setup';
+import { APPRAISAL_SHEET, UNKNOWN_APPRAISER, canWriteAppraisalResults } from './sheets/appraisal';
+import { ensureSettingsEditTrigger } from './forms/form-builder';
 import { onDeadlineEvent, onSettingsEditEvent, onSubmitEvent, runCreateForm, runQrCodes, runSyncSubmissions, runSyncUnits, type FormServices } from './forms/menu';
 import { buildMenu } from './ui/menu';
 import { MENU_LABELS } from './ui/messages';
@@ -42,18 +44,38 @@ function onInstall(): void {
 }
 
 /**
+ * The editor's email as an edit trigger sees it. Google hides it ("" from both e.user and
+ * Session.getActiveUser()) for editors outside the owner's Workspace domain, e.g. gmail.com.
+ * Decision: an unknown editor is written as UNKNOWN_APPRAISER rather than leaving the cell as it was,
+ * because the old name would credit the new ticks to the previous appraiser, and a blank would look
+ * like "not appraised". It is written only when the row's result changes (an edit that leaves Kết quả
+ * and Lý do as they were rewrites nothing), so a known appraiser is never blanked by a no-op edit.
+ */
+function editorEmail(e: GoogleAppsScript.Events.SheetsOnEdit, fallback: () => string): string {
+  return (e.user && e.user.getEmail()) || fallback() || UNKNOWN_APPRAISER;
+}
+
+/**
  * Simple trigger: fills Kết quả/Lý do on "Thẩm định" and Tổng on "BGK - …" tabs for the edited rows,
  * as the person editing. "Cập nhật thẩm định" and "Tính điểm" recompute everything, so an edit this
- * trigger misses never changes a result (see src/flows/appraisal.ts).
+ * trigger misses never changes a result (see src/flows/appraisal.ts). It runs as the editor, so on
+ * "Thẩm định" it writes only for someone allowed to write the protected result columns (organizers);
+ * for an appraiser it leaves them to the installable edit trigger (onSettingsEdit, running as the
+ * organizer) or to "Cập nhật thẩm định", instead of failing on Google's protection error.
  */
 function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return;
-  const user = (e.user && e.user.getEmail()) || Session.getActiveUser().getEmail();
+  const sheet = e.range.getSheet();
+  if (sheet.getName() === APPRAISAL_SHEET && !canWriteAppraisalResults(sheet, SpreadsheetApp)) return;
+  const user = editorEmail(e, () => Session.getActiveUser().getEmail());
   handleEdit({ spreadsheet: e.source, app: SpreadsheetApp, user, now: new Date() }, e.range);
 }
 
 function menuSetupContest(): void {
   run(SETUP_TITLE, setupContest);
+  // Appraisers cannot write the protected result columns of "Thẩm định": their ticks become Kết quả
+  // through the installable edit trigger, which runs as the organizer who installed it (one only).
+  ensureSettingsEditTrigger(ScriptApp, SpreadsheetApp.getActiveSpreadsheet().getId());
 }
 function menuUpdateAppraisal(): void {
   run(APPRAISAL_TITLE, updateAppraisal);
@@ -80,7 +102,7 @@ function notSupported(feature: string): void {
 }
 /** Services of the form, QR and intake actions (src/forms). */
 function formServices(): FormServices {
-  return { formApp: FormApp, scriptApp: ScriptApp, utilities: Utilities, mail: MailApp, lock: LockService.getScriptLock(), flush: () => SpreadsheetApp.flush(), now: () => new Date() };
+  return { formApp: FormApp, scriptApp: ScriptApp, utilities: Utilities, mail: MailApp, lock: LockService.getScriptLock(), flush: () => SpreadsheetApp.flush(), now: () => new Date(), documentProperties: () => PropertiesService.getDocumentProperties() };
 }
 function menuCreateForm(): void {
   runCreateForm(handles(), formServices());
@@ -102,9 +124,16 @@ function onFormSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
 function closeFormAtDeadline(): void {
   onDeadlineEvent(SpreadsheetApp.getActiveSpreadsheet(), formServices(), Session.getEffectiveUser().getEmail());
 }
-/** Installable edit trigger on this spreadsheet: a new "Hạn nộp bài" in "Cấu hình" moves the closing trigger. */
+/**
+ * Installable edit trigger on this spreadsheet (created with the form): a new "Hạn nộp bài" in
+ * "Cấu hình" moves the closing trigger; a tick in "Thẩm định" fills the protected result columns,
+ * which the simple onEdit cannot do for an appraiser, since this trigger runs as the organizer. The
+ * appraiser is taken from the event only (Session.getActiveUser() here may be the trigger's owner).
+ */
 function onSettingsEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   onSettingsEditEvent(e, formServices(), Session.getEffectiveUser().getEmail());
+  if (!e || !e.range || !e.source || e.range.getSheet().getName() !== APPRAISAL_SHEET) return;
+  handleEdit({ spreadsheet: e.source, app: SpreadsheetApp, user: editorEmail(e, () => ''), now: new Date() }, e.range);
 }
 function menuCertificates(): void {
   notSupported(MENU_LABELS.certificates);

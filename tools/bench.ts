@@ -11,8 +11,10 @@ import { participationReport } from '../src/flows/participation';
 import { computeScores } from '../src/flows/scores';
 import { setupContest } from '../src/flows/setup';
 import { RESPONSE_ID_HEADER, handleFormSubmit } from '../src/forms/intake';
-import { setupForm, syncSubmissions, type FormDeps } from '../src/forms/setup';
+import { PLEDGE_TEXT } from '../src/forms/questions';
+import { setupForm, syncSubmissions } from '../src/forms/setup';
 import { ensureRows, escapeCell } from '../src/sheets/table';
+import { emulatorFormDeps } from './formDeps';
 
 const OWNER = 'btc@quandoan11.vn';
 const SIZES = [50, 500, 5000];
@@ -103,45 +105,34 @@ function benchSize(n: number, out: Row[]): void {
   measure(emu, ctx, 'Nhật ký thao tác', n, openAuditLog, out);
 }
 
-/** Form handles as a fresh Apps Script execution gets them (LockService.getScriptLock() is part of each run). */
-function formDeps(emu: Emu): FormDeps {
-  return {
-    spreadsheet: emu.spreadsheet,
-    formApp: emu.FormApp,
-    scriptApp: emu.ScriptApp,
-    lock: emu.LockService.getScriptLock(),
-    utilities: emu.Utilities,
-    mail: emu.MailApp,
-    flush: () => emu.SpreadsheetApp.flush(),
-    now: () => emu.now(),
-    user: emu.user(),
-  };
-}
-
 /** A contest with its roster and form, before the deadline. */
 function formContest(): { emu: Emu; form: GoogleAppsScript.Forms.Form } {
   const emu = createEmulator({ owner: OWNER, user: OWNER });
   emu.setNow(new Date('2023-06-01T09:00:00+07:00'));
   setupContest({ spreadsheet: emu.spreadsheet, app: emu.SpreadsheetApp, user: OWNER, now: emu.now() });
   append(emu, 'Đơn vị', Array.from({ length: UNITS }, (_, k) => ({ 'Mã đơn vị': `P${k + 1}`, 'Tên đơn vị': `Đoàn phường ${k + 1}` })));
-  return { emu, form: setupForm(formDeps(emu)).form };
+  return { emu, form: setupForm(emulatorFormDeps(emu)).form };
 }
 
-/** The answers of submission k (own title and video, so no duplicate-link warnings). */
+/** Submission k's own unit, author, title and video (distinct, so no duplicate-link warnings). */
+function clip(k: number): { unit: string; authors: string; title: string; video: string } {
+  return { unit: `Đoàn phường ${(k % UNITS) + 1}`, authors: `Tác giả ${k}`, title: `Clip ${k}`, video: `https://youtu.be/clip${k}` };
+}
+
+/** The form answers of submission k. */
 function formAnswers(k: number): Record<string, string | string[]> {
+  const c = clip(k);
   return {
-    'Đơn vị': `Đoàn phường ${(k % UNITS) + 1}`,
+    'Đơn vị': c.unit,
     'Hình thức tham gia': 'Cá nhân',
-    'Tác giả': `Tác giả ${k}`,
-    'Tên tác phẩm': `Clip ${k}`,
-    'Link video': `https://youtu.be/clip${k}`,
+    'Tác giả': c.authors,
+    'Tên tác phẩm': c.title,
+    'Link video': c.video,
     'Thời lượng': '4:30',
     'Người liên hệ': `Người liên hệ ${k}`,
     'Số điện thoại': '0901 234 567',
     Email: `dv${k}@example.com`,
-    'Cam kết': [
-      'Tôi/chúng tôi cam kết tác phẩm là sáng tác mới, không sao chép, chưa đăng trên phương tiện thông tin đại chúng nào, và đồng ý để Ban tổ chức toàn quyền sử dụng tác phẩm cho mục đích tuyên truyền.',
-    ],
+    'Cam kết': [PLEDGE_TEXT],
   };
 }
 
@@ -150,17 +141,20 @@ function submissionRows(emu: Emu, rows: { k: number; responseId: string }[]): vo
   append(
     emu,
     'Bài dự thi',
-    rows.map(({ k, responseId }) => ({
-      'Mã bài': `HT-${String(k).padStart(3, '0')}`,
-      'Thời gian nộp': '01/06/2023 08:00',
-      'Đơn vị': `Đoàn phường ${(k % UNITS) + 1}`,
-      'Hình thức': 'Cá nhân',
-      'Tác giả': `Tác giả ${k}`,
-      'Tên tác phẩm': `Clip ${k}`,
-      'Link video': `https://youtu.be/clip${k}`,
-      'Trạng thái': 'Chờ thẩm định',
-      [RESPONSE_ID_HEADER]: responseId,
-    })),
+    rows.map(({ k, responseId }) => {
+      const c = clip(k);
+      return {
+        'Mã bài': `HT-${String(k).padStart(3, '0')}`,
+        'Thời gian nộp': '01/06/2023 08:00',
+        'Đơn vị': c.unit,
+        'Hình thức': 'Cá nhân',
+        'Tác giả': c.authors,
+        'Tên tác phẩm': c.title,
+        'Link video': c.video,
+        'Trạng thái': 'Chờ thẩm định',
+        [RESPONSE_ID_HEADER]: responseId,
+      };
+    }),
   );
 }
 
@@ -176,7 +170,7 @@ function benchSubmit(n: number, out: Row[]): void {
   const response = emu.submitForm(form, formAnswers(n + 1), undefined, { fireTriggers: false });
   emu.calls.reset();
   const t0 = performance.now();
-  const outcome = handleFormSubmit(formDeps(emu), response);
+  const outcome = handleFormSubmit(emulatorFormDeps(emu), response);
   const ms = performance.now() - t0;
   if (outcome.kind !== 'added') throw new Error(`bench: submission not added (${outcome.kind})`);
   out.push({ action: 'Nhận bài (onFormSubmit, 1 bài)', rows: n, calls: emu.calls.total(), ms: Math.round(ms * 10) / 10 });
@@ -196,7 +190,7 @@ function benchSync(n: number, out: Row[]): void {
   submissionRows(emu, present);
   emu.calls.reset();
   const t0 = performance.now();
-  const result = syncSubmissions(formDeps(emu));
+  const result = syncSubmissions(emulatorFormDeps(emu));
   const ms = performance.now() - t0;
   if (result.added !== missing.size) throw new Error(`bench: sync added ${result.added}, expected ${missing.size}`);
   out.push({ action: 'Đồng bộ bài dự thi (thiếu 5 bài)', rows: n, calls: emu.calls.total(), ms: Math.round(ms * 10) / 10 });

@@ -1,24 +1,19 @@
 // What the CLIs print about a computed contest: the JSON contract of `score --json` and the award/result tables.
 import type { ContestOutput } from '../src/domain/contest';
+import type { ClipResult } from '../src/domain/types';
 import { clip, renderTable, vnNumber } from './progress';
 
-export interface ResultJson {
+/**
+ * One clip in `score --json`: the add-on's own numbers (same names, meanings and scales as
+ * ClipResult, so the JSON cannot drift from what "Kết quả" shows), its id and the result note.
+ */
+export type ResultJson = Pick<
+  ClipResult,
+  'unit' | 'title' | 'juryAggregate' | 'juryPart' | 'engagementPoints' | 'countedPoints' | 'engagementPart' | 'total' | 'rank'
+> & {
   id: string;
-  unit: string;
-  title: string;
-  /** On the rubric's own scale (0…rubric maximum); null when no juror marked the clip. */
-  juryAggregate: number | null;
-  juryPart: number | null;
-  /** Raw engagement points before the cap. */
-  engagementPoints: number;
-  /** Points after the cap. */
-  countedPoints: number;
-  engagementPart: number;
-  total: number | null;
-  /** Rank by total among scored clips; null for unscored clips. */
-  rank: number | null;
   note: string;
-}
+};
 
 export interface AwardJson {
   prize: string;

@@ -23,9 +23,20 @@ export const APPRAISAL_LABELS: Record<AppraisalStatus, string> = {
 };
 
 /**
+ * Start of "Lý do" for a failed clip. "Lý do" sits next to "Kết quả" = "Không đạt", so it names only
+ * the criteria; the bare criterion text alone ("Âm thanh rõ ràng…") would read as praise.
+ */
+export const FAILED_CRITERIA_PREFIX = 'Chưa đạt tiêu chí';
+
+/** The unticked criteria as one phrase, in criteria order: "Khung hình tỉ lệ 4:3; Âm thanh rõ ràng, không có tạp âm". */
+export function criteriaList(missing: AppraisalCriterion[]): string {
+  return missing.map((c) => c.text).join('; ');
+}
+
+/**
  * Decide one clip: nothing ticked at all → pending (not yet appraised); every required criterion
  * ticked → passed; otherwise failed, the reason listing the unticked required criteria in order.
- * @example ticks TT1..TT9 but not TT10 → failed, 'Không đạt: Đúng chủ đề phong trào "3 trách nhiệm"'
+ * @example ticks TT1..TT9 but not TT10 → failed, 'Chưa đạt tiêu chí: Đúng chủ đề phong trào "3 trách nhiệm"'
  */
 export function appraise(input: AppraisalInput, criteria: AppraisalCriterion[]): AppraisalOutcome {
   const ticked = (c: AppraisalCriterion) => input.ticks[c.code] === true;
@@ -37,6 +48,6 @@ export function appraise(input: AppraisalInput, criteria: AppraisalCriterion[]):
     clipId: input.clipId,
     status: 'failed',
     missing,
-    reason: `Không đạt: ${missing.map((c) => c.text).join('; ')}`,
+    reason: `${FAILED_CRITERIA_PREFIX}: ${criteriaList(missing)}`,
   };
 }

@@ -1,7 +1,7 @@
 // Awards: prize tiers, their validation, and the award list built from scored results.
-import { normalizeName } from './parse';
-import { compareClips, compareIds } from './ranking';
-import type { Award, AwardList, ClipResult, PrizeTier, Problem, Settings } from './types';
+import { formatScoreVi, idKey, normalizeName } from './parse';
+import { compareClips, compareIds, toScoreUnits } from './ranking';
+import type { Award, AwardList, ClipResult, PrizeTier, Problem, Settings, TieBreakNote } from './types';
 
 export const PRIZE_SHEET = 'Cơ cấu giải';
 export const TIE_NOTE = 'Đồng điểm – BTC quyết định';
@@ -76,6 +76,10 @@ export function bestClipPerUnit(results: ClipResult[]): ClipResult[] {
  *   "Giải Nhất" (tied), the next unit gets "Giải Ba", the organizers decide who of A and B is Nhì.
  *   So a tier never has more untied winners than its count; only a flagged tie can list more names.
  * Slots left when candidates run out are reported in `unawarded`.
+ *
+ * Candidates with the same total whose prizes differ (or one wins and the other does not) were
+ * separated by a tie-break; each gets a note naming the others and why it is above or below them
+ * (tieBreakNotes), on its award row and in `tieBreaks` for "Kết quả".
  */
 export function buildAwards(
   results: ClipResult[],
@@ -96,6 +100,8 @@ export function buildAwards(
   }
 
   const awards: Award[] = [];
+  // Prize name per candidate index (null: no prize), for the tie-break notes.
+  const prizeOf: (string | null)[] = candidates.map(() => null);
   let slot = 0;
   let i = 0;
   while (i < candidates.length && slot < slots.length) {
@@ -107,6 +113,7 @@ export function buildAwards(
     const names = group.map((r) => (settings.onePrizePerUnit ? r.unit : `${r.unit} (${r.clipId})`));
     group.forEach((r, k) => {
       const tier = straddles ? slots[slot] : slots[slot + k];
+      prizeOf[i + k] = tier.name;
       awards.push({
         prize: tier.name,
         reward: tier.reward,
@@ -123,11 +130,101 @@ export function buildAwards(
     i = j;
   }
 
+  // Candidates are awarded in order, one row each, so awards[k] is candidates[k].
+  const notes = tieBreakNotes(candidates, prizeOf);
+  awards.forEach((a, k) => {
+    if (notes[k]) a.note = a.note ? `${a.note}. ${notes[k]}` : notes[k];
+  });
+
   const unawarded: { prize: string; count: number }[] = [];
   for (let s = slot; s < slots.length; s++) {
     const last = unawarded[unawarded.length - 1];
     if (last && last.prize === slots[s].name) last.count++;
     else unawarded.push({ prize: slots[s].name, count: 1 });
   }
-  return { awards, unawarded };
+  const tieBreaks: TieBreakNote[] = [];
+  notes.forEach((note, k) => {
+    if (note) tieBreaks.push({ clipId: candidates[k].clipId, unit: candidates[k].unit, note });
+  });
+  return { awards, unawarded, tieBreaks };
+}
+
+/** Clips named in one tie-break note before "và N bài khác". */
+const TIE_BREAK_NAMES = 5;
+
+type TieBreakReason = 'juryPart' | 'submittedAt' | 'unknownTime';
+
+/** Why `above` came before `below` when their totals are equal (compareClips ≠ 0). */
+function tieBreakReason(above: ClipResult, below: ClipResult): TieBreakReason {
+  if (toScoreUnits(above.juryPart ?? Number.NEGATIVE_INFINITY) !== toScoreUnits(below.juryPart ?? Number.NEGATIVE_INFINITY)) return 'juryPart';
+  return below.submittedAt ? 'submittedAt' : 'unknownTime';
+}
+
+const ABOVE_BECAUSE: Record<TieBreakReason, string> = {
+  juryPart: 'xếp trên vì điểm BGK cao hơn',
+  submittedAt: 'xếp trên vì nộp sớm hơn',
+  unknownTime: 'xếp trên vì bài kia chưa rõ thời gian nộp',
+};
+const BELOW_BECAUSE: Record<TieBreakReason, string> = {
+  juryPart: 'xếp dưới vì điểm BGK thấp hơn',
+  submittedAt: 'xếp dưới vì nộp muộn hơn',
+  unknownTime: 'xếp dưới vì chưa rõ thời gian nộp',
+};
+
+/**
+ * Notes for candidates (in award order) whose prize a tie-break decided: for each pair with equal
+ * totals (compared in ten-thousandths, as ranking does) but different outcomes, both get a phrase:
+ * "Bằng 66,80 điểm với HT-001 (Đoàn phường 1); xếp trên vì điểm BGK cao hơn", and the other
+ * "…; xếp dưới vì điểm BGK thấp hơn". Pairs with the same prize were not decided by the tie-break and
+ * get nothing; genuine ties (compareClips = 0) keep their "Đồng điểm – BTC quyết định" note only.
+ * One entry per candidate, '' when none.
+ */
+function tieBreakNotes(candidates: ClipResult[], prizeOf: (string | null)[]): string[] {
+  // Per candidate: phrase ("xếp trên vì …") → names of the other clips, in candidate order.
+  const phrases = candidates.map(() => new Map<string, string[]>());
+  const name = (r: ClipResult) => `${r.clipId} (${r.unit})`;
+  let i = 0;
+  while (i < candidates.length) {
+    let j = i + 1;
+    const total = toScoreUnits(candidates[i].total ?? 0);
+    while (j < candidates.length && toScoreUnits(candidates[j].total ?? 0) === total) j++;
+    // Prizes go out in candidate order, so once `a` has none, neither has any later `b`: the loop
+    // runs over winners only (a handful), never over all pairs of a large group of equal totals.
+    for (let a = i; a < j && prizeOf[a] !== null; a++) {
+      for (let b = a + 1; b < j; b++) {
+        if (prizeOf[a] === prizeOf[b] || compareClips(candidates[a], candidates[b]) === 0) continue;
+        const reason = tieBreakReason(candidates[a], candidates[b]);
+        const add = (k: number, phrase: string, other: ClipResult) => {
+          const list = phrases[k].get(phrase) ?? [];
+          list.push(name(other));
+          phrases[k].set(phrase, list);
+        };
+        add(a, ABOVE_BECAUSE[reason], candidates[b]);
+        add(b, BELOW_BECAUSE[reason], candidates[a]);
+      }
+    }
+    i = j;
+  }
+  // A winner above hundreds of equal totals names the first few: a cell note must stay readable.
+  const list = (names: string[]) =>
+    names.length <= TIE_BREAK_NAMES ? names.join(', ') : `${names.slice(0, TIE_BREAK_NAMES).join(', ')} và ${names.length - TIE_BREAK_NAMES} bài khác`;
+  return candidates.map((r, k) => {
+    const total = formatScoreVi(r.total ?? 0);
+    return [...phrases[k].entries()].map(([phrase, others]) => `Bằng ${total} điểm với ${list(others)}; ${phrase}`).join('. ');
+  });
+}
+
+/**
+ * `results` with each tie-break note of `list` appended to its clip's "Kết quả" note (clips are
+ * matched by ID and unit), so the clip that lost a prize on the tie-break says why too.
+ */
+export function withTieBreakNotes(results: ClipResult[], list: AwardList): ClipResult[] {
+  if (list.tieBreaks.length === 0) return results;
+  const byKey = new Map(list.tieBreaks.map((t) => [`${idKey(t.clipId)}\u0000${normalizeName(t.unit)}`, t.note]));
+  return results.map((r) => {
+    const extra = byKey.get(`${idKey(r.clipId)}\u0000${normalizeName(r.unit)}`);
+    if (!extra) return r;
+    const base = r.note.replace(/\.$/, '');
+    return { ...r, note: `${base ? `${base}. ` : ''}${extra}.` };
+  });
 }

@@ -1,5 +1,5 @@
 // One call that runs the whole rules engine on a parsed contest: results, awards, participation, problems.
-import { DEFAULT_PRIZE_TIERS, buildAwards, validatePrizeTiers } from './awards';
+import { DEFAULT_PRIZE_TIERS, buildAwards, validatePrizeTiers, withTieBreakNotes } from './awards';
 import { buildParticipation } from './participation';
 import { appraiseAll, computeResults } from './scoring';
 import { validateSettings } from './settings';
@@ -35,8 +35,10 @@ export function validateRubric(rubric: ContestInput['rubric']): Problem[] {
 export function runContest(input: ContestInput): ContestOutput {
   const tiers = input.prizeTiers ?? DEFAULT_PRIZE_TIERS;
   const problems = [...validateSettings(input.settings), ...validatePrizeTiers(tiers), ...validateRubric(input.rubric)];
-  const results = computeResults(input);
-  const awards = buildAwards(results, tiers, input.settings);
+  const computed = computeResults(input);
+  const awards = buildAwards(computed, tiers, input.settings);
+  // A clip placed above or below another with the same total by a tie-break says so in "Kết quả" too.
+  const results = withTieBreakNotes(computed, awards);
   const participation = buildParticipation(input.units, input.submissions, appraiseAll(input), input.settings);
   return { results, awards, participation, problems };
 }

@@ -1,5 +1,5 @@
 // Scoring: every submission's jury part, engagement part, total, rank, or the reasons it is not scored.
-import { APPRAISAL_LABELS, appraise } from './appraisal';
+import { APPRAISAL_LABELS, appraise, criteriaList } from './appraisal';
 import { cappedPoints, countedShares, engagementPart, engagementPoints } from './engagement';
 import { aggregateJury, expectedJurors, indexTotals, markKey, rubricMax } from './jury';
 import { floorToMinute, idKey } from './parse';
@@ -162,7 +162,8 @@ export function computeResults(input: ContestInput): ClipResult[] {
     const reasonNotes = reasons.map((r) => {
       switch (r) {
         case 'appraisalFailed':
-          return outcome.reason || UNSCORED_LABELS.appraisalFailed;
+          // "Không đạt thẩm định: <criteria>": the appraisal sheet's "Lý do" holds only the criteria.
+          return outcome.missing.length > 0 ? `${UNSCORED_LABELS.appraisalFailed}: ${criteriaList(outcome.missing)}` : UNSCORED_LABELS.appraisalFailed;
         case 'juryIncomplete':
           return [absent.length > 0 ? `${UNSCORED_LABELS.juryIncomplete}: thiếu điểm của ${absent.map(jurorLabel).join(', ')}` : '', badNote]
             .filter((x) => x !== '')
@@ -200,6 +201,7 @@ export function computeResults(input: ContestInput): ClipResult[] {
       total: scored && juryPart !== null ? roundScore(juryPart + ePart) : null,
       rank: null,
       scored,
+      reachedEngagement: sentToJury,
       unscoredReasons: reasons,
       note: allNotes.join('. ') + (allNotes.length > 0 ? '.' : ''),
       countedShares: shares.shares,

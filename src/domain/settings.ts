@@ -12,6 +12,7 @@ import {
   showValue,
 } from './parse';
 import { toScoreUnits } from './ranking';
+import { wallClock, zonedInstant } from './zone';
 import type { JuryAggregation, Parsed, Problem, Settings } from './types';
 
 export const SETTINGS_SHEET = 'Cấu hình';
@@ -36,6 +37,11 @@ export interface SettingDefinition {
   defaultText: string;
   /** Short help for the "Ghi chú" cell. */
   note: string;
+  /**
+   * For an END date ("Hạn nộp bài", "Kết thúc bình chọn"): a date without a time means the whole day,
+   * i.e. 23:59 of that day (see readSettingDate). Start dates keep 00:00, which is what they mean.
+   */
+  endOfDay?: boolean;
 }
 
 export const DEFAULT_CONTEST_NAME =
@@ -68,9 +74,9 @@ export const DEFAULT_SETTINGS: Settings = {
 export const SETTING_DEFINITIONS: SettingDefinition[] = [
   { key: 'contestName', label: 'Tên hội thi', kind: 'text', defaultText: DEFAULT_CONTEST_NAME, note: 'Tên in trên biểu mẫu, giấy khen và báo cáo.' },
   { key: 'organizer', label: 'Đơn vị tổ chức', kind: 'text', defaultText: DEFAULT_ORGANIZER, note: 'Tên đơn vị tổ chức hội thi.' },
-  { key: 'submissionDeadline', label: 'Hạn nộp bài', kind: 'date', defaultText: '10/06/2023 23:59', note: 'dd/MM/yyyy HH:mm theo múi giờ bên dưới; bài nộp sau phút này bị đánh dấu "Nộp trễ".' },
-  { key: 'votingStart', label: 'Bắt đầu bình chọn', kind: 'date', defaultText: '12/06/2023 00:00', note: 'dd/MM/yyyy HH:mm; lượt chia sẻ từ phút này được tính.' },
-  { key: 'votingEnd', label: 'Kết thúc bình chọn', kind: 'date', defaultText: '19/06/2023 16:00', note: 'dd/MM/yyyy HH:mm; phút kết thúc vẫn được tính (16:00 tính, 16:01 không).' },
+  { key: 'submissionDeadline', label: 'Hạn nộp bài', kind: 'date', defaultText: '10/06/2023 23:59', endOfDay: true, note: 'dd/MM/yyyy HH:mm theo múi giờ bên dưới; chỉ ghi ngày (dd/MM/yyyy) nghĩa là hết ngày đó (23:59); bài nộp sau phút này bị đánh dấu "Nộp trễ".' },
+  { key: 'votingStart', label: 'Bắt đầu bình chọn', kind: 'date', defaultText: '12/06/2023 00:00', note: 'dd/MM/yyyy HH:mm; chỉ ghi ngày (dd/MM/yyyy) nghĩa là từ 00:00 ngày đó; lượt chia sẻ từ phút này được tính.' },
+  { key: 'votingEnd', label: 'Kết thúc bình chọn', kind: 'date', defaultText: '19/06/2023 16:00', endOfDay: true, note: 'dd/MM/yyyy HH:mm; chỉ ghi ngày (dd/MM/yyyy) nghĩa là đến hết ngày đó (23:59); phút kết thúc vẫn được tính (16:00 tính, 16:01 không).' },
   { key: 'juryWeight', label: 'Trọng số BGK (%)', kind: 'number', defaultText: '40', note: 'Phần trăm điểm từ Ban giám khảo; cộng với trọng số tương tác phải bằng 100.' },
   { key: 'engagementWeight', label: 'Trọng số tương tác (%)', kind: 'number', defaultText: '60', note: 'Phần trăm điểm từ lượt tương tác trên fanpage.' },
   { key: 'pointsPerShare', label: 'Điểm mỗi lượt chia sẻ', kind: 'number', defaultText: '2', note: 'Số điểm tương tác cho mỗi lượt chia sẻ được tính.' },
@@ -159,7 +165,7 @@ export function parseSettings(rows: { label: string; value: unknown; row: number
         break;
       }
       case 'date': {
-        const d = parseDateTime(v, settings.timeZone);
+        const d = readSettingDate(def, v, settings.timeZone);
         if (isDate(d)) (settings as unknown as Record<string, unknown>)[def.key] = d;
         else bad('setting.date', 'cần ngày giờ dạng dd/MM/yyyy HH:mm, ví dụ 10/06/2023 23:59');
         break;
@@ -200,6 +206,39 @@ export function parseSettings(rows: { label: string; value: unknown; row: number
     return { ...p, message, sheet, row: rows[0], column: SETTINGS_HEADERS[1] };
   });
   return invalid.length > 0 ? { ok: false, problems: invalid } : { ok: true, value: settings };
+}
+
+/** A date typed without a time: "10/06/2023", "2023-06-10", or a whole spreadsheet serial number (.xlsx). */
+const DATE_ONLY_TEXT = /^(\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2})$/;
+
+/**
+ * True when a date setting's cell gave a day but no time of day. Typed values are text ("Giá trị" is
+ * formatted as plain text), so the time's absence is visible. A real date cell (pasted, or a cell
+ * whose format was changed) cannot say whether "00:00" was typed or just implied: a date cell whose
+ * wall time in the contest's zone is exactly 00:00:00 counts as date-only. An end at midnight is then
+ * written as 23:59 of the day before, which is also how the plan words its deadlines.
+ */
+function isDateOnly(value: unknown, parsed: Date, timeZone: string): boolean {
+  if (typeof value === 'string') return DATE_ONLY_TEXT.test(value.replace(/\u00a0/g, ' ').trim());
+  if (typeof value === 'number') return Number.isInteger(value);
+  if (isDate(value)) {
+    const w = wallClock(parsed.getTime(), timeZone);
+    return w.hour === 0 && w.minute === 0 && w.second === 0 && parsed.getTime() % 1000 === 0;
+  }
+  return false;
+}
+
+/**
+ * A date setting's value. parseDateTime reads a date without a time as 00:00 — right for "Bắt đầu
+ * bình chọn", but for an END setting ("Hạn nộp bài" = "10/06/2023") it would make the whole last day
+ * late: there a date-only value means 23:59 of that day (the deadline and the voting end include
+ * their last minute).
+ * @example readSettingDate(deadlineDef, '10/06/2023', 'Asia/Ho_Chi_Minh') → 10/06/2023 23:59 (+07:00)
+ */
+export function readSettingDate(def: Pick<SettingDefinition, 'endOfDay'>, value: unknown, timeZone: string): Date | null | 'invalid' {
+  const d = parseDateTime(value, timeZone);
+  if (!def.endOfDay || !isDate(d) || !isDateOnly(value, d, timeZone)) return d;
+  return zonedInstant({ ...wallClock(d.getTime(), timeZone), hour: 23, minute: 59, second: 0 }, timeZone);
 }
 
 /** Settings a validateSettings code involves: its own key, plus the other side of a sum or an order. */

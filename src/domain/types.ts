@@ -168,6 +168,12 @@ export interface ClipResult {
   /** Rank by total among scored clips (1 = best, equal totals share a rank), null when unscored. */
   rank: number | null;
   scored: boolean;
+  /**
+   * True when the clip reached the jury and engagement stage: passed appraisal and was accepted (on
+   * time, or late entries allowed). Its engagement numbers are computed either way (JSON consumers
+   * read numbers), but a sheet should show them blank when this is false, as it shows the jury columns.
+   */
+  reachedEngagement: boolean;
   unscoredReasons: UnscoredReason[];
   /** Vietnamese note: why unscored, or aggregation fallback remarks. */
   note: string;
@@ -187,10 +193,22 @@ export interface Award {
   tied: boolean;
 }
 
+/**
+ * A clip whose prize (or lack of one) was decided by a tie-break against clips with the same total,
+ * e.g. "Bằng 92,00 điểm với HT-040 (Đoàn phường 1); xếp trên vì điểm BGK cao hơn".
+ */
+export interface TieBreakNote {
+  clipId: string;
+  unit: string;
+  note: string;
+}
+
 export interface AwardList {
   awards: Award[];
   /** Prizes left unawarded because there were fewer eligible units than prizes. */
   unawarded: { prize: string; count: number }[];
+  /** Candidates (awarded or not) whose outcome a tie-break decided; their "Kết quả" note says so. */
+  tieBreaks: TieBreakNote[];
 }
 
 export interface ParticipationRow {

@@ -6,7 +6,7 @@
 // organizers' sheets). The on-demand action recomputes every row, updates "Trạng thái" in "Bài dự
 // thi" and the "Tương tác" rows, and "Chuẩn bị phiếu chấm BGK"/"Tính điểm" decide from the ticks
 // themselves, so a missed edit never changes a result.
-import { APPRAISAL_LABELS, appraise } from '../domain/appraisal';
+import { APPRAISAL_LABELS, appraise, criteriaList } from '../domain/appraisal';
 import { parseMark } from '../domain/parse';
 import { roundToScoreUnits } from '../domain/ranking';
 import { isAccepted, submissionStatus } from '../domain/scoring';
@@ -23,6 +23,7 @@ import { readCriteriaOrThrow, readPeople } from '../sheets/workbook';
 import { ENGAGEMENT } from '../sheets/engagement';
 import { assertCanWrite, problemMessages, withLock, type FlowContext, type Summary } from './context';
 import { syncEngagementRows } from './engagementRows';
+import { childLines } from '../ui/outline';
 
 export const APPRAISAL_TITLE = 'Cập nhật thẩm định';
 
@@ -30,10 +31,13 @@ export const APPRAISAL_TITLE = 'Cập nhật thẩm định';
 const RESULT_KEYS = ['result', 'reason', 'appraiser', 'time'];
 
 /** New result cells for `row`, or null when what the sheet shows is already right. */
-function resultCells(row: Pick<AppraisalRow, 'result' | 'reason'>, outcome: AppraisalOutcome, user: string, now: Date): unknown[] | null {
+function resultCells(row: Pick<AppraisalRow, 'result' | 'reason' | 'appraiser' | 'time'>, outcome: AppraisalOutcome, user: string, now: Date): unknown[] | null {
   const label = APPRAISAL_LABELS[outcome.status];
   if (row.result === label && row.reason === outcome.reason) return null;
   if (outcome.status === 'pending') return [label, '', '', ''];
+  // Same result, only the wording of "Lý do" changed (e.g. "Không đạt: …" written by an older
+  // version): keep who appraised and when, rather than stamp the person who ran the update.
+  if (row.result === label && row.appraiser !== '') return [label, outcome.reason, row.appraiser, row.time];
   return [label, outcome.reason, user, now];
 }
 
@@ -122,6 +126,12 @@ export function updateAppraisal(ctx: FlowContext): Summary {
       passed.map((p) => ({ clipId: p.submission.id, post: p.post })),
     );
 
+    // Passed but late while late entries are not accepted: they stay out of the jury and engagement
+    // sheets, and the organizer should see which ones instead of wondering where they went.
+    const passedLate = settings
+      ? people.submissions.filter((s) => outcomes.get(s.id.toUpperCase())?.status === 'passed' && !isAccepted(s, settings))
+      : [];
+
     const counts = { passed: 0, failed: 0, pending: missing.length };
     for (const o of outcomes.values()) counts[o.status]++;
     const lines = [
@@ -130,8 +140,11 @@ export function updateAppraisal(ctx: FlowContext): Summary {
     if (missing.length > 0) lines.push(`Đã thêm ${missing.length} bài mới vào trang "${APPRAISAL_SHEET}".`);
     if (resultUpdates.size > 0) lines.push(`Đã cập nhật kết quả của ${resultUpdates.size} bài.`);
     if (engagementAdded > 0) lines.push(`Đã thêm ${engagementAdded} bài đạt vào trang "Tương tác".`);
-    const failedLines = [...outcomes.values()].filter((o) => o.status === 'failed').map((o) => `${o.clipId} – ${o.reason}`);
-    lines.push(...failedLines.slice(0, 40));
+    if (passedLate.length > 0) {
+      lines.push(`${passedLate.length} bài đạt nhưng nộp trễ nên không đưa vào chấm (thiết lập "Nhận bài nộp trễ" là Không): ${passedLate.map((s) => s.id).join(', ')}`);
+    }
+    const failed = [...outcomes.values()].filter((o) => o.status === 'failed');
+    if (failed.length > 0) lines.push(`Không đạt (${failed.length}):`, ...childLines(failed.map((o) => `${o.clipId} – ${criteriaList(o.missing)}`)));
     const warnings = problemMessages(people.warnings);
     if (!settings) warnings.unshift('Trang "Cấu hình" có thiết lập chưa hợp lệ: bài nộp trễ chưa được loại khỏi trang "Tương tác". Hãy sửa rồi chạy lại.');
     return { title: APPRAISAL_TITLE, lines, warnings };

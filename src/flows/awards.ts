@@ -4,7 +4,8 @@ import { AWARDS, AWARD_KEYS, awardRow } from '../sheets/awards';
 import { ContestError } from '../sheets/errors';
 import { readSheet, replaceColumns } from '../sheets/table';
 import { assertCanWrite, problemMessages, type FlowContext, type Summary } from './context';
-import { computeContest, unknownUnitWarnings } from './scores';
+import { childLines } from '../ui/outline';
+import { computeContest, unknownUnitWarnings, unscoredJuryClipLines } from './scores';
 
 export const AWARDS_TITLE = 'Lập danh sách khen thưởng';
 
@@ -12,10 +13,22 @@ export const AWARDS_TITLE = 'Lập danh sách khen thưởng';
 export const UNAWARDED_NOTE = 'Không trao: không đủ đơn vị đủ điều kiện';
 
 /**
+ * First line of the summary (and so of its "Nhật ký" line) when passed clips are still unscored
+ * because of the jury: the list is built anyway — the organizer may decide — but is not final.
+ */
+export function provisionalHeading(count: number): string {
+  return (
+    `⚠ Danh sách CHƯA CHỐT: ${count} bài đạt thẩm định chưa được tính điểm vì BGK chưa chấm đủ / điểm không hợp lệ; ` +
+    'các bài này có thể đạt giải. Hãy bổ sung hoặc sửa điểm rồi chạy lại "Lập danh sách khen thưởng":'
+  );
+}
+
+/**
  * Writes the award list: one row per award in prize order (a tie straddling a prize boundary lists
  * every tied unit with "Đồng điểm – BTC quyết định"), then one row per prize left unawarded. Clips of
- * units not in "Đơn vị" are not considered and are listed as a warning. Invalid settings or prize
- * tiers stop it before writing.
+ * units not in "Đơn vị" are not considered and are listed as a warning. Passed clips the jury has
+ * not fully (or validly) marked come first in the summary, as a "not final" warning naming the clip
+ * and the juror. Invalid settings or prize tiers stop it before writing.
  */
 export function buildAwardList(ctx: FlowContext): Summary {
   const { read, output } = computeContest(ctx);
@@ -34,6 +47,8 @@ export function buildAwardList(ctx: FlowContext): Summary {
     (a) => `${a.prize}: ${a.unit} (${a.clipId}) – ${formatScoreVi(a.total)} điểm${a.tied ? ` – ${a.note}` : ''}`,
   );
   if (lines.length === 0) lines.push('Chưa có bài nào được tính điểm nên chưa có giải nào.');
+  const waiting = unscoredJuryClipLines(read, output.results);
+  if (waiting.length > 0) lines.unshift(provisionalHeading(waiting.length), ...childLines(waiting));
   for (const u of output.awards.unawarded) lines.push(`${u.prize}: còn ${u.count} giải chưa trao (không đủ đơn vị đủ điều kiện).`);
   const tied = output.awards.awards.filter((a) => a.tied);
   const warnings = tied.length > 0 ? [`Có ${tied.length} đơn vị đồng điểm ở ranh giới giải: Ban tổ chức cần quyết định.`] : [];

@@ -1,11 +1,12 @@
 // "Chuẩn bị phiếu chấm BGK": one protected tab per juror with a row per passed clip; never touches marks.
 import { appraise } from '../domain/appraisal';
 import { isConflict } from '../domain/jury';
+import { isBlank } from '../domain/parse';
 import type { AppraisalOutcome } from '../domain/types';
 import { ENGAGEMENT } from '../sheets/engagement';
-import { CONFLICT_NOTE, juryCodeNote, juryTabName, juryTabSchema, locateJuryTabs, orphanTabMessage } from '../sheets/juryTab';
+import { CONFLICT_NOTE, juryCodeNote, juryTabName, juryTabSchema, locateJuryTabs, markKey, orphanTabMessage, staleMarkColumns } from '../sheets/juryTab';
 import { ensureSheet } from '../sheets/layout';
-import { appendRecords, readTable, text, updateRows } from '../sheets/table';
+import { appendRecords, readTable, text, updateRows, type Table, type TableRow } from '../sheets/table';
 import { readAppraisalSheet, readPeople, readRules } from '../sheets/workbook';
 import { juryRowTotal, passedClips } from './appraisal';
 import { assertCanWrite, problemMessages, withLock, type FlowContext, type Summary } from './context';
@@ -17,12 +18,47 @@ export const JURY_TABS_TITLE = 'Chuẩn bị phiếu chấm BGK';
 /** Grey background of conflict-of-interest rows, which the juror does not mark. */
 export const CONFLICT_BACKGROUND = '#d9d9d9';
 
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Sheets reports "no fill" as white; writing white back would paint over banding, so it stays unset. */
+function fillOf(color: string | null | undefined): string | null {
+  return !color || color.toLowerCase() === '#ffffff' ? null : color;
+}
+
+/**
+ * Greys or un-greys whole rows in one getBackgrounds/setBackgrounds over the span they cover. `grey`
+ * maps a sheet row to true (conflict: grey) or false (no longer a conflict: the grey is removed, any
+ * other colour an organizer chose stays). Other rows of the span are written back as they were.
+ */
+function paintRows(sheet: Sheet, width: number, grey: Map<number, boolean>): void {
+  if (grey.size === 0) return;
+  const first = Math.min(...grey.keys());
+  const last = Math.max(...grey.keys());
+  const range = sheet.getRange(first, 1, last - first + 1, width);
+  const colors = range.getBackgrounds().map((row, i) => {
+    const want = grey.get(first + i);
+    return row.map((c) => {
+      if (want === true) return CONFLICT_BACKGROUND;
+      if (want === false && fillOf(c)?.toLowerCase() === CONFLICT_BACKGROUND) return null;
+      return fillOf(c);
+    });
+  });
+  range.setBackgrounds(colors as string[][]);
+}
+
+/** The row with Tổng blanked, so the sum is computed again for a row that was a conflict. */
+function withoutTotal(table: Table<string>, row: TableRow): TableRow {
+  return { row: row.row, cells: row.cells.map((v, i) => (i === table.col.total ? '' : v)) };
+}
+
 /**
  * For every juror: creates or repairs "BGK - <Họ tên>" (rubric columns validated 0…max, protected to
  * that juror's email and the organizers), appends rows for passed clips it does not list yet, keeps
  * the clip information columns in step, and recomputes Tổng. Marks and comments are never written.
- * A clip of the juror's own unit is listed greyed with "Không chấm (cùng đơn vị)" and is not expected.
- * Also adds "Tương tác" rows for passed clips.
+ * A clip of the juror's own unit is listed greyed with "Không chấm (cùng đơn vị)" and is not expected;
+ * existing rows follow a conflict added or removed since (marks typed into such a row are reported).
+ * A criterion added to "Tiêu chí chấm" becomes a column before "Tổng"; a column of a criterion no
+ * longer there is kept, and reported while it holds marks. Also adds "Tương tác" rows for passed clips.
  */
 export function prepareJuryTabs(ctx: FlowContext): Summary {
   return withLock(ctx, () => {
@@ -65,7 +101,7 @@ export function prepareJuryTabs(ctx: FlowContext): Summary {
         return;
       }
       const schema = { ...juryTabSchema(juror, rubric), name };
-      const ensured = ensureSheet(layout, schema, { jurorEmail: juror.email || undefined, jurorEmails });
+      const ensured = ensureSheet(layout, schema, { jurorEmail: juror.email || undefined, jurorEmails, insertBefore: 'total' });
       if (!found.bound) ensured.sheet.getRange(1, 1).setNote(juryCodeNote(juror.code));
       const table = readTable(ensured.sheet, schema);
       const rowsById = new Map(table.rows.map((r) => [text(table, r, 'id').toUpperCase(), r]));
@@ -81,11 +117,38 @@ export function prepareJuryTabs(ctx: FlowContext): Summary {
       }
       updateRows(table, infoKeys, infoUpdates);
 
-      // Recompute Tổng of existing rows where it differs (a mark typed while no trigger ran).
+      // Tổng of existing rows: recomputed where it differs (a mark typed while no trigger ran), and
+      // following the conflicts of interest as they are now (a juror's unit set or changed later).
+      const clipById = new Map(clips.map((c) => [c.submission.id.toUpperCase(), c]));
+      const markCols = rubric.map((_, i) => table.col[markKey(i)]).filter((c) => c >= 0);
       const totalUpdates = new Map<number, unknown[]>();
+      const grey = new Map<number, boolean>();
+      let marked = 0;
+      let unmarked = 0;
       for (const r of table.rows) {
-        const total = juryRowTotal(table, r, rubric);
-        if (total !== (r.cells[table.col.total] ?? '')) totalUpdates.set(r.row, [total]);
+        const id = text(table, r, 'id');
+        const clip = clipById.get(id.toUpperCase());
+        const shown = r.cells[table.col.total] ?? '';
+        const wasConflict = shown === CONFLICT_NOTE;
+        // A clip no longer passed keeps its row as it is (the row is never deleted).
+        const conflict = clip ? isConflict(juror, clip.submission.unit) : wasConflict;
+        if (conflict) {
+          if (!wasConflict) {
+            totalUpdates.set(r.row, [CONFLICT_NOTE]);
+            grey.set(r.row, true);
+            marked++;
+          }
+          if (markCols.some((c) => !isBlank(r.cells[c]))) {
+            warnings.push(`Trang "${name}", dòng ${r.row}: bài ${id} cùng đơn vị với giám khảo ${juror.name} (không chấm) nhưng đã có điểm – điểm này không được tính.`);
+          }
+          continue;
+        }
+        const total = juryRowTotal(table, wasConflict ? withoutTotal(table, r) : r, rubric);
+        if (total !== shown) totalUpdates.set(r.row, [total]);
+        if (wasConflict) {
+          grey.set(r.row, false);
+          unmarked++;
+        }
       }
       updateRows(table, ['total'], totalUpdates);
 
@@ -102,15 +165,27 @@ export function prepareJuryTabs(ctx: FlowContext): Summary {
           total: conflicts[i] ? CONFLICT_NOTE : '',
         })),
       );
-      if (conflicts.some((x) => x)) {
-        const width = Math.max(table.width, schema.columns.length);
+      const width = Math.max(table.width, schema.columns.length);
+      if (grey.size === 0 && conflicts.some((x) => x)) {
+        // Only new rows to paint: no need to read the colours first.
         const colors = conflicts.map((x) => new Array<string | null>(width).fill(x ? CONFLICT_BACKGROUND : null));
         ensured.sheet.getRange(start, 1, fresh.length, width).setBackgrounds(colors as string[][]);
+      } else {
+        conflicts.forEach((x, i) => {
+          if (x) grey.set(start + i, true);
+        });
+        paintRows(ensured.sheet, width, grey);
       }
       const conflictTotal = clips.filter((c) => isConflict(juror, c.submission.unit)).length;
       const parts = [`"${name}": ${ensured.created ? 'đã tạo' : 'đã cập nhật'}, thêm ${fresh.length} bài`];
       if (conflictTotal > 0) parts.push(`${conflictTotal} bài cùng đơn vị không chấm`);
+      if (marked > 0) parts.push(`đánh dấu thêm ${marked} bài cùng đơn vị`);
+      if (unmarked > 0) parts.push(`bỏ đánh dấu ${unmarked} bài không còn cùng đơn vị`);
       lines.push(`${parts.join(', ')}.`);
+      if (ensured.insertedHeaders.length > 0) {
+        lines.push(`"${name}": đã thêm cột ${ensured.insertedHeaders.map((h) => `"${h}"`).join(', ')} (trước cột "Tổng").`);
+      }
+      warnings.push(...problemMessages(staleMarkColumns(table)));
       if (!juror.email) warnings.push(`Giám khảo "${juror.name}" chưa có email: chỉ Ban tổ chức sửa được "${name}".`);
     });
     warnings.push(...located.orphans.map(orphanTabMessage));

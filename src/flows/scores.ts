@@ -1,6 +1,6 @@
 // "Tính điểm": reads the whole contest, runs the engine, fills "Kết quả", "Tham gia" and each juror's Tổng.
 import { runContest, type ContestOutput } from '../domain/contest';
-import { missingMarks } from '../domain/jury';
+import { markKey, missingMarks } from '../domain/jury';
 import { formatScoreVi } from '../domain/parse';
 import { UNSCORED_LABELS } from '../domain/scoring';
 import type { ClipResult, UnscoredReason } from '../domain/types';
@@ -8,6 +8,7 @@ import { PARTICIPATION, PARTICIPATION_KEYS, participationRow } from '../sheets/p
 import { RESULTS, RESULT_KEYS, resultRow } from '../sheets/results';
 import { readSheet, replaceColumns, updateRows } from '../sheets/table';
 import { readContest, type ContestRead } from '../sheets/workbook';
+import { childLines } from '../ui/outline';
 import { juryRowTotal } from './appraisal';
 import { assertCanWrite, problemMessages, type FlowContext, type Summary } from './context';
 
@@ -27,17 +28,62 @@ export function writeParticipation(ctx: FlowContext, output: ContestOutput): voi
   replaceColumns(table, PARTICIPATION_KEYS, output.participation.map(participationRow));
 }
 
+/**
+ * Who has not (validly) marked which clip, juror by juror: only clips that reached the jury count —
+ * late, failed or pending clips are not the jury's to mark. A mark that cannot be read counts as not
+ * marked (its cell is named among the warnings).
+ */
+function missingByJuror(read: ContestRead, results: ClipResult[]): { jurorCode: string; clipIds: string[] }[] {
+  const clips = results.filter((r) => r.reachedEngagement).map((r) => ({ clipId: r.clipId, unit: r.unit }));
+  return missingMarks(clips, read.people.jurors, read.input.juryMarks);
+}
+
+/** Juror code → name ('' names fall back to the code). */
+function jurorNames(read: ContestRead): (code: string) => string {
+  const byCode = new Map(read.people.jurors.map((j) => [j.code, j.name]));
+  return (code) => byCode.get(code) || code;
+}
+
 /** "Missing marks per juror" lines: "Nguyễn Văn An (GK1) chưa chấm 2 bài: HT-001, HT-007". */
 export function missingMarkLines(read: ContestRead, results: ClipResult[]): string[] {
-  // Only clips that could be scored count: late, failed or pending clips are not the jury's to mark.
-  const blocked: UnscoredReason[] = ['late', 'appraisalFailed', 'appraisalPending'];
-  const clips = results
-    .filter((r) => !r.unscoredReasons.some((x) => blocked.includes(x)))
-    .map((r) => ({ clipId: r.clipId, unit: r.unit }));
-  const byCode = new Map(read.people.jurors.map((j) => [j.code, j]));
-  return missingMarks(clips, read.people.jurors, read.input.juryMarks).map(({ jurorCode, clipIds }) => {
-    const name = byCode.get(jurorCode)?.name ?? jurorCode;
-    return `${name} (${jurorCode}) chưa chấm ${clipIds.length} bài: ${clipIds.join(', ')}`;
+  const name = jurorNames(read);
+  return missingByJuror(read, results).map(({ jurorCode, clipIds }) => `${name(jurorCode)} (${jurorCode}) chưa chấm ${clipIds.length} bài: ${clipIds.join(', ')}`);
+}
+
+/**
+ * Clips that passed appraisal (and were accepted) but have no total because the jury has not marked
+ * them fully or a mark is unreadable — from the same missing-mark logic as missingMarkLines, turned
+ * per clip: "HT-040 – Đoàn phường 15 (thiếu điểm của Trần Thị Bình – GK2)". Such a clip might deserve
+ * a prize, so an award list built without it is not final.
+ */
+export function unscoredJuryClipLines(read: ContestRead, results: ClipResult[]): string[] {
+  const pending = results.filter((r) => r.reachedEngagement && !r.scored);
+  if (pending.length === 0) return [];
+  const byClip = new Map<string, string[]>();
+  for (const { jurorCode, clipIds } of missingByJuror(read, results)) {
+    for (const id of clipIds) byClip.set(id, [...(byClip.get(id) ?? []), jurorCode]);
+  }
+  // A juror whose row holds an unreadable mark has marked: "điểm không hợp lệ", not "thiếu điểm".
+  // The first row per clip and juror decides, as in the engine.
+  const invalid = new Map<string, boolean>();
+  for (const m of read.input.juryMarks) {
+    const key = markKey(m.clipId, m.jurorCode);
+    if (!invalid.has(key)) invalid.set(key, (m.invalid ?? []).length > 0);
+  }
+  const name = jurorNames(read);
+  const label = (code: string) => `${name(code)} – ${code}`;
+  return pending.map((r) => {
+    const codes = byClip.get(r.clipId) ?? [];
+    const bad = codes.filter((c) => invalid.get(markKey(r.clipId, c)));
+    const absent = codes.filter((c) => !bad.includes(c));
+    const details = [
+      absent.length > 0 ? `thiếu điểm của ${absent.map(label).join(', ')}` : '',
+      bad.length > 0 ? `điểm không hợp lệ của ${bad.map(label).join(', ')}` : '',
+    ].filter((d) => d !== '');
+    if (details.length === 0) {
+      details.push(read.people.jurors.length === 0 ? 'chưa có giám khảo trong trang "Ban giám khảo"' : 'không có giám khảo nào được chấm (tất cả cùng đơn vị với bài)');
+    }
+    return `${r.clipId}${r.unit ? ` – ${r.unit}` : ''} (${details.join('; ')})`;
   });
 }
 
@@ -74,14 +120,17 @@ export function computeScores(ctx: FlowContext): Summary {
       .map((r) => `${r.rank}. ${r.clipId} – ${r.unit}: ${formatScoreVi(r.total!)}${r.unitKnown ? '' : ' (đơn vị không có trong danh sách – chưa xét giải)'}`);
     lines.push(...top);
   }
+  // Nested (src/ui/outline.ts): one heading, one child line per reason / per juror.
   const byReason = new Map<UnscoredReason, string[]>();
   for (const r of unscored) {
     const reason = r.unscoredReasons[0];
     byReason.set(reason, [...(byReason.get(reason) ?? []), r.clipId]);
   }
-  for (const [reason, ids] of byReason) lines.push(`Chưa tính điểm – ${UNSCORED_LABELS[reason]} (${ids.length}): ${ids.join(', ')}`);
+  if (unscored.length > 0) {
+    lines.push(`Chưa tính điểm ${unscored.length} bài:`, ...childLines([...byReason].map(([reason, ids]) => `${UNSCORED_LABELS[reason]} (${ids.length}): ${ids.join(', ')}`)));
+  }
   const missing = missingMarkLines(read, output.results);
-  if (missing.length > 0) lines.push('Điểm BGK còn thiếu:', ...missing);
+  if (missing.length > 0) lines.push('Điểm BGK còn thiếu:', ...childLines(missing));
 
   const warnings = [
     ...unknownUnitWarnings(output.results),

@@ -1,13 +1,16 @@
 // "Thiết lập hội thi": creates or repairs every sheet with the seed contest's defaults; idempotent.
-import { parseSettings } from '../domain/settings';
+import { normalizeName } from '../domain/parse';
+import { AGGREGATION_LABELS, SETTING_DEFINITIONS, parseSettings } from '../domain/settings';
 import { APPRAISAL_CRITERIA, appraisalCriteriaSeedRows, readAppraisalCriteria } from '../sheets/appraisalCriteria';
-import { appraisalSchema } from '../sheets/appraisal';
+import { APPRAISAL_RESULT_KEYS, APPRAISAL_RESULTS_PROTECTION, APPRAISAL_SHEET, appraisalSchema } from '../sheets/appraisal';
 import { AUDIT_LOG } from '../sheets/auditLog';
 import { AWARDS } from '../sheets/awards';
 import { CONFIG, configRows, configSeedRows } from '../sheets/config';
 import { ENGAGEMENT } from '../sheets/engagement';
 import { JURORS } from '../sheets/jurors';
-import { ensureSheet, type EnsureResult, type LayoutContext } from '../sheets/layout';
+import { JURY_TAB_PREFIX } from '../sheets/juryTab';
+import { ensureColumnProtection, ensureSheet, hasExactHeaders, type EnsureOptions, type EnsureResult, type LayoutContext } from '../sheets/layout';
+import type { SheetSchema } from '../sheets/schema';
 import { PARTICIPATION } from '../sheets/participation';
 import { PRIZE_TIERS, prizeTierSeedRows } from '../sheets/prizeTiers';
 import { RESULTS } from '../sheets/results';
@@ -15,7 +18,7 @@ import { RUBRIC, rubricSeedRows } from '../sheets/rubric';
 import { SHARE_LOG } from '../sheets/shareLog';
 import { SUBMISSIONS } from '../sheets/submissions';
 import { UNITS } from '../sheets/units';
-import { readTable } from '../sheets/table';
+import { readTable, type Table } from '../sheets/table';
 import { SHEET_ORDER } from '../sheets/workbook';
 import { assertCanWrite, problemMessages, withLock, type FlowContext, type Summary } from './context';
 
@@ -26,21 +29,74 @@ export function layoutContext(ctx: FlowContext): LayoutContext {
   return { spreadsheet: ctx.spreadsheet, app: ctx.app, organizers: ctx.user ? [ctx.user] : [] };
 }
 
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Finds a sheet that holds a contest table under another name (an organizer renamed "Đơn vị" to
+ * "Don vi"): its row 1 has exactly the schema's headers. Sheets with a contest name or a jury-tab name
+ * are not candidates. Row 1 of each candidate is read once, on the first call (costs nothing when no
+ * contest sheet is missing).
+ */
+function renamedSheetFinder(ctx: FlowContext): (schema: SheetSchema<string>) => { sheet: Sheet; name: string; headers: unknown[] } | null {
+  let candidates: { sheet: Sheet; name: string; headers: unknown[] }[] | null = null;
+  const contestNames = new Set(SHEET_ORDER.map((n) => n.toLowerCase()));
+  const taken = new Set<Sheet>();
+  return (schema) => {
+    if (!candidates) {
+      candidates = ctx.spreadsheet
+        .getSheets()
+        .map((sheet) => ({ sheet, name: sheet.getName() }))
+        .filter((c) => !contestNames.has(c.name.toLowerCase()) && !c.name.startsWith(JURY_TAB_PREFIX))
+        .map((c) => {
+          const width = c.sheet.getLastColumn();
+          return { ...c, headers: width > 0 ? c.sheet.getRange(1, 1, 1, width).getValues()[0] : [] };
+        });
+    }
+    const found = candidates.find((c) => !taken.has(c.sheet) && hasExactHeaders(c.headers, schema));
+    if (found) taken.add(found.sheet);
+    return found ?? null;
+  };
+}
+
+/**
+ * Dropdowns on the "Giá trị" cells of the Có/Không settings and of "Cách tổng hợp điểm BGK" (invalid
+ * entries rejected), no rule on the others: one setDataValidations over the column, rows found by
+ * label so a reordered sheet keeps its rules. The column stays plain text ("@").
+ */
+function applySettingDropdowns(ctx: FlowContext, table: Table<'label' | 'value' | 'note'>, valueColumn: number): void {
+  if (table.lastRow < 2 || valueColumn < 1) return;
+  const list = (values: string[]) => ctx.app.newDataValidation().requireValueInList(values, true).setAllowInvalid(false).build();
+  const yesNo = list(['Có', 'Không']);
+  const aggregation = list(Object.values(AGGREGATION_LABELS));
+  const kindOf = new Map(SETTING_DEFINITIONS.map((d) => [normalizeName(d.label), d.kind]));
+  const byRow = new Map(table.rows.map((r) => [r.row, r]));
+  const labelCol = table.col.label;
+  const rules: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] = [];
+  for (let row = 2; row <= table.lastRow; row++) {
+    const r = byRow.get(row);
+    const kind = r ? kindOf.get(normalizeName(String(r.cells[labelCol] ?? ''))) : undefined;
+    rules.push([kind === 'boolean' ? yesNo : kind === 'aggregation' ? aggregation : null]);
+  }
+  table.sheet.getRange(2, valueColumn, rules.length, 1).setDataValidations(rules as GoogleAppsScript.Spreadsheet.DataValidation[][]);
+}
+
 /**
  * Creates every sheet of SPEC "The workbook" that is missing, appends missing headers, reapplies
  * bold frozen headers, formats, validation and protection, and seeds defaults (settings, TT1–TT10,
  * rubric, prize tiers) into empty sheets; settings rows missing by label are appended. Never deletes,
- * moves or overwrites a typed value, so running it twice leaves the workbook unchanged.
+ * moves or overwrites a typed value, so running it twice leaves the workbook unchanged. A missing
+ * sheet whose table is found under another name is reported, not created again.
  */
 export function setupContest(ctx: FlowContext): Summary {
   return withLock(ctx, () => {
     assertCanWrite(ctx, SETUP_TITLE, SHEET_ORDER);
     const layout = layoutContext(ctx);
-    const done: { name: string; result: EnsureResult }[] = [];
-    const run = <K extends string>(schema: Parameters<typeof ensureSheet<K>>[1], options?: Parameters<typeof ensureSheet<K>>[2]) => {
+    const findRenamed = renamedSheetFinder(ctx);
+    const done: { name: string; result: EnsureResult<string> }[] = [];
+    const run = <K extends string>(schema: SheetSchema<K>, options: EnsureOptions<K> = {}): EnsureResult<K> => {
       ctx.progress?.(`Đang thiết lập trang "${schema.name}"…`);
-      const result = ensureSheet(layout, schema, options);
-      done.push({ name: schema.name, result });
+      const result = ensureSheet(layout, schema, { ...options, findRenamed: () => findRenamed(schema as SheetSchema<string>) });
+      done.push({ name: schema.name, result: result as unknown as EnsureResult<string> });
       return result;
     };
     const config = run(CONFIG, { seed: configSeedRows(), seedKey: 'label' });
@@ -52,7 +108,7 @@ export function setupContest(ctx: FlowContext): Summary {
     run(SUBMISSIONS);
     // Thẩm định has one checkbox column per criterion, so it follows the criteria as they are now.
     const criteria = readAppraisalCriteria(readTable(criteriaSheet.sheet, APPRAISAL_CRITERIA));
-    run(appraisalSchema(criteria.criteria));
+    const appraisal = run(appraisalSchema(criteria.criteria));
     run(ENGAGEMENT);
     run(SHARE_LOG);
     run(RESULTS);
@@ -61,15 +117,29 @@ export function setupContest(ctx: FlowContext): Summary {
     run(AUDIT_LOG);
 
     const lines: string[] = [];
+    const warnings: string[] = [];
     const created = done.filter((d) => d.result.created).map((d) => d.name);
     if (created.length > 0) lines.push(`Đã tạo ${created.length} trang: ${created.join(', ')}.`);
     for (const d of done) {
+      if (d.result.renamedFrom !== undefined) {
+        warnings.push(`Trang "${d.result.renamedFrom}" có đúng tiêu đề của "${d.name}" – hãy đổi tên lại thành "${d.name}" rồi chạy lại "${SETUP_TITLE}". Add-on không tạo trang "${d.name}" mới để dữ liệu không bị tách làm hai.`);
+        continue;
+      }
       if (!d.result.created && d.result.addedHeaders.length > 0) {
         lines.push(`Trang "${d.name}": đã thêm lại cột ${d.result.addedHeaders.map((h) => `"${h}"`).join(', ')} (ở cuối bảng).`);
       }
       if (d.result.seededRows > 0) lines.push(`Trang "${d.name}": đã ghi ${d.result.seededRows} dòng mặc định.`);
     }
-    const settings = parseSettings(configRows(readTable(config.sheet, CONFIG)), CONFIG.name);
+    const configTable = readTable(config.sheet, CONFIG);
+    if (config.renamedFrom === undefined) applySettingDropdowns(ctx, configTable, config.columnOf('value'));
+    // Appraisers tick the criteria; the result columns are the add-on's (organizers only).
+    if (appraisal.renamedFrom === undefined) {
+      const columns = APPRAISAL_RESULT_KEYS.map((k) => appraisal.columnOf(k));
+      if (ensureColumnProtection(layout, appraisal.sheet, columns, APPRAISAL_RESULTS_PROTECTION) > 0) {
+        lines.push(`Trang "${APPRAISAL_SHEET}": đã khoá các cột Kết quả, Lý do, Người thẩm định, Thời gian thẩm định (chỉ Ban tổ chức sửa được; add-on tự điền).`);
+      }
+    }
+    const settings = parseSettings(configRows(configTable), CONFIG.name);
     // The spreadsheet follows "Múi giờ" rather than only warning: Sheets reads a date typed into a
     // date cell (Nhật ký chia sẻ, form timestamps) as wall time in the spreadsheet's zone, and the rules
     // read that instant in "Múi giờ"; two zones would shift every typed time by their difference.
@@ -79,7 +149,7 @@ export function setupContest(ctx: FlowContext): Summary {
     }
     if (lines.length === 0) lines.push('Bảng tính đã đủ các trang và cột; không có gì thay đổi.');
     lines.push('Định dạng, kiểm tra dữ liệu và bảo vệ trang đã được áp dụng lại.');
-    const warnings = problemMessages([...criteria.problems, ...(settings.ok ? [] : settings.problems)]);
+    warnings.push(...problemMessages([...criteria.problems, ...(settings.ok ? [] : settings.problems)]));
     return { title: SETUP_TITLE, lines, warnings };
   });
 }

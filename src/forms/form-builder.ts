@@ -1,12 +1,14 @@
 // Building, linking and checking the submission Google Form; its unit dropdown; its one onFormSubmit trigger.
 import { formatDateTime } from '../domain/parse';
 import type { Settings } from '../domain/types';
+import { typographicQuotes } from './quotes';
 import { ESSENTIAL_QUESTIONS, QUESTIONS, matchTitles, type QuestionKey, type QuestionSpec } from './questions';
 
 type Form = GoogleAppsScript.Forms.Form;
 type Item = GoogleAppsScript.Forms.Item;
 type FormAppService = GoogleAppsScript.Forms.FormApp;
 type ScriptAppService = GoogleAppsScript.Script.ScriptApp;
+type Properties = GoogleAppsScript.Properties.Properties;
 
 /** Handler names of the installable triggers (entry points in src/main.ts). */
 export const SUBMIT_HANDLER = 'onFormSubmit';
@@ -15,14 +17,14 @@ export const SETTINGS_EDIT_HANDLER = 'onSettingsEdit';
 
 /** Form title: what a unit sees at the top after scanning a code. */
 export function formTitle(settings: Settings): string {
-  return `Nộp bài dự thi – ${settings.contestName}`;
+  return `Nộp bài dự thi – ${typographicQuotes(settings.contestName)}`;
 }
 
 /** Form description: organizer, deadline, how to send the clip, and the requirements an appraiser checks. */
 export function formDescription(settings: Settings, requirements: string[]): string {
   const deadline = formatDateTime(settings.submissionDeadline, settings.timeZone);
   const lines = [
-    `${settings.organizer} tổ chức ${settings.contestName}.`,
+    `${settings.organizer} tổ chức ${typographicQuotes(settings.contestName)}.`,
     `Hạn nộp bài: ${deadline} (múi giờ ${settings.timeZone}). Biểu mẫu tự đóng khi hết hạn.`,
     'Mỗi đơn vị có thể nộp nhiều bài; mỗi lần nộp một video clip, theo hình thức cá nhân hoặc tập thể.',
     'Tải video lên Google Drive hoặc YouTube rồi dán link vào câu "Link video" (chia sẻ ở chế độ ai có link đều xem được).',
@@ -35,7 +37,7 @@ export function formDescription(settings: Settings, requirements: string[]): str
 
 /** The message a unit sees on the closed form. */
 export function closedMessage(settings: Settings): string {
-  return `Đã hết hạn nộp bài lúc ${formatDateTime(settings.submissionDeadline, settings.timeZone)}. Cảm ơn các đơn vị đã tham gia ${settings.contestName}.`;
+  return `Đã hết hạn nộp bài lúc ${formatDateTime(settings.submissionDeadline, settings.timeZone)}. Cảm ơn các đơn vị đã tham gia ${typographicQuotes(settings.contestName)}.`;
 }
 
 /** Prefix of our closed message: tells a form we closed (and may reopen) from one closed by hand. */
@@ -121,11 +123,15 @@ function isQuestion(formApp: FormAppService, t: GoogleAppsScript.Forms.ItemType)
   return t !== I.PAGE_BREAK && t !== I.SECTION_HEADER && t !== I.IMAGE && t !== I.VIDEO;
 }
 
-/** Vietnamese message for a linked form missing questions, naming each missing question and its accepted titles. */
+/**
+ * Vietnamese message for a linked form missing questions, naming each missing question and its
+ * accepted titles. The form's title gets a line of its own: it may hold quotes itself.
+ */
 export function missingQuestionsMessage(form: Form, missing: QuestionSpec[]): string {
   const list = missing.map((q) => `• "${q.title}" (hoặc: ${q.accepts.filter((a) => a !== q.title).map((a) => `"${a}"`).join(', ')})`);
   return [
-    `Biểu mẫu "${form.getTitle()}" thiếu ${missing.length} câu hỏi cần cho trang "Bài dự thi":`,
+    `Tên biểu mẫu: ${form.getTitle()}`,
+    `Biểu mẫu này thiếu ${missing.length} câu hỏi cần cho trang "Bài dự thi":`,
     ...list,
     'Hãy thêm các câu hỏi này vào biểu mẫu (đặt tiêu đề như trên) rồi liên kết lại, hoặc để add-on tạo biểu mẫu mới.',
   ].join('\n');
@@ -218,15 +224,66 @@ export function closeForm(form: Form, settings: Settings): void {
 }
 
 /**
- * Replaces the deadline trigger: one time-driven trigger at `Hạn nộp bài`, so changing the deadline and
- * re-running setup or a sync moves it. A deadline already past closes the form now; a form we closed
- * is reopened when the deadline moved later (or late entries are now accepted). With late entries
- * accepted no trigger is kept: the form stays open and late rows are flagged "Nộp trễ".
+ * Document property remembering when each deadline trigger fires ({"<trigger unique id>": ms since
+ * epoch}). Apps Script cannot tell a clock trigger's time, and without this record every sync had to
+ * delete and recreate the trigger. A document property, because triggers belong to the document too;
+ * keyed by id, so a copied workbook (whose record names triggers that do not exist) recreates its own.
  */
-export function scheduleDeadline(scriptApp: ScriptAppService, form: Form, settings: Settings, now: Date): DeadlinePlan {
-  for (const t of scriptApp.getProjectTriggers()) {
-    if (t.getHandlerFunction() === DEADLINE_HANDLER) scriptApp.deleteTrigger(t);
+export const DEADLINE_TRIGGER_PROPERTY = 'hoithi.deadlineTriggers';
+
+type TriggerTimes = Record<string, number>;
+
+function parseTriggerTimes(raw: string | null): TriggerTimes {
+  if (!raw) return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as TriggerTimes) : {};
+  } catch {
+    // A damaged record only costs one recreated trigger.
+    return {};
   }
+}
+
+/**
+ * Leaves exactly the deadline trigger `closesAt` needs (none when null): the caller's existing one is
+ * kept when the record says it fires at `closesAt`, unless `replace` (the trigger running now: a
+ * one-time trigger does not fire twice). Every other deadline trigger of the caller is deleted.
+ * Entries for triggers the caller cannot see (another organizer's) stay in the record.
+ */
+function placeDeadlineTrigger(scriptApp: ScriptAppService, store: Properties | null, closesAt: Date | null, replace: boolean): void {
+  const raw = store ? store.getProperty(DEADLINE_TRIGGER_PROPERTY) : null;
+  const times = parseTriggerTimes(raw);
+  let kept = false;
+  for (const t of scriptApp.getProjectTriggers()) {
+    if (t.getHandlerFunction() !== DEADLINE_HANDLER) continue;
+    const id = t.getUniqueId();
+    if (!kept && !replace && closesAt !== null && times[id] === closesAt.getTime()) {
+      kept = true;
+      continue;
+    }
+    scriptApp.deleteTrigger(t);
+    delete times[id];
+  }
+  if (closesAt !== null && !kept) times[scriptApp.newTrigger(DEADLINE_HANDLER).timeBased().at(closesAt).create().getUniqueId()] = closesAt.getTime();
+  const text = JSON.stringify(times);
+  if (store && text !== (raw ?? '{}')) store.setProperty(DEADLINE_TRIGGER_PROPERTY, text);
+}
+
+/**
+ * Schedules the deadline: one time-driven trigger at `Hạn nộp bài`, so changing the deadline and
+ * re-running setup or a sync moves it (one already at that time is kept). A deadline already past
+ * closes the form now; a form we closed is reopened when the deadline moved later (or late entries are
+ * now accepted). With late entries accepted no trigger is kept: the form stays open and late rows are
+ * flagged "Nộp trễ". `replace`: called from the deadline trigger itself, which never fires again.
+ */
+export function scheduleDeadline(
+  scriptApp: ScriptAppService,
+  form: Form,
+  settings: Settings,
+  now: Date,
+  store: Properties | null = null,
+  replace = false,
+): DeadlinePlan {
   const deadline = settings.submissionDeadline;
   // The deadline minute itself is still open (23:59 accepts 23:59:59), as for the voting window.
   const closesAt = new Date(Math.floor(deadline.getTime() / 60000) * 60000 + 60000);
@@ -235,15 +292,15 @@ export function scheduleDeadline(scriptApp: ScriptAppService, form: Form, settin
     form.setAcceptingResponses(true);
     return true;
   };
+  const open = !settings.acceptLateEntries && now.getTime() < closesAt.getTime();
+  placeDeadlineTrigger(scriptApp, store, open ? closesAt : null, replace);
   if (settings.acceptLateEntries) return { kind: 'lateAccepted', reopened: reopen() };
-  if (now.getTime() >= closesAt.getTime()) {
+  if (!open) {
     if (!form.isAcceptingResponses()) return { kind: 'alreadyClosed' };
     closeForm(form, settings);
     return { kind: 'closedNow' };
   }
-  const reopened = reopen();
-  scriptApp.newTrigger(DEADLINE_HANDLER).timeBased().at(closesAt).create();
-  return { kind: 'scheduled', at: closesAt, reopened };
+  return { kind: 'scheduled', at: closesAt, reopened: reopen() };
 }
 
 /** Vietnamese one-liner for a deadline plan (summary dialogs and "Nhật ký"). */

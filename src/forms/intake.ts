@@ -15,6 +15,7 @@ import { appendRows, cell, readTable, requireSheet, text, updateRows, type Table
 import { UNITS, readUnits } from '../sheets/units';
 import { videoKey } from './links';
 import { QUESTIONS, type QuestionKey } from './questions';
+import { typographicQuotes } from './quotes';
 import { isBlankResponse, readResponse, type ResponseAnswers } from './response';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -440,8 +441,9 @@ function sendConfirmations(deps: IntakeDeps, settings: Settings, result: IntakeR
       return;
     }
     const when = formatDateTime(s.time, settings.timeZone);
+    const contest = typographicQuotes(settings.contestName);
     const lines = [
-      `Ban tổ chức ${settings.contestName} đã nhận bài dự thi:`,
+      `Ban tổ chức ${contest} đã nhận bài dự thi:`,
       `- Mã bài: ${s.id}`,
       `- Tên tác phẩm: ${s.answers.title}`,
       `- Đơn vị: ${s.unit}`,
@@ -449,7 +451,7 @@ function sendConfirmations(deps: IntakeDeps, settings: Settings, result: IntakeR
     ];
     if (s.warnings.includes(WARNING_LATE)) lines.push(`Lưu ý: bài được nộp sau hạn ${formatDateTime(settings.submissionDeadline, settings.timeZone)}.`);
     lines.push('', `${settings.organizer}`);
-    deps.mail.sendEmail({ to, subject: `[${settings.contestName}] Xác nhận nhận bài ${s.id}`, body: lines.join('\n') });
+    deps.mail.sendEmail({ to, subject: `[${contest}] Xác nhận nhận bài ${s.id}`, body: lines.join('\n') });
     result.mailed++;
   }
 }

@@ -22,10 +22,12 @@ export interface FormServices {
   lock: GoogleAppsScript.Lock.Lock;
   flush: () => void;
   now: () => Date;
+  /** () => PropertiesService.getDocumentProperties(): lets a re-run keep a deadline trigger already at the right time. */
+  documentProperties?: () => GoogleAppsScript.Properties.Properties;
 }
 
 export function formDeps(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, user: string, s: FormServices): FormDeps {
-  return { spreadsheet, user, formApp: s.formApp, scriptApp: s.scriptApp, utilities: s.utilities, mail: s.mail, lock: s.lock, flush: s.flush, now: s.now };
+  return { ...s, spreadsheet, user };
 }
 
 /**

@@ -5,6 +5,7 @@ import { UNITS, readUnits } from '../sheets/units';
 import { escapeCell, readTable } from '../sheets/table';
 import { syncUnitChoices } from './form-builder';
 import { qrGifBytes } from './qr';
+import { typographicQuotes } from './quotes';
 import { GENERAL_LINK_LABEL, buildQrPrintHtml, type QrCard } from './qr-page';
 import { requireContestForm, requireSettings, unitLinks, writeUnitLinks, type FormDeps } from './setup';
 
@@ -61,7 +62,7 @@ export function makeQrCodes(deps: FormDeps): QrResult {
   });
 
   const html = buildQrPrintHtml({
-    contestName: settings.contestName,
+    contestName: typographicQuotes(settings.contestName),
     deadlineText: formatDateTime(settings.submissionDeadline, settings.timeZone),
     cards,
   });

@@ -30,6 +30,12 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export interface FormDeps extends IntakeDeps {
   scriptApp: GoogleAppsScript.Script.ScriptApp;
   utilities: GoogleAppsScript.Utilities.Utilities;
+  /**
+   * () => PropertiesService.getDocumentProperties(): remembers when the deadline trigger fires, so a
+   * re-run keeps a trigger already at the right time (without it the trigger is recreated each run).
+   * A function, so executions that never schedule (every form submission) do not pay the call.
+   */
+  documentProperties?: () => GoogleAppsScript.Properties.Properties;
 }
 
 /** "Cấu hình" rows where the form is recorded (visible to organizers, who copy the links from there). */
@@ -174,12 +180,13 @@ export function setupForm(deps: FormDeps, linkUrl?: string): FormSetupResult {
     if (layout.missing.length > 0) {
       throw new ContestError([{ code: 'form.questions_missing', message: missingQuestionsMessage(form, layout.missing) }]);
     }
-    lines.push(url !== '' ? `Đã liên kết biểu mẫu "${form.getTitle()}".` : `Đã kiểm tra biểu mẫu "${form.getTitle()}".`);
+    // A title is not put in quotes: ours holds the contest's own (“Tuổi trẻ…”), a linked one may too.
+    lines.push(`${url !== '' ? 'Đã liên kết biểu mẫu' : 'Đã kiểm tra biểu mẫu'}: ${form.getTitle()}.`);
     if (layout.uploads.length > 0) lines.push(`Biểu mẫu có ${layout.uploads.length} câu hỏi tải tệp lên: link Google Drive của tệp được dùng khi "Link video" để trống.`);
   } else {
     form = createContestForm(deps.formApp, settings, requirementTexts(ss), units.map((u) => u.name));
     created = true;
-    lines.push(`Đã tạo biểu mẫu "${form.getTitle()}".`);
+    lines.push(`Đã tạo biểu mẫu: ${form.getTitle()}.`);
   }
 
   if (ensureDestination(deps.formApp, form, ss.getId())) lines.push('Câu trả lời của biểu mẫu được lưu vào bảng tính này.');
@@ -189,7 +196,7 @@ export function setupForm(deps: FormDeps, linkUrl?: string): FormSetupResult {
   if (units.length === 0) warnings.push(`Trang "${UNITS.name}" chưa có đơn vị nào; hãy nhập danh sách rồi chạy "Đồng bộ danh sách đơn vị".`);
   const triggerCreated = ensureSubmitTrigger(deps.scriptApp, form);
   lines.push(triggerCreated ? 'Đã cài trình kích hoạt nhận bài tự động.' : 'Trình kích hoạt nhận bài tự động đã có sẵn.');
-  const plan = scheduleDeadline(deps.scriptApp, form, settings, deps.now());
+  const plan = schedule(deps, form, settings);
   lines.push(describeDeadlinePlan(plan, settings));
   ensureSettingsEditTrigger(deps.scriptApp, ss.getId());
   lines.push(
@@ -222,7 +229,7 @@ export function syncUnitList(deps: FormDeps): FormActionSummary & { units: numbe
   else lines.push(`Danh sách đơn vị trên biểu mẫu: ${choices} đơn vị.`);
   const written = writeUnitLinks(ss, unitLinks(deps, form, units).byUnit);
   lines.push(`Đã cập nhật link nộp bài của ${written} đơn vị.`);
-  lines.push(describeDeadlinePlan(scheduleDeadline(deps.scriptApp, form, settings, deps.now()), settings));
+  lines.push(describeDeadlinePlan(schedule(deps, form, settings), settings));
   logAction(deps, 'Đồng bộ danh sách đơn vị', { lines, warnings });
   return { lines, warnings, units: units.length };
 }
@@ -254,7 +261,7 @@ export function syncSubmissions(deps: FormDeps): FormActionSummary & { added: nu
   const flagged = result.added.filter((s) => s.warnings.length > 0);
   for (const s of flagged) warnings.push(`${s.id}: ${s.warnings.join('; ')}`);
   if (ensureSubmitTrigger(deps.scriptApp, form)) warnings.push('Trình kích hoạt nhận bài tự động bị thiếu và đã được cài lại.');
-  if (parsed.ok) lines.push(describeDeadlinePlan(scheduleDeadline(deps.scriptApp, form, parsed.value, deps.now()), parsed.value));
+  if (parsed.ok) lines.push(describeDeadlinePlan(schedule(deps, form, parsed.value), parsed.value));
   logAction(deps, 'Đồng bộ bài dự thi', { lines, warnings });
   return { lines, warnings, added: result.added.length, present: result.alreadyPresent };
 }
@@ -276,7 +283,7 @@ export function closeFormAtDeadline(deps: FormDeps): DeadlinePlan | null {
     });
     return null;
   }
-  const plan = scheduleDeadline(deps.scriptApp, form, parsed.value, deps.now());
+  const plan = schedule(deps, form, parsed.value, true);
   appendAudit(ss, { time: deps.now(), user: deps.user, action: 'Đóng biểu mẫu theo hạn nộp bài', details: describeDeadlinePlan(plan, parsed.value) });
   return plan;
 }
@@ -305,9 +312,14 @@ export function rescheduleAfterSettingsEdit(deps: FormDeps, range: GoogleAppsScr
     appendAudit(deps.spreadsheet, { time: deps.now(), user: deps.user, action, details });
     return null;
   }
-  const plan = scheduleDeadline(deps.scriptApp, form, parsed.value, deps.now());
+  const plan = schedule(deps, form, parsed.value);
   appendAudit(deps.spreadsheet, { time: deps.now(), user: deps.user, action, details: describeDeadlinePlan(plan, parsed.value) });
   return plan;
+}
+
+/** scheduleDeadline with the deps' services; `replace` from the deadline trigger itself. */
+function schedule(deps: FormDeps, form: Form, settings: Settings, replace = false): DeadlinePlan {
+  return scheduleDeadline(deps.scriptApp, form, settings, deps.now(), deps.documentProperties?.() ?? null, replace);
 }
 
 function logAction(deps: FormDeps, action: string, summary: FormActionSummary): void {

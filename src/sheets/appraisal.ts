@@ -5,6 +5,33 @@ import { cell, text, type Table } from './table';
 
 export const APPRAISAL_SHEET = 'Thẩm định';
 
+/** Keys of the columns the add-on fills (Kết quả, Lý do, Người thẩm định, Thời gian thẩm định). */
+export const APPRAISAL_RESULT_KEYS = ['result', 'reason', 'appraiser', 'time'];
+
+/**
+ * Description of the range protection over the result columns: appraisers tick, but only organizers
+ * (and the add-on running as one) may write a result. Setup finds its protection again by this text.
+ */
+export const APPRAISAL_RESULTS_PROTECTION = 'Kết quả thẩm định do add-on điền: chỉ Ban tổ chức được sửa các cột Kết quả, Lý do, Người thẩm định, Thời gian thẩm định.';
+
+/**
+ * Written in "Người thẩm định" when the edit trigger cannot tell who ticked: Google hides the email of
+ * an editor outside the owner's Workspace domain (e.g. gmail.com) in simple triggers.
+ */
+export const UNKNOWN_APPRAISER = '(không rõ tài khoản)';
+
+/**
+ * Whether the current user may write the result columns of "Thẩm định": false for an appraiser once
+ * setup has protected them, so the simple onEdit (which runs as the appraiser) leaves them alone
+ * instead of failing on Google's protection error. Costs getProtections plus two calls per protection.
+ */
+export function canWriteAppraisalResults(sheet: GoogleAppsScript.Spreadsheet.Sheet, app: GoogleAppsScript.Spreadsheet.SpreadsheetApp): boolean {
+  return sheet
+    .getProtections(app.ProtectionType.RANGE)
+    .filter((p) => p.getDescription() === APPRAISAL_RESULTS_PROTECTION)
+    .every((p) => p.canEdit());
+}
+
 /** Schema key of a criterion's checkbox column (the fixed columns use plain keys such as 'result'). */
 export function tickKey(code: string): string {
   return `tick:${code}`;

@@ -23,13 +23,26 @@ export function isContestError(e: unknown): e is ContestError {
   );
 }
 
-/** The sheet `name` is not in the workbook. */
+/**
+ * The sheet `name` is not in the workbook. A renamed sheet is the usual cause (Sheets finds sheets by
+ * name only), so the message says how to bring it back before suggesting setup, which would create an
+ * empty one (setup itself refuses to when it finds the renamed sheet).
+ */
 export function missingSheet(name: string): ContestError {
   return new ContestError([
     {
       code: 'sheet.missing',
-      message: `Không tìm thấy trang "${name}". Hãy chạy "Hội thi → Thiết lập hội thi" để tạo lại.`,
+      message: `Không tìm thấy trang "${name}". Nếu đã đổi tên trang, hãy đổi lại đúng tên "${name}". Nếu trang đã bị xoá, hãy chạy "Hội thi → Thiết lập hội thi" để tạo lại.`,
       sheet: name,
     },
   ]);
 }
+
+/**
+ * Whether any problem names a cell (has a row): only then does an error dialog's closing line "Hãy sửa
+ * các ô được nêu rồi chạy lại" fit; a missing sheet or a busy lock names no cell.
+ */
+export function namesCells(problems: Problem[]): boolean {
+  return problems.some((p) => p.row !== undefined);
+}
+

@@ -1,7 +1,8 @@
 // Schema of the per-juror tabs "BGK - <Họ tên>" (clip rows, rubric columns, Tổng, Nhận xét) and mark reading.
-import { parseMark } from '../domain/parse';
+import { parseMark, parseNumberCell } from '../domain/parse';
 import type { JuryMarkRow, Juror, Problem, RubricCriterion } from '../domain/types';
-import { clipInfoColumns, defineSchema, type ColumnSpec, type SheetSchema } from './schema';
+import { clipInfoColumns, defineSchema, headerKey, type ColumnSpec, type SheetSchema } from './schema';
+import { RUBRIC } from './rubric';
 import { cell, text, type Table } from './table';
 
 export const JURY_TAB_PREFIX = 'BGK - ';
@@ -146,4 +147,32 @@ export function readJuryTab(table: Table<string>, juror: Juror, rubric: RubricCr
     marks.push(invalid.length > 0 ? { clipId, jurorCode: juror.code, marks: values, invalid } : { clipId, jurorCode: juror.code, marks: values });
   }
   return { marks, problems, rowOf, badClips };
+}
+
+/**
+ * Mark columns left over from an earlier rubric: a column left of "Tổng" whose header is no column of
+ * the tab's schema (e.g. "Điểm" after "Tiêu chí chấm" became "Nội dung" + "Hình thức") and that still
+ * holds numbers in clip rows. Those marks are not counted; the add-on never deletes the column, so the
+ * organizer decides (rename the header to a current criterion, or clear the column). Text in such a
+ * column (an organizer's own notes) is not counted as marks. Uses the table as read, no service call.
+ */
+export function staleMarkColumns(table: Table<string>): Problem[] {
+  const totalAt = table.col.total;
+  if (totalAt === undefined || totalAt < 0) return [];
+  const known = new Set(table.schema.columns.map((c) => headerKey(c.header)));
+  const sheet = table.schema.name;
+  const problems: Problem[] = [];
+  for (let i = 0; i < totalAt; i++) {
+    const header = String(table.headers[i] ?? '').trim();
+    if (header === '' || known.has(headerKey(header))) continue;
+    const n = table.rows.filter((r) => text(table, r, 'id') !== '' && typeof parseNumberCell(r.cells[i]) === 'number').length;
+    if (n === 0) continue;
+    problems.push({
+      code: 'jury.stale_column',
+      message: `Trang "${sheet}", cột "${header}": còn ${n} điểm nhưng tiêu chí này không còn trong "${RUBRIC.name}" – điểm này không được tính.`,
+      sheet,
+      column: header,
+    });
+  }
+  return problems;
 }

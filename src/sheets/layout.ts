@@ -5,6 +5,7 @@ import { adjacentRuns, ensureRows, escapeCell } from './table';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
 export interface LayoutContext {
   spreadsheet: Spreadsheet;
@@ -29,14 +30,31 @@ export interface EnsureOptions<K extends string> {
    * an organizer added by hand (a secretary, a co-organizer) keep their access.
    */
   jurorEmails?: string[];
+  /**
+   * Missing columns that come before this one in the schema are inserted just left of it instead of
+   * appended at the end (jury tabs: a criterion added to "Tiêu chí chấm" goes before "Tổng", next to the
+   * other marks where the juror expects it). Appended as usual when this column is missing too.
+   */
+  insertBefore?: K;
+  /**
+   * Called when the sheet is missing, before creating it: a sheet it returns (the same table under
+   * another name) is reported in `renamedFrom` and left as it is, instead of creating an empty twin.
+   */
+  findRenamed?: () => { sheet: Sheet; name: string; headers: unknown[] } | null;
 }
 
-export interface EnsureResult {
+export interface EnsureResult<K extends string = string> {
   sheet: Sheet;
   created: boolean;
-  /** Headers appended because they were missing. */
+  /** Headers added because they were missing (appended, or inserted before `insertBefore`). */
   addedHeaders: string[];
+  /** Headers of `addedHeaders` that were inserted before `insertBefore` rather than appended. */
+  insertedHeaders: string[];
   seededRows: number;
+  /** 1-based sheet column of a schema column, after the repair. */
+  columnOf: (key: K) => number;
+  /** Name of the sheet found by `findRenamed` (then nothing was created or repaired; `sheet` is that sheet). */
+  renamedFrom?: string;
 }
 
 /** The rule for one column's validation. */
@@ -70,19 +88,57 @@ export function ensureSheet<K extends string>(
   ctx: LayoutContext,
   schema: SheetSchema<K>,
   options: EnsureOptions<K> = {},
-): EnsureResult {
+): EnsureResult<K> {
   let sheet = ctx.spreadsheet.getSheetByName(schema.name);
+  if (!sheet && options.findRenamed) {
+    const found = options.findRenamed();
+    if (found) {
+      const renamed = found.sheet;
+      // First of two identical headers wins, as when reading a table.
+      const at = new Map(found.headers.map((h, i) => [headerKey(h), i + 1] as [string, number]).reverse());
+      const byKey = new Map(schema.columns.map((c) => [c.key, c]));
+      return {
+        sheet: renamed,
+        created: false,
+        addedHeaders: [],
+        insertedHeaders: [],
+        seededRows: 0,
+        columnOf: (key: K) => at.get(headerKey(byKey.get(key)!.header)) ?? -1,
+        renamedFrom: found.name,
+      };
+    }
+  }
   const created = !sheet;
   if (!sheet) sheet = insertSheetLast(ctx.spreadsheet, schema.name);
   const lastRow = sheet.getLastRow();
-  const { missing, position } = layOutColumns(sheet, schema, ctx.app);
+  const { missing, inserted, position } = layOutColumns(sheet, schema, ctx.app, options.insertBefore);
 
   let seededRows = 0;
   if (options.seed && options.seed.length > 0) {
     seededRows = writeSeed(sheet, schema, options, lastRow, position);
   }
   ensureProtection(ctx, sheet, schema, options.jurorEmail, options.jurorEmails);
-  return { sheet, created, addedHeaders: missing.map((c) => c.header), seededRows };
+  const byKey = new Map(schema.columns.map((c) => [c.key, c]));
+  return {
+    sheet,
+    created,
+    addedHeaders: missing.map((c) => c.header),
+    insertedHeaders: inserted.map((c) => c.header),
+    seededRows,
+    columnOf: (key: K) => position(byKey.get(key)!),
+  };
+}
+
+/**
+ * Whether row 1 of a sheet holds exactly the headers of `schema` (in any order): every required
+ * header, and nothing that is not one of its headers. Used to recognise a renamed contest sheet.
+ */
+export function hasExactHeaders(headers: unknown[], schema: SheetSchema<string>): boolean {
+  const keys = headers.map(headerKey).filter((k) => k !== '');
+  const known = new Set(schema.columns.map((c) => headerKey(c.header)));
+  if (keys.length === 0 || keys.some((k) => !known.has(k))) return false;
+  const have = new Set(keys);
+  return schema.columns.every((c) => c.required === false || have.has(headerKey(c.header)));
 }
 
 /** A new sheet called `name`, inserted last so the workbook keeps the order in which sheets are created. */
@@ -100,7 +156,8 @@ export function layOutColumns<K extends string>(
   sheet: Sheet,
   schema: SheetSchema<K>,
   app?: SpreadsheetApp,
-): { missing: ColumnSpec<K>[]; position: (c: ColumnSpec<K>) => number } {
+  insertBefore?: K,
+): { missing: ColumnSpec<K>[]; inserted: ColumnSpec<K>[]; position: (c: ColumnSpec<K>) => number } {
   const lastCol = sheet.getLastColumn();
   const headers = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
   const present = new Map<string, number>();
@@ -112,13 +169,28 @@ export function layOutColumns<K extends string>(
   // Trailing blank header cells are reused so a repaired sheet has no gap column.
   let width = headers.length;
   while (width > 0 && headerKey(headers[width - 1]) === '') width--;
-  if (missing.length > 0) {
-    const maxCols = sheet.getMaxColumns();
-    if (width + missing.length > maxCols) sheet.insertColumnsAfter(maxCols, width + missing.length - maxCols);
-    sheet.getRange(1, width + 1, 1, missing.length).setValues([missing.map((c) => escapeCell(c.header))]);
-    missing.forEach((c, i) => present.set(headerKey(c.header), width + i));
+
+  // Columns the schema puts before `insertBefore` go just left of it (one insertColumnsBefore); the
+  // columns right of it move with their values, so no typed value changes its header.
+  const anchor = insertBefore === undefined ? -1 : schema.columns.findIndex((c) => c.key === insertBefore);
+  const anchorAt = anchor < 0 ? undefined : present.get(headerKey(schema.columns[anchor].header));
+  const inserted = anchorAt === undefined ? [] : missing.filter((c) => schema.columns.indexOf(c) < anchor);
+  const appended = missing.filter((c) => !inserted.includes(c));
+  if (anchorAt !== undefined && inserted.length > 0) {
+    sheet.insertColumnsBefore(anchorAt + 1, inserted.length);
+    for (const [k, i] of present) if (i >= anchorAt) present.set(k, i + inserted.length);
+    sheet.getRange(1, anchorAt + 1, 1, inserted.length).setValues([inserted.map((c) => escapeCell(c.header))]);
+    inserted.forEach((c, i) => present.set(headerKey(c.header), anchorAt + i));
+    width += inserted.length;
   }
-  const totalCols = Math.max(width + missing.length, 1);
+  if (appended.length > 0) {
+    const maxCols = sheet.getMaxColumns();
+    if (width + appended.length > maxCols) sheet.insertColumnsAfter(maxCols, width + appended.length - maxCols);
+    sheet.getRange(1, width + 1, 1, appended.length).setValues([appended.map((c) => escapeCell(c.header))]);
+    appended.forEach((c, i) => present.set(headerKey(c.header), width + i));
+    width += appended.length;
+  }
+  const totalCols = Math.max(width, 1);
   const position = (c: ColumnSpec<K>): number => present.get(headerKey(c.header))! + 1;
 
   sheet.getRange(1, 1, 1, totalCols).setFontWeight('bold');
@@ -137,7 +209,7 @@ export function layOutColumns<K extends string>(
       sheet.getRange(2, run.start, dataRows, run.count).setDataValidation(rule);
     }
   }
-  return { missing, position };
+  return { missing, inserted, position };
 }
 
 /** Runs of adjacent sheet columns (1-based `start`) whose `valueOf` is the same non-empty value. */
@@ -182,6 +254,34 @@ function writeSeed<K extends string>(
 }
 
 /**
+ * Restricts a protection that `protect()` has just made. Google: a new protection copies the file's
+ * sharing and restricts nobody until the script changes its editor list, so without this a sheet
+ * protected while the file had no other editors would stay open to everyone it is shared with later
+ * (jurors, appraisers). Google's documented pattern: add the effective user (here `allowed`, which
+ * starts with the organizer running the action), remove every other editor, then turn off domain edit.
+ * The owner and the effective user cannot be removed, so they always keep access.
+ */
+export function restrictNewProtection(protection: Protection, allowed: string[]): void {
+  const keep = allowed.filter((e) => e !== '');
+  if (keep.length > 0) protection.addEditors(keep);
+  const keys = new Set(keep.map((e) => e.toLowerCase()));
+  const others = protection
+    .getEditors()
+    .map((u) => u.getEmail())
+    .filter((e) => e !== '' && !keys.has(e.toLowerCase()));
+  // Called even with nobody to remove when nobody was added: the call is what restricts the protection.
+  if (others.length > 0 || keep.length === 0) protection.removeEditors(others);
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+}
+
+/** Adds the emails of `allowed` that are not editors of `protection` yet (one call, none when all are). */
+function addMissingEditors(protection: Protection, allowed: string[]): void {
+  const current = new Set(protection.getEditors().map((u) => u.getEmail().toLowerCase()));
+  const toAdd = allowed.filter((e) => e !== '' && !current.has(e.toLowerCase()));
+  if (toAdd.length > 0) protection.addEditors(toAdd);
+}
+
+/**
  * Sheet protection: `organizers` and `juror` sheets are protected (created once, restricted to the
  * organizers, plus the juror for a jury tab); `open` sheets are left as they are. Re-running only adds
  * missing editors, so co-organizers added by hand keep their access. On a jury tab a re-run also
@@ -192,22 +292,52 @@ function ensureProtection(ctx: LayoutContext, sheet: Sheet, schema: SheetSchema<
   if (schema.protection === 'open') return;
   const allowed = ctx.organizers.filter((e) => e !== '');
   if (schema.protection === 'juror' && jurorEmail) allowed.push(jurorEmail);
-  const allowedKeys = new Set(allowed.map((e) => e.toLowerCase()));
-  let protection = sheet.getProtections(ctx.app.ProtectionType.SHEET)[0];
-  const fresh = !protection;
-  if (!protection) protection = sheet.protect().setDescription(schema.description);
-  if (fresh || schema.protection === 'juror') {
-    // A fresh protection copies every editor of the file (jurors, appraisers): keep only the allowed.
+  const protection = sheet.getProtections(ctx.app.ProtectionType.SHEET)[0];
+  if (!protection) {
+    restrictNewProtection(sheet.protect().setDescription(schema.description), allowed);
+    return;
+  }
+  if (schema.protection === 'juror') {
     // An existing jury tab loses only other jurors, not the people an organizer added by hand.
+    const allowedKeys = new Set(allowed.map((e) => e.toLowerCase()));
     const jurorKeys = new Set(jurorEmails.map((e) => e.toLowerCase()));
     const others = protection
       .getEditors()
       .map((u) => u.getEmail())
-      .filter((e) => e !== '' && !allowedKeys.has(e.toLowerCase()) && (fresh || jurorKeys.has(e.toLowerCase())));
+      .filter((e) => e !== '' && !allowedKeys.has(e.toLowerCase()) && jurorKeys.has(e.toLowerCase()));
     if (others.length > 0) protection.removeEditors(others);
     if (protection.canDomainEdit()) protection.setDomainEdit(false);
   }
-  const current = new Set(protection.getEditors().map((u) => u.getEmail().toLowerCase()));
-  const toAdd = allowed.filter((e) => !current.has(e.toLowerCase()));
-  if (toAdd.length > 0) protection.addEditors(toAdd);
+  addMissingEditors(protection, allowed);
+}
+
+/** "I:L" for columns 9…12: whole columns, so the protection also covers rows added later. */
+function columnsA1(start: number, count: number): string {
+  const letters = (n: number): string => {
+    let s = '';
+    for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+    return s;
+  };
+  return `${letters(start)}:${letters(start + count - 1)}`;
+}
+
+/**
+ * Protects the columns `columns` (1-based sheet columns) of `sheet` as range protections described
+ * `description`, editable by the organizers only: created once (one per run of adjacent columns),
+ * found again by description on a re-run, which only adds missing organizers. Google moves a range
+ * protection with its columns when columns are inserted or moved, so a re-run does not re-create it.
+ * Returns the number of protections created.
+ */
+export function ensureColumnProtection(ctx: LayoutContext, sheet: Sheet, columns: number[], description: string): number {
+  const allowed = ctx.organizers.filter((e) => e !== '');
+  const existing = sheet.getProtections(ctx.app.ProtectionType.RANGE).filter((p) => p.getDescription() === description);
+  if (existing.length > 0) {
+    for (const p of existing) addMissingEditors(p, allowed);
+    return 0;
+  }
+  const runs = adjacentRuns(columns);
+  for (const run of runs) {
+    restrictNewProtection(sheet.getRange(columnsA1(run.start, run.members.length)).protect().setDescription(description), allowed);
+  }
+  return runs.length;
 }

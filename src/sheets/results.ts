@@ -49,9 +49,10 @@ export function resultRow(r: ClipResult): unknown[] {
     title: r.title,
     juryAggregate: r4(r.juryAggregate),
     juryPart: r4(r.juryPart),
-    points: r.engagementPoints,
-    countedPoints: r.countedPoints,
-    engagementPart: r4(r.engagementPart),
+    // Clips that never reached the fanpage (failed, pending, late) show blanks, like their jury cells.
+    points: r.reachedEngagement ? r.engagementPoints : '',
+    countedPoints: r.reachedEngagement ? r.countedPoints : '',
+    engagementPart: r.reachedEngagement ? r4(r.engagementPart) : '',
     total: r4(r.total),
     note: r.note,
   };

@@ -9,7 +9,7 @@ import { CONFIG, configRows } from './config';
 import { ENGAGEMENT, readEngagement } from './engagement';
 import { ContestError } from './errors';
 import { JURORS, readJurors, type JurorRow } from './jurors';
-import { juryTabName, juryTabSchema, locateJuryTabs, orphanTabMessage, readJuryTab, type JuryTabRead } from './juryTab';
+import { juryTabName, juryTabSchema, locateJuryTabs, orphanTabMessage, readJuryTab, staleMarkColumns, type JuryTabRead } from './juryTab';
 import { PARTICIPATION } from './participation';
 import { PRIZE_TIERS, readPrizeTiers } from './prizeTiers';
 import { RESULTS } from './results';
@@ -17,7 +17,7 @@ import { RUBRIC, readRubric } from './rubric';
 import { SHARE_LOG, readShareLog } from './shareLog';
 import { SUBMISSIONS, readSubmissions, type SubmissionRow } from './submissions';
 import { UNITS, readUnits, type UnitRow } from './units';
-import { readSheet, readTable, type Table } from './table';
+import { readSheet, readTable, text, type Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -103,6 +103,33 @@ export function readAppraisalSheet(
   return { table, rows: readAppraisalRows(table, criteria) };
 }
 
+/** How many rows an orphan-clip warning names before "… và N dòng khác". */
+const ORPHAN_LIST_LIMIT = 10;
+
+/**
+ * Rows of `sheet` whose clip ID is not in "Bài dự thi" — typically the submission's row was deleted
+ * there, which silently removes the clip from scoring while its rows stay elsewhere. One problem per
+ * sheet listing the IDs with their rows (null when every ID is known); blank IDs are ignored.
+ */
+export function orphanClipRows(sheet: string, rows: { clipId: string; row: number }[], known: Set<string>): Problem | null {
+  const orphans = rows.filter((r) => r.clipId !== '' && !known.has(r.clipId.toUpperCase()));
+  if (orphans.length === 0) return null;
+  const shown = orphans.slice(0, ORPHAN_LIST_LIMIT).map((r) => `${r.clipId} (dòng ${r.row})`);
+  if (orphans.length > ORPHAN_LIST_LIMIT) shown.push(`… và ${orphans.length - ORPHAN_LIST_LIMIT} dòng khác`);
+  return {
+    code: 'clip.orphan',
+    message: `Trang "${sheet}": mã bài không có trong "${SUBMISSIONS.name}" (dòng của bài có thể đã bị xoá hoặc mã đã bị sửa): ${shown.join(', ')}.`,
+    consequence: 'các dòng này không được tính',
+    sheet,
+    column: 'Mã bài',
+  };
+}
+
+/** Clip ID and sheet row of each data row of a table with an 'id' column. */
+function idRows(table: Table<string>): { clipId: string; row: number }[] {
+  return table.rows.map((r) => ({ clipId: text(table, r, 'id'), row: r.row }));
+}
+
 /** One juror's tab as read, or null when the tab does not exist yet. */
 export interface JuryTabState {
   juror: JurorRow;
@@ -150,12 +177,27 @@ export function readContest(spreadsheet: Spreadsheet): ContestRead {
     const table = readTable(sheet, { ...juryTabSchema(juror, rubric), name });
     const read = readJuryTab(table, juror, rubric);
     markProblems.push(...read.problems);
+    warnings.push(...staleMarkColumns(table));
     return { juror, table, read };
   });
   warnings.push(...located.orphans.map((name) => ({ code: 'jury.tab_orphan', message: orphanTabMessage(name), sheet: name })));
-  const engagement = readEngagement(readSheet(spreadsheet, ENGAGEMENT));
-  const shareLog = readShareLog(readSheet(spreadsheet, SHARE_LOG), settings.timeZone);
+  const engagementTable = readSheet(spreadsheet, ENGAGEMENT);
+  const shareLogTable = readSheet(spreadsheet, SHARE_LOG);
+  const engagement = readEngagement(engagementTable);
+  const shareLog = readShareLog(shareLogTable, settings.timeZone);
   warnings.push(...engagement.problems, ...shareLog.problems);
+  // Rows left behind by a row deleted in "Bài dự thi": the clip is gone from scoring, so say where.
+  const known = new Set(people.submissions.map((s) => s.id.toUpperCase()));
+  const orphanSources: [string, { clipId: string; row: number }[]][] = [
+    [APPRAISAL_SHEET, appraisal.map((a) => ({ clipId: a.clipId, row: a.row }))],
+    ...juryTabs.filter((t) => t.table).map((t): [string, { clipId: string; row: number }[]] => [t.table!.schema.name, idRows(t.table!)]),
+    [ENGAGEMENT.name, idRows(engagementTable)],
+    [SHARE_LOG.name, idRows(shareLogTable)],
+  ];
+  for (const [sheet, rows] of orphanSources) {
+    const p = orphanClipRows(sheet, rows, known);
+    if (p) warnings.push(p);
+  }
   const input: ContestInput = {
     settings,
     units: people.units,

@@ -1,7 +1,8 @@
 // Self-contained HTML for the summary and error dialogs; a flow's Summary or a caught error becomes one.
 import type { Summary } from '../flows/context';
-import { isContestError } from '../sheets/errors';
+import { isContestError, namesCells } from '../sheets/errors';
 import { MSG } from './messages';
+import { outline } from './outline';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -9,7 +10,7 @@ export function escapeHtml(s: string): string {
 }
 
 const STYLE = `body{font-family:Roboto,Arial,sans-serif;font-size:14px;color:#202124;margin:0;padding:4px 8px}
-h2{font-size:16px;margin:8px 0}ul{padding-left:20px;margin:4px 0}li{margin:2px 0}
+h2{font-size:16px;margin:8px 0}ul{padding-left:20px;margin:4px 0}li{margin:2px 0}li.sub{list-style:none}li.sub>ul{margin:0}
 .warn{color:#b06000}.err{color:#c5221f}button{margin-top:12px;padding:6px 16px}`;
 
 function page(body: string): string {
@@ -17,14 +18,27 @@ function page(body: string): string {
     `<button onclick="google.script.host.close()">${escapeHtml(MSG.close)}</button></body></html>`;
 }
 
-function list(items: string[], cls = ''): string {
+/**
+ * Summary lines as a list, one level nested (src/ui/outline.ts: a line indented by two spaces belongs
+ * to the line above). The children's <ul> sits in a bullet-less <li class="sub"> right after its
+ * parent rather than inside the parent's <li>: valid HTML, shown indented under the parent, and every
+ * line stays a plain `<li>text</li>` for readers that list them (tools/demoSteps.ts).
+ */
+function list(lines: string[], cls = ''): string {
+  const items = outline(lines);
   if (items.length === 0) return '';
-  return `<ul${cls ? ` class="${cls}"` : ''}>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
+  const li = (text: string) => `<li>${escapeHtml(text)}</li>`;
+  const body = items
+    .map((it) => li(it.text) + (it.children.length > 0 ? `<li class="sub"><ul>${it.children.map(li).join('')}</ul></li>` : ''))
+    .join('');
+  return `<ul${cls ? ` class="${cls}"` : ''}>${body}</ul>`;
 }
 
 /** The dialog after an action: what was done, then the warnings (each naming sheet/row/column). */
 export function summaryHtml(summary: Summary): string {
-  const warnings = summary.warnings.length > 0 ? `<h2 class="warn">${escapeHtml(MSG.warningsHeading)} (${summary.warnings.length})</h2>${list(summary.warnings, 'warn')}` : '';
+  // The count is of warnings, not of their child lines.
+  const count = outline(summary.warnings).length;
+  const warnings = count > 0 ? `<h2 class="warn">${escapeHtml(MSG.warningsHeading)} (${count})</h2>${list(summary.warnings, 'warn')}` : '';
   return page(`${list(summary.lines)}${warnings}`);
 }
 
@@ -45,7 +59,7 @@ export function errorSummary(title: string, error: unknown): Summary {
   if (isContestError(error)) {
     // A refusal for lack of access has no cells to fix: the "fix the cells" outro would mislead.
     const access = error.problems.every((p) => p.code === 'access.protected');
-    return { title: `${title}: ${MSG.errorTitle}`, lines: [MSG.errorIntro], warnings: [...error.problems.map((p) => p.message), ...(access ? [] : [MSG.errorOutro])] };
+    return { title: `${title}: ${MSG.errorTitle}`, lines: [MSG.errorIntro], warnings: [...error.problems.map((p) => p.message), ...(access ? [] : [namesCells(error.problems) ? MSG.errorOutro : MSG.errorOutroNoCell])] };
   }
   return { title: `${title}: ${MSG.errorTitle}`, lines: [errorText(error)], warnings: [] };
 }
@@ -56,6 +70,7 @@ export function showSummary(
   html: GoogleAppsScript.HTML.HtmlService,
   summary: Summary,
 ): void {
+  // Every line, child lines included, takes a row of the dialog.
   const height = Math.min(560, 140 + 22 * (summary.lines.length + summary.warnings.length));
   const output = html.createHtmlOutput(summaryHtml(summary)).setWidth(560).setHeight(height);
   ui.showModalDialog(output, summary.title);

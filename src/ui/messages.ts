@@ -23,6 +23,7 @@ export const MSG = {
   errorTitle: 'Không thực hiện được',
   errorIntro: 'Thao tác chưa được thực hiện vì:',
   errorOutro: 'Không có trang kết quả nào bị thay đổi. Hãy sửa các ô được nêu rồi chạy lại.',
+  errorOutroNoCell: 'Không có trang kết quả nào bị thay đổi. Hãy làm theo hướng dẫn ở trên rồi chạy lại.',
   // Google's messages end with a full stop already: drop it so the sentence does not end in "..".
   unexpectedError: (detail: string) =>
     `Đã xảy ra lỗi ngoài dự kiến: ${detail.trim().replace(/[.。]+$/, '')}. Không có dữ liệu nào bị xoá. Hãy thử lại; nếu lỗi lặp lại, hãy gửi nội dung này cho người hỗ trợ.`,

@@ -3,6 +3,7 @@ import type { FlowContext, Summary } from '../flows/context';
 import { appendAudit, joinAuditDetails } from '../sheets/audit';
 import { errorSummary, errorText, showSummary } from './dialog';
 import { MSG } from './messages';
+import { flattenItem, outline } from './outline';
 
 /** Handles main.ts gathers from Apps Script globals (tests pass the emulator's). */
 export interface ActionHandles {
@@ -14,10 +15,36 @@ export interface ActionHandles {
   lock?: GoogleAppsScript.Lock.Lock;
 }
 
-/** One line for "Nhật ký": the summary's first lines and the warning count, joined like every other line. */
-export function auditDetails(summary: Summary): string {
-  const warnings = summary.warnings.length > 0 ? [MSG.auditWarnings(summary.warnings.length)] : [];
-  return joinAuditDetails([...summary.lines.slice(0, 3), ...warnings], 2000);
+/** "Nhật ký" keeps this many summary lines (a nested line counts once, with its children). */
+const AUDIT_LINES = 3;
+/** A failed action's "Nhật ký" line names this many problems, each cut to AUDIT_PROBLEM_MAX characters. */
+const AUDIT_PROBLEMS = 5;
+const AUDIT_PROBLEM_MAX = 300;
+/** The whole "Chi tiết" cell of one line. */
+const AUDIT_MAX = 2000;
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * One line for "Nhật ký". Done: the summary's first lines (each with its child lines run together,
+ * "Điểm BGK còn thiếu: A chưa chấm 1 bài: HT-040; B …") and the warning count. Failed (`failed`):
+ * "Thao tác chưa được thực hiện vì: <problem> | <problem> …" with the first problems themselves, so
+ * the log says why without the dialog. Parts are joined like every other line.
+ */
+export function auditDetails(summary: Summary, failed = false): string {
+  if (failed) {
+    const reasons = [...outline(summary.lines), ...outline(summary.warnings)]
+      .map(flattenItem)
+      .filter((t) => t !== MSG.errorIntro && t !== MSG.errorOutro && t !== MSG.errorOutroNoCell);
+    const shown = reasons.slice(0, AUDIT_PROBLEMS).map((t) => cut(t, AUDIT_PROBLEM_MAX));
+    if (reasons.length > AUDIT_PROBLEMS) shown.push(`… và ${reasons.length - AUDIT_PROBLEMS} vấn đề khác`);
+    return joinAuditDetails([`${MSG.errorIntro} ${shown[0] ?? ''}`, ...shown.slice(1)], AUDIT_MAX);
+  }
+  const count = outline(summary.warnings).length;
+  const warnings = count > 0 ? [MSG.auditWarnings(count)] : [];
+  return joinAuditDetails([...outline(summary.lines).slice(0, AUDIT_LINES).map(flattenItem), ...warnings], AUDIT_MAX);
 }
 
 /**
@@ -42,14 +69,16 @@ export function runAction(
   };
   ctx.progress?.(MSG.working(title));
   let summary: Summary;
+  let failed = false;
   try {
     summary = flow(ctx);
   } catch (error) {
     summary = errorSummary(title, error);
+    failed = true;
   }
   if (options.audit !== false) {
     try {
-      appendAudit(spreadsheet, { time: handles.now, user: handles.user, action: title, details: auditDetails(summary) });
+      appendAudit(spreadsheet, { time: handles.now, user: handles.user, action: title, details: auditDetails(summary, failed) });
     } catch (error) {
       // The action itself is done; say that its log line is missing rather than hide the result.
       summary = { ...summary, warnings: [...summary.warnings, `Không ghi được vào "Nhật ký": ${errorText(error)}`] };

@@ -33,7 +33,7 @@ describe('appraise', () => {
     const r = appraise({ clipId: 'HT-002', ticks }, DEFAULT_APPRAISAL_CRITERIA);
     expect(r.status).toBe('failed');
     expect(r.missing.map((c) => c.code)).toEqual(['TT2', 'TT7']);
-    expect(r.reason).toBe('Không đạt: Khung hình tỉ lệ 4:3; Người tham gia mặc áo Thanh niên Việt Nam');
+    expect(r.reason).toBe('Chưa đạt tiêu chí: Khung hình tỉ lệ 4:3; Người tham gia mặc áo Thanh niên Việt Nam');
   });
   it('optional criteria may stay unticked', () => {
     const criteria: AppraisalCriterion[] = [
@@ -41,7 +41,7 @@ describe('appraise', () => {
       { code: 'B', text: 'Khuyến khích', required: false },
     ];
     expect(appraise({ clipId: 'x', ticks: { A: true } }, criteria).status).toBe('passed');
-    expect(appraise({ clipId: 'x', ticks: { B: true } }, criteria)).toMatchObject({ status: 'failed', reason: 'Không đạt: Bắt buộc' });
+    expect(appraise({ clipId: 'x', ticks: { B: true } }, criteria)).toMatchObject({ status: 'failed', reason: 'Chưa đạt tiêu chí: Bắt buộc' });
   });
   it('labels are the sheet’s words', () => {
     expect(APPRAISAL_LABELS).toEqual({ pending: 'Chờ thẩm định', passed: 'Đạt', failed: 'Không đạt' });

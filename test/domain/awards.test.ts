@@ -1,5 +1,5 @@
 // Tests for prize tiers and the award list: unit scores, one prize per unit, tie-breaks, flagged ties, unawarded prizes.
-import { DEFAULT_PRIZE_TIERS, buildAwards, validatePrizeTiers } from '../../src/domain/awards';
+import { DEFAULT_PRIZE_TIERS, buildAwards, validatePrizeTiers, withTieBreakNotes } from '../../src/domain/awards';
 import type { ClipResult } from '../../src/domain/types';
 import { vn } from './fixtures';
 
@@ -19,6 +19,7 @@ const res = (clipId: string, unit: string, total: number | null, juryPart = 20, 
   total,
   rank: null,
   scored: total !== null,
+  reachedEngagement: total !== null,
   unscoredReasons: total === null ? ['appraisalFailed'] : [],
   note: '',
 });
@@ -140,5 +141,67 @@ describe('buildAwards', () => {
     // 0.1 + 0.2 + 70 and 70.3 are equal in ten-thousandths; jury parts equal → a real tie
     const l = buildAwards([res('1', 'A', 0.1 + 0.2 + 70, 30), res('2', 'B', 70.3, 30)], [{ name: 'Giải Nhất', count: 1, reward: '' }], one);
     expect(rows(l)).toEqual([['Giải Nhất', 'A', true], ['Giải Nhất', 'B', true]]);
+  });
+});
+
+describe('tie-break notes: equal totals separated by the jury part or the submission time', () => {
+  it('a higher jury part decides Nhất/Nhì; both award rows say why', () => {
+    // HT-001 (A) and HT-002 (B) both 92: B's jury part 36 > A's 30 → B Nhất, A Nhì. HT-003 (C) 70 → Ba, no tie.
+    const l = buildAwards([res('HT-001', 'A', 92, 30), res('HT-002', 'B', 92, 36), res('HT-003', 'C', 70)], DEFAULT_PRIZE_TIERS, one);
+    expect(l.awards.map((a) => [a.prize, a.clipId, a.note])).toEqual([
+      ['Giải Nhất', 'HT-002', 'Bằng 92,00 điểm với HT-001 (A); xếp trên vì điểm BGK cao hơn'],
+      ['Giải Nhì', 'HT-001', 'Bằng 92,00 điểm với HT-002 (B); xếp dưới vì điểm BGK thấp hơn'],
+      ['Giải Ba', 'HT-003', ''],
+    ]);
+    expect(l.tieBreaks.map((t) => t.clipId)).toEqual(['HT-002', 'HT-001']);
+  });
+
+  it('same jury part: the earlier submission decides, "nộp sớm hơn" / "nộp muộn hơn"', () => {
+    // 70.5 each, jury part 30 each; HT-004 (D) sent on 2 June, HT-003 (C) on 6 June → D Nhất, C Nhì.
+    const l = buildAwards([res('HT-003', 'C', 70.5, 30, 6), res('HT-004', 'D', 70.5, 30, 2)], DEFAULT_PRIZE_TIERS, one);
+    expect(l.awards.map((a) => [a.prize, a.clipId, a.note])).toEqual([
+      ['Giải Nhất', 'HT-004', 'Bằng 70,50 điểm với HT-003 (C); xếp trên vì nộp sớm hơn'],
+      ['Giải Nhì', 'HT-003', 'Bằng 70,50 điểm với HT-004 (D); xếp dưới vì nộp muộn hơn'],
+    ]);
+  });
+
+  it('a clip that loses the last prize on a tie-break gets the note in "Kết quả"; equal totals with the same prize get none', () => {
+    // A 90, B 80, C 70 → Nhất, Nhì, Ba. D and E both 60 with jury parts 25 and 20: both KK, the
+    // tie-break decided nothing → no note. F (jury 24) and G (jury 20) both 50: F takes the last KK,
+    // G gets no prize because of its lower jury part.
+    const results = [
+      res('HT-001', 'A', 90), res('HT-002', 'B', 80), res('HT-003', 'C', 70),
+      res('HT-004', 'D', 60, 25), res('HT-005', 'E', 60, 20),
+      res('HT-006', 'F', 50, 24), res('HT-007', 'G', 50, 20),
+    ];
+    const l = buildAwards(results, DEFAULT_PRIZE_TIERS, one);
+    expect(l.awards.map((a) => [a.clipId, a.note])).toEqual([
+      ['HT-001', ''], ['HT-002', ''], ['HT-003', ''], ['HT-004', ''], ['HT-005', ''],
+      ['HT-006', 'Bằng 50,00 điểm với HT-007 (G); xếp trên vì điểm BGK cao hơn'],
+    ]);
+    expect(l.tieBreaks).toEqual([
+      { clipId: 'HT-006', unit: 'F', note: 'Bằng 50,00 điểm với HT-007 (G); xếp trên vì điểm BGK cao hơn' },
+      { clipId: 'HT-007', unit: 'G', note: 'Bằng 50,00 điểm với HT-006 (F); xếp dưới vì điểm BGK thấp hơn' },
+    ]);
+    // "Kết quả": the note is appended after the clip's own note, sentence-style; other clips keep theirs.
+    const withNotes = withTieBreakNotes(
+      results.map((r) => (r.clipId === 'HT-007' ? { ...r, note: 'Nộp trễ (BTC cho phép nhận bài trễ).' } : r)),
+      l,
+    );
+    expect(withNotes.find((r) => r.clipId === 'HT-007')!.note).toBe(
+      'Nộp trễ (BTC cho phép nhận bài trễ). Bằng 50,00 điểm với HT-006 (F); xếp dưới vì điểm BGK thấp hơn.',
+    );
+    expect(withNotes.find((r) => r.clipId === 'HT-006')!.note).toBe('Bằng 50,00 điểm với HT-007 (G); xếp trên vì điểm BGK cao hơn.');
+    expect(withNotes.find((r) => r.clipId === 'HT-005')!.note).toBe('');
+  });
+
+  it('an unresolved tie keeps "Đồng điểm – BTC quyết định", and a third clip below it on the jury part is explained', () => {
+    // A and B: 80, jury 30, same day → flagged for Nhất. C: 80 but jury 20 → Ba (Nhì is used by the tie).
+    const l = buildAwards([res('HT-001', 'A', 80, 30), res('HT-002', 'B', 80, 30), res('HT-003', 'C', 80, 20)], DEFAULT_PRIZE_TIERS, one);
+    expect(l.awards.map((a) => [a.prize, a.note])).toEqual([
+      ['Giải Nhất', 'Đồng điểm – BTC quyết định: A, B. Bằng 80,00 điểm với HT-003 (C); xếp trên vì điểm BGK cao hơn'],
+      ['Giải Nhất', 'Đồng điểm – BTC quyết định: A, B. Bằng 80,00 điểm với HT-003 (C); xếp trên vì điểm BGK cao hơn'],
+      ['Giải Ba', 'Bằng 80,00 điểm với HT-001 (A), HT-002 (B); xếp dưới vì điểm BGK thấp hơn'],
+    ]);
   });
 });

@@ -138,6 +138,7 @@ const tieHeavyResultsArb: fc.Arbitrary<ClipResult[]> = fc
       total: r.scored ? r.total : null,
       rank: null,
       scored: r.scored,
+      reachedEngagement: r.scored,
       unscoredReasons: [],
       note: '',
     })),

@@ -119,7 +119,7 @@ describe('computeResults', () => {
     expect(byId(rs, 'HT-002')).toMatchObject({ scored: false, unscoredReasons: ['appraisalPending'] });
     expect(byId(rs, 'HT-002').note).toContain('Chưa thẩm định');
     expect(byId(rs, 'HT-003')).toMatchObject({ scored: false, unscoredReasons: ['appraisalFailed'] });
-    expect(byId(rs, 'HT-003').note).toContain('Không đạt: Đúng chủ đề phong trào "3 trách nhiệm"');
+    expect(byId(rs, 'HT-003').note).toContain('Không đạt thẩm định: Đúng chủ đề phong trào "3 trách nhiệm"');
     expect(byId(rs, 'HT-004')).toMatchObject({ scored: false, unscoredReasons: ['juryIncomplete'], juryMarkCount: 2, juryExpected: 3 });
     expect(byId(rs, 'HT-004').note).toContain('Trần Thị B (GK2)');
     expect(byId(rs, 'HT-005')).toMatchObject({ scored: false, unscoredReasons: ['noJuryMarks'], juryAggregate: null, juryPart: null });
@@ -296,12 +296,32 @@ describe('computeResults', () => {
       }),
     );
     expect(byId(rs, 'HT-001')).toMatchObject({ unscoredReasons: ['late'], note: 'Nộp trễ.' });
-    expect(byId(rs, 'HT-002')).toMatchObject({ unscoredReasons: ['appraisalFailed'], note: 'Không đạt: Đúng chủ đề phong trào "3 trách nhiệm".' });
+    expect(byId(rs, 'HT-002')).toMatchObject({ unscoredReasons: ['appraisalFailed'], note: 'Không đạt thẩm định: Đúng chủ đề phong trào "3 trách nhiệm".' });
     expect(byId(rs, 'HT-003')).toMatchObject({ unscoredReasons: ['appraisalPending'], note: 'Chưa thẩm định.' });
     expect(byId(rs, 'HT-004')).toMatchObject({
       unscoredReasons: ['late', 'appraisalFailed'],
-      note: 'Nộp trễ. Không đạt: Đúng chủ đề phong trào "3 trách nhiệm".',
+      note: 'Nộp trễ. Không đạt thẩm định: Đúng chủ đề phong trào "3 trách nhiệm".',
     });
+  });
+
+  it('reachedEngagement: only clips that passed appraisal and were accepted reached the engagement stage', () => {
+    const rs = computeResults(
+      contest({
+        units,
+        jurors,
+        engagement: ['HT-001', 'HT-002', 'HT-003', 'HT-005'].map((clipId) => ({ clipId, reactions: 30, shares: 0 })),
+        submissions: [
+          submission('HT-001', 'Đoàn Phường 6', vn('2023-06-11T00:05:00')), // late, passed
+          submission('HT-002', 'Đoàn Phường 6'), // failed TT10
+          submission('HT-003', 'Đoàn Phường 6'), // nothing ticked yet
+          submission('HT-005', 'Đoàn Phường 6'), // passed, on time, not marked yet
+        ],
+        appraisals: [passed('HT-001'), { clipId: 'HT-002', ticks: { ...passed('x').ticks, TT10: false } }, passed('HT-005')],
+      }),
+    );
+    expect(['HT-001', 'HT-002', 'HT-003', 'HT-005'].map((id) => byId(rs, id).reachedEngagement)).toEqual([false, false, false, true]);
+    // Engagement is still computed for every clip (JSON consumers read numbers): 30 reactions → 30 points → 60 × 30/300 = 6.
+    expect(byId(rs, 'HT-002')).toMatchObject({ engagementPoints: 30, engagementPart: 6 });
   });
 
   it('a late clip accepted by the organizer is sent to the jury, so a missing mark is named again', () => {

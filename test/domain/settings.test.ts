@@ -6,6 +6,7 @@ import {
   settingText,
   validateSettings,
 } from '../../src/domain/settings';
+import { isLate } from '../../src/domain/scoring';
 import type { Settings } from '../../src/domain/types';
 
 const SHEET = 'Cấu hình';
@@ -93,6 +94,64 @@ describe('parseSettings', () => {
       SHEET,
     );
     expect(r.ok && r.value.submissionDeadline.toISOString()).toBe('2023-06-10T23:59:00.000Z');
+  });
+  describe('a date without a time: an END setting means 23:59 of that day, a START setting 00:00', () => {
+    const dates = (rows: { label: string; value: unknown }[]) => {
+      const r = parseSettings(rows.map((x, i) => ({ ...x, row: 4 + i })), SHEET);
+      if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+      return r.value;
+    };
+    it('"Hạn nộp bài" = "10/06/2023" keeps the whole 10 June open', () => {
+      const s = dates([{ label: 'Hạn nộp bài', value: '10/06/2023' }]);
+      // 10/06/2023 23:59 +07:00 = 16:59 UTC (not 10/06 00:00 = 09/06 17:00 UTC, which made the whole day late)
+      expect(s.submissionDeadline.toISOString()).toBe('2023-06-10T16:59:00.000Z');
+      // A clip sent on 10/06 at 15:00 is on time; 23:59:40 is still the 23:59 minute; 11/06 00:00 is late.
+      expect(isLate({ submittedAt: new Date('2023-06-10T15:00:00+07:00') }, s)).toBe(false);
+      expect(isLate({ submittedAt: new Date('2023-06-10T23:59:40+07:00') }, s)).toBe(false);
+      expect(isLate({ submittedAt: new Date('2023-06-11T00:00:00+07:00') }, s)).toBe(true);
+    });
+    it('"Bắt đầu bình chọn" = "12/06/2023" starts at 00:00; "Kết thúc bình chọn" = "19/06/2023" ends at 23:59', () => {
+      const s = dates([
+        { label: 'Bắt đầu bình chọn', value: '12/06/2023' },
+        { label: 'Kết thúc bình chọn', value: '19/06/2023' },
+      ]);
+      // 12/06 00:00 +07:00 = 11/06 17:00 UTC; 19/06 23:59 +07:00 = 16:59 UTC
+      expect(s.votingStart.toISOString()).toBe('2023-06-11T17:00:00.000Z');
+      expect(s.votingEnd.toISOString()).toBe('2023-06-19T16:59:00.000Z');
+    });
+    it('ISO text and whole .xlsx serial days are date-only too; a typed time, even 00:00, is kept', () => {
+      // Serial 45087 = 10/06/2023 (45087 days after 30/12/1899).
+      expect(dates([{ label: 'Hạn nộp bài', value: '2023-06-10' }]).submissionDeadline.toISOString()).toBe('2023-06-10T16:59:00.000Z');
+      expect(dates([{ label: 'Hạn nộp bài', value: 45087 }]).submissionDeadline.toISOString()).toBe('2023-06-10T16:59:00.000Z');
+      // "Giá trị" is a plain-text column, so a typed "00:00" is visible and means midnight: 09/06 17:00 UTC.
+      expect(dates([{ label: 'Hạn nộp bài', value: '10/06/2023 00:00' }]).submissionDeadline.toISOString()).toBe('2023-06-09T17:00:00.000Z');
+      expect(dates([{ label: 'Hạn nộp bài', value: '10/06/2023 16:30' }]).submissionDeadline.toISOString()).toBe('2023-06-10T09:30:00.000Z');
+    });
+    it('a real date cell at exactly 00:00 (contest time) counts as date-only for an end setting, not for a start', () => {
+      const midnight = new Date('2023-06-10T00:00:00+07:00');
+      const s = dates([
+        { label: 'Hạn nộp bài', value: midnight },
+        { label: 'Bắt đầu bình chọn', value: new Date('2023-06-12T00:00:00+07:00') },
+        { label: 'Kết thúc bình chọn', value: new Date('2023-06-19T16:00:00+07:00') },
+      ]);
+      expect(s.submissionDeadline.toISOString()).toBe('2023-06-10T16:59:00.000Z');
+      expect(s.votingStart.toISOString()).toBe('2023-06-11T17:00:00.000Z');
+      // 16:00 is a real time: kept (09:00 UTC).
+      expect(s.votingEnd.toISOString()).toBe('2023-06-19T09:00:00.000Z');
+    });
+    it('the end of the day follows "Múi giờ": "10/06/2023" in UTC ends at 23:59 UTC', () => {
+      const s = dates([
+        { label: 'Hạn nộp bài', value: '10/06/2023' },
+        { label: 'Múi giờ', value: 'UTC' },
+      ]);
+      expect(s.submissionDeadline.toISOString()).toBe('2023-06-10T23:59:00.000Z');
+    });
+    it('the "Ghi chú" of each date setting says so', () => {
+      const note = (label: string) => SETTING_DEFINITIONS.find((d) => d.label === label)!.note;
+      expect(note('Hạn nộp bài')).toContain('chỉ ghi ngày (dd/MM/yyyy) nghĩa là hết ngày đó (23:59)');
+      expect(note('Kết thúc bình chọn')).toContain('chỉ ghi ngày (dd/MM/yyyy) nghĩa là đến hết ngày đó (23:59)');
+      expect(note('Bắt đầu bình chọn')).toContain('chỉ ghi ngày (dd/MM/yyyy) nghĩa là từ 00:00 ngày đó');
+    });
   });
   it('a bad value is a problem naming the setting, the row and the value', () => {
     const r = parseSettings(

@@ -126,6 +126,7 @@ describe('LockService', () => {
     lock.releaseLock(); // not held: no error
     expect(lock.hasLock()).toBe(false);
     emu.locks.holdByOther(true);
+    emu.setNow(new Date('2023-06-10T16:00:00Z')); // pinned: the real clock must not add milliseconds
     const t0 = emu.now().getTime();
     expect(lock.tryLock(5000)).toBe(false);
     expect(emu.now().getTime() - t0).toBe(5000); // waited the whole 5 s of emulated time

@@ -18,9 +18,10 @@ describe('a menu action run by someone who cannot edit the sheets it writes', ()
     const summary = runAction({ spreadsheet: ctx.spreadsheet, app: ctx.app, html, user: APPRAISER, now: NOW, lock: ctx.lock }, 'Cập nhật thẩm định', updateAppraisal);
     emu.setUser(OWNER);
     expect(summary.title).toBe('Cập nhật thẩm định: Không thực hiện được');
-    // "Thẩm định" is open to appraisers; "Bài dự thi" and "Tương tác" are organizers-only.
+    // "Bài dự thi" and "Tương tác" are organizers-only; appraisers tick "Thẩm định" but its result
+    // columns are organizers-only too (a range protection, listed after the sheet protections).
     expect(summary.warnings[0]).toBe(
-      'Chỉ Ban tổ chức (BTC) mới chạy được "Cập nhật thẩm định": Tài khoản thamdinh@quandoan11.vn không có quyền sửa trang "Bài dự thi", trang "Tương tác" (trang được bảo vệ). Chưa có dữ liệu nào bị thay đổi. Hãy nhờ Ban tổ chức chạy thao tác này, hoặc nhờ họ thêm bạn vào danh sách được sửa các trang đó.',
+      'Chỉ Ban tổ chức (BTC) mới chạy được "Cập nhật thẩm định": Tài khoản thamdinh@quandoan11.vn không có quyền sửa trang "Bài dự thi", trang "Tương tác", trang "Thẩm định" (trang được bảo vệ). Chưa có dữ liệu nào bị thay đổi. Hãy nhờ Ban tổ chức chạy thao tác này, hoặc nhờ họ thêm bạn vào danh sách được sửa các trang đó.',
     );
     // Nothing half-done: "Thẩm định" did not get its 3 new rows.
     expect(['Thẩm định', 'Bài dự thi', 'Tương tác'].map((n) => sheet(emu, n).getDataRange().getValues())).toEqual(before);

@@ -11,7 +11,9 @@ describe('the sample contest (25 units, 40 clips, 5 jurors)', () => {
     expect(run.appraisal.lines[0]).toBe('Đạt: 37 bài · Không đạt: 3 bài · Chờ thẩm định: 0 bài.');
     const failed = records(emu, 'Thẩm định').filter((r) => r['Kết quả'] === 'Không đạt');
     expect(failed.map((r) => r['Mã bài'])).toEqual(['HT-005', 'HT-018', 'HT-033']);
-    expect(failed[0]['Lý do']).toBe('Không đạt: Âm thanh rõ ràng, không có tạp âm');
+    // "Lý do" names only the unticked criterion: "Kết quả" beside it already says "Không đạt".
+    expect(failed[0]['Lý do']).toBe('Chưa đạt tiêu chí: Âm thanh rõ ràng, không có tạp âm');
+    expect(run.appraisal.lines).toEqual(expect.arrayContaining(['Không đạt (3):', '  HT-005 – Âm thanh rõ ràng, không có tạp âm']));
     expect(records(emu, 'Bài dự thi').find((r) => r['Mã bài'] === 'HT-005')!['Trạng thái']).toBe('Không đạt');
   });
 
@@ -54,7 +56,14 @@ describe('the sample contest (25 units, 40 clips, 5 jurors)', () => {
     expect(results.get('HT-040')!['Tổng điểm']).toBe('');
     expect(String(results.get('HT-040')!['Ghi chú'])).toContain('BGK chưa chấm đủ: thiếu điểm của Trần Thị Bình (GK2)');
     expect(String(results.get('HT-005')!['Ghi chú'])).toContain('Âm thanh rõ ràng');
-    expect(run.scores.lines).toContain('Trần Thị Bình (GK2) chưa chấm 1 bài: HT-040');
+    // Nested lines: a heading, then its items indented by two spaces (one <ul> level in the dialog).
+    expect(run.scores.lines.slice(4)).toEqual([
+      'Chưa tính điểm 4 bài:',
+      '  Không đạt thẩm định (3): HT-005, HT-018, HT-033',
+      '  BGK chưa chấm đủ (1): HT-040',
+      'Điểm BGK còn thiếu:',
+      '  Trần Thị Bình (GK2) chưa chấm 1 bài: HT-040',
+    ]);
   });
 
   test('award list: one prize per unit, best clip, and a flagged tie at the last prize', () => {

@@ -34,21 +34,31 @@ describe('src/main.ts entry points', () => {
     expect(lastDialog().html).toContain('chưa được hỗ trợ');
   });
 
-  test('ticking in "Thẩm định" fills Kết quả at once (simple onEdit), as the appraiser', () => {
+  test('ticking in "Thẩm định" as an organizer fills Kết quả at once (simple onEdit)', () => {
     seedRoster(emu);
     seedSubmissions(emu, 3);
     g.menuUpdateAppraisal();
     const row = rowOf(emu, 'Thẩm định', 'Mã bài', 'HT-002');
-    emu.setUser(APPRAISER);
     // Ticks TT1…TT10 are columns E…N; one tick → "Không đạt" with the nine others as the reason.
     emu.editCell('Thẩm định', `E${row}`, true);
     let r = records(emu, 'Thẩm định').find((x) => x['Mã bài'] === 'HT-002')!;
     expect(r['Kết quả']).toBe('Không đạt');
-    expect(r['Người thẩm định']).toBe(APPRAISER);
+    expect(r['Người thẩm định']).toBe(OWNER);
     for (const col of ['F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N']) emu.editCell('Thẩm định', `${col}${row}`, true);
     r = records(emu, 'Thẩm định').find((x) => x['Mã bài'] === 'HT-002')!;
     expect([r['Kết quả'], r['Lý do']]).toEqual(['Đạt', '']);
+  });
+
+  test('an appraiser\'s tick gets its result from the edit trigger setup installed, which runs as the organizer', () => {
+    const row = rowOf(emu, 'Thẩm định', 'Mã bài', 'HT-003');
+    emu.setUser(APPRAISER);
+    expect(() => emu.editCell('Thẩm định', `E${row}`, true)).not.toThrow();
     emu.setUser(OWNER);
+    const r = records(emu, 'Thẩm định').find((x) => x['Mã bài'] === 'HT-003')!;
+    // The simple onEdit (as the appraiser) cannot write the protected result columns; the installable
+    // edit trigger "Thiết lập hội thi" installed runs as the organizer and fills them, crediting the appraiser.
+    expect([r['TT1'], r['Kết quả'], r['Người thẩm định']]).toEqual([true, 'Không đạt', APPRAISER]);
+    expect(emu.ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === 'onSettingsEdit')).toHaveLength(1);
   });
 
   test('a juror typing a mark sees Tổng at once; "8,5" style marks are summed', () => {

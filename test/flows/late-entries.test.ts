@@ -13,8 +13,10 @@ describe('a clip sent after "Hạn nộp bài" (10/06/2023 23:59)', () => {
 
   test('"Trạng thái" is "Nộp trễ – không tính" instead of "Đạt" while late entries are not accepted', () => {
     expect(status('HT-040')).toBe('Đạt');
-    updateAppraisal(run.ctx);
+    const summary = updateAppraisal(run.ctx);
     expect(status('HT-040')).toBe('Nộp trễ – không tính');
+    // The dialog says where the passed clip went: 37 passed, 1 of them late → not sent on to the jury.
+    expect(summary.lines).toContain('1 bài đạt nhưng nộp trễ nên không đưa vào chấm (thiết lập "Nhận bài nộp trễ" là Không): HT-040');
     // On-time clips keep their appraisal result.
     expect(status('HT-039')).toBe('Đạt');
     expect(status('HT-005')).toBe('Không đạt');
@@ -25,13 +27,14 @@ describe('a clip sent after "Hạn nộp bài" (10/06/2023 23:59)', () => {
     // Before: "Nộp trễ. BGK chưa chấm đủ: thiếu điểm của Trần Thị Bình (GK2)." — the jury part is moot for an excluded clip.
     expect(note('HT-040')).toBe('Nộp trễ.');
     // HT-005 failed TT4 and has no jury marks: no "Chưa có điểm BGK" after the appraisal reason.
-    expect(note('HT-005')).toBe('Không đạt: Âm thanh rõ ràng, không có tạp âm.');
+    expect(note('HT-005')).toBe('Không đạt thẩm định: Âm thanh rõ ràng, không có tạp âm.');
   });
 
   test('with "Nhận bài nộp trễ" = Có the status switches back and the missing mark is named again', () => {
     setCell(emu, 'Cấu hình', rowOf(emu, 'Cấu hình', 'Thiết lập', 'Nhận bài nộp trễ'), 'Giá trị', 'Có');
-    updateAppraisal(run.ctx);
+    const summary = updateAppraisal(run.ctx);
     expect(status('HT-040')).toBe('Đạt');
+    expect(summary.lines.join('\n')).not.toContain('nộp trễ nên không đưa vào chấm');
     computeScores(run.ctx);
     expect(note('HT-040')).toBe('BGK chưa chấm đủ: thiếu điểm của Trần Thị Bình (GK2). Nộp trễ (BTC cho phép nhận bài trễ).');
   });

@@ -1,6 +1,6 @@
 // Form menu actions run by someone who is not an organizer: refused in Vietnamese before any write.
 import { runSyncSubmissions } from '../../src/forms/menu';
-import type { FormServices } from '../../src/forms/menu';
+import { emulatorFormServices } from '../../tools/formDeps';
 import { answers, makeContest } from './fixture';
 
 const HELPER = 'tinhnguyen@quandoan11.vn';
@@ -13,22 +13,15 @@ describe('form actions and protection', () => {
     const before = c.rows('Bài dự thi');
     const owner = c.emu.user();
     c.emu.setUser(HELPER);
-    const s: FormServices = {
-      formApp: c.emu.FormApp,
-      scriptApp: c.emu.ScriptApp,
-      utilities: c.emu.Utilities,
-      mail: c.emu.MailApp,
-      lock: c.emu.LockService.getScriptLock(),
-      flush: () => c.emu.SpreadsheetApp.flush(),
-      now: () => c.emu.now(),
-    };
+    const s = emulatorFormServices(c.emu);
     const html = c.emu.HtmlService as unknown as GoogleAppsScript.HTML.HtmlService;
     const summary = runSyncSubmissions({ spreadsheet: c.emu.spreadsheet, app: c.emu.SpreadsheetApp, html, user: HELPER, now: c.emu.now() }, s);
     c.emu.setUser(owner);
     expect(summary.title).toBe('Đồng bộ bài dự thi: Không thực hiện được');
-    // "Bài dự thi" and "Nhật ký" are organizers-only; "Thẩm định" is open to appraisers.
+    // "Bài dự thi" and "Nhật ký" are organizers-only; on "Thẩm định" appraisers tick, but the result columns
+    // a new row's status goes to are organizers-only too, so all three are named.
     expect(summary.warnings[0]).toBe(
-      'Chỉ Ban tổ chức (BTC) mới chạy được "Đồng bộ bài dự thi": Tài khoản tinhnguyen@quandoan11.vn không có quyền sửa trang "Bài dự thi", trang "Nhật ký" (trang được bảo vệ). Chưa có dữ liệu nào bị thay đổi. Hãy nhờ Ban tổ chức chạy thao tác này, hoặc nhờ họ thêm bạn vào danh sách được sửa các trang đó.',
+      'Chỉ Ban tổ chức (BTC) mới chạy được "Đồng bộ bài dự thi": Tài khoản tinhnguyen@quandoan11.vn không có quyền sửa trang "Bài dự thi", trang "Nhật ký", trang "Thẩm định" (trang được bảo vệ). Chưa có dữ liệu nào bị thay đổi. Hãy nhờ Ban tổ chức chạy thao tác này, hoặc nhờ họ thêm bạn vào danh sách được sửa các trang đó.',
     );
     expect(c.rows('Bài dự thi')).toEqual(before);
     expect(c.rows('Thẩm định')).toEqual([]);

@@ -2,6 +2,7 @@
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator';
 import { setupContest } from '../../src/flows/setup';
 import { handleFormSubmit } from '../../src/forms/intake';
+import { emulatorFormDeps } from '../../tools/formDeps';
 import { closeFormAtDeadline, rescheduleAfterSettingsEdit, setupForm, type FormDeps } from '../../src/forms/setup';
 
 export const ROSTER: [string, string, string, string][] = [
@@ -25,19 +26,8 @@ export interface Contest {
   column(name: string, header: string): unknown[];
 }
 
-export function depsFor(emu: Emulator): FormDeps {
-  return {
-    spreadsheet: emu.spreadsheet,
-    formApp: emu.FormApp,
-    scriptApp: emu.ScriptApp,
-    lock: emu.LockService.getScriptLock(),
-    utilities: emu.Utilities,
-    mail: emu.MailApp,
-    flush: () => emu.SpreadsheetApp.flush(),
-    now: () => emu.now(),
-    user: emu.user(),
-  };
-}
+/** Handles of one trigger or menu execution, as src/main.ts builds them. */
+export const depsFor: (emu: Emulator) => FormDeps = emulatorFormDeps;
 
 /** Sets up the workbook, types the roster, and creates the form (unless `withForm` is false). */
 export function makeContest(options: EmulatorOptions & { withForm?: boolean; roster?: typeof ROSTER } = {}): Contest {

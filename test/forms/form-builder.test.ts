@@ -2,10 +2,10 @@
 import { implOfProxy } from '../../src/emulator/calls';
 import type { FormImpl } from '../../src/emulator/forms/form';
 import { PLEDGE_TEXT } from '../../src/forms/questions';
-import { setupForm, syncSubmissions, syncUnitList } from '../../src/forms/setup';
+import { closeFormAtDeadline, setupForm, syncSubmissions, syncUnitList } from '../../src/forms/setup';
 import { DEFAULT_APPRAISAL_CRITERIA } from '../../src/domain/appraisal';
 import { DEFAULT_CONTEST_NAME } from '../../src/domain/settings';
-import { ROSTER, answers, makeContest, type Contest } from './fixture';
+import { ROSTER, answers, depsFor, makeContest, type Contest } from './fixture';
 
 function triggers(c: Contest, handler: string) {
   return c.emu.triggers.all.filter((t) => t.getHandlerFunction() === handler);
@@ -27,7 +27,9 @@ describe('the form built by "Tạo / liên kết biểu mẫu"', () => {
   test('has the spec questions, in order, with choices, required flags and validations', () => {
     const c = makeContest();
     const d = c.emu.describeForm(c.form);
-    expect(d.title).toBe(`Nộp bài dự thi – ${DEFAULT_CONTEST_NAME}`);
+    // The contest name's straight quotes become “ ” in the title, so the slogan reads as part of it.
+    expect(DEFAULT_CONTEST_NAME).toContain('"Tuổi trẻ Quận 11');
+    expect(d.title).toBe(`Nộp bài dự thi – ${DEFAULT_CONTEST_NAME.replace('"', '“').replace('"', '”')}`);
     expect(d.description).toContain('Hạn nộp bài: 10/06/2023 23:59');
     for (const criterion of DEFAULT_APPRAISAL_CRITERIA) expect(d.description).toContain(criterion.text);
     expect(d.destinationId).toBe(c.emu.spreadsheet.getId());
@@ -196,6 +198,46 @@ describe('closing at the deadline', () => {
     expect(triggers(c, 'closeFormAtDeadline').map((t) => t.getUniqueId())).toEqual([uid]);
   });
 
+  test('a second sync keeps the deadline trigger already at the right time: same id, no trigger created or deleted', () => {
+    const c = makeContest();
+    syncSubmissions(c.deps);
+    const [first] = triggers(c, 'closeFormAtDeadline');
+    c.emu.calls.reset();
+    syncSubmissions(c.deps);
+    syncUnitList(c.deps);
+    setupForm(c.deps);
+    expect(triggers(c, 'closeFormAtDeadline').map((t) => t.getUniqueId())).toEqual([first.getUniqueId()]);
+    const calls = c.emu.calls.byMethod();
+    // Three runs, none of which changes the deadline: no clock trigger built (newTrigger → timeBased → at → create)
+    // and none deleted; the onFormSubmit and edit triggers are kept too.
+    expect(calls['ScriptApp.newTrigger'] ?? 0).toBe(0);
+    expect(calls['ScriptApp.deleteTrigger'] ?? 0).toBe(0);
+    // It still fires at 00:00 on 11/06 (+07:00) and closes the form.
+    expect(new Date(first._nextRun!).toISOString()).toBe(new Date('2023-06-11T00:00:00+07:00').toISOString());
+    c.emu.runTimeTriggers(new Date('2023-06-11T00:05:00+07:00'));
+    expect(c.form.isAcceptingResponses()).toBe(false);
+  });
+
+  test('a kept trigger is replaced as soon as the deadline changes, and the trigger that fired early is never kept', () => {
+    const c = makeContest();
+    const [first] = triggers(c, 'closeFormAtDeadline');
+    setSetting(c, 'Hạn nộp bài', '05/06/2023 17:00');
+    syncSubmissions(c.deps);
+    const [moved] = triggers(c, 'closeFormAtDeadline');
+    expect(moved.getUniqueId()).not.toBe(first.getUniqueId());
+    expect(new Date(moved._nextRun!).toISOString()).toBe(new Date('2023-06-05T17:01:00+07:00').toISOString());
+    // The clock trigger running early (16:59:30, before 17:01: Apps Script's clock triggers are not exact)
+    // re-schedules: a one-time trigger does not fire again, so a fresh one is made though the time is the same.
+    c.emu.setNow(new Date('2023-06-05T16:59:30+07:00'));
+    const plan = closeFormAtDeadline(depsFor(c.emu));
+    expect(plan).toEqual({ kind: 'scheduled', at: new Date('2023-06-05T17:01:00+07:00'), reopened: false });
+    const [fresh] = triggers(c, 'closeFormAtDeadline');
+    expect(triggers(c, 'closeFormAtDeadline')).toHaveLength(1);
+    expect(fresh.getUniqueId()).not.toBe(moved.getUniqueId());
+    c.emu.runTimeTriggers(new Date('2023-06-05T17:05:00+07:00'));
+    expect(c.form.isAcceptingResponses()).toBe(false);
+  });
+
   test('the "Tạo / liên kết biểu mẫu" summary says how a new deadline reaches the form', () => {
     const c = makeContest();
     const result = setupForm(c.deps);
@@ -242,5 +284,36 @@ describe('closing at the deadline', () => {
     c.emu.runTimeTriggers(new Date('2023-06-11T08:00:00+07:00'));
     c.emu.submitForm(c.form, answers());
     expect(c.column('Bài dự thi', 'Cảnh báo')).toEqual(['Nộp trễ']);
+  });
+});
+
+describe('the contest name inside sentences (no quotes inside quotes)', () => {
+  const SLOGAN = '“Tuổi trẻ Quận 11 thời kỳ chuyển đổi số gắn với phong trào 3 trách nhiệm”';
+
+  test('the "Tạo / liên kết biểu mẫu" summary names the form after a colon, its slogan in “ ”', () => {
+    const c = makeContest({ withForm: false });
+    const created = setupForm(c.deps);
+    expect(created.lines[0]).toBe(`Đã tạo biểu mẫu: Nộp bài dự thi – Hội thi video clip ${SLOGAN}.`);
+    // Every straight quote left in the line pairs around a sheet name, never around the title.
+    expect(created.lines[0]).not.toContain('"');
+    expect(setupForm(c.deps).lines[0]).toBe(`Đã kiểm tra biểu mẫu: Nộp bài dự thi – Hội thi video clip ${SLOGAN}.`);
+    const log = c.rows('Nhật ký').map((r) => String(r[3]));
+    expect(log.some((l) => l.startsWith(`Đã tạo biểu mẫu: Nộp bài dự thi – Hội thi video clip ${SLOGAN}.`))).toBe(true);
+  });
+
+  test('a linked form whose own title has quotes is named without nesting them', () => {
+    const c = makeContest();
+    const other = c.emu.FormApp.create('Nộp bài "Tuổi trẻ"');
+    other.addTextItem().setTitle('Đơn vị');
+    expect(() => setupForm(c.deps, other.getEditUrl())).toThrow('Tên biểu mẫu: Nộp bài "Tuổi trẻ"\nBiểu mẫu này thiếu 4 câu hỏi');
+  });
+
+  test('the closed-form message and the description use “ ” for the slogan', () => {
+    const c = makeContest();
+    c.emu.runTimeTriggers(new Date('2023-06-11T00:05:00+07:00'));
+    expect(c.form.getCustomClosedFormMessage()).toBe(
+      `Đã hết hạn nộp bài lúc 10/06/2023 23:59. Cảm ơn các đơn vị đã tham gia Hội thi video clip ${SLOGAN}.`,
+    );
+    expect(c.form.getDescription()).toContain(`tổ chức Hội thi video clip ${SLOGAN}.`);
   });
 });

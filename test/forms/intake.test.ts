@@ -259,5 +259,7 @@ describe('confirmation email', () => {
     expect(m.to).toBe('nhom2@example.com');
     expect(m.subject).toContain('HT-002');
     expect(m.body).toContain('Tên tác phẩm: Clip số 2');
+    // The contest name's slogan is in “ ” as on the form itself.
+    expect(m.subject).toBe('[Hội thi video clip “Tuổi trẻ Quận 11 thời kỳ chuyển đổi số gắn với phong trào 3 trách nhiệm”] Xác nhận nhận bài HT-002');
   });
 });

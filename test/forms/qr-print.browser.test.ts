@@ -54,7 +54,10 @@ describeBrowser('printable QR page in headless Chromium', () => {
     // A4 at 96 dpi is 794 px wide.
     const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 1 });
     await page.setContent(html);
-    expect(await page.textContent('h1')).toBe('Hội thi video clip "Tuổi trẻ Quận 11 thời kỳ chuyển đổi số gắn với phong trào 3 trách nhiệm"');
+    // The slogan's straight quotes print as “ ”, as in the form title.
+    const contest = 'Hội thi video clip “Tuổi trẻ Quận 11 thời kỳ chuyển đổi số gắn với phong trào 3 trách nhiệm”';
+    expect(await page.textContent('h1')).toBe(contest);
+    expect(await page.title()).toBe(`Mã QR nộp bài – ${contest}`);
     expect(await page.textContent('.deadline')).toBe('Hạn nộp bài: 10/06/2023 23:59');
     expect(await page.locator('figcaption').allTextContents()).toEqual(['Link chung (mọi đơn vị)', ...ROSTER.map((r) => r[1])]);
 

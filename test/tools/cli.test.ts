@@ -5,6 +5,7 @@ import { createHash } from 'crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
+import { CONFLICT_NOTE } from '../../src/sheets/juryTab';
 import type { ScoreJson } from '../../tools/report';
 import { readXlsx, writeXlsx, type GridValue, type SheetData } from '../../tools/xlsx';
 
@@ -51,6 +52,33 @@ function sheetOf(sheets: SheetData[], name: string): SheetData {
   const s = sheets.find((x) => x.name === name);
   if (!s) throw new Error(`no sheet ${name}`);
   return s;
+}
+
+/** What a reader sees of the workbook's formats: "Cấu hình" value column, and the grey rows of each juror tab. */
+async function formatsOf(path: string): Promise<{
+  configValueFormats: string[];
+  configColumnFormat: string | undefined;
+  greyRows: Record<string, number>;
+  greyRowsWholeAndNoted: boolean;
+}> {
+  const data = await readXlsx(path, HCM);
+  const config = sheetOf(data.sheets, 'Cấu hình');
+  const value = col(config, 'Giá trị');
+  const greyRows: Record<string, number> = {};
+  let whole = true;
+  for (const tab of data.sheets.filter((x) => x.name.startsWith('BGK - '))) {
+    const rows = tab.backgrounds.map((r, i) => ({ r, i })).filter(({ r }) => r.some((b) => b !== ''));
+    if (rows.length > 0) greyRows[tab.name] = rows.length;
+    for (const { r, i } of rows) {
+      if (!r.every((b) => b === '#d9d9d9') || tab.values[i][col(tab, 'Tổng')] !== CONFLICT_NOTE) whole = false;
+    }
+  }
+  return {
+    configValueFormats: config.numberFormats.map((r) => r[value]),
+    configColumnFormat: config.columnFormats[value],
+    greyRows,
+    greyRowsWholeAndNoted: whole,
+  };
 }
 
 function col(s: SheetData, header: string): number {
@@ -167,6 +195,18 @@ describe('npm start (tools/demo.ts)', () => {
     });
   });
 
+  test('the workbook keeps plain-text "Giá trị" in "Cấu hình" (also below the last row) and the grey conflict-of-interest rows', async () => {
+    const f = await formatsOf(demoXlsx);
+    // Every setting's value is text ("@"), the header not; rows not typed yet get it from the column.
+    expect(f.configValueFormats[0]).toBe('');
+    expect(f.configValueFormats.slice(1).every((x) => x === '@')).toBe(true);
+    expect(f.configValueFormats.length).toBeGreaterThan(15);
+    expect(f.configColumnFormat).toBe('@');
+    // The demo's one conflict: juror Nguyễn Ngọc Diễm and 2 clips of her own unit, greyed across the row.
+    expect(f.greyRows).toEqual({ 'BGK - Nguyễn Ngọc Diễm': 2 });
+    expect(f.greyRowsWholeAndNoted).toBe(true);
+  });
+
   test('"Nhật ký" reads in time order', async () => {
     const data = await readXlsx(demoXlsx, HCM);
     const log = sheetOf(data.sheets, 'Nhật ký');
@@ -201,6 +241,8 @@ describe('npm run score (tools/score.ts)', () => {
     expect(json.participation).toEqual(demoJson.participation);
     expect(existsSync(out)).toBe(true);
     expect(sha256(demoXlsx)).toBe(before);
+    // The written workbook keeps the formats and grey rows of the one it read.
+    expect(await formatsOf(out)).toEqual(await formatsOf(demoXlsx));
     // "Nhật ký" of the written workbook says the two actions ran offline, not as some Google account.
     const log = sheetOf((await readXlsx(out, HCM)).sheets, 'Nhật ký');
     const lastTwo = log.values.slice(-2);

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { createEmulator } from '../../src/emulator';
-import { loadWorkbookIntoEmulator, saveEmulatorToXlsx } from '../../tools/xlsx';
+import { loadWorkbookIntoEmulator, readXlsx, saveEmulatorToXlsx } from '../../tools/xlsx';
 
 let dir: string;
 const savedTz = process.env.TZ;
@@ -103,6 +103,89 @@ describe('saveEmulatorToXlsx: which sheets and which validations', () => {
     expect(rule('D15').getCriteriaValues()).toEqual([0, 10]);
     expect(rule('D15').getAllowInvalid()).toBe(true);
     expect(back.getRange('B2').getValue()).toBe(true);
+  });
+});
+
+describe('formats: plain-text columns and grey rows', () => {
+  /** A "Cấu hình"-like sheet: "Giá trị" plain text down to the last row; a jury tab with a greyed conflict row. */
+  function contestLike(): ReturnType<typeof createEmulator> {
+    const em = createEmulator();
+    const config = em.spreadsheet.insertSheet('Cấu hình');
+    config.getRange(2, 2, config.getMaxRows() - 1, 1).setNumberFormat('@');
+    config.getRange(1, 1, 3, 3).setValues([
+      ['Thiết lập', 'Giá trị', 'Ghi chú'],
+      ['Tỷ lệ điểm BGK (%)', '40', ''],
+      ['Điện thoại BTC', '0901234567', 'số 0 ở đầu'],
+    ]);
+    config.getRange(2, 3, 2, 1).setNumberFormat('0.00');
+    const tab = em.spreadsheet.insertSheet('BGK - Giám khảo 1');
+    tab.getRange(1, 1, 4, 3).setValues([
+      ['Mã bài', 'Điểm', 'Tổng'],
+      ['HT-001', 80, 80],
+      ['HT-002', '', 'Cùng đơn vị – không chấm'],
+      ['HT-003', 75.5, 75.5],
+    ]);
+    tab.getRange(3, 1, 1, 3).setBackground('#d9d9d9');
+    return em;
+  }
+
+  test('the file holds "@" on the text cells and down the column, "0.00" on numbers, and the grey fill on blank cells too', async () => {
+    const em = contestLike();
+    const out = join(dir, 'formats.xlsx');
+    await saveEmulatorToXlsx(em.spreadsheet, out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const config = wb.getWorksheet('Cấu hình')!;
+    expect(config.getCell('B2').value).toBe('40');
+    expect(config.getCell('B2').numFmt).toBe('@');
+    expect(config.getCell('B3').numFmt).toBe('@');
+    // The header is not text-formatted; row 500 (not typed yet) is, through the column's own format.
+    expect(config.getCell('B1').numFmt).toBeUndefined();
+    expect(config.getColumn(2).style.numFmt).toBe('@');
+    expect(config.getColumn(3).style?.numFmt).toBeUndefined();
+    // "0.00" was set on C2:C3, which hold text/blank: kept on the blank C2 only (a format on text means nothing).
+    expect(config.getCell('C2').numFmt).toBe('0.00');
+    const tab = wb.getWorksheet('BGK - Giám khảo 1')!;
+    for (const a1 of ['A3', 'B3', 'C3']) expect(tab.getCell(a1).fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } });
+    // B3 is blank and still written (grey); white rows get no fill.
+    expect(tab.getCell('B3').value).toBeNull();
+    expect(tab.getCell('A2').fill).toBeUndefined();
+  });
+
+  test('save → load → save keeps the formats and backgrounds (what score --out does)', async () => {
+    const em1 = contestLike();
+    const first = join(dir, 'formats1.xlsx');
+    await saveEmulatorToXlsx(em1.spreadsheet, first);
+    const em2 = createEmulator();
+    await loadWorkbookIntoEmulator(first, em2);
+    for (const name of ['Cấu hình', 'BGK - Giám khảo 1']) {
+      const a = em1.spreadsheet.getSheetByName(name)!;
+      const b = em2.spreadsheet.getSheetByName(name)!;
+      expect(b.getDataRange().getValues()).toEqual(a.getDataRange().getValues());
+      expect(b.getDataRange().getBackgrounds()).toEqual(a.getDataRange().getBackgrounds());
+    }
+    const config = em2.spreadsheet.getSheetByName('Cấu hình')!;
+    // "Giá trị" is plain text from row 2 to the last row (1000), the header not; C2 keeps "0.00".
+    expect(config.getMaxRows()).toBe(1000);
+    expect(config.getRange(1, 2, 1000, 1).getNumberFormats().flat()).toEqual(['0.###############', ...Array(999).fill('@')]);
+    expect(config.getRange('C2').getNumberFormat()).toBe('0.00');
+    const tab = em2.spreadsheet.getSheetByName('BGK - Giám khảo 1')!;
+    expect(tab.getRange('A3:C3').getBackgrounds()).toEqual([['#d9d9d9', '#d9d9d9', '#d9d9d9']]);
+    expect(tab.getRange('A2').getBackground()).toBe('#ffffff');
+
+    // Written again, the second file says the same as the first.
+    const second = join(dir, 'formats2.xlsx');
+    await saveEmulatorToXlsx(em2.spreadsheet, second);
+    const [d1, d2] = await Promise.all([readXlsx(first, 'Asia/Ho_Chi_Minh'), readXlsx(second, 'Asia/Ho_Chi_Minh')]);
+    for (const [s1, s2] of d1.sheets.map((s, i) => [s, d2.sheets[i]])) {
+      expect(s2.numberFormats).toEqual(s1.numberFormats);
+      expect(s2.columnFormats).toEqual(s1.columnFormats);
+      expect(s2.backgrounds).toEqual(s1.backgrounds);
+    }
+    expect(d1.sheets.find((s) => s.name === 'Cấu hình')!.numberFormats.map((r) => r[1])).toEqual(['', '@', '@']);
+    // So a phone typed later in a new row stays text, leading zero kept.
+    config.getRange('B10').setValue('0912345678');
+    expect(config.getRange('B10').getValue()).toBe('0912345678');
   });
 });
 

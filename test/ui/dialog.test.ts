@@ -36,6 +36,26 @@ describe('dialogs', () => {
     expect(other.lines[0]).not.toContain('..');
   });
 
+  test('lines indented by two spaces become a nested list under the line above', () => {
+    const html = summaryHtml({
+      title: 'Tính điểm',
+      lines: ['Đã tính điểm 36/40 bài.', 'Điểm BGK còn thiếu:', '  Trần Thị Bình (GK2) chưa chấm 1 bài: HT-040', '  Lê Văn Cường (GK3) chưa chấm 1 bài: HT-039'],
+      warnings: ['Cảnh báo một', '  chi tiết', 'Cảnh báo hai'],
+    });
+    // The juror lines are one level down, in their own <ul>, not siblings of "Điểm BGK còn thiếu:".
+    expect(html).toContain(
+      '<ul><li>Đã tính điểm 36/40 bài.</li><li>Điểm BGK còn thiếu:</li><li class="sub"><ul><li>Trần Thị Bình (GK2) chưa chấm 1 bài: HT-040</li>' +
+        '<li>Lê Văn Cường (GK3) chưa chấm 1 bài: HT-039</li></ul></li></ul>',
+    );
+    // Two warnings (a child line is part of its warning, not a third one).
+    expect(html).toContain('Cần lưu ý (2)');
+    expect(html).toContain('<li>Cảnh báo một</li><li class="sub"><ul><li>chi tiết</li></ul></li><li>Cảnh báo hai</li>');
+  });
+
+  test('an indented line with nothing above it is shown as an ordinary line', () => {
+    expect(summaryHtml({ title: 't', lines: ['  mồ côi', 'tiếp'], warnings: [] })).toContain('<ul><li>mồ côi</li><li>tiếp</li></ul>');
+  });
+
   test('text from sheets is escaped in the HTML', () => {
     const html = summaryHtml({ title: 't', lines: ['<img src=x onerror=alert(1)>'], warnings: ['a & "b"'] });
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');

@@ -1,5 +1,6 @@
 // Moving whole workbooks between .xlsx files and a Spreadsheet (the emulator's, through the Apps Script API).
 import { readXlsx, type GridValue, type SheetData, type WorkbookData } from './read';
+import { keptFormat } from './style';
 import { fromXlsxRule, rectangles, toXlsxRule } from './validation';
 import { writeXlsx, type SheetImage, type SheetOut } from './write';
 import { isKnownTimeZone } from './zone';
@@ -58,6 +59,30 @@ function ensureSize(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, col
   if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
 }
 
+/**
+ * Sets the file's number formats: per column, one setNumberFormat per run of rows sharing a format
+ * (a whole "@" column is one call), the column's own format continuing down to the sheet's last row.
+ */
+function applyNumberFormats(sheet: GoogleAppsScript.Spreadsheet.Sheet, data: SheetData): void {
+  const rows = data.values.length;
+  const maxRows = sheet.getMaxRows();
+  const width = Math.max(data.values[0]?.length ?? 0, data.columnFormats.length);
+  for (let c = 0; c < width; c++) {
+    const tail = data.columnFormats[c] ?? '';
+    const at = (r: number): string => (r < rows ? (data.numberFormats[r]?.[c] ?? '') : tail);
+    const end = tail !== '' ? maxRows : rows;
+    let start = 0;
+    while (start < end) {
+      const format = at(start);
+      let stop = start + 1;
+      while (stop < rows && at(stop) === format) stop++;
+      if (stop >= rows && format === tail) stop = end;
+      if (format !== '') sheet.getRange(start + 1, c + 1, stop - start, 1).setNumberFormat(format);
+      start = stop;
+    }
+  }
+}
+
 function writeSheet(ss: Spreadsheet, app: GoogleAppsScript.Spreadsheet.SpreadsheetApp, data: SheetData): void {
   let sheet = ss.getSheetByName(data.name);
   // clear() also drops a plain-text ("@") format, under which the apostrophe below would be kept.
@@ -70,6 +95,12 @@ function writeSheet(ss: Spreadsheet, app: GoogleAppsScript.Spreadsheet.Spreadshe
     const values = data.values.map((row) => row.map((v) => (typeof v === 'string' ? keepAsText(v) : v)));
     sheet.getRange(1, 1, rows, cols).setValues(values);
     for (const r of data.boldRows) sheet.getRange(r, 1, 1, cols).setFontWeight('bold');
+    // After the values: under "@" the apostrophe that keeps text as text would be stored with it.
+    applyNumberFormats(sheet, data);
+    if (data.backgrounds.some((row) => row.some((b) => b !== ''))) {
+      // null resets a cell to the default (white), as Sheets' setBackgrounds documents.
+      sheet.getRange(1, 1, rows, cols).setBackgrounds(data.backgrounds.map((row) => row.map((b) => b || null)) as string[][]);
+    }
     data.columnWidths.forEach((w, c) => {
       if (w) sheet!.setColumnWidth(c + 1, w);
     });
@@ -131,8 +162,24 @@ function isCheckbox(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): b
 }
 
 /**
- * Reads one sheet of `ss` into what the writer needs (a handful of batched range reads). Validation is
- * read down to the sheet's last row, so the file keeps dropdowns for rows not typed yet.
+ * Per column, the number format shared by every row from `from` to the end of `formats`, when there is
+ * one worth keeping (e.g. "@" set down a whole column for rows not typed yet); otherwise undefined.
+ */
+function tailFormats(formats: string[][], from: number, cols: number): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  for (let c = 0; c < cols; c++) {
+    const f = formats[from]?.[c];
+    let same = f !== undefined && keptFormat(f) !== '';
+    for (let r = from + 1; same && r < formats.length; r++) same = formats[r][c] === f;
+    out.push(same ? f : undefined);
+  }
+  return out;
+}
+
+/**
+ * Reads one sheet of `ss` into what the writer needs (a handful of batched range reads). Validation and
+ * number formats are read down to the sheet's last row, so the file keeps dropdowns and plain-text
+ * columns for rows not typed yet.
  */
 export function sheetOut(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetOut {
   const rows = sheet.getLastRow();
@@ -141,12 +188,16 @@ export function sheetOut(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetOut {
   if (rows === 0 || cols === 0) return out;
   const range = sheet.getRange(1, 1, rows, cols);
   out.values = range.getValues() as GridValue[][];
-  const rules = sheet.getRange(1, 1, Math.max(rows, sheet.getMaxRows()), cols).getDataValidations();
+  const whole = sheet.getRange(1, 1, Math.max(rows, sheet.getMaxRows()), cols);
+  const rules = whole.getDataValidations();
   out.checkboxes = rules.slice(0, rows).map((row) => row.map(isCheckbox));
   const xlsxRules = rules.map((row) => row.map(toXlsxRule));
   out.validations = rectangles(xlsxRules.length, cols, (r, c) => xlsxRules[r][c]);
   out.bold = range.getFontWeights().map((row) => row.map((w) => w === 'bold'));
-  out.numberFormats = range.getNumberFormats();
+  const formats = whole.getNumberFormats();
+  out.numberFormats = formats.slice(0, rows);
+  out.columnFormats = tailFormats(formats, rows, cols);
+  out.backgrounds = range.getBackgrounds();
   out.columnWidths = [];
   for (let c = 1; c <= cols; c++) out.columnWidths.push(sheet.getColumnWidth(c));
   return out;

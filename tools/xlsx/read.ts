@@ -1,6 +1,7 @@
 // Reading an .xlsx file into plain sheet grids (values as Google's getValues would return them).
 import ExcelJS from 'exceljs';
 import { lettersToColumn } from '../../src/emulator/a1';
+import { fillToBackground, keptFormat } from './style';
 import { rectangles, worksheetValidations, type RangeValidation } from './validation';
 import { xlsxWallToInstant } from './zone';
 
@@ -19,6 +20,12 @@ export interface SheetData {
   boldRows: number[];
   /** Data validation (dropdowns, checkboxes as TRUE/FALSE lists, number ranges), also beyond the used range. */
   validations: RangeValidation[];
+  /** Same shape as `values`: number formats worth keeping ("@", "0.00"…), '' for none (General, dates). */
+  numberFormats: string[][];
+  /** Per column: the column's own number format (rows below the used range get it), undefined for none. */
+  columnFormats: (string | undefined)[];
+  /** Same shape as `values`: solid backgrounds as "#rrggbb", '' for none. */
+  backgrounds: string[][];
 }
 
 export interface WorkbookData {
@@ -117,9 +124,18 @@ export async function readXlsx(
     });
     const index = sheets.length;
     const values: GridValue[][] = [];
+    const numberFormats: string[][] = [];
+    const backgrounds: string[][] = [];
     for (let r = 0; r < maxRow; r++) {
       const out: GridValue[] = [];
+      const xrow = ws.getRow(r + 1);
+      const formats: string[] = [];
+      const fills: string[] = [];
       for (let c = 0; c < maxCol; c++) {
+        // A cell the file leaves out takes its column's style, as a spreadsheet program shows it.
+        const cell = xrow.getCell(c + 1);
+        formats.push(keptFormat(cell.numFmt));
+        fills.push(fillToBackground(cell.fill));
         const v = cells[r]?.[c] ?? '';
         if (v instanceof WallDate) {
           wallDates.push({ sheet: index, row: r, col: c, wall: v.wall });
@@ -129,10 +145,14 @@ export async function readXlsx(
         }
       }
       values.push(out);
+      numberFormats.push(formats);
+      backgrounds.push(fills);
     }
     const view = ws.views?.find((vw) => vw.state === 'frozen') as { ySplit?: number } | undefined;
     const columnWidths: (number | undefined)[] = [];
+    const columnFormats: (string | undefined)[] = [];
     for (let c = 1; c <= maxCol; c++) {
+      columnFormats.push(keptFormat(ws.getColumn(c).style?.numFmt) || undefined);
       const w = ws.getColumn(c).width;
       // Excel widths are in characters of the default font; ~7 px each plus padding is what Sheets uses.
       columnWidths.push(w ? Math.round(w * 7 + 5) : undefined);
@@ -145,6 +165,9 @@ export async function readXlsx(
       columnWidths,
       boldRows: boldRows.filter((r) => r <= maxRow),
       validations: readValidations(ws),
+      numberFormats,
+      columnFormats,
+      backgrounds,
     });
   });
   const data: WorkbookData = { sheets };

@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { columnToLetters } from '../../src/emulator/a1';
 import type { GridValue } from './read';
+import { TEXT_FORMAT, backgroundToArgb, keptFormat } from './style';
 import { CHECKBOX_RULE, worksheetValidations, type RangeValidation } from './validation';
 import { instantToXlsxWall } from './zone';
 
@@ -15,8 +16,18 @@ export interface SheetOut {
   checkboxes?: boolean[][];
   /** Same shape as `values`: true where the cell is bold. */
   bold?: boolean[][];
-  /** Same shape as `values`: Sheets number formats ("0.00", "#,##0"…); dates always get DATE_FORMAT. */
+  /**
+   * Same shape as `values`: Sheets number formats ("@", "0.00", "#,##0"…). Plain text ("@") is kept on
+   * any cell, so text typed later in Excel stays text; others on numbers and blanks; dates always get DATE_FORMAT.
+   */
   numberFormats?: string[][];
+  /**
+   * Per column: the number format of every row below `values` (e.g. "@" down a phone column), written
+   * as the column's own format so rows typed later in Excel get it too.
+   */
+  columnFormats?: (string | undefined)[];
+  /** Same shape as `values`: Sheets backgrounds ("#d9d9d9"); white and colour names are not written. */
+  backgrounds?: string[][];
   /** Pixel widths per column as Sheets reports them; missing ones are sized from the content. */
   columnWidths?: (number | undefined)[];
   /** Pictures placed over cells (e.g. the QR codes), anchored at their top-left cell. */
@@ -54,8 +65,12 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
 /** How date cells are shown: the contest's dd/MM/yyyy HH:mm, in Excel's notation. */
 export const DATE_FORMAT = 'dd/mm/yyyy hh:mm';
 
-// Sheets' default number formats carry no information worth copying.
-const PLAIN_FORMATS = new Set(['', 'General', 'general', '@', '0.###############']);
+/** The number format a non-date, non-checkbox cell holding `v` gets in the file, or '' for none. */
+function cellFormat(v: GridValue, format: string | undefined): string {
+  const kept = keptFormat(format);
+  if (kept === TEXT_FORMAT) return kept;
+  return kept !== '' && (typeof v === 'number' || v === '') ? kept : '';
+}
 
 /** Excel column width in characters for a column, from the longest line of text it holds. */
 function autoWidth(values: GridValue[][], c: number): number {
@@ -87,6 +102,10 @@ export async function writeXlsx(sheets: SheetOut[], path: string, timeZone: stri
       for (let c = 0; c < width; c++) {
         const v = row[c] ?? '';
         const isBox = s.checkboxes?.[r]?.[c] === true;
+        const fill = backgroundToArgb(s.backgrounds?.[r]?.[c]);
+        const format = isBox || v instanceof Date ? '' : cellFormat(v, s.numberFormats?.[r]?.[c]);
+        // A blank cell is written only when it carries a format or a fill (a greyed conflict row, a text column).
+        if (v === '' && !isBox && !fill && !format) continue;
         const cell = xrow.getCell(c + 1);
         if (isBox) {
           cell.value = v === true || v === 'TRUE';
@@ -95,13 +114,11 @@ export async function writeXlsx(sheets: SheetOut[], path: string, timeZone: stri
         } else if (v instanceof Date) {
           cell.value = instantToXlsxWall(v, timeZone);
           cell.numFmt = DATE_FORMAT;
-        } else if (v === '') {
-          continue;
-        } else {
+        } else if (v !== '') {
           cell.value = v;
-          const fmt = s.numberFormats?.[r]?.[c];
-          if (typeof v === 'number' && fmt && !PLAIN_FORMATS.has(fmt) && !/[dy]/i.test(fmt)) cell.numFmt = fmt;
         }
+        if (format) cell.numFmt = format;
+        if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
         if (r < frozen || s.bold?.[r]?.[c]) cell.font = { bold: true };
       }
       // A header row is bold even where its cells are empty, so added headers look the same.
@@ -119,6 +136,11 @@ export async function writeXlsx(sheets: SheetOut[], path: string, timeZone: stri
       const id = wb.addImage({ buffer: Buffer.from(img.bytes) as unknown as ExcelJS.Buffer, extension });
       ws.addImage(id, { tl: { col: img.column - 1, row: img.row - 1 }, ext: size, editAs: 'oneCell' });
     }
+    (s.columnFormats ?? []).forEach((format, c) => {
+      const kept = keptFormat(format);
+      // Assigned to the column's style, not through column.numFmt, which would also restyle the header cells.
+      if (kept !== '') ws.getColumn(c + 1).style = { ...ws.getColumn(c + 1).style, numFmt: kept };
+    });
     for (let c = 0; c < width; c++) {
       const px = s.columnWidths?.[c];
       // Sheets reports pixels (default 100); Excel wants characters (~7 px each).
