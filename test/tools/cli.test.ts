@@ -159,6 +159,8 @@ describe('npm start (tools/demo.ts)', () => {
     for (let r = 2; r <= appraisal.actualRowCount; r++) ticks.push(appraisal.getRow(r).getCell(tt1).value);
     expect(ticks).toHaveLength(45);
     expect(ticks.every((v) => v === true || v === false)).toBe(true);
+    // LibreOffice shows a bare boolean as 1/0; the display format makes it read TRUE/FALSE there too.
+    expect(appraisal.getRow(2).getCell(tt1).numFmt).toBe('"TRUE";"TRUE";"FALSE"');
     const subs = wb.getWorksheet('Bài dự thi')!;
     const timeCol = (subs.getRow(1).values as unknown[]).indexOf('Thời gian nộp');
     expect(subs.getRow(2).getCell(timeCol).value).toBeInstanceOf(Date);

@@ -62,6 +62,9 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
   return null;
 }
 
+/** Boolean display for checkbox cells: positive and negative both read TRUE, zero FALSE. */
+export const BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"';
+
 /** How date cells are shown: the contest's dd/MM/yyyy HH:mm, in Excel's notation. */
 export const DATE_FORMAT = 'dd/mm/yyyy hh:mm';
 
@@ -109,6 +112,9 @@ export async function writeXlsx(sheets: SheetOut[], path: string, timeZone: stri
         const cell = xrow.getCell(c + 1);
         if (isBox) {
           cell.value = v === true || v === 'TRUE';
+          // Excel and Google Sheets show a boolean as TRUE/FALSE by themselves; LibreOffice shows 1/0
+          // unless the cell says how to display it.
+          cell.numFmt = BOOLEAN_FORMAT;
           // Excel has no checkbox; a TRUE/FALSE list keeps the cell to booleans.
           if (!s.validations) cell.dataValidation = { ...CHECKBOX_RULE };
         } else if (v instanceof Date) {
