@@ -12,7 +12,8 @@ import { computeScores } from '../src/flows/scores';
 import { setupContest } from '../src/flows/setup';
 import { RESPONSE_ID_HEADER, handleFormSubmit } from '../src/forms/intake';
 import { PLEDGE_TEXT } from '../src/forms/questions';
-import { setupForm, syncSubmissions } from '../src/forms/setup';
+import { createOrLinkForm } from '../src/forms/link-form';
+import { syncSubmissions } from '../src/forms/sync-submissions';
 import { ensureRows, escapeCell } from '../src/sheets/table';
 import { emulatorFormDeps } from './formDeps';
 
@@ -111,7 +112,7 @@ function formContest(): { emu: Emu; form: GoogleAppsScript.Forms.Form } {
   emu.setNow(new Date('2023-06-01T09:00:00+07:00'));
   setupContest({ spreadsheet: emu.spreadsheet, app: emu.SpreadsheetApp, user: OWNER, now: emu.now() });
   append(emu, 'Đơn vị', Array.from({ length: UNITS }, (_, k) => ({ 'Mã đơn vị': `P${k + 1}`, 'Tên đơn vị': `Đoàn phường ${k + 1}` })));
-  return { emu, form: setupForm(emulatorFormDeps(emu)).form };
+  return { emu, form: createOrLinkForm(emulatorFormDeps(emu)).form };
 }
 
 /** Submission k's own unit, author, title and video (distinct, so no duplicate-link warnings). */

@@ -10,7 +10,7 @@ import { columnToLetters } from '../src/emulator/a1';
 import { computeContest } from '../src/flows/scores';
 import { PLEDGE_TEXT, questionSpec } from '../src/forms/questions';
 import { QR_SHEET } from '../src/forms/qr-sheet';
-import { recordedFormId } from '../src/forms/setup';
+import { recordedFormId } from '../src/forms/recorded-form';
 import { CONFLICT_NOTE, juryTabName } from '../src/sheets/juryTab';
 import { MSG } from '../src/ui/messages';
 import { vn, type SampleContest, type SampleUnit } from './sample/contest';

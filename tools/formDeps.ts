@@ -1,7 +1,6 @@
 // Form handles from the emulator, wired as src/main.ts wires them for each Apps Script execution (bench and form tests).
 import type { Emulator } from '../src/emulator';
-import { formDeps, type FormServices } from '../src/forms/menu';
-import type { FormDeps } from '../src/forms/setup';
+import { formDeps, type FormDeps, type FormServices } from '../src/forms/form-deps';
 
 /** The services of one execution: a fresh script lock each time, as LockService.getScriptLock() gives. */
 export function emulatorFormServices(emu: Emulator): FormServices {

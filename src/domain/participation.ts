@@ -9,7 +9,8 @@ import type { AppraisalOutcome, ParticipationRow, Settings, Submission, Unit } f
  * row per unknown unit name (as first typed, ordered by name) with inRoster=false.
  * passed = passed appraisal and accepted (on time, or late entries allowed); disqualified = failed
  * appraisal, or late when late entries are not accepted; clips still waiting for appraisal are
- * neither. quotaMet = passed ≥ the minimum of valid clips per unit.
+ * neither. quotaMet = passed ≥ the minimum of valid clips per unit, for roster units only: the quota
+ * is the roster's, so a name outside it (or a blank unit, row unit '') never shows as meeting it.
  */
 export function buildParticipation(
   units: Unit[],
@@ -44,6 +45,6 @@ export function buildParticipation(
   }
   const extra = [...unknown.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
   const all = [...rows.values(), ...extra];
-  for (const r of all) r.quotaMet = r.passed >= settings.minValidClipsPerUnit;
+  for (const r of all) r.quotaMet = r.inRoster && r.passed >= settings.minValidClipsPerUnit;
   return all;
 }

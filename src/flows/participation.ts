@@ -1,5 +1,5 @@
 // "Báo cáo tham gia": fills "Tham gia" (per unit: submitted, passed, disqualified, quota met).
-import { PARTICIPATION } from '../sheets/participation';
+import { PARTICIPATION, outsideRosterLabel } from '../sheets/participation';
 import { assertCanWrite, problemMessages, type FlowContext, type Summary } from './context';
 import { computeContest, writeParticipation } from './scores';
 
@@ -19,8 +19,8 @@ export function participationReport(ctx: FlowContext): Summary {
   ];
   if (none.length > 0) lines.push(`Chưa nộp bài (${none.length}): ${none.join(', ')}`);
   if (short.length > 0) lines.push(`Đã nộp nhưng chưa đủ bài hợp lệ (${short.length}): ${short.join(', ')}`);
-  const outside = rows.filter((r) => !r.inRoster).map((r) => r.unit);
-  const warnings = outside.length > 0 ? [`Bài của đơn vị không có trong danh sách: ${outside.join(', ')}`] : [];
+  const outside = rows.filter((r) => !r.inRoster).map((r) => `${outsideRosterLabel(r.unit)}: ${r.submitted} bài`);
+  const warnings = outside.length > 0 ? [`Bài của đơn vị không có trong danh sách "Đơn vị" (không tính chỉ tiêu): ${outside.join('; ')}`] : [];
   warnings.push(...problemMessages(read.people.warnings));
   return { title: PARTICIPATION_TITLE, lines, warnings };
 }

@@ -1,4 +1,4 @@
-// Building, linking and checking the submission Google Form; its unit dropdown; its one onFormSubmit trigger.
+// Building and checking the submission Google Form: questions, unit dropdown, destination, and its submit and settings-edit triggers.
 import { formatDateTime } from '../domain/parse';
 import type { Settings } from '../domain/types';
 import { typographicQuotes } from './quotes';
@@ -8,11 +8,9 @@ type Form = GoogleAppsScript.Forms.Form;
 type Item = GoogleAppsScript.Forms.Item;
 type FormAppService = GoogleAppsScript.Forms.FormApp;
 type ScriptAppService = GoogleAppsScript.Script.ScriptApp;
-type Properties = GoogleAppsScript.Properties.Properties;
 
-/** Handler names of the installable triggers (entry points in src/main.ts). */
+/** Handler names of the installable triggers (entry points in src/main.ts); the deadline's is in deadline.ts. */
 export const SUBMIT_HANDLER = 'onFormSubmit';
-export const DEADLINE_HANDLER = 'closeFormAtDeadline';
 export const SETTINGS_EDIT_HANDLER = 'onSettingsEdit';
 
 /** Form title: what a unit sees at the top after scanning a code. */
@@ -34,14 +32,6 @@ export function formDescription(settings: Settings, requirements: string[]): str
   ];
   return lines.join('\n');
 }
-
-/** The message a unit sees on the closed form. */
-export function closedMessage(settings: Settings): string {
-  return `Đã hết hạn nộp bài lúc ${formatDateTime(settings.submissionDeadline, settings.timeZone)}. Cảm ơn các đơn vị đã tham gia ${typographicQuotes(settings.contestName)}.`;
-}
-
-/** Prefix of our closed message: tells a form we closed (and may reopen) from one closed by hand. */
-export const CLOSED_MESSAGE_PREFIX = 'Đã hết hạn nộp bài lúc ';
 
 /** Adds every question of QUESTIONS to an empty form, the unit dropdown listing `unitNames`. */
 export function addQuestions(formApp: FormAppService, form: Form, unitNames: string[]): void {
@@ -203,117 +193,4 @@ function keepOneTrigger(scriptApp: ScriptAppService, handler: string, sourceId: 
     scriptApp.deleteTrigger(t);
   }
   return kept;
-}
-
-/** What scheduling the deadline did. */
-export type DeadlinePlan =
-  | { kind: 'scheduled'; at: Date; reopened: boolean }
-  | { kind: 'closedNow' }
-  | { kind: 'alreadyClosed' }
-  | { kind: 'lateAccepted'; reopened: boolean };
-
-/** True when the form was closed by our deadline trigger (not by an organizer by hand). */
-export function closedByDeadline(form: Form): boolean {
-  return !form.isAcceptingResponses() && form.getCustomClosedFormMessage().indexOf(CLOSED_MESSAGE_PREFIX) === 0;
-}
-
-/** Stops the form accepting responses, with a closed message naming the deadline. */
-export function closeForm(form: Form, settings: Settings): void {
-  form.setCustomClosedFormMessage(closedMessage(settings));
-  form.setAcceptingResponses(false);
-}
-
-/**
- * Document property remembering when each deadline trigger fires ({"<trigger unique id>": ms since
- * epoch}). Apps Script cannot tell a clock trigger's time, and without this record every sync had to
- * delete and recreate the trigger. A document property, because triggers belong to the document too;
- * keyed by id, so a copied workbook (whose record names triggers that do not exist) recreates its own.
- */
-export const DEADLINE_TRIGGER_PROPERTY = 'hoithi.deadlineTriggers';
-
-type TriggerTimes = Record<string, number>;
-
-function parseTriggerTimes(raw: string | null): TriggerTimes {
-  if (!raw) return {};
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as TriggerTimes) : {};
-  } catch {
-    // A damaged record only costs one recreated trigger.
-    return {};
-  }
-}
-
-/**
- * Leaves exactly the deadline trigger `closesAt` needs (none when null): the caller's existing one is
- * kept when the record says it fires at `closesAt`, unless `replace` (the trigger running now: a
- * one-time trigger does not fire twice). Every other deadline trigger of the caller is deleted.
- * Entries for triggers the caller cannot see (another organizer's) stay in the record.
- */
-function placeDeadlineTrigger(scriptApp: ScriptAppService, store: Properties | null, closesAt: Date | null, replace: boolean): void {
-  const raw = store ? store.getProperty(DEADLINE_TRIGGER_PROPERTY) : null;
-  const times = parseTriggerTimes(raw);
-  let kept = false;
-  for (const t of scriptApp.getProjectTriggers()) {
-    if (t.getHandlerFunction() !== DEADLINE_HANDLER) continue;
-    const id = t.getUniqueId();
-    if (!kept && !replace && closesAt !== null && times[id] === closesAt.getTime()) {
-      kept = true;
-      continue;
-    }
-    scriptApp.deleteTrigger(t);
-    delete times[id];
-  }
-  if (closesAt !== null && !kept) times[scriptApp.newTrigger(DEADLINE_HANDLER).timeBased().at(closesAt).create().getUniqueId()] = closesAt.getTime();
-  const text = JSON.stringify(times);
-  if (store && text !== (raw ?? '{}')) store.setProperty(DEADLINE_TRIGGER_PROPERTY, text);
-}
-
-/**
- * Schedules the deadline: one time-driven trigger at `Hạn nộp bài`, so changing the deadline and
- * re-running setup or a sync moves it (one already at that time is kept). A deadline already past
- * closes the form now; a form we closed is reopened when the deadline moved later (or late entries are
- * now accepted). With late entries accepted no trigger is kept: the form stays open and late rows are
- * flagged "Nộp trễ". `replace`: called from the deadline trigger itself, which never fires again.
- */
-export function scheduleDeadline(
-  scriptApp: ScriptAppService,
-  form: Form,
-  settings: Settings,
-  now: Date,
-  store: Properties | null = null,
-  replace = false,
-): DeadlinePlan {
-  const deadline = settings.submissionDeadline;
-  // The deadline minute itself is still open (23:59 accepts 23:59:59), as for the voting window.
-  const closesAt = new Date(Math.floor(deadline.getTime() / 60000) * 60000 + 60000);
-  const reopen = (): boolean => {
-    if (!closedByDeadline(form)) return false;
-    form.setAcceptingResponses(true);
-    return true;
-  };
-  const open = !settings.acceptLateEntries && now.getTime() < closesAt.getTime();
-  placeDeadlineTrigger(scriptApp, store, open ? closesAt : null, replace);
-  if (settings.acceptLateEntries) return { kind: 'lateAccepted', reopened: reopen() };
-  if (!open) {
-    if (!form.isAcceptingResponses()) return { kind: 'alreadyClosed' };
-    closeForm(form, settings);
-    return { kind: 'closedNow' };
-  }
-  return { kind: 'scheduled', at: closesAt, reopened: reopen() };
-}
-
-/** Vietnamese one-liner for a deadline plan (summary dialogs and "Nhật ký"). */
-export function describeDeadlinePlan(plan: DeadlinePlan, settings: Settings): string {
-  const deadline = formatDateTime(settings.submissionDeadline, settings.timeZone);
-  switch (plan.kind) {
-    case 'scheduled':
-      return `Biểu mẫu sẽ tự đóng sau ${deadline}${plan.reopened ? ' (đã mở lại vì hạn nộp bài được dời)' : ''}.`;
-    case 'closedNow':
-      return `Đã đóng biểu mẫu vì đã quá hạn nộp bài (${deadline}).`;
-    case 'alreadyClosed':
-      return `Biểu mẫu đã đóng; hạn nộp bài ${deadline} đã qua.`;
-    case 'lateAccepted':
-      return `Nhận bài nộp trễ: biểu mẫu không tự đóng; bài nộp sau ${deadline} được đánh dấu "Nộp trễ"${plan.reopened ? ' (đã mở lại biểu mẫu)' : ''}.`;
-  }
 }

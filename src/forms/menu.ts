@@ -8,27 +8,13 @@ import { UNITS } from '../sheets/units';
 import { errorSummary, showSummary } from '../ui/dialog';
 import { MENU_LABELS } from '../ui/messages';
 import { runAction, type ActionHandles } from '../ui/runner';
+import { closeFormAtDeadline, rescheduleAfterSettingsEdit, type DeadlinePlan } from './deadline';
+import { formDeps, type FormActionSummary, type FormDeps, type FormServices } from './form-deps';
 import { handleFormSubmit, type SubmitOutcome } from './intake';
+import { createOrLinkForm } from './link-form';
 import { QR_SHEET, makeQrCodes } from './qr-sheet';
-import type { DeadlinePlan } from './form-builder';
-import { closeFormAtDeadline, rescheduleAfterSettingsEdit, setupForm, syncSubmissions, syncUnitList, type FormActionSummary, type FormDeps } from './setup';
-
-/** Services beyond the spreadsheet ones, from the Apps Script globals (main.ts) or the emulator (tests). */
-export interface FormServices {
-  formApp: GoogleAppsScript.Forms.FormApp;
-  scriptApp: GoogleAppsScript.Script.ScriptApp;
-  utilities: GoogleAppsScript.Utilities.Utilities;
-  mail: GoogleAppsScript.Mail.MailApp | null;
-  lock: GoogleAppsScript.Lock.Lock;
-  flush: () => void;
-  now: () => Date;
-  /** () => PropertiesService.getDocumentProperties(): lets a re-run keep a deadline trigger already at the right time. */
-  documentProperties?: () => GoogleAppsScript.Properties.Properties;
-}
-
-export function formDeps(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, user: string, s: FormServices): FormDeps {
-  return { ...s, spreadsheet, user };
-}
+import { syncSubmissions } from './sync-submissions';
+import { syncUnitList } from './sync-units';
 
 /**
  * Refuses, before any write, a user who cannot edit the protected sheets a form action writes (these
@@ -38,8 +24,21 @@ function guard(h: ActionHandles, title: string, sheets: string[]): void {
   assertCanWrite({ spreadsheet: h.spreadsheet, app: h.app, user: h.user, now: h.now }, title, [...sheets, AUDIT_LOG.name]);
 }
 
-function summary(title: string, result: FormActionSummary): Summary {
-  return { title, lines: result.lines, warnings: result.warnings };
+/**
+ * Runs a form flow as a menu action: access check, then the flow, its summary shown. The flows write
+ * their own "Nhật ký" line with the details, so runAction does not log.
+ */
+function runFormFlow(h: ActionHandles, s: FormServices, title: string, sheets: string[], flow: (deps: FormDeps) => FormActionSummary): Summary {
+  return runAction(
+    h,
+    title,
+    () => {
+      guard(h, title, sheets);
+      const result = flow(formDeps(h.spreadsheet, h.user, s));
+      return { title, lines: result.lines, warnings: result.warnings };
+    },
+    { audit: false },
+  );
 }
 
 /** Menu "Tạo / liên kết biểu mẫu": asks for an existing form's link (blank = create or re-check ours). */
@@ -52,40 +51,15 @@ export function runCreateForm(h: ActionHandles, s: FormServices): Summary | null
   );
   if (answer.getSelectedButton() !== ui.Button.OK) return null;
   const url = answer.getResponseText().trim();
-  // The flows write their own "Nhật ký" line with the details.
-  return runAction(
-    h,
-    MENU_LABELS.form,
-    () => {
-      guard(h, MENU_LABELS.form, [CONFIG.name, UNITS.name]);
-      return summary(MENU_LABELS.form, setupForm(formDeps(h.spreadsheet, h.user, s), url));
-    },
-    { audit: false },
-  );
+  return runFormFlow(h, s, MENU_LABELS.form, [CONFIG.name, UNITS.name], (deps) => createOrLinkForm(deps, url));
 }
 
 export function runSyncUnits(h: ActionHandles, s: FormServices): Summary {
-  return runAction(
-    h,
-    MENU_LABELS.syncUnits,
-    () => {
-      guard(h, MENU_LABELS.syncUnits, [UNITS.name]);
-      return summary(MENU_LABELS.syncUnits, syncUnitList(formDeps(h.spreadsheet, h.user, s)));
-    },
-    { audit: false },
-  );
+  return runFormFlow(h, s, MENU_LABELS.syncUnits, [UNITS.name], syncUnitList);
 }
 
 export function runSyncSubmissions(h: ActionHandles, s: FormServices): Summary {
-  return runAction(
-    h,
-    MENU_LABELS.syncSubmissions,
-    () => {
-      guard(h, MENU_LABELS.syncSubmissions, [SUBMISSIONS.name, APPRAISAL_SHEET]);
-      return summary(MENU_LABELS.syncSubmissions, syncSubmissions(formDeps(h.spreadsheet, h.user, s)));
-    },
-    { audit: false },
-  );
+  return runFormFlow(h, s, MENU_LABELS.syncSubmissions, [SUBMISSIONS.name, APPRAISAL_SHEET], syncSubmissions);
 }
 
 /** Menu "Mã QR": builds the sheet and shows the printable page (or the error dialog). */

@@ -1,13 +1,13 @@
 // "Mã QR": per-unit and general QR images in a sheet, plus the printable page for the dialog.
 import { formatDateTime } from '../domain/parse';
-import { appendAudit } from '../sheets/audit';
-import { UNITS, readUnits } from '../sheets/units';
-import { escapeCell, readTable } from '../sheets/table';
+import { escapeCell } from '../sheets/table';
 import { syncUnitChoices } from './form-builder';
+import { logToAudit, requireSettings, type FormDeps } from './form-deps';
 import { qrGifBytes } from './qr';
 import { typographicQuotes } from './quotes';
 import { GENERAL_LINK_LABEL, buildQrPrintHtml, type QrCard } from './qr-page';
-import { requireContestForm, requireSettings, unitLinks, writeUnitLinks, type FormDeps } from './setup';
+import { requireContestForm } from './recorded-form';
+import { refreshUnitLinks, rosterUnits } from './unit-links';
 
 export const QR_SHEET = 'Mã QR';
 const QR_HEADERS = ['Đơn vị', 'Link nộp bài', 'Mã QR'];
@@ -31,12 +31,10 @@ export function makeQrCodes(deps: FormDeps): QrResult {
   const ss = deps.spreadsheet;
   const settings = requireSettings(ss);
   const form = requireContestForm(deps);
-  const unitSheet = ss.getSheetByName(UNITS.name);
-  const units = unitSheet ? readUnits(readTable(unitSheet, UNITS)).units : [];
+  const { units } = rosterUnits(ss);
   // A unit added since the last sync is not a dropdown choice yet, and Google refuses to prefill a non-choice.
   syncUnitChoices(deps.formApp, form, units.map((u) => u.name));
-  const links = unitLinks(deps, form, units);
-  writeUnitLinks(ss, links.byUnit);
+  const links = refreshUnitLinks(deps, form, units);
 
   const cards: QrCard[] = [{ label: GENERAL_LINK_LABEL, url: links.general }];
   for (const u of units) {
@@ -67,6 +65,6 @@ export function makeQrCodes(deps: FormDeps): QrResult {
     cards,
   });
   const lines = [`Đã tạo ${cards.length} mã QR (1 link chung và ${cards.length - 1} đơn vị) trong trang "${QR_SHEET}".`, 'Trang in: chọn "In trang này" trong hộp thoại.'];
-  appendAudit(ss, { time: deps.now(), user: deps.user, action: 'Mã QR', details: lines[0] });
+  logToAudit(deps, 'Mã QR', lines[0]);
   return { html, cards, lines };
 }

@@ -17,10 +17,15 @@ export const PARTICIPATION = defineSchema({
 export type ParticipationKey = 'unit' | 'submitted' | 'passed' | 'disqualified' | 'quotaMet';
 export const PARTICIPATION_KEYS: ParticipationKey[] = PARTICIPATION.columns.map((c) => c.key);
 
+/** How a unit outside the roster is shown: its name marked as such, or a blank unit named as blank. */
+export function outsideRosterLabel(unit: string): string {
+  return unit === '' ? '(chưa ghi đơn vị)' : `${unit} (không có trong danh sách đơn vị)`;
+}
+
 export function participationRow(p: ParticipationRow): unknown[] {
   const byKey: Record<ParticipationKey, unknown> = {
     // A unit that is not in the roster is marked so organizers can fix the roster or the entry.
-    unit: p.inRoster ? p.unit : `${p.unit} (không có trong danh sách đơn vị)`,
+    unit: p.inRoster ? p.unit : outsideRosterLabel(p.unit),
     submitted: p.submitted,
     passed: p.passed,
     disqualified: p.disqualified,

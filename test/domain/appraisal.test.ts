@@ -14,6 +14,17 @@ describe('DEFAULT_APPRAISAL_CRITERIA', () => {
     expect(DEFAULT_APPRAISAL_CRITERIA[1].text).toContain('4:3');
     expect(DEFAULT_APPRAISAL_CRITERIA[9].text).toContain('3 trách nhiệm');
   });
+  it('"4:3" and "Full HD" together mean a 4:3 frame of 1080 lines or more: TT3 tells the appraiser 1440×1080', () => {
+    // Full HD's own 1920×1080 is 16:9; a 4:3 frame 1080 lines high is 1080 × 4 / 3 = 1440 wide.
+    // The rule is a checkbox the appraiser ticks (no video metadata is read), so the text must say it.
+    const tt2 = DEFAULT_APPRAISAL_CRITERIA.find((c) => c.code === 'TT2')!;
+    const tt3 = DEFAULT_APPRAISAL_CRITERIA.find((c) => c.code === 'TT3')!;
+    expect(tt2.text).toBe('Khung hình tỉ lệ 4:3');
+    expect(tt3.text).toBe('Chất lượng hình ảnh từ Full HD trở lên (4:3 từ 1440×1080)');
+    // A clip filmed in 16:9 Full HD fails TT2 only; its reason names the frame rule.
+    const r = appraise({ clipId: 'HT-009', ticks: { ...allTicked(), TT2: false } }, DEFAULT_APPRAISAL_CRITERIA);
+    expect(r).toMatchObject({ status: 'failed', reason: 'Chưa đạt tiêu chí: Khung hình tỉ lệ 4:3' });
+  });
 });
 
 describe('appraise', () => {

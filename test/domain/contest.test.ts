@@ -64,6 +64,24 @@ describe('runContest', () => {
     expect(fixed.results[0].note).toBe('');
   });
 
+  it('a clip with no unit (the unit is required) is scored and ranked but wins nothing, and says what to fill in', () => {
+    const input = contest({
+      units: [unit('A', 'Đoàn A')],
+      jurors,
+      submissions: [submission('HT-001', 'Đoàn A'), submission('HT-002', '   ')],
+      appraisals: [passed('HT-001'), passed('HT-002')],
+      juryMarks: [
+        { clipId: 'HT-001', jurorCode: 'GK1', marks: [50] }, // 40 × 50 / 100 = 20
+        { clipId: 'HT-002', jurorCode: 'GK1', marks: [90] }, // 40 × 90 / 100 = 36
+      ],
+    });
+    const out = runContest(input);
+    // HT-002 (36) ranks above HT-001 (20) but has no unit: only Đoàn A is awarded.
+    expect(out.results.map((r) => [r.clipId, r.rank, r.unit, r.unitKnown])).toEqual([['HT-002', 1, '', false], ['HT-001', 2, 'Đoàn A', true]]);
+    expect(out.results[0].note).toBe('Chưa ghi đơn vị – chưa xét giải; BTC điền cột "Đơn vị" ở trang "Bài dự thi" rồi tính lại.');
+    expect(out.awards.awards.map((a) => [a.prize, a.unit, a.clipId])).toEqual([['Giải Nhất', 'Đoàn A', 'HT-001']]);
+  });
+
   it('validateRubric wants at least one criterion', () => {
     expect(validateRubric([]).map((p) => p.code)).toEqual(['rubric.none']);
   });

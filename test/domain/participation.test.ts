@@ -26,7 +26,16 @@ describe('buildParticipation', () => {
       // 2 submitted: HT-004 failed, HT-005 pending → 0 passed, quota not met
       { unit: 'Đoàn Phường 2', submitted: 2, passed: 0, disqualified: 1, quotaMet: false, inRoster: true },
       { unit: 'Đoàn Phường 3', submitted: 0, passed: 0, disqualified: 0, quotaMet: false, inRoster: true },
-      { unit: 'Đội Lạ', submitted: 1, passed: 1, disqualified: 0, quotaMet: true, inRoster: false },
+      // Not in the roster: counted, but the quota is the roster's, so never met.
+      { unit: 'Đội Lạ', submitted: 1, passed: 1, disqualified: 0, quotaMet: false, inRoster: false },
+    ]);
+  });
+  it('a clip with a blank unit is listed under a blank unit outside the roster, never meeting the quota', () => {
+    const rows = buildParticipation(units.slice(0, 1), [submission('HT-001', '  '), submission('HT-002', 'P1')], [ok('HT-001'), ok('HT-002')], DEFAULT_SETTINGS);
+    // HT-002 (alias P1) → Đoàn Phường 1: 1 passed ≥ 1; HT-001 has no unit: its own row, unit '', quota not met
+    expect(rows).toEqual([
+      { unit: 'Đoàn Phường 1', submitted: 1, passed: 1, disqualified: 0, quotaMet: true, inRoster: true },
+      { unit: '', submitted: 1, passed: 1, disqualified: 0, quotaMet: false, inRoster: false },
     ]);
   });
   it('late clips count as passed when late entries are accepted; quota follows the setting', () => {

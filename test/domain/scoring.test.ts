@@ -123,8 +123,9 @@ describe('computeResults', () => {
     expect(byId(rs, 'HT-004')).toMatchObject({ scored: false, unscoredReasons: ['juryIncomplete'], juryMarkCount: 2, juryExpected: 3 });
     expect(byId(rs, 'HT-004').note).toContain('Trần Thị B (GK2)');
     expect(byId(rs, 'HT-005')).toMatchObject({ scored: false, unscoredReasons: ['noJuryMarks'], juryAggregate: null, juryPart: null });
-    // 23:59:59 is inside the 23:59 deadline minute → on time; 40 × 70 / 100 = 28
-    expect(byId(rs, 'HT-006')).toMatchObject({ scored: true, rank: 1 });
+    // 23:59:59 is inside the 23:59 deadline minute → on time; 40 × 70 / 100 = 28, no engagement → total 28
+    expect(byId(rs, 'HT-006')).toMatchObject({ scored: true, rank: 1, unscoredReasons: [], note: '' });
+    expect(byId(rs, 'HT-006').total).toBeCloseTo(28, 10);
     // unscored clips still show their jury aggregate for the organizer
     expect(byId(rs, 'HT-004').juryAggregate).toBe(70);
     // scored first, then unscored by ID
@@ -141,8 +142,12 @@ describe('computeResults', () => {
         juryMarks: [{ clipId: 'HT-001', jurorCode: 'GK1', marks: [60] }],
       }),
     );
-    expect(rs[0].scored).toBe(true);
-    expect(rs[0].note).toContain('Nộp trễ');
+    // 11/06 08:00 is after the 10/06 23:59 deadline, but late entries are accepted:
+    // one juror's 60 → 40 × 60 / 100 = 24; no engagement row → 0; total 24, rank 1.
+    expect(rs[0]).toMatchObject({ scored: true, rank: 1, unscoredReasons: [], juryAggregate: 60 });
+    expect(rs[0].total).toBeCloseTo(24, 10);
+    // The unit "X" is not in the (empty) roster, so its note follows the late-entry remark.
+    expect(rs[0].note).toMatch(/^Nộp trễ \(BTC cho phép nhận bài trễ\)\. Đơn vị "X" không có trong danh sách/);
   });
 
   it('partial jury marks allowed: scored on the jurors who marked (needs at least one)', () => {
@@ -212,8 +217,10 @@ describe('computeResults', () => {
         ],
       }),
     );
+    // Only 2 marks: trimming would leave nothing, so (60 + 90) / 2 = 75 → 40 × 75 / 100 = 30.
     expect(rs[0].juryAggregate).toBe(75);
-    expect(rs[0].note).toContain('Chỉ có 2 điểm BGK');
+    expect(rs[0].juryPart).toBeCloseTo(30, 10);
+    expect(rs[0].note).toContain('Chỉ có 2 điểm BGK (cần ít nhất 3 để bỏ điểm cao nhất và thấp nhất) nên tính trung bình');
     expect(rs[0].note).toContain('không có trong danh sách');
   });
 
@@ -335,6 +342,100 @@ describe('computeResults', () => {
       }),
     );
     expect(rs[0]).toMatchObject({ unscoredReasons: ['noJuryMarks'], note: 'Chưa có điểm BGK. Nộp trễ (BTC cho phép nhận bài trễ).' });
+  });
+});
+
+describe('computeResults: the jury aggregation setting', () => {
+  // Five jurors, none in conflict. HT-001 gets 40, 60, 70, 90, 100; HT-002 gets 71 from everyone.
+  // Both have 150 reactions → 150 points → 60 × 150 / 300 = 30 engagement.
+  const five: Juror[] = ['GK1', 'GK2', 'GK3', 'GK4', 'GK5'].map((code) => ({ code, name: '', email: '', unit: '' }));
+  const marksOf = (clipId: string, ms: number[]) => ms.map((m, k) => ({ clipId, jurorCode: five[k].code, marks: [m] }));
+  const run = (juryAggregation: 'mean' | 'trimmedMean' | 'median') =>
+    computeResults(
+      contest({
+        settingsPatch: { juryAggregation },
+        jurors: five,
+        units: [unit('A', 'Đoàn A'), unit('B', 'Đoàn B')],
+        submissions: [submission('HT-001', 'Đoàn A'), submission('HT-002', 'Đoàn B')],
+        appraisals: [passed('HT-001'), passed('HT-002')],
+        juryMarks: [...marksOf('HT-001', [40, 60, 70, 90, 100]), ...marksOf('HT-002', [71, 71, 71, 71, 71])],
+        engagement: [
+          { clipId: 'HT-001', reactions: 150, shares: 0 },
+          { clipId: 'HT-002', reactions: 150, shares: 0 },
+        ],
+      }),
+    );
+
+  it('mean (default): 360 / 5 = 72 → 28.80, total 58.80, above the steady 71 (28.40 + 30 = 58.40)', () => {
+    const rs = run('mean');
+    expect(byId(rs, 'HT-001').juryAggregate).toBe(72);
+    expect(byId(rs, 'HT-001').juryPart).toBeCloseTo(28.8, 10);
+    expect(byId(rs, 'HT-001').total).toBeCloseTo(58.8, 10);
+    expect(byId(rs, 'HT-002').total).toBeCloseTo(58.4, 10);
+    expect(rs.map((r) => [r.clipId, r.rank])).toEqual([['HT-001', 1], ['HT-002', 2]]);
+  });
+
+  it('trimmed mean drops 40 and 100: (60 + 70 + 90) / 3 = 73.33… → 29.33, total 59.33', () => {
+    const rs = run('trimmedMean');
+    expect(byId(rs, 'HT-001').juryAggregate).toBeCloseTo(220 / 3, 5);
+    expect(byId(rs, 'HT-001').juryPart).toBeCloseTo(29.3333, 4);
+    expect(byId(rs, 'HT-001').total).toBeCloseTo(59.3333, 4);
+    // 71 everywhere: trimming changes nothing → 28.4 + 30 = 58.4; no fallback note with 5 marks.
+    expect(byId(rs, 'HT-002').total).toBeCloseTo(58.4, 10);
+    expect(byId(rs, 'HT-001').note).toBe('');
+    expect(rs.map((r) => r.clipId)).toEqual(['HT-001', 'HT-002']);
+  });
+
+  it('median takes the middle mark 70 → 28.00, total 58.00: the steady 71 (58.40) now ranks first', () => {
+    const rs = run('median');
+    expect(byId(rs, 'HT-001').juryAggregate).toBe(70);
+    expect(byId(rs, 'HT-001').juryPart).toBeCloseTo(28, 10);
+    expect(byId(rs, 'HT-001').total).toBeCloseTo(58, 10);
+    expect(rs.map((r) => [r.clipId, r.rank])).toEqual([['HT-002', 1], ['HT-001', 2]]);
+  });
+});
+
+describe('computeResults: weights, point values and caps are settings', () => {
+  // Jury 30 %, engagement 70 %, 3 points per share, 0,5 per reaction, 1 share per account, cap 100 points.
+  const rs = computeResults(
+    contest({
+      settingsPatch: { juryWeight: 30, engagementWeight: 70, pointsPerShare: 3, pointsPerReaction: 0.5, sharesCapPerAccount: 1, pointsCap: 100 },
+      jurors: jurors.slice(0, 1),
+      units,
+      submissions: [submission('HT-001', 'Đoàn Phường 6'), submission('HT-002', 'Chi đoàn Bệnh viện')],
+      appraisals: [passed('HT-001'), passed('HT-002')],
+      juryMarks: [
+        { clipId: 'HT-001', jurorCode: 'GK1', marks: [80] },
+        { clipId: 'HT-002', jurorCode: 'GK1', marks: [50] },
+      ],
+      engagement: [
+        { clipId: 'HT-001', reactions: 40, shares: 99 }, // 99 ignored: the log has entries for HT-001
+        { clipId: 'HT-002', reactions: 30, shares: 30 },
+      ],
+      shareLog: [
+        { clipId: 'HT-001', account: 'a', time: vn('2023-06-13T08:00:00') },
+        { clipId: 'HT-001', account: 'a', time: vn('2023-06-14T08:00:00') },
+        { clipId: 'HT-001', account: 'a', time: vn('2023-06-15T08:00:00') },
+        { clipId: 'HT-001', account: 'b', time: vn('2023-06-16T08:00:00') },
+      ],
+    }),
+  );
+
+  it('HT-001: a min(3, 1) + b min(1, 1) = 2 shares; 3 × 2 + 0,5 × 40 = 26 points → 70 × 26 / 100 = 18.20; jury 30 × 80 / 100 = 24; total 42.20', () => {
+    const r = byId(rs, 'HT-001');
+    expect(r).toMatchObject({ countedShares: 2, sharesFromLog: true, engagementPoints: 26, countedPoints: 26 });
+    expect(r.engagementPart).toBeCloseTo(18.2, 10);
+    expect(r.juryPart).toBeCloseTo(24, 10);
+    expect(r.total).toBeCloseTo(42.2, 10);
+  });
+
+  it('HT-002: 3 × 30 + 0,5 × 30 = 105 points, capped at 100 → 70; jury 30 × 50 / 100 = 15; total 85', () => {
+    const r = byId(rs, 'HT-002');
+    expect(r).toMatchObject({ countedShares: 30, sharesFromLog: false, engagementPoints: 105, countedPoints: 100 });
+    expect(r.engagementPart).toBeCloseTo(70, 10);
+    expect(r.juryPart).toBeCloseTo(15, 10);
+    expect(r.total).toBeCloseTo(85, 10);
+    expect(rs.map((x) => [x.clipId, x.rank])).toEqual([['HT-002', 1], ['HT-001', 2]]);
   });
 });
 

@@ -62,6 +62,11 @@ test('emulator objects print and compare in jest without tripping the guard', ()
   const emu = createEmulator();
   const a = emu.spreadsheet.getActiveSheet();
   expect(a).toBe(emu.spreadsheet.getSheets()[0]); // stable identity
-  expect(() => JSON.stringify({ ok: 1 })).not.toThrow();
+  // JSON.stringify probes toJSON, which the guard answers with undefined instead of "not emulated".
+  expect(JSON.stringify(a)).toBe('{}');
+  // A failing matcher prints both objects in its message: jest's printer probes $$typeof, nodeType…
+  // Had printing tripped the guard, the error would read "not emulated: Sheet.…" instead.
+  const other = emu.spreadsheet.insertSheet('Trang khác');
+  expect(() => expect(a).toBe(other)).toThrow(/Object\.is equality/);
   expect(String(emu.Session.getActiveUser())).toBe('btc@quandoan11.vn');
 });

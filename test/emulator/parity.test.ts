@@ -46,7 +46,8 @@ describe('setValues parses strings like typed input', () => {
     const [deadline, day, time, duration] = sheet.getRange('A1:A4').getValues().flat() as Date[];
     // 10/06/2023 23:59 in Hồ Chí Minh (UTC+7) is 10 June 16:59 UTC.
     expect(deadline.toISOString()).toBe('2023-06-10T16:59:00.000Z');
-    expect(day).toBeInstanceOf(Date);
+    // A date without a time is midnight there: 10/06/2023 00:00 +07:00 = 9 June 17:00 UTC.
+    expect(day.toISOString()).toBe('2023-06-09T17:00:00.000Z');
     expect(sheet.getRange('A2').getDisplayValue()).toBe('10/06/2023 00:00:00');
     // A time is a Date on Sheets' day zero, 30 Dec 1899, at 03:20 wall clock.
     expect(time).toBeInstanceOf(Date);

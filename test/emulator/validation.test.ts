@@ -59,7 +59,8 @@ test('clear() keeps validation, clearDataValidations() removes it', () => {
   r.clear();
   expect(r.getValue()).toBe('');
   expect(r.getBackground()).toBe('#ffffff');
-  expect(r.getDataValidation()).not.toBeNull();
+  // Still the checkbox rule it had before clear(), not just any rule.
+  expect(r.getDataValidation()?.getCriteriaType()).toBe(app.DataValidationCriteria.CHECKBOX);
   r.clearDataValidations();
   expect(r.getDataValidation()).toBeNull();
 });

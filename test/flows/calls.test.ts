@@ -31,5 +31,8 @@ function callsPerAction(submissions: number): Record<string, number> {
 }
 
 test('calls per action are the same for 8 and 40 submissions', () => {
-  expect(callsPerAction(40)).toEqual(callsPerAction(8));
+  const small = callsPerAction(8);
+  // Each action does read and write the workbook: equal zeros would prove nothing about batching.
+  for (const name of ['appraisal', 'jury', 'scores', 'awards']) expect(small[name]).toBeGreaterThan(0);
+  expect(callsPerAction(40)).toEqual(small);
 });

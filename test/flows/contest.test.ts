@@ -81,6 +81,7 @@ describe('the sample contest (25 units, 40 clips, 5 jurors)', () => {
       ['Giải Khuyến khích', expect.stringMatching(/Đoàn phường 1[23]/), expect.stringMatching(/HT-03[78]/), 35.2],
     ]);
     const tied = records(emu, 'Giải thưởng').slice(5);
+    expect(tied.map((r) => r['Mã bài']).sort()).toEqual(['HT-037', 'HT-038']);
     for (const r of tied) expect(String(r['Ghi chú'])).toMatch(/^Đồng điểm – BTC quyết định: .*Đoàn phường 1[23].*Đoàn phường 1[23]/);
     expect(records(emu, 'Giải thưởng')[0]['Hình thức khen thưởng']).toBe('Hiện kim + Giấy khen Quận Đoàn');
   });

@@ -3,7 +3,9 @@ import { createEmulator, type Emulator, type EmulatorOptions } from '../../src/e
 import { setupContest } from '../../src/flows/setup';
 import { handleFormSubmit } from '../../src/forms/intake';
 import { emulatorFormDeps } from '../../tools/formDeps';
-import { closeFormAtDeadline, rescheduleAfterSettingsEdit, setupForm, type FormDeps } from '../../src/forms/setup';
+import { closeFormAtDeadline, rescheduleAfterSettingsEdit } from '../../src/forms/deadline';
+import type { FormDeps } from '../../src/forms/form-deps';
+import { createOrLinkForm } from '../../src/forms/link-form';
 
 export const ROSTER: [string, string, string, string][] = [
   ['P1', 'Đoàn Phường 1', 'P1; Phường Một', 'p1@quandoan11.vn'],
@@ -46,7 +48,7 @@ export function makeContest(options: EmulatorOptions & { withForm?: boolean; ros
     closeFormAtDeadline: () => closeFormAtDeadline(depsFor(emu)),
     onSettingsEdit: (e) => rescheduleAfterSettingsEdit(depsFor(emu), (e as GoogleAppsScript.Events.SheetsOnEdit).range),
   });
-  const form = options.withForm === false ? (null as unknown as GoogleAppsScript.Forms.Form) : setupForm(deps).form;
+  const form = options.withForm === false ? (null as unknown as GoogleAppsScript.Forms.Form) : createOrLinkForm(deps).form;
   const sheet = (name: string) => {
     const s = emu.spreadsheet.getSheetByName(name);
     if (!s) throw new Error(`no sheet ${name}`);

@@ -2,7 +2,10 @@
 import { implOfProxy } from '../../src/emulator/calls';
 import type { FormImpl } from '../../src/emulator/forms/form';
 import { PLEDGE_TEXT } from '../../src/forms/questions';
-import { closeFormAtDeadline, setupForm, syncSubmissions, syncUnitList } from '../../src/forms/setup';
+import { closeFormAtDeadline } from '../../src/forms/deadline';
+import { createOrLinkForm } from '../../src/forms/link-form';
+import { syncSubmissions } from '../../src/forms/sync-submissions';
+import { syncUnitList } from '../../src/forms/sync-units';
 import { DEFAULT_APPRAISAL_CRITERIA } from '../../src/domain/appraisal';
 import { DEFAULT_CONTEST_NAME } from '../../src/domain/settings';
 import { ROSTER, answers, depsFor, makeContest, type Contest } from './fixture';
@@ -63,8 +66,8 @@ describe('the form built by "Tạo / liên kết biểu mẫu"', () => {
   test('running setup again keeps the same form, one submit trigger, one deadline trigger, no new "Cấu hình" rows', () => {
     const c = makeContest();
     const configRows = c.rows('Cấu hình').length;
-    const again = setupForm(c.deps);
-    const third = setupForm(c.deps);
+    const again = createOrLinkForm(c.deps);
+    const third = createOrLinkForm(c.deps);
     expect(again.created).toBe(false);
     expect(again.triggerCreated).toBe(false);
     expect(third.form.getId()).toBe(c.form.getId());
@@ -116,7 +119,7 @@ describe('linking an existing form', () => {
     const other = c.emu.FormApp.create('Biểu mẫu cũ');
     other.addTextItem().setTitle('Đơn vị');
     other.addTextItem().setTitle('Tên tác phẩm');
-    expect(() => setupForm(c.deps, other.getEditUrl())).toThrow(
+    expect(() => createOrLinkForm(c.deps, other.getEditUrl())).toThrow(
       /thiếu 3 câu hỏi[\s\S]*"Hình thức tham gia"[\s\S]*"Tác giả"[\s\S]*"Link video"/,
     );
     expect(configValue(c, 'ID biểu mẫu')).toBe(c.form.getId());
@@ -131,7 +134,7 @@ describe('linking an existing form', () => {
     hand.addTextItem().setTitle('Họ tên tác giả (hoặc nhóm)');
     hand.addTextItem().setTitle('Tên video clip');
     hand.addTextItem().setTitle('Đường dẫn video');
-    const result = setupForm(c.deps, hand.getEditUrl());
+    const result = createOrLinkForm(c.deps, hand.getEditUrl());
     expect(result.created).toBe(false);
     expect(result.warnings.join('\n')).toContain('câu trả lời tự do');
     // The old form's trigger is replaced by one for the linked form.
@@ -155,7 +158,7 @@ describe('linking an existing form', () => {
     // Scripts cannot create upload questions; the organizer adds one in the Forms editor (emulated here).
     implOfProxy<FormImpl>(c.form)!._newItem('FILE_UPLOAD')._title = 'Tải video lên';
     c.form.getItems().find((i) => i.getTitle() === 'Link video')!.asTextItem().setRequired(false);
-    expect(setupForm(c.deps).lines.join('\n')).toContain('1 câu hỏi tải tệp lên');
+    expect(createOrLinkForm(c.deps).lines.join('\n')).toContain('1 câu hỏi tải tệp lên');
     const fileId = '1Zx9VideoFileUploadedThroughTheForm0000';
     c.emu.submitForm(c.form, answers({ 'Link video': '', 'Tải video lên': fileId }));
     expect(c.column('Bài dự thi', 'Link video')).toEqual([`https://drive.google.com/open?id=${fileId}`]);
@@ -181,7 +184,7 @@ describe('closing at the deadline', () => {
 
   test('typing a new "Hạn nộp bài" moves the closing trigger at once, through the one installed edit trigger', () => {
     const c = makeContest();
-    setupForm(c.deps);
+    createOrLinkForm(c.deps);
     expect(triggers(c, 'onSettingsEdit')).toHaveLength(1);
     expect(triggers(c, 'onSettingsEdit')[0].getTriggerSourceId()).toBe(c.emu.spreadsheet.getId());
     // "Hạn nộp bài" is the 3rd setting: row 4, column B ("Giá trị"). 05/06/2023 17:00 (+07:00) closes at 17:01.
@@ -205,7 +208,7 @@ describe('closing at the deadline', () => {
     c.emu.calls.reset();
     syncSubmissions(c.deps);
     syncUnitList(c.deps);
-    setupForm(c.deps);
+    createOrLinkForm(c.deps);
     expect(triggers(c, 'closeFormAtDeadline').map((t) => t.getUniqueId())).toEqual([first.getUniqueId()]);
     const calls = c.emu.calls.byMethod();
     // Three runs, none of which changes the deadline: no clock trigger built (newTrigger → timeBased → at → create)
@@ -240,7 +243,7 @@ describe('closing at the deadline', () => {
 
   test('the "Tạo / liên kết biểu mẫu" summary says how a new deadline reaches the form', () => {
     const c = makeContest();
-    const result = setupForm(c.deps);
+    const result = createOrLinkForm(c.deps);
     expect(result.lines).toContain(
       'Khi sửa "Hạn nộp bài" (hoặc "Nhận bài nộp trễ", "Múi giờ") trong trang "Cấu hình", giờ đóng biểu mẫu tự dời theo và được ghi vào "Nhật ký". Nếu giờ đóng không đổi (ví dụ ô được sửa bằng script), hãy chạy "Đồng bộ danh sách đơn vị" để dời lại.',
     );
@@ -279,7 +282,7 @@ describe('closing at the deadline', () => {
   test('with "Nhận bài nộp trễ" = Có the form stays open and no closing trigger is kept', () => {
     const c = makeContest();
     setSetting(c, 'Nhận bài nộp trễ', 'Có');
-    setupForm(c.deps);
+    createOrLinkForm(c.deps);
     expect(triggers(c, 'closeFormAtDeadline')).toHaveLength(0);
     c.emu.runTimeTriggers(new Date('2023-06-11T08:00:00+07:00'));
     c.emu.submitForm(c.form, answers());
@@ -292,11 +295,11 @@ describe('the contest name inside sentences (no quotes inside quotes)', () => {
 
   test('the "Tạo / liên kết biểu mẫu" summary names the form after a colon, its slogan in “ ”', () => {
     const c = makeContest({ withForm: false });
-    const created = setupForm(c.deps);
+    const created = createOrLinkForm(c.deps);
     expect(created.lines[0]).toBe(`Đã tạo biểu mẫu: Nộp bài dự thi – Hội thi video clip ${SLOGAN}.`);
     // Every straight quote left in the line pairs around a sheet name, never around the title.
     expect(created.lines[0]).not.toContain('"');
-    expect(setupForm(c.deps).lines[0]).toBe(`Đã kiểm tra biểu mẫu: Nộp bài dự thi – Hội thi video clip ${SLOGAN}.`);
+    expect(createOrLinkForm(c.deps).lines[0]).toBe(`Đã kiểm tra biểu mẫu: Nộp bài dự thi – Hội thi video clip ${SLOGAN}.`);
     const log = c.rows('Nhật ký').map((r) => String(r[3]));
     expect(log.some((l) => l.startsWith(`Đã tạo biểu mẫu: Nộp bài dự thi – Hội thi video clip ${SLOGAN}.`))).toBe(true);
   });
@@ -305,7 +308,7 @@ describe('the contest name inside sentences (no quotes inside quotes)', () => {
     const c = makeContest();
     const other = c.emu.FormApp.create('Nộp bài "Tuổi trẻ"');
     other.addTextItem().setTitle('Đơn vị');
-    expect(() => setupForm(c.deps, other.getEditUrl())).toThrow('Tên biểu mẫu: Nộp bài "Tuổi trẻ"\nBiểu mẫu này thiếu 4 câu hỏi');
+    expect(() => createOrLinkForm(c.deps, other.getEditUrl())).toThrow('Tên biểu mẫu: Nộp bài "Tuổi trẻ"\nBiểu mẫu này thiếu 4 câu hỏi');
   });
 
   test('the closed-form message and the description use “ ” for the slogan', () => {

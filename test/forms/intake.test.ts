@@ -1,6 +1,6 @@
 // Intake in the emulator: rows and IDs under concurrency, text kept as text, warnings, duplicates, lock failures, sync.
 import { handleFormSubmit } from '../../src/forms/intake';
-import { syncSubmissions } from '../../src/forms/setup';
+import { syncSubmissions } from '../../src/forms/sync-submissions';
 import { answers, depsFor, makeContest, type Contest } from './fixture';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `HT-${String(i + 1).padStart(3, '0')}`);

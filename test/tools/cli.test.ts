@@ -128,9 +128,10 @@ describe('npm start (tools/demo.ts)', () => {
     expect(notes.filter((n) => n.startsWith('Nộp trễ'))).toHaveLength(3);
     expect(notes.filter((n) => n.startsWith('Không đạt'))).toHaveLength(6);
     expect(demoJson.results.filter((r) => r.rank === null)).toHaveLength(9);
-    // Phường 9, 14 and Trung tâm Y tế sent nothing; Phường 12 and BHXH have no valid clip.
+    // Phường 9, 14 and Trung tâm Y tế sent nothing; Phường 12 and BHXH have no valid clip; Du lịch Phú
+    // Thọ was removed from the roster, so its row is outside the quota (never "met").
     expect(demoJson.participation.filter((p) => !p.quotaMet).map((p) => p.unit).sort()).toEqual(
-      ['Chi đoàn Bảo hiểm xã hội Quận 11', 'Chi đoàn Trung tâm Y tế Quận 11', 'Đoàn phường 12', 'Đoàn phường 14', 'Đoàn phường 9'].sort(),
+      ['Chi đoàn Bảo hiểm xã hội Quận 11', 'Chi đoàn Công ty Du lịch Phú Thọ', 'Chi đoàn Trung tâm Y tế Quận 11', 'Đoàn phường 12', 'Đoàn phường 14', 'Đoàn phường 9'].sort(),
     );
     expect(demo.stderr).toMatch(/3 nộp trễ, 1 không rõ đơn vị, 1 trùng link/);
     // One juror shares a unit with two passed clips and does not mark them.
@@ -225,7 +226,12 @@ describe('npm start (tools/demo.ts)', () => {
       // jury part = 40 × aggregate / 100 (rubric "Điểm" 0–100); total = jury part + engagement part.
       expect(r.juryPart!).toBeCloseTo((40 * r.juryAggregate!) / 100, 9);
       expect(r.total!).toBeCloseTo(r.juryPart! + r.engagementPart, 9);
+      // engagement part = 60 × min(points, 300) / 300 (SPEC defaults), whatever the clip's points.
+      expect(r.countedPoints).toBe(Math.min(r.engagementPoints, 300));
+      expect(r.engagementPart).toBeCloseTo((60 * r.countedPoints) / 300, 9);
+      // On the 0–100 scale of the rubric, not 0–1 nor 0–40.
       expect(r.juryAggregate!).toBeGreaterThan(1);
+      expect(r.juryAggregate!).toBeLessThanOrEqual(100);
     }
   });
 });

@@ -1,0 +1,99 @@
+// "Tạo / liên kết biểu mẫu": link, re-check or create the submission form and install everything it needs.
+import { DEFAULT_APPRAISAL_CRITERIA } from '../domain/appraisal';
+import { APPRAISAL_CRITERIA, readAppraisalCriteria } from '../sheets/appraisalCriteria';
+import { CONFIG } from '../sheets/config';
+import { ContestError } from '../sheets/errors';
+import { readTable } from '../sheets/table';
+import { UNITS } from '../sheets/units';
+import { describeDeadlinePlan, scheduleDeadline } from './deadline';
+import {
+  createContestForm,
+  ensureDestination,
+  ensureSettingsEditTrigger,
+  ensureSubmitTrigger,
+  inspectForm,
+  missingQuestionsMessage,
+  syncUnitChoices,
+} from './form-builder';
+import { logFormAction, requireSettings, type FormActionSummary, type FormDeps } from './form-deps';
+import { openContestForm, recordContestForm, recordedFormId } from './recorded-form';
+import { refreshUnitLinks, rosterUnits } from './unit-links';
+
+type Form = GoogleAppsScript.Forms.Form;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** What "Tạo / liên kết biểu mẫu" did. */
+export interface CreateOrLinkResult extends FormActionSummary {
+  form: Form;
+  created: boolean;
+  triggerCreated: boolean;
+}
+
+/** The requirement texts the form's description lists ("Tiêu chí thẩm định", or the plan's defaults). */
+function requirementTexts(ss: Spreadsheet): string[] {
+  const sheet = ss.getSheetByName(APPRAISAL_CRITERIA.name);
+  const criteria = sheet ? readAppraisalCriteria(readTable(sheet, APPRAISAL_CRITERIA)).criteria : DEFAULT_APPRAISAL_CRITERIA;
+  return (criteria.length > 0 ? criteria : DEFAULT_APPRAISAL_CRITERIA).map((c) => c.text);
+}
+
+/**
+ * "Tạo / liên kết biểu mẫu": links the form at `linkUrl` (checked for the expected questions), else
+ * reuses the recorded form, else creates one. Then: responses to this spreadsheet, unit dropdown from
+ * "Đơn vị", exactly one onFormSubmit trigger, the deadline trigger, the form recorded in "Cấu hình",
+ * and each unit's link in "Link nộp bài". Safe to re-run.
+ */
+export function createOrLinkForm(deps: FormDeps, linkUrl?: string): CreateOrLinkResult {
+  const ss = deps.spreadsheet;
+  const settings = requireSettings(ss);
+  const { units, notes } = rosterUnits(ss);
+  const lines: string[] = [];
+  const warnings = [...notes];
+
+  let form: Form | null = null;
+  let created = false;
+  const url = (linkUrl ?? '').trim();
+  if (url !== '') {
+    try {
+      form = deps.formApp.openByUrl(url);
+    } catch {
+      throw new ContestError([{ code: 'form.open', message: `Không mở được biểu mẫu "${url}". Hãy kiểm tra link (link sửa biểu mẫu, dạng https://docs.google.com/forms/d/…/edit) và quyền chỉnh sửa của bạn.` }]);
+    }
+  } else {
+    const recorded = recordedFormId(ss);
+    form = openContestForm(deps, recorded);
+    if (!form && recorded !== '') warnings.push(`Không mở được biểu mẫu đã ghi trong "Cấu hình" (ID ${recorded}); một biểu mẫu mới được tạo thay thế.`);
+  }
+  if (form) {
+    const layout = inspectForm(deps.formApp, form);
+    if (layout.missing.length > 0) {
+      throw new ContestError([{ code: 'form.questions_missing', message: missingQuestionsMessage(form, layout.missing) }]);
+    }
+    // A title is not put in quotes: ours holds the contest's own (“Tuổi trẻ…”), a linked one may too.
+    lines.push(`${url !== '' ? 'Đã liên kết biểu mẫu' : 'Đã kiểm tra biểu mẫu'}: ${form.getTitle()}.`);
+    if (layout.uploads.length > 0) lines.push(`Biểu mẫu có ${layout.uploads.length} câu hỏi tải tệp lên: link Google Drive của tệp được dùng khi "Link video" để trống.`);
+  } else {
+    form = createContestForm(deps.formApp, settings, requirementTexts(ss), units.map((u) => u.name));
+    created = true;
+    lines.push(`Đã tạo biểu mẫu: ${form.getTitle()}.`);
+  }
+
+  if (ensureDestination(deps.formApp, form, ss.getId())) lines.push('Câu trả lời của biểu mẫu được lưu vào bảng tính này.');
+  const choices = syncUnitChoices(deps.formApp, form, units.map((u) => u.name));
+  if (choices === null) warnings.push('Câu hỏi "Đơn vị" của biểu mẫu là câu trả lời tự do: tên đơn vị sẽ được đối chiếu với trang "Đơn vị" khi nhận bài.');
+  else lines.push(`Danh sách đơn vị trên biểu mẫu: ${choices} đơn vị.`);
+  if (units.length === 0) warnings.push(`Trang "${UNITS.name}" chưa có đơn vị nào; hãy nhập danh sách rồi chạy "Đồng bộ danh sách đơn vị".`);
+  const triggerCreated = ensureSubmitTrigger(deps.scriptApp, form);
+  lines.push(triggerCreated ? 'Đã cài trình kích hoạt nhận bài tự động.' : 'Trình kích hoạt nhận bài tự động đã có sẵn.');
+  lines.push(describeDeadlinePlan(scheduleDeadline(deps, form, settings), settings));
+  ensureSettingsEditTrigger(deps.scriptApp, ss.getId());
+  lines.push(
+    `Khi sửa "Hạn nộp bài" (hoặc "Nhận bài nộp trễ", "Múi giờ") trong trang "${CONFIG.name}", giờ đóng biểu mẫu tự dời theo và được ghi vào "Nhật ký". Nếu giờ đóng không đổi (ví dụ ô được sửa bằng script), hãy chạy "Đồng bộ danh sách đơn vị" để dời lại.`,
+  );
+
+  recordContestForm(ss, form);
+  const { written } = refreshUnitLinks(deps, form, units);
+  if (written > 0) lines.push(`Đã ghi link nộp bài riêng của ${written} đơn vị vào cột "Link nộp bài".`);
+
+  logFormAction(deps, 'Tạo / liên kết biểu mẫu', { lines, warnings });
+  return { form, created, triggerCreated, lines, warnings };
+}
