@@ -28,6 +28,9 @@ export class CallCounter {
   }
 }
 
+/** Emulated objects created so far in this process. */
+let instances = 0;
+
 /**
  * Base of every emulated Apps Script object. Methods whose names start with "_" are internal:
  * the Proxy hides them, so tests and product code see only the Apps Script surface.
@@ -35,7 +38,17 @@ export class CallCounter {
 export abstract class Emulated {
   /** Apps Script class name used in counts and "not emulated" errors. */
   static kind = 'Object';
+  /** Creation order, so instances without a natural identity still differ (see _identity). */
+  readonly _serial = ++instances;
   constructor(readonly _ctr: CallCounter) {}
+  /**
+   * What this object stands for, as jest's toEqual sees it through the proxy's IDENTITY key. Every
+   * instance is distinct by default; sheets and ranges name what they refer to, so two Range objects
+   * over the same cells are equal (as in Apps Script, where each getRange call returns a new object).
+   */
+  _identity(): string {
+    return `#${this._serial}`;
+  }
 }
 
 /** Result marker: expose `impl` under another Apps Script class name (FormApp Item.asListItem...). */
@@ -48,6 +61,17 @@ export class AsKind {
 }
 
 const IMPL = Symbol('emulator.impl');
+
+/**
+ * The one enumerable own key of every proxy. An emulated object's fields are "_"-prefixed and hidden,
+ * so without it two different sheets would look like empty objects to jest's toEqual and compare equal.
+ */
+export const IDENTITY = Symbol('emulated');
+
+/** Internal fields stay out of enumeration as they are out of `get` (non-configurable ones cannot, by Proxy rules). */
+function isHidden(target: object, key: string | symbol): boolean {
+  return typeof key === 'string' && key.startsWith('_') && Reflect.getOwnPropertyDescriptor(target, key)?.configurable !== false;
+}
 const proxies = new WeakMap<object, Map<string, object>>();
 const implOf = new WeakMap<object, Emulated>();
 
@@ -74,6 +98,7 @@ export function expose<T = unknown>(impl: Emulated, kind?: string, allowed?: Rea
   const proxy: object = new Proxy(impl, {
     get(target, prop) {
       if (prop === IMPL) return target;
+      if (prop === IDENTITY) return `${k} ${target._identity()}`;
       if (typeof prop === 'symbol') return Reflect.get(target, prop);
       if (prop.startsWith('_')) return undefined;
       const vars = (target as { _vars?: Record<string, unknown> })._vars;
@@ -114,6 +139,15 @@ export function expose<T = unknown>(impl: Emulated, kind?: string, allowed?: Rea
         return Reflect.set(target, prop, value);
       }
       throw new Error(`not emulated: assigning ${k}.${String(prop)}`);
+    },
+    // Enumeration agrees with `get`: public own fields (and spies) plus IDENTITY, never the internals.
+    ownKeys(target) {
+      return [...Reflect.ownKeys(target).filter((key) => !isHidden(target, key)), IDENTITY];
+    },
+    getOwnPropertyDescriptor(target, prop) {
+      if (prop === IDENTITY) return { value: `${k} ${target._identity()}`, enumerable: true, configurable: true, writable: false };
+      if (isHidden(target, prop)) return undefined;
+      return Reflect.getOwnPropertyDescriptor(target, prop);
     },
   });
   implOf.set(proxy, impl);

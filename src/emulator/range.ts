@@ -20,6 +20,11 @@ export class RangeImpl extends Emulated {
     super(ctr);
   }
 
+  /** The sheet and the cells covered, e.g. `… sheet 0 "Trang tính1"!A1:B2`. */
+  _identity(): string {
+    return `${this._sheet._identity()}!${rectToA1(this._rect)}`;
+  }
+
   // ---- internals -------------------------------------------------------------------------
 
   private each(fn: (row: number, col: number, i: number, j: number) => void): void {

@@ -62,6 +62,11 @@ export class SheetImpl extends Emulated {
     super(ctr);
   }
 
+  /** The spreadsheet and sheet id (stable across renames), with the name for readable jest diffs. */
+  _identity(): string {
+    return `${this._ss._identity()} sheet ${this._id} "${this._name}"`;
+  }
+
   // ---- internal grid access (not counted) ------------------------------------------------
 
   _layer(name: Layer): Map<number, unknown> {

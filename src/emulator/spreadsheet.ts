@@ -29,6 +29,9 @@ export class SpreadsheetImpl extends Emulated {
     this._activeSheet = this._addSheet(this._defaultSheetName(), 0, 0);
   }
 
+  _identity(): string {
+    return this._id;
+  }
   _defaultSheetName(): string {
     const base = this._env.isVietnamese() ? 'Trang tính' : 'Sheet';
     let n = this._sheets.length + 1;

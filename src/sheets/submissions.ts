@@ -2,6 +2,7 @@
 import { parseDateTime, isDate } from '../domain/parse';
 import { matchUnit } from '../domain/units';
 import type { Problem, Submission, Unit } from '../domain/types';
+import { ESSENTIAL_QUESTIONS, type QuestionKey } from '../forms/questions';
 import { DATE_TIME_FORMAT, defineSchema } from './schema';
 import { cell, text, type Table } from './table';
 
@@ -40,6 +41,29 @@ export type SubmissionKey =
   | 'flags'
   | 'status';
 
+/** The "Bài dự thi" column each form question feeds (the pledge is not kept). Exhaustive so a new question must be placed. */
+const COLUMN_OF_QUESTION: Record<QuestionKey, SubmissionKey | null> = {
+  unit: 'unit',
+  entryType: 'entryType',
+  authors: 'authors',
+  title: 'title',
+  videoLink: 'video',
+  length: 'length',
+  contactName: 'contact',
+  phone: 'phone',
+  email: 'email',
+  pledge: null,
+};
+
+/**
+ * Columns a row typed by hand must fill: the form's essential questions (the ones a linked form must
+ * have), in sheet order. "Đơn vị" is left out because a blank unit is already reported by clip wherever
+ * it matters ("Kết quả" note, "Tính điểm" and "Lập danh sách khen thưởng" warnings, "Tham gia").
+ */
+const REQUIRED_COLUMNS = SUBMISSIONS.columns.filter((c) =>
+  ESSENTIAL_QUESTIONS.some((q) => q !== 'unit' && COLUMN_OF_QUESTION[q] === c.key),
+);
+
 /** A submission with its sheet row and the unit text as typed (for messages). */
 export interface SubmissionRow extends Submission {
   row: number;
@@ -76,6 +100,13 @@ export function readSubmissions(
     const time = parseDateTime(rawTime, timeZone);
     if (time === 'invalid') {
       problems.push({ code: 'submission.time', message: `Trang "${sheet}", dòng ${r.row}, cột "Thời gian nộp": "${String(rawTime)}" không phải ngày giờ (dd/MM/yyyy HH:mm).`, sheet, row: r.row, column: 'Thời gian nộp' });
+    }
+    // The intake writes "Thiếu thông tin" only when a response arrives; rows typed or emptied by hand are
+    // caught here, on every read. A warning only: the row is still appraised and scored.
+    const missing = REQUIRED_COLUMNS.filter((c) => text(table, r, c.key) === '').map((c) => c.header);
+    if (missing.length > 0) {
+      const list = missing.map((h) => `"${h}"`).join(', ');
+      problems.push({ code: 'submission.missing', message: `Trang "${sheet}", dòng ${r.row}: thiếu ${list}.`, sheet, row: r.row, column: missing[0] });
     }
     const unitTyped = text(table, r, 'unit');
     const unit = matchUnit(unitTyped, units);
