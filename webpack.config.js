@@ -16,12 +16,14 @@ module.exports = {
   mode: 'production',
   context: __dirname,
   entry: './src/main.ts',
-  target: ['web', 'es2020'],
+  // ES2019 syntax: esbuild lowers `?.`, `??` and class fields, so the bundle does not depend on how
+  // recent the V8 behind Apps Script is.
+  target: ['web', 'es2019'],
   devtool: false,
   output: { path: path.resolve(__dirname, 'dist'), filename: 'Code.js', clean: true },
   resolve: { extensions: ['.ts', '.js'] },
   module: {
-    rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2020' } }],
+    rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2019' } }],
   },
   // Apps Script shows function names in its UI and stack traces; keep the bundle readable.
   optimization: { minimize: false },
