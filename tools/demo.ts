@@ -125,11 +125,13 @@ function printResults(out: NodeJS.WritableStream, output: ContestOutput): void {
   }
 }
 
-// `npm start | head` closes stdout early: that is the reader's choice, not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
+// `npm start | head` closes stdout early: that is the reader's choice, not an error. The demo goes
+// on (stdout writes are dropped) so the workbook is still written whole.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
 
 runDemo(parseArgs(process.argv.slice(2))).catch((e: unknown) => {
   if (e instanceof DemoStop) {

@@ -388,3 +388,25 @@ describe('npm run score (tools/score.ts)', () => {
     expect(sha256(demoXlsx)).toBe(before);
   });
 });
+
+describe('npm start read through a pipe that closes early (`npm start | head`)', () => {
+  test('still writes the whole workbook and leaves no partial file', () => {
+    const out = mkdtempSync(join(tmpdir(), 'hoithi-pipe-'));
+    try {
+      // `head -2` closes the pipe after two lines; the demo must shrug off EPIPE and finish.
+      const r = spawnSync('bash', ['-c', `"${TSX}" tools/demo.ts --out-dir "${out}" 2>&1 | head -2`], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(r.stdout.trim().split('\n')).toHaveLength(2);
+      const xlsx = join(out, 'hoithi-demo.xlsx');
+      // bash waits for both ends of the pipe, so the demo has exited by now.
+      expect(existsSync(xlsx)).toBe(true);
+      expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK'); // a zip, not a truncated file
+      expect(existsSync(`${xlsx}.partial`)).toBe(false);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,4 +1,5 @@
 // Writing plain sheet grids to an .xlsx file that Excel, LibreOffice and Google Sheets all open.
+import { renameSync } from 'fs';
 import ExcelJS from 'exceljs';
 import { columnToLetters } from '../../src/emulator/a1';
 import type { GridValue } from './read';
@@ -153,5 +154,8 @@ export async function writeXlsx(sheets: SheetOut[], path: string, timeZone: stri
       ws.getColumn(c + 1).width = px && px !== 100 ? Math.max(4, Math.round((px - 5) / 7)) : autoWidth(s.values, c);
     }
   }
-  await wb.xlsx.writeFile(path);
+  // Written beside the target, then renamed: an interrupted run never leaves a truncated workbook.
+  const partial = `${path}.partial`;
+  await wb.xlsx.writeFile(partial);
+  renameSync(partial, path);
 }
