@@ -26,7 +26,7 @@ export const APPRAISAL_LABELS: Record<AppraisalStatus, string> = {
  * Start of "Lý do" for a failed clip. "Lý do" sits next to "Kết quả" = "Không đạt", so it names only
  * the criteria; the bare criterion text alone ("Âm thanh rõ ràng…") would read as praise.
  */
-export const FAILED_CRITERIA_PREFIX = 'Chưa đạt tiêu chí';
+const FAILED_CRITERIA_PREFIX = 'Chưa đạt tiêu chí';
 
 /** The unticked criteria as one phrase, in criteria order: "Khung hình tỉ lệ 4:3; Âm thanh rõ ràng, không có tạp âm". */
 export function criteriaList(missing: AppraisalCriterion[]): string {

@@ -4,7 +4,7 @@ import { compareClips, compareIds, toScoreUnits } from './ranking';
 import type { Award, AwardList, ClipResult, PrizeTier, Problem, Settings, TieBreakNote } from './types';
 
 export const PRIZE_SHEET = 'Cơ cấu giải';
-export const TIE_NOTE = 'Đồng điểm – BTC quyết định';
+const TIE_NOTE = 'Đồng điểm – BTC quyết định';
 
 /** District 11 prize structure. */
 export const DEFAULT_PRIZE_TIERS: PrizeTier[] = [
@@ -49,7 +49,7 @@ function displayOrder(a: ClipResult, b: ClipResult): number {
 }
 
 /** Each unit's best scored clip (its unit score), by the same order as ranking. */
-export function bestClipPerUnit(results: ClipResult[]): ClipResult[] {
+function bestClipPerUnit(results: ClipResult[]): ClipResult[] {
   const best = new Map<string, ClipResult>();
   for (const r of results) {
     if (!r.scored || r.total === null) continue;

@@ -3,7 +3,7 @@ import { floorToMinute, idKey } from './parse';
 import type { Settings, ShareLogEntry } from './types';
 
 /** Accounts are the same when equal after trimming and case-folding ("  Nguyen.An " = "nguyen.an"). */
-export function accountKey(account: string): string {
+function accountKey(account: string): string {
   return String(account ?? '').normalize('NFC').trim().toLowerCase();
 }
 

@@ -25,7 +25,7 @@ export function roundScore(x: number): number {
 }
 
 /** Computed scores are kept to 1e-6 (see roundScore). */
-export const SCORE_SCALE = 1_000_000;
+const SCORE_SCALE = 1_000_000;
 
 /**
  * `x` rounded to ten-thousandths, the precision ranking compares: what "Kết quả", "Giải thưởng" and a

@@ -15,6 +15,7 @@ import type {
   JuryMarkRow,
   Juror,
   Settings,
+  ShareLogEntry,
   Submission,
   UnscoredReason,
 } from './types';
@@ -34,7 +35,7 @@ export const UNSCORED_LABELS: Record<UnscoredReason, string> = {
  * "Kết quả" note of a clip whose unit is not in the roster: it keeps its score and rank, but awards
  * wait until the organizer corrects "Đơn vị" in "Bài dự thi" (matched against names and aliases).
  */
-export function unknownUnitNote(unit: string): string {
+function unknownUnitNote(unit: string): string {
   if (unit === '') return 'Chưa ghi đơn vị – chưa xét giải; BTC điền cột "Đơn vị" ở trang "Bài dự thi" rồi tính lại';
   return `Đơn vị "${unit}" không có trong danh sách đơn vị – chưa xét giải; BTC sửa cột "Đơn vị" ở trang "Bài dự thi" rồi tính lại`;
 }
@@ -114,6 +115,14 @@ export function computeResults(input: ContestInput): ClipResult[] {
   // Jurors' units are matched like submissions' so aliases still reveal a conflict of interest.
   const jurors = input.jurors.map((j) => ({ ...j, unit: j.unit ? (matchUnit(j.unit, units)?.name ?? j.unit) : '' }));
   const engagement = firstById<EngagementCount>(input.engagement);
+  // The share log grouped by clip once: filtering the whole log for every clip is quadratic.
+  const logByClip = new Map<string, ShareLogEntry[]>();
+  for (const e of input.shareLog) {
+    const key = idKey(e.clipId);
+    const list = logByClip.get(key);
+    if (list) list.push(e);
+    else logByClip.set(key, [e]);
+  }
   const outcomes = appraiseAll(input);
 
   const results: ClipResult[] = input.submissions.map((sub, i) => {
@@ -152,7 +161,7 @@ export function computeResults(input: ContestInput): ClipResult[] {
     else if (sentToJury && missing.length > 0 && !settings.allowPartialJuryMarks) reasons.push('juryIncomplete');
 
     const eng = engagement.get(idKey(sub.id));
-    const shares = countedShares(sub.id, eng?.shares ?? 0, input.shareLog, settings);
+    const shares = countedShares(sub.id, eng?.shares ?? 0, logByClip.get(idKey(sub.id)) ?? [], settings);
     const reactions = Math.max(0, eng?.reactions ?? 0);
     // Fractional point values (0,1 per reaction) would otherwise show noise in "Điểm tương tác" too.
     const points = roundScore(engagementPoints(shares.shares, reactions, settings));

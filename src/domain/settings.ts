@@ -33,7 +33,7 @@ export interface SettingDefinition {
   /** Exact text of the "Thiết lập" cell. */
   label: string;
   kind: SettingKind;
-  /** The default as shown in the "Giá trị" cell. */
+  /** The default as shown in the "Giá trị" cell: settingText of DEFAULT_SETTINGS, never typed twice. */
   defaultText: string;
   /** Short help for the "Ghi chú" cell. */
   note: string;
@@ -46,12 +46,11 @@ export interface SettingDefinition {
 
 export const DEFAULT_CONTEST_NAME =
   'Hội thi video clip "Tuổi trẻ Quận 11 thời kỳ chuyển đổi số gắn với phong trào 3 trách nhiệm"';
-export const DEFAULT_ORGANIZER = 'Ban Thường vụ Quận Đoàn 11';
 
 /** The seed contest's rules (District 11, 2023); dates are instants written with the +07:00 offset. */
 export const DEFAULT_SETTINGS: Settings = {
   contestName: DEFAULT_CONTEST_NAME,
-  organizer: DEFAULT_ORGANIZER,
+  organizer: 'Ban Thường vụ Quận Đoàn 11',
   submissionDeadline: new Date('2023-06-10T23:59:00+07:00'),
   votingStart: new Date('2023-06-12T00:00:00+07:00'),
   votingEnd: new Date('2023-06-19T16:00:00+07:00'),
@@ -71,29 +70,32 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** Every setting in sheet order, with the exact labels of SPEC "Exact headers". */
-export const SETTING_DEFINITIONS: SettingDefinition[] = [
-  { key: 'contestName', label: 'Tên hội thi', kind: 'text', defaultText: DEFAULT_CONTEST_NAME, note: 'Tên in trên biểu mẫu, giấy khen và báo cáo.' },
-  { key: 'organizer', label: 'Đơn vị tổ chức', kind: 'text', defaultText: DEFAULT_ORGANIZER, note: 'Tên đơn vị tổ chức hội thi.' },
-  { key: 'submissionDeadline', label: 'Hạn nộp bài', kind: 'date', defaultText: '10/06/2023 23:59', endOfDay: true, note: 'dd/MM/yyyy HH:mm theo múi giờ bên dưới; chỉ ghi ngày (dd/MM/yyyy) nghĩa là hết ngày đó (23:59); bài nộp sau phút này bị đánh dấu "Nộp trễ".' },
-  { key: 'votingStart', label: 'Bắt đầu bình chọn', kind: 'date', defaultText: '12/06/2023 00:00', note: 'dd/MM/yyyy HH:mm; chỉ ghi ngày (dd/MM/yyyy) nghĩa là từ 00:00 ngày đó; lượt chia sẻ từ phút này được tính.' },
-  { key: 'votingEnd', label: 'Kết thúc bình chọn', kind: 'date', defaultText: '19/06/2023 16:00', endOfDay: true, note: 'dd/MM/yyyy HH:mm; chỉ ghi ngày (dd/MM/yyyy) nghĩa là đến hết ngày đó (23:59); phút kết thúc vẫn được tính (16:00 tính, 16:01 không).' },
-  { key: 'juryWeight', label: 'Trọng số BGK (%)', kind: 'number', defaultText: '40', note: 'Phần trăm điểm từ Ban giám khảo; cộng với trọng số tương tác phải bằng 100.' },
-  { key: 'engagementWeight', label: 'Trọng số tương tác (%)', kind: 'number', defaultText: '60', note: 'Phần trăm điểm từ lượt tương tác trên fanpage.' },
-  { key: 'pointsPerShare', label: 'Điểm mỗi lượt chia sẻ', kind: 'number', defaultText: '2', note: 'Số điểm tương tác cho mỗi lượt chia sẻ được tính.' },
-  { key: 'pointsPerReaction', label: 'Điểm mỗi lượt cảm xúc', kind: 'number', defaultText: '1', note: 'Số điểm tương tác cho mỗi lượt cảm xúc.' },
-  { key: 'sharesCapPerAccount', label: 'Số lượt chia sẻ tính tối đa mỗi tài khoản', kind: 'integer', defaultText: '2', note: 'Chỉ áp dụng khi có Nhật ký chia sẻ (Facebook không cho biết ai đã chia sẻ).' },
-  { key: 'pointsCap', label: 'Điểm tương tác tối đa', kind: 'number', defaultText: '300', note: 'Điểm tương tác vượt mức này không được tính thêm.' },
-  { key: 'juryAggregation', label: 'Cách tổng hợp điểm BGK', kind: 'aggregation', defaultText: 'Trung bình', note: 'Trung bình | Trung bình bỏ cao nhất và thấp nhất | Trung vị.' },
-  { key: 'minValidClipsPerUnit', label: 'Số bài hợp lệ tối thiểu mỗi đơn vị', kind: 'integer', defaultText: '1', note: 'Chỉ tiêu: số bài đạt thẩm định mỗi đơn vị phải có.' },
-  { key: 'acceptLateEntries', label: 'Nhận bài nộp trễ', kind: 'boolean', defaultText: 'Không', note: 'Có: bài nộp trễ vẫn được chấm. Không: bài nộp trễ không được tính điểm.' },
-  { key: 'onePrizePerUnit', label: 'Mỗi đơn vị tối đa một giải', kind: 'boolean', defaultText: 'Có', note: 'Có: mỗi đơn vị nhận nhiều nhất một giải (theo bài điểm cao nhất).' },
-  { key: 'allowPartialJuryMarks', label: 'Tính điểm khi BGK chưa chấm đủ', kind: 'boolean', defaultText: 'Không', note: 'Có: tính điểm với các giám khảo đã chấm (cần ít nhất một).' },
-  { key: 'sendConfirmationEmail', label: 'Gửi email xác nhận', kind: 'boolean', defaultText: 'Không', note: 'Có: gửi email xác nhận cho người nộp bài.' },
-  { key: 'timeZone', label: 'Múi giờ', kind: 'timeZone', defaultText: DEFAULT_TIME_ZONE, note: 'Múi giờ IANA dùng cho mọi ngày giờ của hội thi.' },
+const SETTING_ROWS: Omit<SettingDefinition, 'defaultText'>[] = [
+  { key: 'contestName', label: 'Tên hội thi', kind: 'text', note: 'Tên in trên biểu mẫu, giấy khen và báo cáo.' },
+  { key: 'organizer', label: 'Đơn vị tổ chức', kind: 'text', note: 'Tên đơn vị tổ chức hội thi.' },
+  { key: 'submissionDeadline', label: 'Hạn nộp bài', kind: 'date', endOfDay: true, note: 'dd/MM/yyyy HH:mm theo múi giờ bên dưới; chỉ ghi ngày (dd/MM/yyyy) nghĩa là hết ngày đó (23:59); bài nộp sau phút này bị đánh dấu "Nộp trễ".' },
+  { key: 'votingStart', label: 'Bắt đầu bình chọn', kind: 'date', note: 'dd/MM/yyyy HH:mm; chỉ ghi ngày (dd/MM/yyyy) nghĩa là từ 00:00 ngày đó; lượt chia sẻ từ phút này được tính.' },
+  { key: 'votingEnd', label: 'Kết thúc bình chọn', kind: 'date', endOfDay: true, note: 'dd/MM/yyyy HH:mm; chỉ ghi ngày (dd/MM/yyyy) nghĩa là đến hết ngày đó (23:59); phút kết thúc vẫn được tính (16:00 tính, 16:01 không).' },
+  { key: 'juryWeight', label: 'Trọng số BGK (%)', kind: 'number', note: 'Phần trăm điểm từ Ban giám khảo; cộng với trọng số tương tác phải bằng 100.' },
+  { key: 'engagementWeight', label: 'Trọng số tương tác (%)', kind: 'number', note: 'Phần trăm điểm từ lượt tương tác trên fanpage.' },
+  { key: 'pointsPerShare', label: 'Điểm mỗi lượt chia sẻ', kind: 'number', note: 'Số điểm tương tác cho mỗi lượt chia sẻ được tính.' },
+  { key: 'pointsPerReaction', label: 'Điểm mỗi lượt cảm xúc', kind: 'number', note: 'Số điểm tương tác cho mỗi lượt cảm xúc.' },
+  { key: 'sharesCapPerAccount', label: 'Số lượt chia sẻ tính tối đa mỗi tài khoản', kind: 'integer', note: 'Chỉ áp dụng khi có Nhật ký chia sẻ (Facebook không cho biết ai đã chia sẻ).' },
+  { key: 'pointsCap', label: 'Điểm tương tác tối đa', kind: 'number', note: 'Điểm tương tác vượt mức này không được tính thêm.' },
+  { key: 'juryAggregation', label: 'Cách tổng hợp điểm BGK', kind: 'aggregation', note: 'Trung bình | Trung bình bỏ cao nhất và thấp nhất | Trung vị.' },
+  { key: 'minValidClipsPerUnit', label: 'Số bài hợp lệ tối thiểu mỗi đơn vị', kind: 'integer', note: 'Chỉ tiêu: số bài đạt thẩm định mỗi đơn vị phải có.' },
+  { key: 'acceptLateEntries', label: 'Nhận bài nộp trễ', kind: 'boolean', note: 'Có: bài nộp trễ vẫn được chấm. Không: bài nộp trễ không được tính điểm.' },
+  { key: 'onePrizePerUnit', label: 'Mỗi đơn vị tối đa một giải', kind: 'boolean', note: 'Có: mỗi đơn vị nhận nhiều nhất một giải (theo bài điểm cao nhất).' },
+  { key: 'allowPartialJuryMarks', label: 'Tính điểm khi BGK chưa chấm đủ', kind: 'boolean', note: 'Có: tính điểm với các giám khảo đã chấm (cần ít nhất một).' },
+  { key: 'sendConfirmationEmail', label: 'Gửi email xác nhận', kind: 'boolean', note: 'Có: gửi email xác nhận cho người nộp bài.' },
+  { key: 'timeZone', label: 'Múi giờ', kind: 'timeZone', note: 'Múi giờ IANA dùng cho mọi ngày giờ của hội thi.' },
 ];
 
+/** The rows with their default "Giá trị" text, derived from DEFAULT_SETTINGS so the two cannot disagree. */
+export const SETTING_DEFINITIONS: SettingDefinition[] = SETTING_ROWS.map((d) => ({ ...d, defaultText: settingText(d, DEFAULT_SETTINGS) }));
+
 /** The "Giá trị" text of a setting value, in the form the sheet shows it. */
-export function settingText(def: SettingDefinition, settings: Settings): string {
+function settingText(def: Pick<SettingDefinition, 'key' | 'kind'>, settings: Settings): string {
   const v = settings[def.key];
   switch (def.kind) {
     case 'date':
@@ -235,7 +237,7 @@ function isDateOnly(value: unknown, parsed: Date, timeZone: string): boolean {
  * their last minute).
  * @example readSettingDate(deadlineDef, '10/06/2023', 'Asia/Ho_Chi_Minh') → 10/06/2023 23:59 (+07:00)
  */
-export function readSettingDate(def: Pick<SettingDefinition, 'endOfDay'>, value: unknown, timeZone: string): Date | null | 'invalid' {
+function readSettingDate(def: Pick<SettingDefinition, 'endOfDay'>, value: unknown, timeZone: string): Date | null | 'invalid' {
   const d = parseDateTime(value, timeZone);
   if (!def.endOfDay || !isDate(d) || !isDateOnly(value, d, timeZone)) return d;
   return zonedInstant({ ...wallClock(d.getTime(), timeZone), hour: 23, minute: 59, second: 0 }, timeZone);
