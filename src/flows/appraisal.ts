@@ -7,28 +7,24 @@
 // thi" and the "Tương tác" rows, and "Chuẩn bị phiếu chấm BGK"/"Tính điểm" decide from the ticks
 // themselves, so a missed edit never changes a result.
 import { APPRAISAL_LABELS, appraise, criteriaList } from '../domain/appraisal';
-import { parseMark } from '../domain/parse';
-import { roundToScoreUnits } from '../domain/ranking';
 import { isAccepted, submissionStatus } from '../domain/scoring';
-import { DEFAULT_TIME_ZONE, parseSettings } from '../domain/settings';
+import { DEFAULT_TIME_ZONE } from '../domain/settings';
 import type { AppraisalCriterion, AppraisalOutcome, Settings } from '../domain/types';
 import { APPRAISAL_CRITERIA, readAppraisalCriteria } from '../sheets/appraisalCriteria';
-import { APPRAISAL_SHEET, appraisalSchema, readAppraisalRows, type AppraisalRow } from '../sheets/appraisal';
-import { CONFIG, configRows } from '../sheets/config';
-import { CONFLICT_NOTE, JURY_TAB_PREFIX, markKey } from '../sheets/juryTab';
+import { APPRAISAL_RESULT_KEYS, APPRAISAL_SHEET, appraisalSchema, readAppraisalRows, type AppraisalRow } from '../sheets/appraisal';
+import { readSettings } from '../sheets/config';
+import { JURY_TAB_PREFIX, juryRowTotal, markKey } from '../sheets/juryTab';
 import { RUBRIC, readRubric } from '../sheets/rubric';
 import { SUBMISSIONS, type SubmissionRow } from '../sheets/submissions';
+import type { SheetSchema } from '../sheets/schema';
 import { appendRecords, cell, locateColumns, readSheet, text, updateRows, writeCells, type Table, type TableRow } from '../sheets/table';
-import { readCriteriaOrThrow, readPeople } from '../sheets/workbook';
+import { readAppraisalSheet, readCriteriaOrThrow, readPeople } from '../sheets/workbook';
 import { ENGAGEMENT } from '../sheets/engagement';
 import { assertCanWrite, problemMessages, withLock, type FlowContext, type Summary } from './context';
 import { syncEngagementRows } from './engagementRows';
 import { childLines } from '../ui/outline';
 
 export const APPRAISAL_TITLE = 'Cập nhật thẩm định';
-
-/** The four cells the add-on writes for a row: Kết quả, Lý do, Người thẩm định, Thời gian thẩm định. */
-const RESULT_KEYS = ['result', 'reason', 'appraiser', 'time'];
 
 /** New result cells for `row`, or null when what the sheet shows is already right. */
 function resultCells(row: Pick<AppraisalRow, 'result' | 'reason' | 'appraiser' | 'time'>, outcome: AppraisalOutcome, user: string, now: Date): unknown[] | null {
@@ -43,7 +39,7 @@ function resultCells(row: Pick<AppraisalRow, 'result' | 'reason' | 'appraiser' |
 
 /** Settings when they are valid; appraisal itself does not depend on them, so defaults keep it going. */
 function settingsOrNull(ctx: FlowContext): Settings | null {
-  const parsed = parseSettings(configRows(readSheet(ctx.spreadsheet, CONFIG)), CONFIG.name);
+  const parsed = readSettings(ctx.spreadsheet);
   return parsed.ok ? parsed.value : null;
 }
 
@@ -73,8 +69,7 @@ export function updateAppraisal(ctx: FlowContext): Summary {
     const settings = settingsOrNull(ctx);
     const criteria = readCriteriaOrThrow(ctx.spreadsheet);
     const people = readPeople(ctx.spreadsheet, settings?.timeZone ?? DEFAULT_TIME_ZONE);
-    const table = readSheet(ctx.spreadsheet, appraisalSchema(criteria));
-    const rows = readAppraisalRows(table, criteria);
+    const { table, rows } = readAppraisalSheet(ctx.spreadsheet, criteria);
     const byId = new Map(rows.map((r) => [r.clipId.toUpperCase(), r]));
 
     // 1. Rows for submissions the intake has not mirrored yet.
@@ -103,12 +98,12 @@ export function updateAppraisal(ctx: FlowContext): Summary {
         if (info.some((v, i) => v !== shown[i])) infoUpdates.set(r.row, info);
       }
     }
-    updateRows(table, RESULT_KEYS, resultUpdates);
+    updateRows(table, APPRAISAL_RESULT_KEYS, resultUpdates);
     updateRows(table, ['unit', 'title', 'video'], infoUpdates);
 
     // 3. "Trạng thái" of "Bài dự thi" mirrors the appraisal, except that a late clip not accepted
     //    says so; it follows "Nhận bài nộp trễ" both ways on every run.
-    const subs = readSheet(ctx.spreadsheet, SUBMISSIONS);
+    const subs = people.submissionTable;
     const statusUpdates = new Map<number, unknown[]>();
     for (const r of subs.rows) {
       const id = text(subs, r, 'id').toUpperCase();
@@ -174,7 +169,9 @@ export function handleEdit(ctx: FlowContext, range: GoogleAppsScript.Spreadsheet
   return 0;
 }
 
-function viewOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: ReturnType<typeof appraisalSchema>, headers: unknown[], rows: TableRow[], width: number): Table<string> | null {
+/** The edited rows as a Table of `schema`, or null when row 1 lacks one of its headers (left for the on-demand action to report). */
+function viewOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: SheetSchema<string>, edited: ReturnType<typeof editedRows>): Table<string> | null {
+  const { headers, rows, width } = edited;
   const { col, problems } = locateColumns(schema, headers);
   if (problems.length > 0) return null;
   return { sheet, schema, headers: headers.map(String), col, rows, lastRow: rows.length ? rows[rows.length - 1].row : 1, width };
@@ -183,57 +180,35 @@ function viewOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: ReturnType<ty
 function refreshAppraisalRows(ctx: FlowContext, sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, numRows: number): number {
   const crit = readAppraisalCriteria(readSheet(ctx.spreadsheet, APPRAISAL_CRITERIA));
   const criteria: AppraisalCriterion[] = crit.criteria;
-  const { headers, rows, width } = editedRows(sheet, firstRow, numRows);
-  // A sheet whose headers were damaged is left for the on-demand action to report.
-  const table = viewOf(sheet, appraisalSchema(criteria), headers, rows, width);
-  if (!table || rows.length === 0) return 0;
-  const block = readAppraisalRows({ ...table, rows }, criteria);
-  const byRow = new Map(block.map((r) => [r.row, r]));
-  const cells = rows.map((tr) => {
+  const table = viewOf(sheet, appraisalSchema(criteria), editedRows(sheet, firstRow, numRows));
+  if (!table || table.rows.length === 0) return 0;
+  const byRow = new Map(readAppraisalRows(table, criteria).map((r) => [r.row, r]));
+  const cells = table.rows.map((tr) => {
     const r = byRow.get(tr.row);
-    if (!r) return RESULT_KEYS.map((k) => cell(table, tr, k));
+    if (!r) return APPRAISAL_RESULT_KEYS.map((k) => cell(table, tr, k));
     const outcome = appraise({ clipId: r.clipId, ticks: r.ticks }, criteria);
-    return resultCells(r, outcome, ctx.user, ctx.now) ?? RESULT_KEYS.map((k) => cell(table, tr, k));
+    return resultCells(r, outcome, ctx.user, ctx.now) ?? APPRAISAL_RESULT_KEYS.map((k) => cell(table, tr, k));
   });
-  writeCells(table, rows[0].row, RESULT_KEYS, cells);
-  return rows.length;
+  writeCells(table, table.rows[0].row, APPRAISAL_RESULT_KEYS, cells);
+  return table.rows.length;
 }
 
 function refreshJuryTotals(ctx: FlowContext, sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, numRows: number): number {
   const { rubric } = readRubric(readSheet(ctx.spreadsheet, RUBRIC));
   if (rubric.length === 0) return 0;
-  const { headers, rows, width } = editedRows(sheet, firstRow, numRows);
-  const schema = {
+  // Only the columns Tổng depends on: an edit on a tab missing e.g. "Nhận xét" still gets its total.
+  const schema: SheetSchema<string> = {
     name: sheet.getName(),
-    protection: 'juror' as const,
+    protection: 'juror',
     description: '',
     columns: [
-      { key: 'total', header: 'Tổng', role: 'computed' as const },
+      { key: 'total', header: 'Tổng', role: 'computed' },
       ...rubric.map((c, i) => ({ key: markKey(i), header: c.name, role: 'input' as const })),
     ],
   };
-  const { col, problems } = locateColumns(schema, headers);
-  if (problems.length > 0 || rows.length === 0) return 0;
-  const table: Table<string> = { sheet, schema, headers: headers.map(String), col, rows, lastRow: rows[rows.length - 1].row, width };
-  const totals = rows.map((r) => [juryRowTotal(table, r, rubric)]);
-  writeCells(table, rows[0].row, ['total'], totals);
-  return rows.length;
+  const table = viewOf(sheet, schema, editedRows(sheet, firstRow, numRows));
+  if (!table || table.rows.length === 0) return 0;
+  const totals = table.rows.map((r) => [juryRowTotal(table, r, rubric)]);
+  writeCells(table, table.rows[0].row, ['total'], totals);
+  return table.rows.length;
 }
-
-/** What `Tổng` shows for a juror row: the sum, blank while unmarked, a hint when a mark is unreadable. */
-export function juryRowTotal(table: Table<string>, row: TableRow, rubric: { name: string; max: number }[]): unknown {
-  const shown = cell(table, row, 'total');
-  if (shown === CONFLICT_NOTE) return CONFLICT_NOTE;
-  let sum = 0;
-  let blank = false;
-  for (let i = 0; i < rubric.length; i++) {
-    const parsed = parseMark(cell(table, row, markKey(i)), rubric[i].max, { sheet: table.schema.name, row: row.row, column: rubric[i].name });
-    if (!parsed.ok) return JURY_TOTAL_BAD;
-    if (parsed.value === null) blank = true;
-    else sum += parsed.value;
-  }
-  return blank ? '' : roundToScoreUnits(sum);
-}
-
-/** Shown in `Tổng` when one of the row's marks cannot be read. */
-export const JURY_TOTAL_BAD = 'Kiểm tra lại điểm';

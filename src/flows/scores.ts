@@ -6,10 +6,10 @@ import { UNSCORED_LABELS } from '../domain/scoring';
 import type { ClipResult, UnscoredReason } from '../domain/types';
 import { PARTICIPATION, PARTICIPATION_KEYS, participationRow } from '../sheets/participation';
 import { RESULTS, RESULT_KEYS, resultRow } from '../sheets/results';
+import { juryRowTotal } from '../sheets/juryTab';
 import { readSheet, replaceColumns, updateRows } from '../sheets/table';
 import { readContest, type ContestRead } from '../sheets/workbook';
 import { childLines } from '../ui/outline';
-import { juryRowTotal } from './appraisal';
 import { assertCanWrite, problemMessages, type FlowContext, type Summary } from './context';
 
 export const SCORES_TITLE = 'Tính điểm';

@@ -2,7 +2,8 @@
 import { DEFAULT_APPRAISAL_CRITERIA } from '../domain/appraisal';
 import { parseBoolean } from '../domain/parse';
 import type { AppraisalCriterion, Problem } from '../domain/types';
-import { defineSchema } from './schema';
+import { cellProblem } from './errors';
+import { defineSchema, type SchemaKey } from './schema';
 import { text, type Table } from './table';
 
 export const APPRAISAL_CRITERIA = defineSchema({
@@ -15,7 +16,7 @@ export const APPRAISAL_CRITERIA = defineSchema({
     { key: 'required', header: 'Bắt buộc', role: 'input', width: 90, validation: { kind: 'list', values: ['Có', 'Không'] } },
   ],
 });
-export type AppraisalCriteriaKey = 'code' | 'text' | 'required';
+export type AppraisalCriteriaKey = SchemaKey<typeof APPRAISAL_CRITERIA>;
 
 export function appraisalCriteriaSeedRows(): Record<AppraisalCriteriaKey, string>[] {
   return DEFAULT_APPRAISAL_CRITERIA.map((c) => ({ code: c.code, text: c.text, required: c.required ? 'Có' : 'Không' }));
@@ -31,18 +32,18 @@ export function readAppraisalCriteria(table: Table<AppraisalCriteriaKey>): { cri
     const code = text(table, r, 'code');
     const label = text(table, r, 'text');
     if (code === '') {
-      problems.push({ code: 'criterion.code_missing', message: `Trang "${sheet}", dòng ${r.row}, cột "Mã": tiêu chí "${label}" chưa có mã.`, sheet, row: r.row, column: 'Mã' });
+      problems.push(cellProblem('criterion.code_missing', { sheet, row: r.row, column: 'Mã' }, `tiêu chí "${label}" chưa có mã.`));
       continue;
     }
     if (seen.has(code.toUpperCase())) {
-      problems.push({ code: 'criterion.duplicate', message: `Trang "${sheet}", dòng ${r.row}, cột "Mã": mã "${code}" bị trùng.`, sheet, row: r.row, column: 'Mã' });
+      problems.push(cellProblem('criterion.duplicate', { sheet, row: r.row, column: 'Mã' }, `mã "${code}" bị trùng.`));
       continue;
     }
     seen.add(code.toUpperCase());
     const req = text(table, r, 'required');
     const parsed = req === '' ? true : parseBoolean(req);
     if (parsed === null) {
-      problems.push({ code: 'criterion.required', message: `Trang "${sheet}", dòng ${r.row}, cột "Bắt buộc": "${req}" không hợp lệ; cần "Có" hoặc "Không".`, sheet, row: r.row, column: 'Bắt buộc' });
+      problems.push(cellProblem('criterion.required', { sheet, row: r.row, column: 'Bắt buộc' }, `"${req}" không hợp lệ; cần "Có" hoặc "Không".`));
     }
     criteria.push({ code, text: label || code, required: parsed ?? true });
   }

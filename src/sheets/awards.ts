@@ -1,7 +1,7 @@
 // Schema of "Giải thưởng" (the award list) and the mapping from Award to its row.
 import { roundToScoreUnits } from '../domain/ranking';
 import type { Award } from '../domain/types';
-import { SCORE_FORMAT, defineSchema } from './schema';
+import { SCORE_FORMAT, defineSchema, type SchemaKey } from './schema';
 
 export const AWARDS = defineSchema({
   name: 'Giải thưởng',
@@ -18,7 +18,7 @@ export const AWARDS = defineSchema({
     { key: 'note', header: 'Ghi chú', role: 'computed', width: 360 },
   ],
 });
-export type AwardKey = 'prize' | 'unit' | 'id' | 'title' | 'authors' | 'total' | 'reward' | 'note';
+export type AwardKey = SchemaKey<typeof AWARDS>;
 export const AWARD_KEYS: AwardKey[] = AWARDS.columns.map((c) => c.key);
 
 export function awardRow(a: Award): unknown[] {

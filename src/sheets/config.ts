@@ -2,7 +2,7 @@
 import { SETTING_DEFINITIONS, SETTINGS_SHEET, parseSettings } from '../domain/settings';
 import { normalizeName } from '../domain/parse';
 import type { Parsed, Settings } from '../domain/types';
-import { defineSchema } from './schema';
+import { defineSchema, type SchemaKey } from './schema';
 import { appendRecords, cell, readSheet, updateRows, type Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -19,7 +19,7 @@ export const CONFIG = defineSchema({
     { key: 'note', header: 'Ghi chú', role: 'input', required: false, width: 480 },
   ],
 });
-export type ConfigKey = 'label' | 'value' | 'note';
+export type ConfigKey = SchemaKey<typeof CONFIG>;
 
 /**
  * Seed rows: every setting with its District 11 default and a note. Numbers are written as numbers;

@@ -1,7 +1,8 @@
 // Schema of "Tương tác" (per passed clip: post link, reactions, shares) and its row mapping.
 import { parseCountCell } from '../domain/parse';
 import type { EngagementCount, Problem } from '../domain/types';
-import { DATE_TIME_FORMAT, defineSchema } from './schema';
+import { cellProblem } from './errors';
+import { DATE_TIME_FORMAT, defineSchema, type SchemaKey } from './schema';
 import { cell, text, type Table } from './table';
 
 export const ENGAGEMENT = defineSchema({
@@ -17,7 +18,7 @@ export const ENGAGEMENT = defineSchema({
     { key: 'source', header: 'Nguồn', role: 'input', width: 160 },
   ],
 });
-export type EngagementKey = 'id' | 'post' | 'reactions' | 'shares' | 'updated' | 'source';
+export type EngagementKey = SchemaKey<typeof ENGAGEMENT>;
 
 /** Counts per clip; a blank count is 0 (nothing recorded), a non-numeric or negative one is a problem. */
 export function readEngagement(table: Table<EngagementKey>): { counts: EngagementCount[]; ids: Set<string>; problems: Problem[] } {
@@ -35,7 +36,7 @@ export function readEngagement(table: Table<EngagementKey>): { counts: Engagemen
       const n = parseCountCell(v);
       if (n === null) return 0;
       if (n === 'invalid' || n < 0 || !Number.isInteger(n)) {
-        problems.push({ code: 'engagement.count', message: `Trang "${sheet}", dòng ${r.row}, cột "${header}": "${String(v)}" không phải số nguyên không âm.`, consequence: 'tạm tính là 0 cho đến khi sửa', sheet, row: r.row, column: header });
+        problems.push(cellProblem('engagement.count', { sheet, row: r.row, column: header }, `"${String(v)}" không phải số nguyên không âm.`, 'tạm tính là 0 cho đến khi sửa'));
         return 0;
       }
       return n;

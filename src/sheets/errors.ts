@@ -1,4 +1,5 @@
 // The error a sheet adapter or flow raises when it must stop: Vietnamese problems naming sheet/row/column.
+import { describePlace, type CellPlace } from '../domain/parse';
 import type { Problem } from '../domain/types';
 
 /**
@@ -21,6 +22,17 @@ export function isContestError(e: unknown): e is ContestError {
     e instanceof ContestError ||
     (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'ContestError' && Array.isArray((e as { problems?: unknown }).problems))
   );
+}
+
+/**
+ * A problem with one cell: the message is `Trang "<sheet>", dòng <row>, cột "<column>": <text>`, and the
+ * place is kept in its fields so dialogs and the CLI can point at the cell.
+ * @example cellProblem('unit.name', { sheet: 'Đơn vị', row: 4, column: 'Tên đơn vị' }, 'chưa có tên đơn vị.').message === 'Trang "Đơn vị", dòng 4, cột "Tên đơn vị": chưa có tên đơn vị.'
+ */
+export function cellProblem(code: string, place: CellPlace, text: string, consequence?: string): Problem {
+  const problem: Problem = { code, message: `${describePlace(place)}: ${text}`, ...place };
+  if (consequence !== undefined) problem.consequence = consequence;
+  return problem;
 }
 
 /**

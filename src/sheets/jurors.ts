@@ -1,7 +1,8 @@
 // Schema of "Ban giám khảo" (jurors: code, name, email, own unit) and its row mapping.
 import { canonicalUnitName } from '../domain/units';
 import type { Juror, Problem, Unit } from '../domain/types';
-import { defineSchema } from './schema';
+import { cellProblem } from './errors';
+import { defineSchema, type SchemaKey } from './schema';
 import { text, type Table } from './table';
 
 export const JURORS = defineSchema({
@@ -15,7 +16,7 @@ export const JURORS = defineSchema({
     { key: 'unit', header: 'Đơn vị', role: 'input', width: 220, note: 'Đơn vị của giám khảo (nếu có): giám khảo không chấm bài của đơn vị mình.' },
   ],
 });
-export type JurorKey = 'code' | 'name' | 'email' | 'unit';
+export type JurorKey = SchemaKey<typeof JURORS>;
 
 export interface JurorRow extends Juror {
   row: number;
@@ -32,25 +33,26 @@ export function readJurors(table: Table<JurorKey>, units: Unit[]): { jurors: Jur
   const codes = new Set<string>();
   const names = new Set<string>();
   for (const r of table.rows) {
+    const at = (column: string) => ({ sheet, row: r.row, column });
     const name = text(table, r, 'name');
     if (name === '') {
-      problems.push({ code: 'juror.name', message: `Trang "${sheet}", dòng ${r.row}, cột "Họ tên": chưa có họ tên giám khảo.`, sheet, row: r.row, column: 'Họ tên' });
+      problems.push(cellProblem('juror.name', at('Họ tên'), 'chưa có họ tên giám khảo.'));
       continue;
     }
     const code = text(table, r, 'code') || `GK${r.row - 1}`;
     if (codes.has(code.toUpperCase())) {
-      problems.push({ code: 'juror.duplicate', message: `Trang "${sheet}", dòng ${r.row}, cột "Mã": mã giám khảo "${code}" bị trùng.`, sheet, row: r.row, column: 'Mã' });
+      problems.push(cellProblem('juror.duplicate', at('Mã'), `mã giám khảo "${code}" bị trùng.`));
       continue;
     }
     if (names.has(name.toLowerCase())) {
-      problems.push({ code: 'juror.duplicate_name', message: `Trang "${sheet}", dòng ${r.row}, cột "Họ tên": họ tên "${name}" bị trùng; mỗi giám khảo cần một tên riêng để có phiếu chấm riêng.`, sheet, row: r.row, column: 'Họ tên' });
+      problems.push(cellProblem('juror.duplicate_name', at('Họ tên'), `họ tên "${name}" bị trùng; mỗi giám khảo cần một tên riêng để có phiếu chấm riêng.`));
       continue;
     }
     codes.add(code.toUpperCase());
     names.add(name.toLowerCase());
     const email = text(table, r, 'email');
     if (email === '') {
-      problems.push({ code: 'juror.email', message: `Trang "${sheet}", dòng ${r.row}, cột "Email": giám khảo "${name}" chưa có email nên phiếu chấm chỉ Ban tổ chức sửa được.`, sheet, row: r.row, column: 'Email' });
+      problems.push(cellProblem('juror.email', at('Email'), `giám khảo "${name}" chưa có email nên phiếu chấm chỉ Ban tổ chức sửa được.`));
     }
     const unitText = text(table, r, 'unit');
     jurors.push({ row: r.row, code, name, email, unit: unitText === '' ? '' : canonicalUnitName(unitText, units) });

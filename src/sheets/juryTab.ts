@@ -1,9 +1,10 @@
 // Schema of the per-juror tabs "BGK - <Họ tên>" (clip rows, rubric columns, Tổng, Nhận xét) and mark reading.
 import { parseMark, parseNumberCell } from '../domain/parse';
+import { roundToScoreUnits } from '../domain/ranking';
 import type { JuryMarkRow, Juror, Problem, RubricCriterion } from '../domain/types';
 import { clipInfoColumns, defineSchema, headerKey, type ColumnSpec, type SheetSchema } from './schema';
 import { RUBRIC } from './rubric';
-import { cell, text, type Table } from './table';
+import { cell, text, type Table, type TableRow } from './table';
 
 export const JURY_TAB_PREFIX = 'BGK - ';
 
@@ -108,6 +109,24 @@ export function juryTabSchema(juror: Pick<Juror, 'name'>, rubric: RubricCriterio
     ],
   });
 }
+
+/** What `Tổng` shows for a juror row: the sum, blank while unmarked, a hint when a mark is unreadable. */
+export function juryRowTotal(table: Table<string>, row: TableRow, rubric: { name: string; max: number }[]): unknown {
+  const shown = cell(table, row, 'total');
+  if (shown === CONFLICT_NOTE) return CONFLICT_NOTE;
+  let sum = 0;
+  let blank = false;
+  for (let i = 0; i < rubric.length; i++) {
+    const parsed = parseMark(cell(table, row, markKey(i)), rubric[i].max, { sheet: table.schema.name, row: row.row, column: rubric[i].name });
+    if (!parsed.ok) return JURY_TOTAL_BAD;
+    if (parsed.value === null) blank = true;
+    else sum += parsed.value;
+  }
+  return blank ? '' : roundToScoreUnits(sum);
+}
+
+/** Shown in `Tổng` when one of the row's marks cannot be read. */
+export const JURY_TOTAL_BAD = 'Kiểm tra lại điểm';
 
 export interface JuryTabRead {
   marks: JuryMarkRow[];

@@ -1,6 +1,6 @@
 // Schema of "Tham gia" (per unit: submitted, passed, disqualified, quota met) and its row mapping.
 import type { ParticipationRow } from '../domain/types';
-import { defineSchema } from './schema';
+import { defineSchema, type SchemaKey } from './schema';
 
 export const PARTICIPATION = defineSchema({
   name: 'Tham gia',
@@ -14,7 +14,7 @@ export const PARTICIPATION = defineSchema({
     { key: 'quotaMet', header: 'Đạt chỉ tiêu', role: 'computed', width: 110 },
   ],
 });
-export type ParticipationKey = 'unit' | 'submitted' | 'passed' | 'disqualified' | 'quotaMet';
+export type ParticipationKey = SchemaKey<typeof PARTICIPATION>;
 export const PARTICIPATION_KEYS: ParticipationKey[] = PARTICIPATION.columns.map((c) => c.key);
 
 /** How a unit outside the roster is shown: its name marked as such, or a blank unit named as blank. */

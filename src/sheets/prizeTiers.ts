@@ -2,7 +2,8 @@
 import { DEFAULT_PRIZE_TIERS } from '../domain/awards';
 import { parseNumberCell } from '../domain/parse';
 import type { PrizeTier, Problem } from '../domain/types';
-import { defineSchema } from './schema';
+import { cellProblem } from './errors';
+import { defineSchema, type SchemaKey } from './schema';
 import { cell, text, type Table } from './table';
 
 export const PRIZE_TIERS = defineSchema({
@@ -15,7 +16,7 @@ export const PRIZE_TIERS = defineSchema({
     { key: 'reward', header: 'Hình thức khen thưởng', role: 'input', width: 320 },
   ],
 });
-export type PrizeTierKey = 'name' | 'count' | 'reward';
+export type PrizeTierKey = SchemaKey<typeof PRIZE_TIERS>;
 
 /** Seed rows of a fresh "Cơ cấu giải": the engine's District 11 defaults, so the two never disagree. */
 export function prizeTierSeedRows(): Record<PrizeTierKey, unknown>[] {
@@ -30,11 +31,11 @@ export function readPrizeTiers(table: Table<PrizeTierKey>): { tiers: PrizeTier[]
     const name = text(table, r, 'name');
     const count = parseNumberCell(cell(table, r, 'count'));
     if (name === '') {
-      problems.push({ code: 'prize.name', message: `Trang "${sheet}", dòng ${r.row}, cột "Giải": chưa có tên giải.`, sheet, row: r.row, column: 'Giải' });
+      problems.push(cellProblem('prize.name', { sheet, row: r.row, column: 'Giải' }, 'chưa có tên giải.'));
       continue;
     }
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
-      problems.push({ code: 'prize.count', message: `Trang "${sheet}", dòng ${r.row}, cột "Số lượng": số lượng giải "${name}" phải là số nguyên không âm.`, sheet, row: r.row, column: 'Số lượng' });
+      problems.push(cellProblem('prize.count', { sheet, row: r.row, column: 'Số lượng' }, `số lượng giải "${name}" phải là số nguyên không âm.`));
       continue;
     }
     tiers.push({ name, count, reward: text(table, r, 'reward') });

@@ -1,7 +1,7 @@
 // Schema of "Kết quả" (every clip's score breakdown) and the mapping from ClipResult to its row.
 import { roundToScoreUnits } from '../domain/ranking';
 import type { ClipResult } from '../domain/types';
-import { SCORE_FORMAT, defineSchema } from './schema';
+import { SCORE_FORMAT, defineSchema, type SchemaKey } from './schema';
 
 export const RESULTS = defineSchema({
   name: 'Kết quả',
@@ -21,18 +21,7 @@ export const RESULTS = defineSchema({
     { key: 'note', header: 'Ghi chú', role: 'computed', width: 360 },
   ],
 });
-export type ResultKey =
-  | 'rank'
-  | 'id'
-  | 'unit'
-  | 'title'
-  | 'juryAggregate'
-  | 'juryPart'
-  | 'points'
-  | 'countedPoints'
-  | 'engagementPart'
-  | 'total'
-  | 'note';
+export type ResultKey = SchemaKey<typeof RESULTS>;
 
 export const RESULT_KEYS: ResultKey[] = RESULTS.columns.map((c) => c.key);
 

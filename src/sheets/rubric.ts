@@ -2,7 +2,8 @@
 import { DEFAULT_RUBRIC } from '../domain/jury';
 import { parseNumberCell } from '../domain/parse';
 import type { Problem, RubricCriterion } from '../domain/types';
-import { defineSchema } from './schema';
+import { cellProblem } from './errors';
+import { defineSchema, type SchemaKey } from './schema';
 import { cell, text, type Table } from './table';
 
 export const RUBRIC = defineSchema({
@@ -14,7 +15,7 @@ export const RUBRIC = defineSchema({
     { key: 'max', header: 'Điểm tối đa', role: 'input', width: 110, validation: { kind: 'number', min: 0 } },
   ],
 });
-export type RubricKey = 'name' | 'max';
+export type RubricKey = SchemaKey<typeof RUBRIC>;
 
 /** Headers a rubric criterion cannot take, because the jury tab already has columns by these names. */
 export const RESERVED_JURY_HEADERS = ['Mã bài', 'Đơn vị', 'Tên tác phẩm', 'Link video', 'Link bài đăng', 'Tổng', 'Nhận xét'];
@@ -31,19 +32,19 @@ export function readRubric(table: Table<RubricKey>): { rubric: RubricCriterion[]
   for (const r of table.rows) {
     const name = text(table, r, 'name');
     const max = parseNumberCell(cell(table, r, 'max'));
-    const where = (column: string) => `Trang "${sheet}", dòng ${r.row}, cột "${column}"`;
+    const at = (column: string) => ({ sheet, row: r.row, column });
     if (name === '') {
-      problems.push({ code: 'rubric.name', message: `${where('Tiêu chí')}: tiêu chí chưa có tên.`, sheet, row: r.row, column: 'Tiêu chí' });
+      problems.push(cellProblem('rubric.name', at('Tiêu chí'), 'tiêu chí chưa có tên.'));
       continue;
     }
     const key = name.toLowerCase();
     if (seen.has(key) || RESERVED_JURY_HEADERS.some((h) => h.toLowerCase() === key)) {
-      problems.push({ code: 'rubric.name_taken', message: `${where('Tiêu chí')}: tên "${name}" bị trùng hoặc trùng tên cột có sẵn của phiếu chấm.`, sheet, row: r.row, column: 'Tiêu chí' });
+      problems.push(cellProblem('rubric.name_taken', at('Tiêu chí'), `tên "${name}" bị trùng hoặc trùng tên cột có sẵn của phiếu chấm.`));
       continue;
     }
     seen.add(key);
     if (typeof max !== 'number' || max <= 0) {
-      problems.push({ code: 'rubric.max', message: `${where('Điểm tối đa')}: cần một số dương (tiêu chí "${name}").`, sheet, row: r.row, column: 'Điểm tối đa' });
+      problems.push(cellProblem('rubric.max', at('Điểm tối đa'), `cần một số dương (tiêu chí "${name}").`));
       continue;
     }
     rubric.push({ name, max });

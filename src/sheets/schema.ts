@@ -50,6 +50,9 @@ export function defineSchema<K extends string>(schema: SheetSchema<K>): SheetSch
   return schema;
 }
 
+/** The column keys of a schema as a literal union, e.g. SchemaKey<typeof UNITS> = 'code' | 'name' | …. */
+export type SchemaKey<S> = S extends SheetSchema<infer K> ? K : never;
+
 /** Header text in the form used for matching: Unicode NFC, trimmed, inner spaces collapsed, lower case. */
 export function headerKey(text: unknown): string {
   return String(text ?? '')

@@ -1,7 +1,8 @@
 // Schema of "Nhật ký chia sẻ" (optional share log: clip ID, account, time) and its row mapping.
 import { parseDateTime } from '../domain/parse';
 import type { Problem, ShareLogEntry } from '../domain/types';
-import { DATE_TIME_FORMAT, defineSchema } from './schema';
+import { cellProblem } from './errors';
+import { DATE_TIME_FORMAT, defineSchema, type SchemaKey } from './schema';
 import { cell, text, type Table } from './table';
 
 export const SHARE_LOG = defineSchema({
@@ -14,7 +15,10 @@ export const SHARE_LOG = defineSchema({
     { key: 'time', header: 'Thời gian', role: 'input', width: 140, format: DATE_TIME_FORMAT },
   ],
 });
-export type ShareLogKey = 'id' | 'account' | 'time';
+export type ShareLogKey = SchemaKey<typeof SHARE_LOG>;
+
+/** What happens to a share-log row with a problem. */
+const SKIPPED = 'dòng này không được tính';
 
 /** Entries with a clip and account; an unreadable time is a problem and the entry is left out. */
 export function readShareLog(table: Table<ShareLogKey>, timeZone: string): { entries: ShareLogEntry[]; problems: Problem[] } {
@@ -26,13 +30,13 @@ export function readShareLog(table: Table<ShareLogKey>, timeZone: string): { ent
     const account = text(table, r, 'account');
     if (clipId === '' || account === '') {
       const column = clipId === '' ? 'Mã bài' : 'Tài khoản';
-      problems.push({ code: 'share.incomplete', message: `Trang "${sheet}", dòng ${r.row}, cột "${column}": thiếu ${column.toLowerCase()}.`, consequence: 'dòng này không được tính', sheet, row: r.row, column });
+      problems.push(cellProblem('share.incomplete', { sheet, row: r.row, column }, `thiếu ${column.toLowerCase()}.`, SKIPPED));
       continue;
     }
     const raw = cell(table, r, 'time');
     const time = parseDateTime(raw, timeZone);
     if (time === 'invalid') {
-      problems.push({ code: 'share.time', message: `Trang "${sheet}", dòng ${r.row}, cột "Thời gian": "${String(raw)}" không phải ngày giờ (dd/MM/yyyy HH:mm).`, consequence: 'dòng này không được tính', sheet, row: r.row, column: 'Thời gian' });
+      problems.push(cellProblem('share.time', { sheet, row: r.row, column: 'Thời gian' }, `"${String(raw)}" không phải ngày giờ (dd/MM/yyyy HH:mm).`, SKIPPED));
       continue;
     }
     entries.push({ clipId, account, time });

@@ -3,7 +3,8 @@ import { parseDateTime, isDate } from '../domain/parse';
 import { matchUnit } from '../domain/units';
 import type { Problem, Submission, Unit } from '../domain/types';
 import { ESSENTIAL_QUESTIONS, type QuestionKey } from '../forms/questions';
-import { DATE_TIME_FORMAT, defineSchema } from './schema';
+import { cellProblem } from './errors';
+import { DATE_TIME_FORMAT, defineSchema, type SchemaKey } from './schema';
 import { cell, text, type Table } from './table';
 
 export const SUBMISSIONS = defineSchema({
@@ -26,20 +27,7 @@ export const SUBMISSIONS = defineSchema({
     { key: 'status', header: 'Trạng thái', role: 'computed', width: 130 },
   ],
 });
-export type SubmissionKey =
-  | 'id'
-  | 'time'
-  | 'unit'
-  | 'entryType'
-  | 'authors'
-  | 'title'
-  | 'video'
-  | 'length'
-  | 'contact'
-  | 'phone'
-  | 'email'
-  | 'flags'
-  | 'status';
+export type SubmissionKey = SchemaKey<typeof SUBMISSIONS>;
 
 /** The "Bài dự thi" column each form question feeds (the pledge is not kept). Exhaustive so a new question must be placed. */
 const COLUMN_OF_QUESTION: Record<QuestionKey, SubmissionKey | null> = {
@@ -87,19 +75,19 @@ export function readSubmissions(
   for (const r of table.rows) {
     const id = text(table, r, 'id');
     if (id === '') {
-      problems.push({ code: 'submission.id', message: `Trang "${sheet}", dòng ${r.row}, cột "Mã bài": dòng này chưa có mã bài nên bị bỏ qua.`, sheet, row: r.row, column: 'Mã bài' });
+      problems.push(cellProblem('submission.id', { sheet, row: r.row, column: 'Mã bài' }, 'dòng này chưa có mã bài nên bị bỏ qua.'));
       continue;
     }
     const key = id.toUpperCase();
     if (seen.has(key)) {
-      problems.push({ code: 'submission.duplicate_id', message: `Trang "${sheet}", dòng ${r.row}, cột "Mã bài": mã "${id}" trùng với dòng ${seen.get(key)}.`, consequence: 'dòng này bị bỏ qua', sheet, row: r.row, column: 'Mã bài' });
+      problems.push(cellProblem('submission.duplicate_id', { sheet, row: r.row, column: 'Mã bài' }, `mã "${id}" trùng với dòng ${seen.get(key)}.`, 'dòng này bị bỏ qua'));
       continue;
     }
     seen.set(key, r.row);
     const rawTime = cell(table, r, 'time');
     const time = parseDateTime(rawTime, timeZone);
     if (time === 'invalid') {
-      problems.push({ code: 'submission.time', message: `Trang "${sheet}", dòng ${r.row}, cột "Thời gian nộp": "${String(rawTime)}" không phải ngày giờ (dd/MM/yyyy HH:mm).`, sheet, row: r.row, column: 'Thời gian nộp' });
+      problems.push(cellProblem('submission.time', { sheet, row: r.row, column: 'Thời gian nộp' }, `"${String(rawTime)}" không phải ngày giờ (dd/MM/yyyy HH:mm).`));
     }
     // The intake writes "Thiếu thông tin" only when a response arrives; rows typed or emptied by hand are
     // caught here, on every read. A warning only: the row is still appraised and scored.

@@ -2,7 +2,8 @@
 import { normalizeName } from '../domain/parse';
 import { splitAliases } from '../domain/units';
 import type { Problem, Unit } from '../domain/types';
-import { defineSchema } from './schema';
+import { cellProblem } from './errors';
+import { defineSchema, type SchemaKey } from './schema';
 import { text, type Table } from './table';
 
 export const UNITS = defineSchema({
@@ -18,7 +19,7 @@ export const UNITS = defineSchema({
     { key: 'link', header: 'Link nộp bài', role: 'computed', width: 320, validation: { kind: 'url' } },
   ],
 });
-export type UnitKey = 'code' | 'name' | 'aliases' | 'email' | 'link';
+export type UnitKey = SchemaKey<typeof UNITS>;
 
 /** A roster unit with the sheet row it came from. */
 export interface UnitRow extends Unit {
@@ -34,13 +35,14 @@ export function readUnits(table: Table<UnitKey>): { units: UnitRow[]; problems: 
   const seen = new Map<string, number>();
   for (const r of table.rows) {
     const name = text(table, r, 'name');
+    const place = { sheet, row: r.row, column: 'Tên đơn vị' };
     if (name === '') {
-      problems.push({ code: 'unit.name', message: `Trang "${sheet}", dòng ${r.row}, cột "Tên đơn vị": chưa có tên đơn vị.`, sheet, row: r.row, column: 'Tên đơn vị' });
+      problems.push(cellProblem('unit.name', place, 'chưa có tên đơn vị.'));
       continue;
     }
     const key = normalizeName(name);
     if (seen.has(key)) {
-      problems.push({ code: 'unit.duplicate', message: `Trang "${sheet}", dòng ${r.row}, cột "Tên đơn vị": "${name}" trùng với dòng ${seen.get(key)}.`, sheet, row: r.row, column: 'Tên đơn vị' });
+      problems.push(cellProblem('unit.duplicate', place, `"${name}" trùng với dòng ${seen.get(key)}.`));
       continue;
     }
     seen.set(key, r.row);

@@ -1,11 +1,10 @@
 // The whole workbook: its fixed sheets in order, and reading a contest from it in a few batched reads.
 import type { AppraisalCriterion, ContestInput, Problem, PrizeTier, RubricCriterion, Settings } from '../domain/types';
-import { parseSettings } from '../domain/settings';
 import { APPRAISAL_CRITERIA, readAppraisalCriteria } from './appraisalCriteria';
 import { APPRAISAL_SHEET, appraisalSchema, readAppraisalRows, type AppraisalRow } from './appraisal';
 import { AUDIT_LOG } from './auditLog';
 import { AWARDS } from './awards';
-import { CONFIG, configRows } from './config';
+import { CONFIG, readSettings } from './config';
 import { ENGAGEMENT, readEngagement } from './engagement';
 import { ContestError } from './errors';
 import { JURORS, readJurors, type JurorRow } from './jurors';
@@ -15,7 +14,7 @@ import { PRIZE_TIERS, readPrizeTiers } from './prizeTiers';
 import { RESULTS } from './results';
 import { RUBRIC, readRubric } from './rubric';
 import { SHARE_LOG, readShareLog } from './shareLog';
-import { SUBMISSIONS, readSubmissions, type SubmissionRow } from './submissions';
+import { SUBMISSIONS, readSubmissions, type SubmissionKey, type SubmissionRow } from './submissions';
 import { UNITS, readUnits, type UnitRow } from './units';
 import { readSheet, readTable, text, type Table } from './table';
 
@@ -53,7 +52,7 @@ export interface ContestRules {
 }
 
 export function readSettingsOrThrow(spreadsheet: Spreadsheet): Settings {
-  const parsed = parseSettings(configRows(readSheet(spreadsheet, CONFIG)), CONFIG.name);
+  const parsed = readSettings(spreadsheet);
   if (!parsed.ok) throw new ContestError(parsed.problems);
   return parsed.value;
 }
@@ -84,14 +83,17 @@ export interface People {
   units: UnitRow[];
   jurors: JurorRow[];
   submissions: SubmissionRow[];
+  /** "Bài dự thi" as read, for an action that also writes its computed columns (no second read). */
+  submissionTable: Table<SubmissionKey>;
   warnings: Problem[];
 }
 
 export function readPeople(spreadsheet: Spreadsheet, timeZone: string): People {
   const u = readUnits(readSheet(spreadsheet, UNITS));
   const j = readJurors(readSheet(spreadsheet, JURORS), u.units);
-  const s = readSubmissions(readSheet(spreadsheet, SUBMISSIONS), u.units, timeZone);
-  return { units: u.units, jurors: j.jurors, submissions: s.submissions, warnings: [...u.problems, ...j.problems, ...s.problems] };
+  const submissionTable = readSheet(spreadsheet, SUBMISSIONS);
+  const s = readSubmissions(submissionTable, u.units, timeZone);
+  return { units: u.units, jurors: j.jurors, submissions: s.submissions, submissionTable, warnings: [...u.problems, ...j.problems, ...s.problems] };
 }
 
 /** "Thẩm định" read against the current criteria. */

@@ -2,7 +2,7 @@
 import { AWARDS_TITLE, buildAwardList } from '../../src/flows/awards';
 import { computeScores } from '../../src/flows/scores';
 import { runAction, type ActionHandles } from '../../src/ui/runner';
-import { JURORS, NOW, OWNER, newEmulator, records, rowOf, runSampleContest, setCell, type Emu } from './fixture';
+import { NOW, OWNER, mark, newEmulator, records, rowOf, runSampleContest, setCell, type Emu } from './fixture';
 
 const handles = (emu: Emu, ctx: ReturnType<typeof runSampleContest>['ctx']): ActionHandles => ({
   spreadsheet: ctx.spreadsheet,
@@ -11,15 +11,6 @@ const handles = (emu: Emu, ctx: ReturnType<typeof runSampleContest>['ctx']): Act
   user: OWNER,
   now: NOW,
 });
-
-/** A juror, signed in as themself, types `value` as their mark of clip `id`. */
-function mark(emu: Emu, jurorCode: string, id: string, value: unknown): void {
-  const j = JURORS.find((x) => x.code === jurorCode)!;
-  const tab = `BGK - ${j.name}`;
-  emu.setUser(j.email);
-  setCell(emu, tab, rowOf(emu, tab, 'Mã bài', id), 'Điểm', value);
-  emu.setUser(OWNER);
-}
 
 describe('an award list built while a passed clip is still unscored', () => {
   const emu = newEmulator();

@@ -3,6 +3,7 @@ import { updateAppraisal } from '../../src/flows/appraisal';
 import { buildAwardList } from '../../src/flows/awards';
 import type { FlowContext, Summary } from '../../src/flows/context';
 import { prepareJuryTabs } from '../../src/flows/juryTabs';
+import { participationReport } from '../../src/flows/participation';
 import { computeScores } from '../../src/flows/scores';
 import { setupContest } from '../../src/flows/setup';
 import { flowContext, newEmulator, seedRoster, seedSubmissions, tickAppraisal } from './fixture';
@@ -35,4 +36,35 @@ test('calls per action are the same for 8 and 40 submissions', () => {
   // Each action does read and write the workbook: equal zeros would prove nothing about batching.
   for (const name of ['appraisal', 'jury', 'scores', 'awards']) expect(small[name]).toBeGreaterThan(0);
   expect(callsPerAction(40)).toEqual(small);
+});
+
+test('each action reads every sheet at most once (one getDataRange per sheet)', () => {
+  const emu = newEmulator();
+  const ctx = flowContext(emu);
+  setupContest(ctx);
+  seedRoster(emu);
+  seedSubmissions(emu, 8);
+  updateAppraisal(ctx);
+  tickAppraisal(emu);
+  prepareJuryTabs(ctx);
+  const readsOf = (flow: (c: FlowContext) => Summary): Record<string, number> => {
+    const reads: Record<string, number> = {};
+    const spies = ctx.spreadsheet.getSheets().map((s) => {
+      const name = s.getName();
+      const original = s.getDataRange.bind(s);
+      return jest.spyOn(s, 'getDataRange').mockImplementation(() => {
+        reads[name] = (reads[name] ?? 0) + 1;
+        return original();
+      });
+    });
+    flow(ctx);
+    spies.forEach((spy) => spy.mockRestore());
+    return reads;
+  };
+  for (const flow of [updateAppraisal, prepareJuryTabs, computeScores, buildAwardList, participationReport]) {
+    const reads = readsOf(flow);
+    // "Bài dự thi" is read by readPeople and its "Trạng thái" written from that same read.
+    expect(Object.values(reads).length).toBeGreaterThan(3);
+    expect(Object.entries(reads).filter(([, n]) => n > 1)).toEqual([]);
+  }
 });

@@ -75,6 +75,11 @@ export function rowOf(emu: Emu, name: string, header: string, value: string): nu
   return i + 1;
 }
 
+/** Types `value` into "Giá trị" of the setting labelled `label`, as the organizer would. */
+export function setSetting(emu: Emu, label: string, value: unknown): void {
+  setCell(emu, 'Cấu hình', rowOf(emu, 'Cấu hình', 'Thiết lập', label), 'Giá trị', value);
+}
+
 // ---- The sample contest -------------------------------------------------------------------------
 
 export const UNIT_COUNT = 25;
@@ -194,6 +199,15 @@ export function tickAppraisal(emu: Emu): void {
     return headers.slice(first, last + 1).map((h) => !(FAILING.includes(i) && h === 'TT4'));
   });
   s.getRange(2, first + 1, block.length, last - first + 1).setValues(block);
+}
+
+/** A juror, signed in as themself, types `value` as their mark of clip `id`. */
+export function mark(emu: Emu, jurorCode: string, id: string, value: unknown): void {
+  const j = JURORS.find((x) => x.code === jurorCode)!;
+  const tab = `BGK - ${j.name}`;
+  emu.setUser(j.email);
+  setCell(emu, tab, rowOf(emu, tab, 'Mã bài', id), 'Điểm', value);
+  emu.setUser(OWNER);
 }
 
 /** Each juror, signed in as themself, types marks into their own tab (one block per juror). */

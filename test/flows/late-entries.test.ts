@@ -1,7 +1,7 @@
 // Late entries in the workbook: "Trạng thái" says a late clip is not counted, and "Kết quả" gives one reason, not two.
 import { updateAppraisal } from '../../src/flows/appraisal';
 import { computeScores } from '../../src/flows/scores';
-import { newEmulator, records, rowOf, runSampleContest, setCell } from './fixture';
+import { newEmulator, records, rowOf, runSampleContest, setCell, setSetting } from './fixture';
 
 describe('a clip sent after "Hạn nộp bài" (10/06/2023 23:59)', () => {
   const emu = newEmulator();
@@ -31,7 +31,7 @@ describe('a clip sent after "Hạn nộp bài" (10/06/2023 23:59)', () => {
   });
 
   test('with "Nhận bài nộp trễ" = Có the status switches back and the missing mark is named again', () => {
-    setCell(emu, 'Cấu hình', rowOf(emu, 'Cấu hình', 'Thiết lập', 'Nhận bài nộp trễ'), 'Giá trị', 'Có');
+    setSetting(emu, 'Nhận bài nộp trễ', 'Có');
     const summary = updateAppraisal(run.ctx);
     expect(status('HT-040')).toBe('Đạt');
     expect(summary.lines.join('\n')).not.toContain('nộp trễ nên không đưa vào chấm');

@@ -1,21 +1,7 @@
 // What the organizer sees after changing "Cấu hình": aggregation, weights, point values, caps, partial marks, one prize per unit.
 import { buildAwardList } from '../../src/flows/awards';
 import { computeScores } from '../../src/flows/scores';
-import { JURORS, OWNER, newEmulator, records, rowOf, runSampleContest, setCell, type Emu } from './fixture';
-
-/** Types `value` into "Giá trị" of the setting labelled `label`, as the organizer would. */
-function setSetting(emu: Emu, label: string, value: unknown): void {
-  setCell(emu, 'Cấu hình', rowOf(emu, 'Cấu hình', 'Thiết lập', label), 'Giá trị', value);
-}
-
-/** A juror, signed in as themself, types `value` as their mark of clip `id`. */
-function mark(emu: Emu, jurorCode: string, id: string, value: unknown): void {
-  const j = JURORS.find((x) => x.code === jurorCode)!;
-  const tab = `BGK - ${j.name}`;
-  emu.setUser(j.email);
-  setCell(emu, tab, rowOf(emu, tab, 'Mã bài', id), 'Điểm', value);
-  emu.setUser(OWNER);
-}
+import { mark, newEmulator, records, runSampleContest, setSetting, type Emu } from './fixture';
 
 const result = (emu: Emu, id: string) => records(emu, 'Kết quả').find((r) => r['Mã bài'] === id)!;
 const prizes = (emu: Emu) => records(emu, 'Giải thưởng').map((r) => [r['Giải'], r['Đơn vị'], r['Mã bài'], r['Tổng điểm']]);
