@@ -11,7 +11,7 @@ import { participationReport } from '../src/flows/participation';
 import { computeScores } from '../src/flows/scores';
 import { setupContest } from '../src/flows/setup';
 import { RESPONSE_ID_HEADER, handleFormSubmit } from '../src/forms/intake';
-import { PLEDGE_TEXT } from '../src/forms/questions';
+import { PLEDGE_TEXT, questionSpec } from '../src/forms/questions';
 import { createOrLinkForm } from '../src/forms/link-form';
 import { syncSubmissions } from '../src/forms/sync-submissions';
 import { ensureRows, escapeCell } from '../src/sheets/table';
@@ -123,17 +123,18 @@ function clip(k: number): { unit: string; authors: string; title: string; video:
 /** The form answers of submission k. */
 function formAnswers(k: number): Record<string, string | string[]> {
   const c = clip(k);
+  const t = (key: Parameters<typeof questionSpec>[0]): string => questionSpec(key).title;
   return {
-    'Đơn vị': c.unit,
-    'Hình thức tham gia': 'Cá nhân',
-    'Tác giả': c.authors,
-    'Tên tác phẩm': c.title,
-    'Link video': c.video,
-    'Thời lượng': '4:30',
-    'Người liên hệ': `Người liên hệ ${k}`,
-    'Số điện thoại': '0901 234 567',
-    Email: `dv${k}@example.com`,
-    'Cam kết': [PLEDGE_TEXT],
+    [t('unit')]: c.unit,
+    [t('entryType')]: 'Cá nhân',
+    [t('authors')]: c.authors,
+    [t('title')]: c.title,
+    [t('videoLink')]: c.video,
+    [t('length')]: '4:30',
+    [t('contactName')]: `Người liên hệ ${k}`,
+    [t('phone')]: '0901 234 567',
+    [t('email')]: `dv${k}@example.com`,
+    [t('pledge')]: [PLEDGE_TEXT],
   };
 }
 

@@ -12,7 +12,7 @@ import { mkdirSync } from 'fs';
 import { join, resolve } from 'path';
 import type { ContestOutput } from '../src/domain/contest';
 import { createEmulator, type Emulator } from '../src/emulator';
-import { lettersToColumn } from '../src/emulator/a1';
+import { parseA1 } from '../src/emulator/a1';
 import '../src/main';
 import {
   appraisalStep,
@@ -95,8 +95,8 @@ async function writeWorkbook(em: Emulator, outDir: string): Promise<string> {
     images: (name) => {
       if (!em.spreadsheet.getSheetByName(name)) return [];
       return em.images(name).map((img) => {
-        const m = /^([A-Z]+)(\d+)$/.exec(img.a1)!;
-        return { row: Number(m[2]), column: lettersToColumn(m[1]), bytes: img.bytes, contentType: img.contentType };
+        const anchor = parseA1(img.a1);
+        return { row: anchor.startRow!, column: anchor.startCol!, bytes: img.bytes, contentType: img.contentType };
       });
     },
   });

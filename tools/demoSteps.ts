@@ -11,13 +11,30 @@ import { computeContest } from '../src/flows/scores';
 import { PLEDGE_TEXT, questionSpec } from '../src/forms/questions';
 import { QR_SHEET } from '../src/forms/qr-sheet';
 import { recordedFormId } from '../src/forms/recorded-form';
-import { CONFLICT_NOTE, juryTabName } from '../src/sheets/juryTab';
+import { APPRAISAL_SHEET, appraisalSchema } from '../src/sheets/appraisal';
+import { APPRAISAL_CRITERIA } from '../src/sheets/appraisalCriteria';
+import { ENGAGEMENT } from '../src/sheets/engagement';
+import { JURORS } from '../src/sheets/jurors';
+import { CONFLICT_NOTE, juryTabName, juryTabSchema } from '../src/sheets/juryTab';
+import { RUBRIC } from '../src/sheets/rubric';
+import { SHARE_LOG } from '../src/sheets/shareLog';
+import { SUBMISSIONS } from '../src/sheets/submissions';
+import { UNITS } from '../src/sheets/units';
 import { MSG } from '../src/ui/messages';
 import { vn, type SampleContest, type SampleUnit } from './sample/contest';
-import { appendByHeader, readRecords, writeByHeader, type CellEdit } from './sample/workbook';
+import { appendByHeader, headersOf, readRecords, writeByHeader, type CellEdit } from './sample/workbook';
 import type { Progress } from './progress';
 
 type Form = GoogleAppsScript.Forms.Form;
+
+// The headers the demo types under, from the add-on's own sheet schemas.
+const U = headersOf(UNITS);
+const S = headersOf(SUBMISSIONS);
+const E = headersOf(ENGAGEMENT);
+const L = headersOf(SHARE_LOG);
+/** Fixed columns of "Thẩm định" and of a jury tab (the criteria columns are found by their own headers). */
+const A = headersOf(appraisalSchema([]));
+const T = headersOf(juryTabSchema({ name: '' }, []));
 
 /** What a menu action showed: its dialog title, lines and warnings (read back from the dialog HTML). */
 export interface Shown {
@@ -98,7 +115,7 @@ function sheet(em: Emulator, name: string): GoogleAppsScript.Spreadsheet.Sheet {
 }
 
 function rosterRecord(u: SampleUnit, name: string, aliases: string[]): Record<string, unknown> {
-  return { 'Mã đơn vị': u.code, 'Tên đơn vị': name, 'Tên gọi khác': aliases.join('; '), Email: u.email };
+  return { [U.code]: u.code, [U.name]: name, [U.aliases]: aliases.join('; '), [U.email]: u.email };
 }
 
 /** Answers keyed by the form's question titles (src/forms/questions.ts). */
@@ -128,10 +145,11 @@ export function setupStep({ sample, em, d, progress }: DemoRun): void {
     rosterRecord(u, u.firstName ?? u.name, u.aliases.filter((a) => a !== u.firstName)),
   );
   firstRoster.push(rosterRecord(sample.extraUnit, sample.extraUnit.name, []));
-  appendByHeader(sheet(em, 'Đơn vị'), firstRoster);
+  appendByHeader(sheet(em, UNITS.name), firstRoster);
+  const J = headersOf(JURORS);
   appendByHeader(
-    sheet(em, 'Ban giám khảo'),
-    sample.jurors.map((j) => ({ Mã: j.code, 'Họ tên': j.name, Email: j.email, 'Đơn vị': j.unit })),
+    sheet(em, JURORS.name),
+    sample.jurors.map((j) => ({ [J.code]: j.code, [J.name]: j.name, [J.email]: j.email, [J.unit]: j.unit })),
   );
   progress.step('BTC nhập danh sách', `${firstRoster.length} đơn vị, ${sample.jurors.length} giám khảo`);
 }
@@ -157,19 +175,19 @@ export function formStep({ em, d, progress, outDir }: DemoRun): Form {
 /** The organizers rename units to their official names (old names kept as aliases) and delete the extra unit. */
 function tidyRoster({ sample, em, d, progress }: DemoRun): void {
   d.at(sample.rosterFixedAt);
-  const roster = sheet(em, 'Đơn vị');
+  const roster = sheet(em, UNITS.name);
   const records = readRecords(roster);
   const edits: CellEdit[] = [];
   for (const u of sample.units.filter((x) => x.firstName)) {
-    const r = records.rows.find((x) => x.values['Tên đơn vị'] === u.firstName)!;
-    edits.push({ row: r.row, header: 'Tên đơn vị', value: u.name }, { row: r.row, header: 'Tên gọi khác', value: u.aliases.join('; ') });
+    const r = records.rows.find((x) => x.values[U.name] === u.firstName)!;
+    edits.push({ row: r.row, header: U.name, value: u.name }, { row: r.row, header: U.aliases, value: u.aliases.join('; ') });
   }
   writeByHeader(roster, edits);
-  const extra = records.rows.find((x) => x.values['Tên đơn vị'] === sample.extraUnit.name)!;
+  const extra = records.rows.find((x) => x.values[U.name] === sample.extraUnit.name)!;
   roster.deleteRow(extra.row);
   progress.step(
     'BTC chỉnh danh sách đơn vị',
-    `đổi ${edits.length / 2} tên sang tên chính thức (tên cũ giữ ở "Tên gọi khác"), xóa "${sample.extraUnit.name}"; biểu mẫu chưa đồng bộ`,
+    `đổi ${edits.length / 2} tên sang tên chính thức (tên cũ giữ ở "${U.aliases}"), xóa "${sample.extraUnit.name}"; biểu mẫu chưa đồng bộ`,
   );
 }
 
@@ -214,16 +232,16 @@ export function submissionsStep(run: DemoRun, form: Form): Map<string, string> {
   }
   d.at(vn(2023, 6, 12, 12, 0));
   form.setAcceptingResponses(false);
-  const rows = readRecords(sheet(em, 'Bài dự thi')).rows;
-  progress.step('Nhận bài qua biểu mẫu', `${sent} lần gửi; trigger ghi ${rows.length} bài vào "Bài dự thi" (${sample.missedByTrigger.length} trigger không chạy)`);
+  const rows = readRecords(sheet(em, SUBMISSIONS.name)).rows;
+  progress.step('Nhận bài qua biểu mẫu', `${sent} lần gửi; trigger ghi ${rows.length} bài vào "${SUBMISSIONS.name}" (${sample.missedByTrigger.length} trigger không chạy)`);
 
   d.at(vn(2023, 6, 12, 13, 0));
   d.menu('menuSyncSubmissions', 'Đồng bộ bài dự thi');
 
-  const submissions = readRecords(sheet(em, 'Bài dự thi')).rows;
-  const flags = (word: string): number => submissions.filter((r) => String(r.values['Cảnh báo'] ?? '').includes(word)).length;
+  const submissions = readRecords(sheet(em, SUBMISSIONS.name)).rows;
+  const flags = (word: string): number => submissions.filter((r) => String(r.values[S.flags] ?? '').includes(word)).length;
   progress.note(`Cảnh báo khi nhận bài: ${flags('Nộp trễ')} nộp trễ, ${flags('Không rõ đơn vị')} không rõ đơn vị, ${flags('Trùng link')} trùng link`);
-  return new Map(submissions.map((r) => [String(r.values['Tên tác phẩm']), String(r.values['Mã bài'])]));
+  return new Map(submissions.map((r) => [String(r.values[S.title]), String(r.values[S.id])]));
 }
 
 /**
@@ -231,8 +249,8 @@ export function submissionsStep(run: DemoRun, form: Form): Map<string, string> {
  * is a click (onEdit fills Kết quả as that appraiser). 13/06 08:00: the organizers run "Cập nhật thẩm định".
  */
 export function appraisalStep({ sample, em, d, progress }: DemoRun, idOf: Map<string, string>): void {
-  const appraisalSheet = sheet(em, 'Thẩm định');
-  const criteria = readRecords(sheet(em, 'Tiêu chí thẩm định')).rows.map((r) => String(r.values['Mã']));
+  const appraisalSheet = sheet(em, APPRAISAL_SHEET);
+  const criteria = readRecords(sheet(em, APPRAISAL_CRITERIA.name)).rows.map((r) => String(r.values[headersOf(APPRAISAL_CRITERIA).code]));
   for (const appraiser of sample.appraisers) {
     em.setUser(appraiser.email);
     const table = readRecords(appraisalSheet);
@@ -240,16 +258,16 @@ export function appraisalStep({ sample, em, d, progress }: DemoRun, idOf: Map<st
     const clicks: { row: number; value: boolean }[] = [];
     for (const a of sample.appraisals.filter((x) => x.appraiserEmail === appraiser.email)) {
       const id = idOf.get(a.title);
-      const r = table.rows.find((x) => x.values['Mã bài'] === id);
+      const r = table.rows.find((x) => x.values[A.id] === id);
       if (!r) continue;
       d.at(a.at);
       criteria.slice(0, -1).forEach((code) => edits.push({ row: r.row, header: code, value: !a.unticked.includes(code) }));
-      if (a.postLink) edits.push({ row: r.row, header: 'Link bài đăng', value: a.postLink });
+      if (a.postLink) edits.push({ row: r.row, header: A.post, value: a.postLink });
       clicks.push({ row: r.row, value: !a.unticked.includes(criteria[criteria.length - 1]) });
     }
     writeByHeader(appraisalSheet, edits);
     const lastCol = table.headers.indexOf(criteria[criteria.length - 1]) + 1;
-    for (const c of clicks) em.editCell('Thẩm định', `${columnToLetters(lastCol)}${c.row}`, c.value);
+    for (const c of clicks) em.editCell(APPRAISAL_SHEET, `${columnToLetters(lastCol)}${c.row}`, c.value);
     progress.step(`Tổ thẩm định (${appraiser.name})`, `đánh dấu ${clicks.length} bài`);
   }
   em.setUser(sample.organizerEmail);
@@ -265,7 +283,7 @@ export function appraisalStep({ sample, em, d, progress }: DemoRun, idOf: Map<st
 export function juryStep({ sample, em, d, progress }: DemoRun): number {
   d.at(vn(2023, 6, 13, 9, 0));
   d.menu('menuPrepareJuryTabs', 'Chuẩn bị phiếu chấm BGK');
-  const rubric = readRecords(sheet(em, 'Tiêu chí chấm')).rows.map((r) => String(r.values['Tiêu chí']));
+  const rubric = readRecords(sheet(em, RUBRIC.name)).rows.map((r) => String(r.values[headersOf(RUBRIC).name]));
   let conflicts = 0;
   sample.jurors.forEach((juror, j) => {
     d.at(vn(2023, 6, 13 + j, 20, 0));
@@ -275,15 +293,15 @@ export function juryStep({ sample, em, d, progress }: DemoRun): number {
     const edits: CellEdit[] = [];
     let marked = 0;
     for (const r of table.rows) {
-      if (r.values['Tổng'] === CONFLICT_NOTE) {
+      if (r.values[T.total] === CONFLICT_NOTE) {
         conflicts++;
         continue;
       }
-      const title = String(r.values['Tên tác phẩm']);
+      const title = String(r.values[T.title]);
       const m = sample.marks.find((x) => x.title === title && x.jurorCode === juror.code);
       if (!m) continue;
       for (const criterion of rubric) edits.push({ row: r.row, header: criterion, value: m.mark });
-      if (m.comment) edits.push({ row: r.row, header: 'Nhận xét', value: m.comment });
+      if (m.comment) edits.push({ row: r.row, header: T.comment, value: m.comment });
       marked++;
     }
     writeByHeader(tab, edits);
@@ -304,26 +322,26 @@ export function juryStep({ sample, em, d, progress }: DemoRun): number {
 /** 19/06 16:30: fanpage counts and the share log, typed by the organizers after voting closes. */
 export function engagementStep({ sample, em, d, progress }: DemoRun, idOf: Map<string, string>): void {
   d.at(vn(2023, 6, 19, 16, 30));
-  const engagementSheet = sheet(em, 'Tương tác');
+  const engagementSheet = sheet(em, ENGAGEMENT.name);
   const engagementRows = readRecords(engagementSheet).rows;
   const titleOf = new Map([...idOf].map(([title, id]) => [id, title]));
   const counts: CellEdit[] = [];
   for (const r of engagementRows) {
-    const e = sample.engagement.find((x) => x.title === titleOf.get(String(r.values['Mã bài'])));
+    const e = sample.engagement.find((x) => x.title === titleOf.get(String(r.values[E.id])));
     if (!e) continue;
     counts.push(
-      { row: r.row, header: 'Lượt cảm xúc', value: e.reactions },
-      { row: r.row, header: 'Lượt chia sẻ', value: e.shares },
-      { row: r.row, header: 'Cập nhật lúc', value: e.updatedAt },
-      { row: r.row, header: 'Nguồn', value: 'Fanpage Quận Đoàn 11 (nhập tay)' },
+      { row: r.row, header: E.reactions, value: e.reactions },
+      { row: r.row, header: E.shares, value: e.shares },
+      { row: r.row, header: E.updated, value: e.updatedAt },
+      { row: r.row, header: E.source, value: 'Fanpage Quận Đoàn 11 (nhập tay)' },
     );
   }
   writeByHeader(engagementSheet, counts);
   const shares = sample.shareLog
     .filter((s) => idOf.has(s.title))
-    .map((s) => ({ 'Mã bài': idOf.get(s.title), 'Tài khoản': s.account, 'Thời gian': s.time }));
-  appendByHeader(sheet(em, 'Nhật ký chia sẻ'), shares);
-  progress.step('Nhập lượt tương tác', `${counts.length / 4} bài; nhật ký chia sẻ ${shares.length} lượt của ${new Set(shares.map((s) => s['Mã bài'])).size} bài`);
+    .map((s) => ({ [L.id]: idOf.get(s.title), [L.account]: s.account, [L.time]: s.time }));
+  appendByHeader(sheet(em, SHARE_LOG.name), shares);
+  progress.step('Nhập lượt tương tác', `${counts.length / 4} bài; nhật ký chia sẻ ${shares.length} lượt của ${new Set(shares.map((s) => s[L.id])).size} bài`);
 }
 
 /** 19/06 17:00: "Tính điểm", "Lập danh sách khen thưởng", "Báo cáo tham gia"; the engine's output for printing. */

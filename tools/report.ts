@@ -1,6 +1,7 @@
 // What the CLIs print about a computed contest: the JSON contract of `score --json` and the award/result tables.
 import type { ContestOutput } from '../src/domain/contest';
 import type { ClipResult } from '../src/domain/types';
+import { AWARDS } from '../src/sheets/awards';
 import { clip, renderTable, vnNumber } from './progress';
 
 /**
@@ -86,7 +87,9 @@ export function awardTable(output: ContestOutput): string {
     a.reward,
     a.note,
   ]);
-  let text = renderTable(['Giải', 'Đơn vị', 'Mã bài', 'Tên tác phẩm', 'Tổng điểm', 'Hình thức khen thưởng', 'Ghi chú'], rows, [false, false, false, false, true]);
+  // The columns of "Giải thưởng" except the authors, which would make the table too wide for a terminal.
+  const headers = AWARDS.columns.filter((c) => c.key !== 'authors').map((c) => c.header);
+  let text = renderTable(headers, rows, [false, false, false, false, true]);
   for (const u of output.awards.unawarded) text += `\n${u.prize}: còn ${u.count} giải chưa trao (không đủ đơn vị đủ điều kiện).`;
   if (output.awards.awards.length === 0) text += '\n(Chưa có bài nào được tính điểm nên chưa có giải nào.)';
   return text;

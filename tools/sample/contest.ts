@@ -3,6 +3,8 @@
 // Everything is generated from one seed so the demo prints the same award list on every machine.
 // Clips are referred to by title (titles are unique): the add-on assigns the IDs (HT-001…) itself
 // when the submissions come in through the form, and the demo reads them back.
+import { DEFAULT_TIME_ZONE } from '../../src/domain/settings';
+import { zonedInstant } from '../../src/domain/zone';
 import { createRng, type Rng } from './random';
 
 export interface SampleUnit {
@@ -98,9 +100,9 @@ export interface SampleContest {
   shareLog: SampleShare[];
 }
 
-/** An instant given as Ho Chi Minh City wall-clock time (UTC+7, no daylight saving). */
+/** An instant given as the contest's wall-clock time (Asia/Ho_Chi_Minh, the add-on's default zone). */
 export function vn(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date {
-  return new Date(Date.UTC(year, month - 1, day, hour - 7, minute, second));
+  return zonedInstant({ year, month, day, hour, minute, second }, DEFAULT_TIME_ZONE);
 }
 
 const ORG_DOMAIN = 'quandoan11.example';

@@ -1,6 +1,13 @@
 // Reading and typing sheet rows by header text, as a person (or the demo acting as one) does in the workbook.
+import { adjacentRuns } from '../../src/sheets/table';
+import type { SheetSchema } from '../../src/sheets/schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** A schema's header texts by column key, so the demo types under the add-on's own headers: headersOf(UNITS).code === 'Mã đơn vị'. */
+export function headersOf<K extends string>(schema: SheetSchema<K>): Record<K, string> {
+  return Object.fromEntries(schema.columns.map((c) => [c.key, c.header])) as Record<K, string>;
+}
 
 export interface SheetRecord {
   /** 1-based sheet row. */
@@ -69,17 +76,13 @@ export function writeByHeader(sheet: Sheet, edits: CellEdit[]): void {
   const byColumn = new Map<number, CellEdit[]>();
   for (const e of edits) {
     const c = columnOf(headers, e.header, sheet);
-    byColumn.set(c, [...(byColumn.get(c) ?? []), e]);
+    const list = byColumn.get(c);
+    if (list) list.push(e);
+    else byColumn.set(c, [e]);
   }
   for (const [c, list] of byColumn) {
-    list.sort((a, b) => a.row - b.row);
-    let start = 0;
-    for (let i = 1; i <= list.length; i++) {
-      if (i === list.length || list[i].row !== list[i - 1].row + 1) {
-        const run = list.slice(start, i);
-        sheet.getRange(run[0].row, c + 1, run.length, 1).setValues(run.map((e) => [e.value]));
-        start = i;
-      }
+    for (const run of adjacentRuns(list.map((e) => e.row))) {
+      sheet.getRange(run.start, c + 1, run.members.length, 1).setValues(run.members.map((i) => [list[i].value]));
     }
   }
 }

@@ -3,15 +3,15 @@ import { readXlsx, type GridValue, type SheetData, type WorkbookData } from './r
 import { keptFormat } from './style';
 import { fromXlsxRule, rectangles, toXlsxRule } from './validation';
 import { writeXlsx, type SheetImage, type SheetOut } from './write';
-import { isKnownTimeZone } from './zone';
+import { normalizeName } from '../../src/domain/parse';
+import { DEFAULT_TIME_ZONE, SETTINGS_HEADERS, SETTINGS_SHEET, SETTING_DEFINITIONS } from '../../src/domain/settings';
+import { isValidTimeZone } from '../../src/domain/zone';
+import { headerKey } from '../../src/sheets/schema';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The zone Google exports dates in when nothing says otherwise (the contest's home zone). */
-export const DEFAULT_XLSX_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-const SETTINGS_SHEET = 'Cấu hình';
-const TIME_ZONE_SETTING = 'Múi giờ';
+/** The add-on's own label of the time-zone setting ("Múi giờ"), matched as parseSettings matches labels. */
+const TIME_ZONE_LABEL = normalizeName(SETTING_DEFINITIONS.find((d) => d.key === 'timeZone')!.label);
 
 /**
  * The contest's "Múi giờ" setting read straight from the raw "Cấu hình" grid (columns found by header),
@@ -21,14 +21,14 @@ const TIME_ZONE_SETTING = 'Múi giờ';
 export function timeZoneFromSettings(data: WorkbookData): string | null {
   const sheet = data.sheets.find((s) => s.name === SETTINGS_SHEET);
   if (!sheet || sheet.values.length === 0) return null;
-  const headers = sheet.values[0].map((h) => String(h).trim());
-  const keyCol = headers.indexOf('Thiết lập');
-  const valueCol = headers.indexOf('Giá trị');
+  const headers = sheet.values[0].map(headerKey);
+  const keyCol = headers.indexOf(headerKey(SETTINGS_HEADERS[0]));
+  const valueCol = headers.indexOf(headerKey(SETTINGS_HEADERS[1]));
   if (keyCol < 0 || valueCol < 0) return null;
   for (const row of sheet.values.slice(1)) {
-    if (String(row[keyCol]).trim() === TIME_ZONE_SETTING) {
+    if (normalizeName(String(row[keyCol])) === TIME_ZONE_LABEL) {
       const zone = String(row[valueCol]).trim();
-      return isKnownTimeZone(zone) ? zone : null;
+      return isValidTimeZone(zone) ? zone : null;
     }
   }
   return null;
@@ -39,7 +39,7 @@ export function timeZoneFromSettings(data: WorkbookData): string | null {
  * string as if typed: "0901234567" and "9,5" become numbers, "TRUE" a boolean, "=…", "+…" a formula.
  * A leading apostrophe marks typed text and is not stored, so every non-empty string gets one.
  */
-export function keepAsText(s: string): string {
+function keepAsText(s: string): string {
   return s === '' ? s : `'${s}`;
 }
 
@@ -130,9 +130,9 @@ export async function loadWorkbookIntoEmulator(
   options: LoadOptions = {},
 ): Promise<LoadReport> {
   const ss = target.spreadsheet;
-  let zone = DEFAULT_XLSX_TIME_ZONE;
+  let zone = DEFAULT_TIME_ZONE;
   const data = await readXlsx(path, (raw) => {
-    zone = options.timeZone ?? timeZoneFromSettings(raw) ?? DEFAULT_XLSX_TIME_ZONE;
+    zone = options.timeZone ?? timeZoneFromSettings(raw) ?? DEFAULT_TIME_ZONE;
     return zone;
   });
   ss.setSpreadsheetTimeZone(zone);
@@ -181,7 +181,7 @@ function tailFormats(formats: string[][], from: number, cols: number): (string |
  * number formats are read down to the sheet's last row, so the file keeps dropdowns and plain-text
  * columns for rows not typed yet.
  */
-export function sheetOut(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetOut {
+function sheetOut(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetOut {
   const rows = sheet.getLastRow();
   const cols = sheet.getLastColumn();
   const out: SheetOut = { name: sheet.getName(), values: [], frozenRows: sheet.getFrozenRows(), hidden: sheet.isSheetHidden() };
@@ -219,7 +219,7 @@ export interface SaveOptions {
  * the validations .xlsx can hold kept. A blank sheet still named "Trang tính1" (or "Sheet1") is left out.
  */
 export async function saveEmulatorToXlsx(spreadsheet: Spreadsheet, path: string, options: SaveOptions = {}): Promise<void> {
-  const zone = options.timeZone ?? (spreadsheet.getSpreadsheetTimeZone() || DEFAULT_XLSX_TIME_ZONE);
+  const zone = options.timeZone ?? (spreadsheet.getSpreadsheetTimeZone() || DEFAULT_TIME_ZONE);
   const all = spreadsheet.getSheets();
   const kept = all.filter((sheet) => !isUnusedDefaultSheet(sheet, options) || all.length === 1);
   const sheets = kept.map((sheet) => {

@@ -17,7 +17,7 @@ export interface RangeValidation {
 }
 
 /** The list formula of a checkbox (Sheets' own .xlsx export uses the same words). */
-export const CHECKBOX_LIST = '"TRUE,FALSE"';
+const CHECKBOX_LIST = '"TRUE,FALSE"';
 
 /** A checkbox as .xlsx can have it: a TRUE/FALSE list that refuses anything else (blank = unticked). */
 function checkboxRule(formula: string): ExcelJS.DataValidation {

@@ -1,7 +1,8 @@
 // Writing plain sheet grids to an .xlsx file that Excel, LibreOffice and Google Sheets all open.
 import { renameSync } from 'fs';
 import ExcelJS from 'exceljs';
-import { columnToLetters } from '../../src/emulator/a1';
+import { rectToA1 } from '../../src/emulator/a1';
+import { DATE_TIME_FORMAT } from '../../src/sheets/schema';
 import type { GridValue } from './read';
 import { TEXT_FORMAT, backgroundToArgb, keptFormat } from './style';
 import { CHECKBOX_RULE, worksheetValidations, type RangeValidation } from './validation';
@@ -64,10 +65,13 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
 }
 
 /** Boolean display for checkbox cells: positive and negative both read TRUE, zero FALSE. */
-export const BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"';
+const BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"';
 
-/** How date cells are shown: the contest's dd/MM/yyyy HH:mm, in Excel's notation. */
-export const DATE_FORMAT = 'dd/mm/yyyy hh:mm';
+/**
+ * How date cells are shown: the add-on's DATE_TIME_FORMAT (dd/MM/yyyy HH:mm) in Excel's notation,
+ * where codes are lower case and "mm" after "hh" means minutes.
+ */
+const DATE_FORMAT = DATE_TIME_FORMAT.toLowerCase();
 
 /** The number format a non-date, non-checkbox cell holding `v` gets in the file, or '' for none. */
 function cellFormat(v: GridValue, format: string | undefined): string {
@@ -132,9 +136,8 @@ export async function writeXlsx(sheets: SheetOut[], path: string, timeZone: stri
       if (r < frozen) xrow.font = { bold: true };
     });
     for (const v of s.validations ?? []) {
-      const first = `${columnToLetters(v.column)}${v.row}`;
-      const last = `${columnToLetters(v.column + v.numColumns - 1)}${v.row + v.numRows - 1}`;
-      worksheetValidations(ws).add(first === last ? first : `${first}:${last}`, v.rule);
+      const a1 = rectToA1({ row: v.row, col: v.column, numRows: v.numRows, numCols: v.numColumns });
+      worksheetValidations(ws).add(a1, v.rule);
     }
     for (const img of s.images ?? []) {
       const extension = IMAGE_EXTENSIONS[img.contentType ?? ''];
