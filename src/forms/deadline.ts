@@ -1,12 +1,11 @@
 // Closing the form at "Hạn nộp bài": the one deadline trigger, its plan, the trigger handler and the settings-edit reschedule.
 import { formatDateTime, normalizeName } from '../domain/parse';
-import { parseSettings } from '../domain/settings';
 import type { Settings } from '../domain/types';
-import { CONFIG, configRows, readSettings } from '../sheets/config';
+import { CONFIG, configRows } from '../sheets/config';
 import { readTable } from '../sheets/table';
 import { logToAudit, problemsText, type FormDeps } from './form-deps';
 import { typographicQuotes } from './quotes';
-import { formIdIn, openContestForm } from './recorded-form';
+import { formConfigFrom, openContestForm, readFormConfig } from './recorded-form';
 
 type Form = GoogleAppsScript.Forms.Form;
 type ScriptAppService = GoogleAppsScript.Script.ScriptApp;
@@ -128,8 +127,9 @@ export function describeDeadlinePlan(plan: DeadlinePlan, settings: Settings): st
  * re-schedules instead of closing; otherwise the form stops accepting responses, and "Nhật ký" says so.
  */
 export function closeFormAtDeadline(deps: FormDeps): DeadlinePlan | null {
-  const form = openContestForm(deps);
-  const parsed = readSettings(deps.spreadsheet);
+  const config = readFormConfig(deps.spreadsheet);
+  const form = openContestForm(deps, config.formId);
+  const parsed = config.settings;
   let plan: DeadlinePlan | null = null;
   let details: string;
   if (!form) details = 'Không mở được biểu mẫu ghi trong "Cấu hình"; chưa đóng.';
@@ -157,10 +157,11 @@ export function rescheduleAfterSettingsEdit(deps: FormDeps, range: GoogleAppsScr
   const last = first + range.getNumRows() - 1;
   const rows = configRows(readTable(sheet, CONFIG));
   if (!rows.some((r) => r.row >= first && r.row <= last && DEADLINE_SETTINGS.includes(normalizeName(r.label)))) return null;
-  const form = openContestForm(deps, formIdIn(rows));
+  const config = formConfigFrom(rows);
+  const form = openContestForm(deps, config.formId);
   if (!form) return null;
   const action = 'Dời giờ đóng biểu mẫu theo "Cấu hình"';
-  const parsed = parseSettings(rows, CONFIG.name);
+  const parsed = config.settings;
   if (!parsed.ok) {
     logToAudit(deps, action, `Chưa dời giờ đóng biểu mẫu vì trang "${CONFIG.name}" có lỗi: ${problemsText(parsed.problems)}`);
     return null;

@@ -128,11 +128,11 @@ export function missingQuestionsMessage(form: Form, missing: QuestionSpec[]): st
 }
 
 /**
- * Sets the unit question's choices to the roster names, in roster order. Returns how many choices it
- * now has, or null when the form's unit question is free text (nothing to sync; intake matches it).
+ * Sets the choices of the form's unit question `item` (from inspectForm) to the roster names, in
+ * roster order. Returns how many choices it now has, or null when the question is free text (nothing
+ * to sync; intake matches it).
  */
-export function syncUnitChoices(formApp: FormAppService, form: Form, unitNames: string[]): number | null {
-  const item = inspectForm(formApp, form).items.unit;
+export function syncUnitChoices(formApp: FormAppService, item: Item | undefined, unitNames: string[]): number | null {
   if (!item) return null;
   const choices = unitNames.length > 0 ? unitNames : [NO_UNITS_CHOICE];
   const type = item.getType();

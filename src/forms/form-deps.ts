@@ -1,7 +1,6 @@
 // The services every form flow is handed (Apps Script's or the emulator's), and the settings and "Nhật ký" helpers they share.
-import type { Problem, Settings } from '../domain/types';
+import type { Parsed, Problem, Settings } from '../domain/types';
 import { appendAudit, joinAuditDetails } from '../sheets/audit';
-import { readSettings } from '../sheets/config';
 import { ContestError } from '../sheets/errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -39,9 +38,8 @@ export function formDeps(spreadsheet: Spreadsheet, user: string, services: FormS
   return { ...services, spreadsheet, user };
 }
 
-/** Settings or a ContestError listing the "Cấu hình" problems. */
-export function requireSettings(ss: Spreadsheet): Settings {
-  const parsed = readSettings(ss);
+/** The settings, or a ContestError listing the "Cấu hình" problems. */
+export function requireSettings(parsed: Parsed<Settings>): Settings {
   if (!parsed.ok) throw new ContestError(parsed.problems);
   return parsed.value;
 }

@@ -10,7 +10,7 @@ import { joinAuditDetails } from '../sheets/audit';
 import { readSettings } from '../sheets/config';
 import type { ColumnSpec, SheetSchema } from '../sheets/schema';
 import { SUBMISSIONS, type SubmissionKey } from '../sheets/submissions';
-import { appendRows, cell, readTable, requireSheet, text, updateRows, type Table } from '../sheets/table';
+import { appendRows, cell, readSheet, readTable, requireSheet, text, updateRows, type Table } from '../sheets/table';
 import { sendConfirmationEmails } from './confirmation-email';
 import { logToAudit, problemsText, type IntakeDeps } from './form-deps';
 import {
@@ -49,13 +49,10 @@ export const INTAKE_SCHEMA: SheetSchema<IntakeKey> = {
   ],
 };
 
-function asDate(v: unknown): Date | null {
-  return isDate(v) && !isNaN(v.getTime()) ? v : null;
-}
-
 /**
  * Collects what the current "Bài dự thi" rows tell new ones. `timeZone` reads times typed as text
- * ("01/06/2023 08:00"), so duplicate links are ordered by when they were sent.
+ * ("01/06/2023 08:00"), so duplicate links are ordered by when they were sent and a row typed by
+ * hand is recognised whether its time is a date cell or text.
  */
 export function existingFrom(table: Table<IntakeKey>, timeZone: string = DEFAULT_TIME_ZONE): ExistingSubmissions {
   const existing: ExistingSubmissions = { ids: [], responseIds: new Set(), fingerprints: new Set(), byVideo: new Map() };
@@ -64,13 +61,14 @@ export function existingFrom(table: Table<IntakeKey>, timeZone: string = DEFAULT
     if (id !== '') existing.ids.push(id);
     const rid = text(table, row, 'responseId');
     const video = text(table, row, 'video');
+    const parsed = parseDateTime(cell(table, row, 'time'), timeZone);
+    const time = isDate(parsed) ? parsed : null;
     // Rows we wrote carry the response id; only rows without one (typed or pasted by hand) need content matching.
     if (rid !== '') existing.responseIds.add(rid);
-    else existing.fingerprints.add(fingerprint(asDate(cell(table, row, 'time')), text(table, row, 'title'), video));
+    else existing.fingerprints.add(fingerprint(time, text(table, row, 'title'), video));
     const key = videoKey(video);
     if (key === '' || id === '') continue;
-    const parsed = parseDateTime(cell(table, row, 'time'), timeZone);
-    addLinkEntry(existing, key, { id, time: isDate(parsed) ? parsed.getTime() : null, row: row.row, flags: text(table, row, 'flags') });
+    addLinkEntry(existing, key, { id, time: time ? time.getTime() : null, row: row.row, flags: text(table, row, 'flags') });
   }
   return existing;
 }
@@ -215,8 +213,7 @@ function knownResponseIds(ss: Spreadsheet): Set<string> {
 }
 
 function readCriteria(ss: Spreadsheet): AppraisalCriterion[] {
-  const sheet = requireSheet(ss, APPRAISAL_CRITERIA.name);
-  return readAppraisalCriteria(readTable(sheet, APPRAISAL_CRITERIA)).criteria;
+  return readAppraisalCriteria(readSheet(ss, APPRAISAL_CRITERIA)).criteria;
 }
 
 /** What the onFormSubmit handler did with one event. */

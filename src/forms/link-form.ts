@@ -14,9 +14,10 @@ import {
   inspectForm,
   missingQuestionsMessage,
   syncUnitChoices,
+  type FormLayout,
 } from './form-builder';
 import { logFormAction, requireSettings, type FormActionSummary, type FormDeps } from './form-deps';
-import { openContestForm, recordContestForm, recordedFormId } from './recorded-form';
+import { openContestForm, readFormConfig, recordContestForm } from './recorded-form';
 import { refreshUnitLinks, rosterUnits } from './unit-links';
 
 type Form = GoogleAppsScript.Forms.Form;
@@ -44,8 +45,11 @@ function requirementTexts(ss: Spreadsheet): string[] {
  */
 export function createOrLinkForm(deps: FormDeps, linkUrl?: string): CreateOrLinkResult {
   const ss = deps.spreadsheet;
-  const settings = requireSettings(ss);
-  const { units, notes } = rosterUnits(ss);
+  // "Cấu hình" and "Đơn vị" are read once here; everything below works from these reads.
+  const config = readFormConfig(ss);
+  const settings = requireSettings(config.settings);
+  const roster = rosterUnits(ss);
+  const { units, notes } = roster;
   const lines: string[] = [];
   const warnings = [...notes];
 
@@ -59,12 +63,13 @@ export function createOrLinkForm(deps: FormDeps, linkUrl?: string): CreateOrLink
       throw new ContestError([{ code: 'form.open', message: `Không mở được biểu mẫu "${url}". Hãy kiểm tra link (link sửa biểu mẫu, dạng https://docs.google.com/forms/d/…/edit) và quyền chỉnh sửa của bạn.` }]);
     }
   } else {
-    const recorded = recordedFormId(ss);
+    const recorded = config.formId;
     form = openContestForm(deps, recorded);
     if (!form && recorded !== '') warnings.push(`Không mở được biểu mẫu đã ghi trong "Cấu hình" (ID ${recorded}); một biểu mẫu mới được tạo thay thế.`);
   }
+  let layout: FormLayout;
   if (form) {
-    const layout = inspectForm(deps.formApp, form);
+    layout = inspectForm(deps.formApp, form);
     if (layout.missing.length > 0) {
       throw new ContestError([{ code: 'form.questions_missing', message: missingQuestionsMessage(form, layout.missing) }]);
     }
@@ -73,12 +78,13 @@ export function createOrLinkForm(deps: FormDeps, linkUrl?: string): CreateOrLink
     if (layout.uploads.length > 0) lines.push(`Biểu mẫu có ${layout.uploads.length} câu hỏi tải tệp lên: link Google Drive của tệp được dùng khi "Link video" để trống.`);
   } else {
     form = createContestForm(deps.formApp, settings, requirementTexts(ss), units.map((u) => u.name));
+    layout = inspectForm(deps.formApp, form);
     created = true;
     lines.push(`Đã tạo biểu mẫu: ${form.getTitle()}.`);
   }
 
   if (ensureDestination(deps.formApp, form, ss.getId())) lines.push('Câu trả lời của biểu mẫu được lưu vào bảng tính này.');
-  const choices = syncUnitChoices(deps.formApp, form, units.map((u) => u.name));
+  const choices = syncUnitChoices(deps.formApp, layout.items.unit, units.map((u) => u.name));
   if (choices === null) warnings.push('Câu hỏi "Đơn vị" của biểu mẫu là câu trả lời tự do: tên đơn vị sẽ được đối chiếu với trang "Đơn vị" khi nhận bài.');
   else lines.push(`Danh sách đơn vị trên biểu mẫu: ${choices} đơn vị.`);
   if (units.length === 0) warnings.push(`Trang "${UNITS.name}" chưa có đơn vị nào; hãy nhập danh sách rồi chạy "Đồng bộ danh sách đơn vị".`);
@@ -91,7 +97,7 @@ export function createOrLinkForm(deps: FormDeps, linkUrl?: string): CreateOrLink
   );
 
   recordContestForm(ss, form);
-  const { written } = refreshUnitLinks(deps, form, units);
+  const { written } = refreshUnitLinks(deps, form, roster, layout.items.unit);
   if (written > 0) lines.push(`Đã ghi link nộp bài riêng của ${written} đơn vị vào cột "Link nộp bài".`);
 
   logFormAction(deps, 'Tạo / liên kết biểu mẫu', { lines, warnings });

@@ -1,5 +1,6 @@
 // The printable QR page: one self-contained HTML string (A4 grid, unit name under each code, contest heading).
-import { escapeXml, qrSvg } from './qr';
+import { escapeHtml } from '../ui/dialog';
+import { qrSvg } from './qr';
 
 /** One code on the page: who it is for and the link it opens. */
 export interface QrCard {
@@ -26,16 +27,16 @@ export function buildQrPrintHtml(page: QrPrintPage): string {
   const cards = page.cards
     .map(
       (card, i) =>
-        `<figure class="card" data-index="${i}" data-url="${escapeXml(card.url)}">` +
+        `<figure class="card" data-index="${i}" data-url="${escapeHtml(card.url)}">` +
         `<div class="qr">${qrSvg(card.url, card.label)}</div>` +
-        `<figcaption>${escapeXml(card.label)}</figcaption></figure>`,
+        `<figcaption>${escapeHtml(card.label)}</figcaption></figure>`,
     )
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
-<title>Mã QR nộp bài – ${escapeXml(page.contestName)}</title>
+<title>Mã QR nộp bài – ${escapeHtml(page.contestName)}</title>
 <style>
   @page { size: A4 portrait; margin: 12mm; }
   * { box-sizing: border-box; }
@@ -54,8 +55,8 @@ export function buildQrPrintHtml(page: QrPrintPage): string {
 </head>
 <body>
 <header>
-  <h1>${escapeXml(page.contestName)}</h1>
-  <p class="deadline">Hạn nộp bài: ${escapeXml(page.deadlineText)}</p>
+  <h1>${escapeHtml(page.contestName)}</h1>
+  <p class="deadline">Hạn nộp bài: ${escapeHtml(page.deadlineText)}</p>
   <p class="hint">Quét mã QR của đơn vị mình để mở biểu mẫu nộp bài đã điền sẵn tên đơn vị.</p>
 </header>
 <div class="actions"><button type="button" onclick="window.print()">In trang này</button></div>

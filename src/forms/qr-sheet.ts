@@ -1,12 +1,12 @@
 // "Mã QR": per-unit and general QR images in a sheet, plus the printable page for the dialog.
 import { formatDateTime } from '../domain/parse';
 import { escapeCell } from '../sheets/table';
-import { syncUnitChoices } from './form-builder';
+import { inspectForm, syncUnitChoices } from './form-builder';
 import { logToAudit, requireSettings, type FormDeps } from './form-deps';
 import { qrGifBytes } from './qr';
 import { typographicQuotes } from './quotes';
 import { GENERAL_LINK_LABEL, buildQrPrintHtml, type QrCard } from './qr-page';
-import { requireContestForm } from './recorded-form';
+import { readFormConfig, requireContestForm } from './recorded-form';
 import { refreshUnitLinks, rosterUnits } from './unit-links';
 
 export const QR_SHEET = 'Mã QR';
@@ -29,12 +29,15 @@ export interface QrResult {
  */
 export function makeQrCodes(deps: FormDeps): QrResult {
   const ss = deps.spreadsheet;
-  const settings = requireSettings(ss);
-  const form = requireContestForm(deps);
-  const { units } = rosterUnits(ss);
+  const config = readFormConfig(ss);
+  const settings = requireSettings(config.settings);
+  const form = requireContestForm(deps, config.formId);
+  const roster = rosterUnits(ss);
+  const { units } = roster;
+  const unitItem = inspectForm(deps.formApp, form).items.unit;
   // A unit added since the last sync is not a dropdown choice yet, and Google refuses to prefill a non-choice.
-  syncUnitChoices(deps.formApp, form, units.map((u) => u.name));
-  const links = refreshUnitLinks(deps, form, units);
+  syncUnitChoices(deps.formApp, unitItem, units.map((u) => u.name));
+  const links = refreshUnitLinks(deps, form, roster, unitItem);
 
   const cards: QrCard[] = [{ label: GENERAL_LINK_LABEL, url: links.general }];
   for (const u of units) {

@@ -1,5 +1,6 @@
 // QR codes for submission links: a pure-JS encoder (qrcode-generator) in UTF-8 byte mode, level M, as GIF bytes or SVG.
 import qrcode from 'qrcode-generator';
+import { escapeHtml } from '../ui/dialog';
 
 /** Error correction M survives ~15% damage (a crease or a smudge on a printed sheet) while keeping codes small. */
 const ERROR_CORRECTION = 'M';
@@ -124,19 +125,9 @@ export function qrSvg(text: string, title = ''): string {
       path += `M${start + q} ${r + q}h${c - start}v1h${start - c}z`;
     }
   }
-  const label = title ? `<title>${escapeXml(title)}</title>` : '';
+  const label = title ? `<title>${escapeHtml(title)}</title>` : '';
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${total} ${total}" shape-rendering="crispEdges" role="img">` +
     `${label}<rect width="${total}" height="${total}" fill="#fff"/><path d="${path}" fill="#000"/></svg>`
   );
-}
-
-/** Escapes text for XML/HTML text and attribute values. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }

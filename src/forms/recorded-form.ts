@@ -1,8 +1,10 @@
 // The contest's form as recorded in "Cấu hình" (id, public link, edit link): reading, opening and recording it.
 import { normalizeName } from '../domain/parse';
+import { parseSettings } from '../domain/settings';
+import type { Parsed, Settings } from '../domain/types';
 import { CONFIG, configRows, upsertConfigValues } from '../sheets/config';
 import { ContestError } from '../sheets/errors';
-import { readTable } from '../sheets/table';
+import { readSheet, readTable } from '../sheets/table';
 import type { FormDeps } from './form-deps';
 
 type Form = GoogleAppsScript.Forms.Form;
@@ -25,11 +27,27 @@ export function formIdIn(rows: { label: string; value: unknown }[]): string {
   return row ? String(row.value ?? '').trim() : '';
 }
 
+/** What a form action needs from "Cấu hình": the settings as parsed and the recorded form id. */
+export interface FormConfig {
+  settings: Parsed<Settings>;
+  formId: string;
+}
+
+/** FormConfig from "Cấu hình" rows already read (the settings-edit trigger reads them itself). */
+export function formConfigFrom(rows: { label: string; value: unknown; row: number }[]): FormConfig {
+  return { settings: parseSettings(rows, CONFIG.name), formId: formIdIn(rows) };
+}
+
+/** Reads "Cấu hình" once (one getValues) for both the settings and the form id. */
+export function readFormConfig(ss: Spreadsheet): FormConfig {
+  return formConfigFrom(configRows(readSheet(ss, CONFIG)));
+}
+
 /**
- * The contest's form (the one recorded in "Cấu hình" unless `id` is given), or null when none is
- * recorded or it can no longer be opened (deleted, no access).
+ * The form with `id` (as recorded in "Cấu hình"), or null when none is recorded or it can no longer
+ * be opened (deleted, no access).
  */
-export function openContestForm(deps: FormDeps, id = recordedFormId(deps.spreadsheet)): Form | null {
+export function openContestForm(deps: FormDeps, id: string): Form | null {
   if (id === '') return null;
   try {
     return deps.formApp.openById(id);
@@ -40,8 +58,8 @@ export function openContestForm(deps: FormDeps, id = recordedFormId(deps.spreads
 }
 
 /** The form or a Vietnamese error telling the organizer to create it first. */
-export function requireContestForm(deps: FormDeps): Form {
-  const form = openContestForm(deps);
+export function requireContestForm(deps: FormDeps, id: string): Form {
+  const form = openContestForm(deps, id);
   if (form) return form;
   throw new ContestError([
     {

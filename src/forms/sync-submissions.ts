@@ -1,21 +1,21 @@
 // "Đồng bộ bài dự thi": adds the responses the submit trigger missed, re-installs that trigger, moves the deadline trigger.
-import { readSettings } from '../sheets/config';
 import { ContestError } from '../sheets/errors';
 import { describeDeadlinePlan, scheduleDeadline } from './deadline';
 import { ensureSubmitTrigger } from './form-builder';
 import { logFormAction, type FormActionSummary, type FormDeps } from './form-deps';
 import { LockBusyError, SYNC_LOCK_WAIT_MS, ingestResponses, type IntakeResult } from './intake';
-import { requireContestForm } from './recorded-form';
+import { readFormConfig, requireContestForm } from './recorded-form';
 
 /**
  * "Đồng bộ bài dự thi": re-reads every response and adds those not yet in "Bài dự thi" (never twice),
  * re-installs the submit trigger if it went missing, and moves the deadline trigger if the deadline changed.
  */
 export function syncSubmissions(deps: FormDeps): FormActionSummary & { added: number; present: number } {
-  const form = requireContestForm(deps);
+  // "Cấu hình" read once: the form id, the settings the intake checks lateness with, and the deadline re-planned below.
+  const config = readFormConfig(deps.spreadsheet);
+  const form = requireContestForm(deps, config.formId);
   const responses = form.getResponses();
-  // Read once: the intake checks lateness with it, and the deadline trigger is re-planned from it below.
-  const parsed = readSettings(deps.spreadsheet);
+  const parsed = config.settings;
   let result: IntakeResult;
   try {
     result = ingestResponses(deps, responses, SYNC_LOCK_WAIT_MS, parsed);

@@ -1,22 +1,25 @@
 // "Đồng bộ danh sách đơn vị": the form's unit dropdown and each unit's link from "Đơn vị"; also moves the deadline trigger.
 import { describeDeadlinePlan, scheduleDeadline } from './deadline';
-import { syncUnitChoices } from './form-builder';
+import { inspectForm, syncUnitChoices } from './form-builder';
 import { logFormAction, requireSettings, type FormActionSummary, type FormDeps } from './form-deps';
-import { requireContestForm } from './recorded-form';
+import { readFormConfig, requireContestForm } from './recorded-form';
 import { refreshUnitLinks, rosterUnits } from './unit-links';
 
 /** "Đồng bộ danh sách đơn vị": dropdown and per-unit links from "Đơn vị"; also moves the deadline trigger. */
 export function syncUnitList(deps: FormDeps): FormActionSummary & { units: number } {
   const ss = deps.spreadsheet;
-  const settings = requireSettings(ss);
-  const form = requireContestForm(deps);
-  const { units, notes } = rosterUnits(ss);
+  const config = readFormConfig(ss);
+  const settings = requireSettings(config.settings);
+  const form = requireContestForm(deps, config.formId);
+  const roster = rosterUnits(ss);
+  const { units, notes } = roster;
+  const unitItem = inspectForm(deps.formApp, form).items.unit;
   const lines: string[] = [];
   const warnings = [...notes];
-  const choices = syncUnitChoices(deps.formApp, form, units.map((u) => u.name));
+  const choices = syncUnitChoices(deps.formApp, unitItem, units.map((u) => u.name));
   if (choices === null) warnings.push('Câu hỏi "Đơn vị" của biểu mẫu là câu trả lời tự do nên không có danh sách để đồng bộ.');
   else lines.push(`Danh sách đơn vị trên biểu mẫu: ${choices} đơn vị.`);
-  lines.push(`Đã cập nhật link nộp bài của ${refreshUnitLinks(deps, form, units).written} đơn vị.`);
+  lines.push(`Đã cập nhật link nộp bài của ${refreshUnitLinks(deps, form, roster, unitItem).written} đơn vị.`);
   lines.push(describeDeadlinePlan(scheduleDeadline(deps, form, settings), settings));
   logFormAction(deps, 'Đồng bộ danh sách đơn vị', { lines, warnings });
   return { lines, warnings, units: units.length };

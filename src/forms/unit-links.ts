@@ -1,18 +1,26 @@
 // The roster as the form uses it, and each unit's prefilled submission link written to "Đơn vị" → "Link nộp bài".
-import { readTable, updateRows } from '../sheets/table';
-import { UNITS, readUnits, type UnitRow } from '../sheets/units';
-import { inspectForm } from './form-builder';
+import { readTable, updateRows, type Table } from '../sheets/table';
+import { UNITS, readUnits, type UnitKey, type UnitRow } from '../sheets/units';
 import type { FormDeps } from './form-deps';
 
 type Form = GoogleAppsScript.Forms.Form;
+type Item = GoogleAppsScript.Forms.Item;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The units of "Đơn vị" and notes about rows that could not be read (or the missing sheet). */
-export function rosterUnits(ss: Spreadsheet): { units: UnitRow[]; notes: string[] } {
+/** "Đơn vị" as read once per action: the table (null when the sheet is missing), its units, and notes about rows that could not be read. */
+export interface Roster {
+  table: Table<UnitKey> | null;
+  units: UnitRow[];
+  notes: string[];
+}
+
+/** Reads "Đơn vị" (one getValues); a missing sheet is a note, not an error. */
+export function rosterUnits(ss: Spreadsheet): Roster {
   const sheet = ss.getSheetByName(UNITS.name);
-  if (!sheet) return { units: [], notes: [`Chưa có trang "${UNITS.name}"; danh sách đơn vị trên biểu mẫu để trống.`] };
-  const { units, problems } = readUnits(readTable(sheet, UNITS));
-  return { units, notes: problems.map((p) => p.message) };
+  if (!sheet) return { table: null, units: [], notes: [`Chưa có trang "${UNITS.name}"; danh sách đơn vị trên biểu mẫu để trống.`] };
+  const table = readTable(sheet, UNITS);
+  const { units, problems } = readUnits(table);
+  return { table, units, notes: problems.map((p) => p.message) };
 }
 
 /** The form's general link, each unit's prefilled link (by its "Đơn vị" row), and how many rows got theirs. */
@@ -23,22 +31,21 @@ export interface UnitLinks {
 }
 
 /**
- * Builds each unit's prefilled link (unit question answered with its roster name; as text when the
- * question is free text) and writes them to "Link nộp bài" with one setValues.
+ * Builds each unit's prefilled link (the form's unit question `unitItem` answered with its roster
+ * name; as text when the question is free text) and writes them to "Link nộp bài" with one setValues
+ * into the table `roster` was read from.
  */
-export function refreshUnitLinks(deps: FormDeps, form: Form, units: UnitRow[]): UnitLinks {
-  const byUnit = prefilledLinks(deps.formApp, form, units);
-  const sheet = deps.spreadsheet.getSheetByName(UNITS.name);
+export function refreshUnitLinks(deps: FormDeps, form: Form, roster: Roster, unitItem: Item | undefined): UnitLinks {
+  const byUnit = prefilledLinks(deps.formApp, form, roster.units, unitItem);
   let written = 0;
-  if (sheet && byUnit.size > 0) {
-    updateRows(readTable(sheet, UNITS), ['link'], new Map([...byUnit].map(([row, url]) => [row, [url]])));
+  if (roster.table && byUnit.size > 0) {
+    updateRows(roster.table, ['link'], new Map([...byUnit].map(([row, url]) => [row, [url]])));
     written = byUnit.size;
   }
   return { general: form.getPublishedUrl(), byUnit, written };
 }
 
-function prefilledLinks(formApp: GoogleAppsScript.Forms.FormApp, form: Form, units: UnitRow[]): Map<number, string> {
-  const item = inspectForm(formApp, form).items.unit;
+function prefilledLinks(formApp: GoogleAppsScript.Forms.FormApp, form: Form, units: UnitRow[], item: Item | undefined): Map<number, string> {
   const byUnit = new Map<number, string>();
   if (!item) return byUnit;
   const type = item.getType();

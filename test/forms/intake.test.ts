@@ -241,6 +241,16 @@ describe('"Đồng bộ bài dự thi"', () => {
     expect(syncSubmissions(c.deps).added).toBe(0);
   });
 
+  test('so is one whose time was typed as text ("01/06/2023 09:00", read in "Múi giờ")', () => {
+    const c = makeContest();
+    // Sent 01/06/2023 09:00:00 +07 (JUNE_1); the typed text is that minute in Asia/Ho_Chi_Minh, so the fingerprints match.
+    c.emu.submitForm(c.form, answers(), undefined, { fireTriggers: false });
+    const typed = ['HT-001', '01/06/2023 09:00', 'Đoàn Phường 1', 'Cá nhân', 'Nguyễn Văn A', 'Tuổi trẻ Quận 11', 'https://youtu.be/clip001'];
+    c.sheet('Bài dự thi').getRange(2, 1, 1, 7).setValues([typed.map((v) => `'${v}`)]);
+    expect(c.sheet('Bài dự thi').getRange(2, 2).getValue()).toBe('01/06/2023 09:00');
+    expect(syncSubmissions(c.deps).added).toBe(0);
+  });
+
   test('with no form yet it says to create one', () => {
     const c = makeContest({ withForm: false });
     expect(() => syncSubmissions(c.deps)).toThrow(/Tạo \/ liên kết biểu mẫu/);

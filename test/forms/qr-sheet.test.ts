@@ -1,5 +1,6 @@
 // "Mã QR" in the emulator: one GIF image per unit plus the general link, rows naming them, and the printable page.
 import { makeQrCodes } from '../../src/forms/qr-sheet';
+import { syncUnitList } from '../../src/forms/sync-units';
 import { GENERAL_LINK_LABEL } from '../../src/forms/qr-page';
 import { ROSTER, makeContest } from './fixture';
 
@@ -41,5 +42,21 @@ describe('"Mã QR"', () => {
     expect(names[names.length - 1]).toBe(evil);
     // getFormulas is '' for every cell: 1 header row + general link + 5 units = 7 rows × 2 text columns.
     expect(sheet.getRange(1, 1, 7, 2).getFormulas().flat().filter((f) => f !== '')).toEqual([]);
+  });
+
+  test('"Mã QR" and "Đồng bộ danh sách đơn vị" read each sheet once and walk the form once', () => {
+    for (const action of [makeQrCodes, syncUnitList]) {
+      const c = makeContest();
+      c.emu.calls.reset();
+      action(c.deps);
+      const calls = c.emu.calls.byMethod();
+      // getValues: "Cấu hình" once (settings and form id together) + "Đơn vị" once (its units and the table the
+      // links are written into) + the header row of "Nhật ký" for the log line = 3.
+      expect(calls['Range.getValues']).toBe(3);
+      // Form.getItems: the unit question is found once and serves both the dropdown and the prefilled links.
+      expect(calls['Form.getItems']).toBe(1);
+      // Images are inserted without reading anything back: one insertImage per code (5 for "Mã QR", 0 for the sync).
+      expect(calls['Sheet.insertImage'] ?? 0).toBe(action === makeQrCodes ? 5 : 0);
+    }
   });
 });
