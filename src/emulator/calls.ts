@@ -66,7 +66,7 @@ const IMPL = Symbol('emulator.impl');
  * The one enumerable own key of every proxy. An emulated object's fields are "_"-prefixed and hidden,
  * so without it two different sheets would look like empty objects to jest's toEqual and compare equal.
  */
-export const IDENTITY = Symbol('emulated');
+const IDENTITY = Symbol('emulated');
 
 /** Internal fields stay out of enumeration as they are out of `get` (non-configurable ones cannot, by Proxy rules). */
 function isHidden(target: object, key: string | symbol): boolean {
@@ -156,7 +156,7 @@ export function expose<T = unknown>(impl: Emulated, kind?: string, allowed?: Rea
 }
 
 /** Map results: emulator objects become proxies (arrays up to `depth` levels). */
-export function exposeResult(res: unknown, depth: number): unknown {
+function exposeResult(res: unknown, depth: number): unknown {
   if (res instanceof Emulated) return expose(res);
   if (res instanceof AsKind) return expose(res.impl, res.kind, res.allowed);
   if (depth > 0 && Array.isArray(res) && res.length > 0 && typeof res[0] === 'object') {
@@ -166,7 +166,7 @@ export function exposeResult(res: unknown, depth: number): unknown {
 }
 
 /** Proxies passed back into the emulator (rules, ranges, users...) become the objects behind them. */
-export function unwrap(a: unknown, depth: number): unknown {
+function unwrap(a: unknown, depth: number): unknown {
   if (a === null || typeof a !== 'object') return a;
   const impl = implOf.get(a);
   if (impl) return impl;

@@ -16,6 +16,11 @@ export const DataValidationCriteria = Object.freeze({
 });
 export type Criteria = keyof typeof DataValidationCriteria;
 
+/** Criteria values of a checkbox rule: none, [checked] or [checked, unchecked], as the caller gave them. */
+export function checkboxArgs(checked?: unknown, unchecked?: unknown): unknown[] {
+  return checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked];
+}
+
 export class DataValidationImpl extends Emulated {
   static kind = 'DataValidation';
   constructor(
@@ -45,6 +50,15 @@ export class DataValidationImpl extends Emulated {
     b.setHelpText(this._helpText);
     b.setAllowInvalid(this._allowInvalid);
     return b;
+  }
+
+  /** Value of a ticked checkbox: the custom checked value, or true. */
+  _checkedValue(): CellValue {
+    return (this._args.length ? this._args[0] : true) as CellValue;
+  }
+  /** Value of an unticked checkbox: the custom unchecked value, "" when only a checked value was given, or false. */
+  _uncheckedValue(): CellValue {
+    return (this._args.length > 1 ? this._args[1] : this._args.length ? '' : false) as CellValue;
   }
 
   /** Whether Sheets would accept `v` under this rule (scripts may still write it; Sheets then flags the cell). */
@@ -131,8 +145,7 @@ export class DataValidationBuilderImpl extends Emulated {
     return this.allowInvalid;
   }
   requireCheckbox(checked?: unknown, unchecked?: unknown): this {
-    const args = checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked];
-    return this._set('CHECKBOX', args);
+    return this._set('CHECKBOX', checkboxArgs(checked, unchecked));
   }
   requireValueInList(values: unknown[], showDropdown = true): this {
     return this._set('VALUE_IN_LIST', [[...values], showDropdown]);

@@ -4,7 +4,7 @@ import type { SpreadsheetImpl } from './spreadsheet';
 import type { UiRecorder } from './ui';
 
 /** Small seeded PRNG (mulberry32) so ids and UUIDs are reproducible between runs. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -17,7 +17,7 @@ export function seededRandom(seed: number): () => number {
 
 const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
 
-export interface EnvInit {
+interface EnvInit {
   owner: string;
   user: string;
   timeZone: string;
@@ -39,7 +39,6 @@ export class Env {
   private pinnedMs: number | undefined;
   private offsetMs = 0;
   private readonly nowFn: () => Date;
-  private serial = 0;
   /** Every spreadsheet this emulator knows, by id (SpreadsheetApp.openById, form destinations). */
   readonly spreadsheets = new Map<string, SpreadsheetImpl>();
   /** The bound spreadsheet (SpreadsheetApp.getActiveSpreadsheet). */
@@ -84,9 +83,6 @@ export class Env {
   /** Positive integer ids (sheet ids, form item ids). */
   intId(max = 2_000_000_000): number {
     return 1 + Math.floor(this.random() * (max - 1));
-  }
-  nextSerial(): number {
-    return ++this.serial;
   }
   isVietnamese(): boolean {
     return this.locale.toLowerCase().startsWith('vi');

@@ -7,6 +7,7 @@ export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock 
 export const REMOVE_ALL_SHEETS = "You can't remove all the sheets in a document.";
 export const HIDE_ALL_SHEETS = "You can't hide all the sheets in a document.";
 export const DELETE_ALL_ROWS = 'Sorry, it is not possible to delete all non-frozen rows.';
+export const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 export const DELETE_ALL_COLUMNS = 'Sorry, it is not possible to delete all non-frozen columns.';
 
 export function dataRowsMismatch(dataRows: number, rangeRows: number): string {

@@ -117,7 +117,7 @@ export function formatJavaDate(date: Date, timeZone: string, pattern: string): s
 /** Default format Sheets reports for a cell nobody formatted. */
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 
-export interface LocaleSeparators {
+interface LocaleSeparators {
   decimal: string;
   group: string;
 }
@@ -133,7 +133,7 @@ export function serialToDate(serial: number, timeZone: string): Date {
   const base = new Date(Date.UTC(1899, 11, 30) + ms);
   return fromWallClock(timeZone, base.getUTCFullYear(), base.getUTCMonth() + 1, base.getUTCDate(), base.getUTCHours(), base.getUTCMinutes(), base.getUTCSeconds());
 }
-export function dateToSerial(date: Date, timeZone: string): number {
+function dateToSerial(date: Date, timeZone: string): number {
   const w = wallClock(date, timeZone);
   return (Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond) - Date.UTC(1899, 11, 30)) / 86400000;
 }
@@ -144,7 +144,7 @@ function isDateFormat(section: string): boolean {
 }
 
 /** Formats a date with a Sheets date/time pattern such as "dd/mm/yyyy hh:mm:ss". */
-export function formatSheetsDate(date: Date, timeZone: string, pattern: string): string {
+function formatSheetsDate(date: Date, timeZone: string, pattern: string): string {
   const w = wallClock(date, timeZone);
   const hasAmPm = /am\/pm|a\/p/i.test(pattern);
   // Tokenise first so "m" can be read as minutes after an hour or before a second.
@@ -209,10 +209,7 @@ export function formatSheetsDate(date: Date, timeZone: string, pattern: string):
         else out += n === 1 ? String(w.month) : n === 2 ? pad(w.month, 2) : n === 3 ? MONTHS[w.month - 1].slice(0, 3) : n === 5 ? MONTHS[w.month - 1][0] : MONTHS[w.month - 1];
         break;
       }
-      case 'a':
-        out += t === 'AM/PM' ? (w.hour < 12 ? 'AM' : 'PM') : w.hour < 12 ? 'A' : 'P';
-        break;
-      default:
+      default: // AM/PM or A/P
         out += t === 'AM/PM' ? (w.hour < 12 ? 'AM' : 'PM') : w.hour < 12 ? 'A' : 'P';
     }
   });
@@ -224,14 +221,14 @@ function groupDigits(intPart: string, group: string): string {
 }
 
 /** Sheets "automatic" display of a number: up to 10 significant digits, locale separators. */
-export function formatGeneralNumber(n: number, sep: LocaleSeparators): string {
-  if (!Number.isFinite(n)) return n > 0 ? '#NUM!' : '#NUM!';
+function formatGeneralNumber(n: number, sep: LocaleSeparators): string {
+  if (!Number.isFinite(n)) return '#NUM!';
   const text = Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(10)));
   return text.replace('.', sep.decimal);
 }
 
 /** Formats a number with a Sheets numeric pattern ("0", "0.00", "#,##0", "0%", literals in quotes). */
-export function formatSheetsNumber(n: number, pattern: string, sep: LocaleSeparators): string {
+function formatSheetsNumber(n: number, pattern: string, sep: LocaleSeparators): string {
   const sections = pattern.split(';');
   let section = sections[0];
   let value = n;
@@ -282,7 +279,7 @@ export function displayValue(
     if (fmt && isDateFormat(fmt)) return formatSheetsDate(value, timeZone, fmt);
     if (fmt && fmt !== '@') return formatSheetsNumber(dateToSerial(value, timeZone), fmt, sep);
     // Sheets' automatic date-time format depends on the spreadsheet locale.
-    const pattern = separatorsFor(locale).decimal === ',' ? 'dd/mm/yyyy hh:mm:ss' : 'm/d/yyyy h:mm:ss';
+    const pattern = sep.decimal === ',' ? 'dd/mm/yyyy hh:mm:ss' : 'm/d/yyyy h:mm:ss';
     return formatSheetsDate(value, timeZone, pattern);
   }
   if (!fmt || fmt === '@') return formatGeneralNumber(value, sep);

@@ -2,8 +2,8 @@
 import { CallCounter, Emulated } from './calls';
 import { BlobImpl } from './blob';
 
-export const SandboxMode = Object.freeze({ EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' });
-export const XFrameOptionsMode = Object.freeze({ ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' });
+const SandboxMode = Object.freeze({ EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' });
+const XFrameOptionsMode = Object.freeze({ ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' });
 
 export class HtmlOutputImpl extends Emulated {
   static kind = 'HtmlOutput';
@@ -78,7 +78,7 @@ export class HtmlOutputImpl extends Emulated {
   }
 }
 
-export function escapeHtml(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
@@ -125,6 +125,11 @@ function compileTemplate(src: string): string {
   return code;
 }
 
+/** HtmlService takes HTML as a string or as a Blob holding it. */
+function textOf(html: string | BlobImpl): string {
+  return html instanceof BlobImpl ? html.getDataAsString() : html;
+}
+
 export class HtmlServiceImpl extends Emulated {
   static kind = 'HtmlService';
   readonly SandboxMode = SandboxMode;
@@ -136,22 +141,21 @@ export class HtmlServiceImpl extends Emulated {
   ) {
     super(ctr);
   }
-  private file(name: string): string {
+  private _file(name: string): string {
     const html = this._files.get(name) ?? this._files.get(name.replace(/\.html$/, ''));
     if (html === undefined) throw new Error(`No HTML file named ${name} was found.`);
     return html;
   }
   createHtmlOutput(html?: string | BlobImpl): HtmlOutputImpl {
-    const content = html instanceof BlobImpl ? html.getDataAsString() : html ?? '';
-    return new HtmlOutputImpl(this._ctr, content);
+    return new HtmlOutputImpl(this._ctr, textOf(html ?? ''));
   }
   createHtmlOutputFromFile(filename: string): HtmlOutputImpl {
-    return new HtmlOutputImpl(this._ctr, this.file(filename));
+    return new HtmlOutputImpl(this._ctr, this._file(filename));
   }
   createTemplate(html: string | BlobImpl): HtmlTemplateImpl {
-    return new HtmlTemplateImpl(this._ctr, html instanceof BlobImpl ? html.getDataAsString() : html);
+    return new HtmlTemplateImpl(this._ctr, textOf(html));
   }
   createTemplateFromFile(filename: string): HtmlTemplateImpl {
-    return new HtmlTemplateImpl(this._ctr, this.file(filename));
+    return new HtmlTemplateImpl(this._ctr, this._file(filename));
   }
 }

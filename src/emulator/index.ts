@@ -19,7 +19,7 @@ import { FormAppImpl } from './forms/formApp';
 import { FormHost, FormImpl, TriggerMode } from './forms/form';
 import { FormResponseImpl } from './forms/response';
 import { DataValidationImpl } from './dataValidation';
-import { cellKey } from './sheet';
+import { keyCol, keyRow } from './sheet';
 import { columnToLetters } from './a1';
 import { describeForm, FormDescription, submitAnswers } from './forms/submit';
 
@@ -222,7 +222,6 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   };
 
   const fireTrigger = (t: TriggerImpl, event: Record<string, unknown>): void => {
-    t._runs++;
     execute(t._handler, { authMode: 'FULL', triggerUid: t._uid, ...event }, t._owner, { uid: t._uid, eventType: t._eventType });
   };
 
@@ -235,17 +234,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const row = rowOf.get(r);
     if (!row) return;
     const ssId = row.sheet._ss._id;
-    for (const t of [...triggers.all]) {
-      if (t._eventType === 'ON_FORM_SUBMIT' && t._source === 'SPREADSHEETS' && t._sourceId === ssId) {
-        const lastCol = Math.max(1, row.sheet._lastColumn());
-        const range = new RangeImpl(ctr, row.sheet, { row: row.row, col: 1, numRows: 1, numCols: lastCol });
-        const values = range.getDisplayValues()[0];
-        const headers = new RangeImpl(ctr, row.sheet, { row: 1, col: 1, numRows: 1, numCols: lastCol }).getValues()[0];
-        const namedValues: Record<string, string[]> = {};
-        headers.forEach((h, i) => (namedValues[String(h)] = [values[i]]));
-        fireTrigger(t, { source: expose(row.sheet._ss), range: expose(range), values, namedValues });
-      }
-    }
+    const sheetTriggers = triggers.all.filter((t) => t._eventType === 'ON_FORM_SUBMIT' && t._source === 'SPREADSHEETS' && t._sourceId === ssId);
+    if (sheetTriggers.length === 0) return;
+    // One event for the submission, read once: every trigger sees the row as the form wrote it.
+    const lastCol = Math.max(1, row.sheet._lastColumn());
+    const range = new RangeImpl(ctr, row.sheet, { row: row.row, col: 1, numRows: 1, numCols: lastCol });
+    const values = range.getDisplayValues()[0];
+    const headers = new RangeImpl(ctr, row.sheet, { row: 1, col: 1, numRows: 1, numCols: lastCol }).getValues()[0];
+    const namedValues: Record<string, string[]> = {};
+    headers.forEach((h, i) => (namedValues[String(h)] = [values[i]]));
+    for (const t of sheetTriggers) fireTrigger(t, { source: expose(row.sheet._ss), range: expose(range), values, namedValues });
   };
 
   const host: FormHost = {
@@ -335,10 +333,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         const at = new Date(due._nextRun!);
         if (at.getTime() > env.now().getTime()) env.setNow(at);
         due._nextRun = due._everyMs ? due._nextRun! + due._everyMs : undefined;
-        const w = at;
         fireTrigger(due, {
-          year: w.getUTCFullYear(), month: w.getUTCMonth() + 1, 'day-of-month': w.getUTCDate(), hour: w.getUTCHours(),
-          minute: w.getUTCMinutes(), second: w.getUTCSeconds(), timezone: 'UTC',
+          year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, 'day-of-month': at.getUTCDate(), hour: at.getUTCHours(),
+          minute: at.getUTCMinutes(), second: at.getUTCSeconds(), timezone: 'UTC',
         });
         ran++;
       }
@@ -371,9 +368,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const sheet = sheetNamed(sheetName);
       const out: string[] = [];
       for (const [k, rule] of sheet._layers.get('dataValidation') ?? []) {
-        const row = Math.floor(k / 20000) + 1;
-        const col = (k % 20000) + 1;
-        if (k !== cellKey(row, col)) continue;
+        const row = keyRow(k);
+        const col = keyCol(k);
         if (rule instanceof DataValidationImpl && !rule._accepts(sheet._get(row, col))) out.push(`${columnToLetters(col)}${row}`);
       }
       return out;

@@ -38,13 +38,13 @@ export class ProtectionImpl extends Emulated {
   _customized = false;
 
   /** The file's editors as the protection sees them (owner, people it is shared with, its creator). */
-  private mirrored(): Set<string> {
+  private _mirrored(): Set<string> {
     return new Set([this.env.owner, ...this._editors, ...this.env.collaborators]);
   }
   /** First change of the editor list: freeze the mirrored list, then the change applies to it. */
-  private customize(): void {
+  private _customize(): void {
     if (this._customized) return;
-    for (const e of this.mirrored()) this._editors.add(e);
+    for (const e of this._mirrored()) this._editors.add(e);
     this._customized = true;
   }
 
@@ -67,19 +67,16 @@ export class ProtectionImpl extends Emulated {
     return false;
   }
 
-  private assertManageable(): void {
+  private _assertManageable(): void {
     if (!this.canEdit()) throw new Error(PROTECTED_EDIT);
   }
 
   addEditor(user: unknown): this {
-    this.assertManageable();
-    this.customize();
-    this._editors.add(emailOf(user));
-    return this;
+    return this.addEditors([user]);
   }
   addEditors(users: unknown[]): this {
-    this.assertManageable();
-    this.customize();
+    this._assertManageable();
+    this._customize();
     for (const u of users) this._editors.add(emailOf(u));
     return this;
   }
@@ -88,8 +85,8 @@ export class ProtectionImpl extends Emulated {
     return this.removeEditors([user]);
   }
   removeEditors(users: unknown[]): this {
-    this.assertManageable();
-    this.customize();
+    this._assertManageable();
+    this._customize();
     for (const u of users) {
       const e = emailOf(u);
       if (e !== this.env.owner && e !== this.env.effectiveUser) this._editors.delete(e);
@@ -97,7 +94,7 @@ export class ProtectionImpl extends Emulated {
     return this;
   }
   getEditors(): UserImpl[] {
-    const all = this._customized ? new Set([this.env.owner, ...this._editors]) : this.mirrored();
+    const all = this._customized ? new Set([this.env.owner, ...this._editors]) : this._mirrored();
     return [...all].map((e) => new UserImpl(this._ctr, e));
   }
   canEdit(): boolean {
@@ -109,8 +106,8 @@ export class ProtectionImpl extends Emulated {
     return this.domainEdit;
   }
   setDomainEdit(editable: boolean): this {
-    this.assertManageable();
-    this.customize();
+    this._assertManageable();
+    this._customize();
     this.domainEdit = editable;
     return this;
   }
@@ -122,7 +119,7 @@ export class ProtectionImpl extends Emulated {
     return this.description;
   }
   setWarningOnly(w: boolean): this {
-    this.assertManageable();
+    this._assertManageable();
     this.warningOnly = w;
     return this;
   }
@@ -133,8 +130,7 @@ export class ProtectionImpl extends Emulated {
     return this._type;
   }
   getRange(): RangeImpl {
-    const s = this._sheet;
-    return new RangeImpl(this._ctr, s, this._rect ?? { row: 1, col: 1, numRows: s._maxRows, numCols: s._maxCols });
+    return new RangeImpl(this._ctr, this._sheet, this._rect ?? this._sheet._wholeRect());
   }
   setRange(range: RangeImpl): this {
     if (this._type !== 'RANGE') throw new Error('not emulated: Protection.setRange on a sheet protection');
@@ -150,7 +146,7 @@ export class ProtectionImpl extends Emulated {
     return this;
   }
   remove(): void {
-    this.assertManageable();
+    this._assertManageable();
     this._removed = true;
     this._sheet._ss._protections = this._sheet._ss._protections.filter((p) => p !== this);
   }

@@ -4,10 +4,16 @@ import { Rect, rectToA1 } from './a1';
 import { dataColumnsMismatch, dataRowsMismatch } from './errors';
 import { DEFAULT_NUMBER_FORMAT, displayValue } from './formats';
 import { CellValue, readValue } from './values';
-import { DataValidationImpl } from './dataValidation';
+import { checkboxArgs, DataValidationImpl } from './dataValidation';
 import { ProtectionImpl } from './protection';
 import type { SheetImpl, Layer } from './sheet';
 import { cellKey, FORMAT_LAYERS } from './sheet';
+
+/** A blank (null, undefined or "") removes the cell's entry, so the layer reads its default again. */
+function putLayer(m: Map<number, unknown>, key: number, value: unknown): void {
+  if (value === null || value === undefined || value === '') m.delete(key);
+  else m.set(key, value);
+}
 
 export class RangeImpl extends Emulated {
   static kind = 'Range';
@@ -27,11 +33,11 @@ export class RangeImpl extends Emulated {
 
   // ---- internals -------------------------------------------------------------------------
 
-  private each(fn: (row: number, col: number, i: number, j: number) => void): void {
+  private _each(fn: (row: number, col: number, i: number, j: number) => void): void {
     const { row, col, numRows, numCols } = this._rect;
     for (let i = 0; i < numRows; i++) for (let j = 0; j < numCols; j++) fn(row + i, col + j, i, j);
   }
-  private grid<T>(fn: (row: number, col: number) => T): T[][] {
+  private _grid<T>(fn: (row: number, col: number) => T): T[][] {
     const { row, col, numRows, numCols } = this._rect;
     const out: T[][] = new Array(numRows);
     for (let i = 0; i < numRows; i++) {
@@ -41,7 +47,7 @@ export class RangeImpl extends Emulated {
     }
     return out;
   }
-  private checkShape(data: unknown): unknown[][] {
+  private _checkShape(data: unknown): unknown[][] {
     if (!Array.isArray(data)) throw new Error('Invalid argument: values (expected a 2-D array)');
     if (data.length !== this._rect.numRows) throw new Error(dataRowsMismatch(data.length, this._rect.numRows));
     for (const line of data) {
@@ -50,36 +56,33 @@ export class RangeImpl extends Emulated {
     }
     return data as unknown[][];
   }
-  private guard(): void {
+  private _guard(): void {
     this._sheet._assertEditable(this._rect);
   }
-  private layerGet<T>(name: Layer, row: number, col: number): T | undefined {
+  private _layerGet<T>(name: Layer, row: number, col: number): T | undefined {
     return this._sheet._layers.get(name)?.get(cellKey(row, col)) as T | undefined;
   }
-  private setLayerAll(name: Layer, value: unknown): this {
-    this.guard();
+  /** Value of a layer at the range's top-left cell, as the single-cell getters report it. */
+  private _layerAt<T>(name: Layer, dflt: T): T {
+    return this._layerGet<T>(name, this._rect.row, this._rect.col) ?? dflt;
+  }
+  private _setLayerAll(name: Layer, value: unknown): this {
+    this._guard();
     const m = this._sheet._layer(name);
-    this.each((r, c) => {
-      if (value === null || value === undefined || value === '') m.delete(cellKey(r, c));
-      else m.set(cellKey(r, c), value);
-    });
+    this._each((r, c) => putLayer(m, cellKey(r, c), value));
     return this;
   }
-  private setLayerGrid(name: Layer, data: unknown): this {
-    const d = this.checkShape(data);
-    this.guard();
+  private _setLayerGrid(name: Layer, data: unknown): this {
+    const d = this._checkShape(data);
+    this._guard();
     const m = this._sheet._layer(name);
-    this.each((r, c, i, j) => {
-      const v = d[i][j];
-      if (v === null || v === undefined || v === '') m.delete(cellKey(r, c));
-      else m.set(cellKey(r, c), v);
-    });
+    this._each((r, c, i, j) => putLayer(m, cellKey(r, c), d[i][j]));
     return this;
   }
-  private layerGrid<T>(name: Layer, dflt: T): T[][] {
-    return this.grid((r, c) => this.layerGet<T>(name, r, c) ?? dflt);
+  private _layerGrid<T>(name: Layer, dflt: T): T[][] {
+    return this._grid((r, c) => this._layerGet<T>(name, r, c) ?? dflt);
   }
-  private sub(rect: Rect): RangeImpl {
+  private _sub(rect: Rect): RangeImpl {
     return this._sheet._range(rect);
   }
 
@@ -119,10 +122,10 @@ export class RangeImpl extends Emulated {
     if (row < 1 || column < 1 || row > this._rect.numRows || column > this._rect.numCols) {
       throw new Error('Cell reference out of range');
     }
-    return this.sub({ row: this._rect.row + row - 1, col: this._rect.col + column - 1, numRows: 1, numCols: 1 });
+    return this._sub({ row: this._rect.row + row - 1, col: this._rect.col + column - 1, numRows: 1, numCols: 1 });
   }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): RangeImpl {
-    return this.sub({
+    return this._sub({
       row: this._rect.row + rowOffset,
       col: this._rect.col + columnOffset,
       numRows: numRows ?? this._rect.numRows,
@@ -152,39 +155,39 @@ export class RangeImpl extends Emulated {
     return readValue(this._sheet._get(this._rect.row, this._rect.col));
   }
   setValues(values: unknown[][]): this {
-    const d = this.checkShape(values);
-    this.guard();
-    this.each((r, c, i, j) => this._sheet._write(r, c, d[i][j]));
+    const d = this._checkShape(values);
+    this._guard();
+    this._each((r, c, i, j) => this._sheet._write(r, c, d[i][j]));
     return this;
   }
   /** Google writes the value into every cell of the range. */
   setValue(value: unknown): this {
-    this.guard();
-    this.each((r, c) => this._sheet._write(r, c, value));
+    this._guard();
+    this._each((r, c) => this._sheet._write(r, c, value));
     return this;
   }
   getDisplayValues(): string[][] {
     const ss = this._sheet._ss;
-    return this.grid((r, c) => displayValue(this._sheet._get(r, c), this.layerGet<string>('numberFormat', r, c), ss._timeZone, ss._locale));
+    return this._grid((r, c) => displayValue(this._sheet._get(r, c), this._layerGet<string>('numberFormat', r, c), ss._timeZone, ss._locale));
   }
   getDisplayValue(): string {
     return this.getDisplayValues()[0][0];
   }
   getFormulas(): string[][] {
-    return this.grid((r, c) => this._sheet._formulas.get(cellKey(r, c)) ?? '');
+    return this._grid((r, c) => this._sheet._formulas.get(cellKey(r, c)) ?? '');
   }
   getFormula(): string {
     return this._sheet._formulas.get(cellKey(this._rect.row, this._rect.col)) ?? '';
   }
   setFormula(formula: string): this {
-    this.guard();
-    this.each((r, c) => this._sheet._setStored(r, c, { value: '', formula }));
+    this._guard();
+    this._each((r, c) => this._sheet._setStored(r, c, { value: '', formula }));
     return this;
   }
   setFormulas(formulas: string[][]): this {
-    const d = this.checkShape(formulas);
-    this.guard();
-    this.each((r, c, i, j) => {
+    const d = this._checkShape(formulas);
+    this._guard();
+    this._each((r, c, i, j) => {
       const f = String(d[i][j] ?? '');
       this._sheet._setStored(r, c, f ? { value: '', formula: f } : { value: '' });
     });
@@ -192,29 +195,29 @@ export class RangeImpl extends Emulated {
   }
   isBlank(): boolean {
     let blank = true;
-    this.each((r, c) => {
+    this._each((r, c) => {
       if (this._sheet._get(r, c) !== '' || this._sheet._formulas.has(cellKey(r, c))) blank = false;
     });
     return blank;
   }
   clearContent(): this {
-    this.guard();
-    this.each((r, c) => this._sheet._setStored(r, c, { value: '' }));
+    this._guard();
+    this._each((r, c) => this._sheet._setStored(r, c, { value: '' }));
     return this;
   }
   clearFormat(): this {
-    this.guard();
+    this._guard();
     for (const name of FORMAT_LAYERS) {
       const m = this._sheet._layers.get(name);
-      if (m) this.each((r, c) => m.delete(cellKey(r, c)));
+      if (m) this._each((r, c) => m.delete(cellKey(r, c)));
     }
     return this;
   }
   clearNote(): this {
-    return this.setLayerAll('note', null);
+    return this._setLayerAll('note', null);
   }
   clearDataValidations(): this {
-    return this.setLayerAll('dataValidation', null);
+    return this._setLayerAll('dataValidation', null);
   }
   /** clear() or clear({contentsOnly, formatOnly, validationsOnly, commentsOnly}). */
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; commentsOnly?: boolean }): this {
@@ -230,128 +233,127 @@ export class RangeImpl extends Emulated {
   // ---- formats and notes -----------------------------------------------------------------
 
   setNumberFormat(format: string): this {
-    return this.setLayerAll('numberFormat', format === DEFAULT_NUMBER_FORMAT ? null : format);
+    return this._setLayerAll('numberFormat', format === DEFAULT_NUMBER_FORMAT ? null : format);
   }
   setNumberFormats(formats: string[][]): this {
-    return this.setLayerGrid('numberFormat', formats);
+    return this._setLayerGrid('numberFormat', formats);
   }
   getNumberFormat(): string {
-    return this.layerGet<string>('numberFormat', this._rect.row, this._rect.col) ?? DEFAULT_NUMBER_FORMAT;
+    return this._layerAt('numberFormat', DEFAULT_NUMBER_FORMAT);
   }
   getNumberFormats(): string[][] {
-    return this.layerGrid('numberFormat', DEFAULT_NUMBER_FORMAT);
+    return this._layerGrid('numberFormat', DEFAULT_NUMBER_FORMAT);
   }
   setNote(note: string | null): this {
-    return this.setLayerAll('note', note);
+    return this._setLayerAll('note', note);
   }
   setNotes(notes: (string | null)[][]): this {
-    return this.setLayerGrid('note', notes);
+    return this._setLayerGrid('note', notes);
   }
   getNote(): string {
-    return this.layerGet<string>('note', this._rect.row, this._rect.col) ?? '';
+    return this._layerAt('note', '');
   }
   getNotes(): string[][] {
-    return this.layerGrid('note', '');
+    return this._layerGrid('note', '');
   }
   setFontWeight(w: string | null): this {
-    return this.setLayerAll('fontWeight', w === 'normal' ? null : w);
+    return this._setLayerAll('fontWeight', w === 'normal' ? null : w);
   }
   setFontWeights(w: string[][]): this {
-    return this.setLayerGrid('fontWeight', w);
+    return this._setLayerGrid('fontWeight', w);
   }
   getFontWeight(): string {
-    return this.layerGet<string>('fontWeight', this._rect.row, this._rect.col) ?? 'normal';
+    return this._layerAt('fontWeight', 'normal');
   }
   getFontWeights(): string[][] {
-    return this.layerGrid('fontWeight', 'normal');
+    return this._layerGrid('fontWeight', 'normal');
   }
   setFontColor(color: string | null): this {
-    return this.setLayerAll('fontColor', color);
+    return this._setLayerAll('fontColor', color);
   }
   getFontColor(): string {
-    return this.layerGet<string>('fontColor', this._rect.row, this._rect.col) ?? '#000000';
+    return this._layerAt('fontColor', '#000000');
   }
   setFontSize(size: number): this {
-    return this.setLayerAll('fontSize', size);
+    return this._setLayerAll('fontSize', size);
   }
   getFontSize(): number {
-    return this.layerGet<number>('fontSize', this._rect.row, this._rect.col) ?? 10;
+    return this._layerAt('fontSize', 10);
   }
   setFontStyle(style: string | null): this {
-    return this.setLayerAll('fontStyle', style === 'normal' ? null : style);
+    return this._setLayerAll('fontStyle', style === 'normal' ? null : style);
   }
   setFontFamily(family: string | null): this {
-    return this.setLayerAll('fontFamily', family);
+    return this._setLayerAll('fontFamily', family);
   }
   setBackground(color: string | null): this {
-    return this.setLayerAll('background', color);
+    return this._setLayerAll('background', color);
   }
   setBackgrounds(colors: string[][]): this {
-    return this.setLayerGrid('background', colors);
+    return this._setLayerGrid('background', colors);
   }
   getBackground(): string {
-    return this.layerGet<string>('background', this._rect.row, this._rect.col) ?? '#ffffff';
+    return this._layerAt('background', '#ffffff');
   }
   getBackgrounds(): string[][] {
-    return this.layerGrid('background', '#ffffff');
+    return this._layerGrid('background', '#ffffff');
   }
   setWrap(wrap: boolean): this {
-    return this.setLayerAll('wrap', wrap ? true : null);
+    return this._setLayerAll('wrap', wrap ? true : null);
   }
   setWrapStrategy(strategy: string): this {
-    return this.setLayerAll('wrap', strategy === 'WRAP' ? true : null);
+    return this._setLayerAll('wrap', strategy === 'WRAP' ? true : null);
   }
   getWrap(): boolean {
-    return this.layerGet<boolean>('wrap', this._rect.row, this._rect.col) ?? false;
+    return this._layerAt('wrap', false);
   }
   setHorizontalAlignment(a: string | null): this {
-    return this.setLayerAll('horizontalAlignment', a);
+    return this._setLayerAll('horizontalAlignment', a);
   }
   getHorizontalAlignment(): string {
-    return this.layerGet<string>('horizontalAlignment', this._rect.row, this._rect.col) ?? 'general';
+    return this._layerAt('horizontalAlignment', 'general');
   }
   setVerticalAlignment(a: string | null): this {
-    return this.setLayerAll('verticalAlignment', a);
+    return this._setLayerAll('verticalAlignment', a);
   }
   getVerticalAlignment(): string {
-    return this.layerGet<string>('verticalAlignment', this._rect.row, this._rect.col) ?? 'bottom';
+    return this._layerAt('verticalAlignment', 'bottom');
   }
   /** Recorded only: the emulator keeps the last border call per cell. */
   setBorder(...args: unknown[]): this {
-    return this.setLayerAll('border', args);
+    return this._setLayerAll('border', args);
   }
 
   // ---- validation and checkboxes ---------------------------------------------------------
 
   setDataValidation(rule: DataValidationImpl | null): this {
-    return this.setLayerAll('dataValidation', rule);
+    return this._setLayerAll('dataValidation', rule);
   }
   setDataValidations(rules: (DataValidationImpl | null)[][]): this {
-    return this.setLayerGrid('dataValidation', rules);
+    return this._setLayerGrid('dataValidation', rules);
   }
   getDataValidation(): DataValidationImpl | null {
-    return this.layerGet<DataValidationImpl>('dataValidation', this._rect.row, this._rect.col) ?? null;
+    return this._layerAt<DataValidationImpl | null>('dataValidation', null);
   }
   getDataValidations(): (DataValidationImpl | null)[][] {
-    return this.layerGrid<DataValidationImpl | null>('dataValidation', null);
+    return this._layerGrid<DataValidationImpl | null>('dataValidation', null);
   }
   /** Google: checkbox validation on every cell, and the value of every cell set to false (unchecked). */
   insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): this {
-    this.guard();
-    const args = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
-    const rule = new DataValidationImpl(this._ctr, 'CHECKBOX', args, '', true);
+    this._guard();
+    const rule = new DataValidationImpl(this._ctr, 'CHECKBOX', checkboxArgs(checkedValue, uncheckedValue), '', true);
     const m = this._sheet._layer('dataValidation');
-    const unchecked = checkedValue === undefined ? false : uncheckedValue ?? '';
-    this.each((r, c) => {
+    const unchecked = rule._uncheckedValue();
+    this._each((r, c) => {
       m.set(cellKey(r, c), rule);
-      this._sheet._setStored(r, c, { value: unchecked as CellValue });
+      this._sheet._setStored(r, c, { value: unchecked });
     });
     return this;
   }
   removeCheckboxes(): this {
-    this.guard();
+    this._guard();
     const m = this._sheet._layer('dataValidation');
-    this.each((r, c) => {
+    this._each((r, c) => {
       const dv = m.get(cellKey(r, c));
       if (dv instanceof DataValidationImpl && dv._criteria === 'CHECKBOX') {
         m.delete(cellKey(r, c));
@@ -360,29 +362,29 @@ export class RangeImpl extends Emulated {
     });
     return this;
   }
-  private checkboxCells(): { r: number; c: number; rule: DataValidationImpl }[] {
+  private _checkboxCells(): { r: number; c: number; rule: DataValidationImpl }[] {
     const out: { r: number; c: number; rule: DataValidationImpl }[] = [];
-    this.each((r, c) => {
-      const dv = this.layerGet<DataValidationImpl>('dataValidation', r, c);
+    this._each((r, c) => {
+      const dv = this._layerGet<DataValidationImpl>('dataValidation', r, c);
       if (dv && dv._criteria === 'CHECKBOX') out.push({ r, c, rule: dv });
     });
     return out;
   }
   /** true/false when every cell is a checkbox in the same state, null otherwise (as documented). */
   isChecked(): boolean | null {
-    const cells = this.checkboxCells();
+    const cells = this._checkboxCells();
     if (cells.length === 0 || cells.length !== this._rect.numRows * this._rect.numCols) return null;
-    const states = cells.map(({ r, c, rule }) => this._sheet._get(r, c) === (rule._args.length ? rule._args[0] : true));
+    const states = cells.map(({ r, c, rule }) => this._sheet._get(r, c) === rule._checkedValue());
     return states.every((s) => s) ? true : states.every((s) => !s) ? false : null;
   }
   check(): this {
-    this.guard();
-    for (const { r, c, rule } of this.checkboxCells()) this._sheet._setStored(r, c, { value: (rule._args.length ? rule._args[0] : true) as CellValue });
+    this._guard();
+    for (const { r, c, rule } of this._checkboxCells()) this._sheet._setStored(r, c, { value: rule._checkedValue() });
     return this;
   }
   uncheck(): this {
-    this.guard();
-    for (const { r, c, rule } of this.checkboxCells()) this._sheet._setStored(r, c, { value: (rule._args.length > 1 ? rule._args[1] : rule._args.length ? '' : false) as CellValue });
+    this._guard();
+    for (const { r, c, rule } of this._checkboxCells()) this._sheet._setStored(r, c, { value: rule._uncheckedValue() });
     return this;
   }
 

@@ -2,6 +2,7 @@
 import { CallCounter, Emulated } from './calls';
 import { implOfProxy } from './calls';
 import type { Env } from './env';
+import { TOO_MANY_TRIGGERS } from './errors';
 
 export const EventType = Object.freeze({
   CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE',
@@ -15,7 +16,6 @@ export const WeekDay = Object.freeze({
   SUNDAY: 'SUNDAY', MONDAY: 'MONDAY', TUESDAY: 'TUESDAY', WEDNESDAY: 'WEDNESDAY', THURSDAY: 'THURSDAY', FRIDAY: 'FRIDAY', SATURDAY: 'SATURDAY',
 });
 
-export const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 const MAX_TRIGGERS_PER_USER = 20;
 
 export class TriggerImpl extends Emulated {
@@ -23,7 +23,6 @@ export class TriggerImpl extends Emulated {
   /** Clock triggers: next run (ms since epoch); undefined once a one-time trigger has run. */
   _nextRun: number | undefined;
   _everyMs: number | undefined;
-  _runs = 0;
   constructor(
     ctr: CallCounter,
     readonly _uid: string,
@@ -116,51 +115,48 @@ export class TriggerBuilderImpl extends BuilderBase {
   }
 }
 
-export class FormTriggerBuilderImpl extends BuilderBase {
-  static kind = 'FormTriggerBuilder';
+/** Triggers bound to one file (a form or a spreadsheet): the last on…() call picks the event. */
+abstract class FileTriggerBuilder extends BuilderBase {
   private event: EventTypeName | undefined;
-  constructor(ctr: CallCounter, reg: TriggerRegistry, env: Env, handler: string, private readonly _formId: string) {
+  protected abstract readonly _source: TriggerSourceName;
+  constructor(ctr: CallCounter, reg: TriggerRegistry, env: Env, handler: string, private readonly _fileId: string) {
     super(ctr, reg, env, handler);
   }
-  onFormSubmit(): this {
-    this.event = 'ON_FORM_SUBMIT';
-    return this;
-  }
-  onOpen(): this {
-    this.event = 'ON_OPEN';
+  protected _on(event: EventTypeName): this {
+    this.event = event;
     return this;
   }
   create(): TriggerImpl {
     if (!this.event) throw new Error('Trigger event type is not set.');
-    return this._reg._add(this._make(this.event, 'FORMS', this._formId));
+    return this._reg._add(this._make(this.event, this._source, this._fileId));
   }
 }
 
-export class SpreadsheetTriggerBuilderImpl extends BuilderBase {
-  static kind = 'SpreadsheetTriggerBuilder';
-  private event: EventTypeName | undefined;
-  constructor(ctr: CallCounter, reg: TriggerRegistry, env: Env, handler: string, private readonly _ssId: string) {
-    super(ctr, reg, env, handler);
+export class FormTriggerBuilderImpl extends FileTriggerBuilder {
+  static kind = 'FormTriggerBuilder';
+  protected readonly _source = 'FORMS';
+  onFormSubmit(): this {
+    return this._on('ON_FORM_SUBMIT');
   }
   onOpen(): this {
-    this.event = 'ON_OPEN';
-    return this;
+    return this._on('ON_OPEN');
+  }
+}
+
+export class SpreadsheetTriggerBuilderImpl extends FileTriggerBuilder {
+  static kind = 'SpreadsheetTriggerBuilder';
+  protected readonly _source = 'SPREADSHEETS';
+  onOpen(): this {
+    return this._on('ON_OPEN');
   }
   onEdit(): this {
-    this.event = 'ON_EDIT';
-    return this;
+    return this._on('ON_EDIT');
   }
   onChange(): this {
-    this.event = 'ON_CHANGE';
-    return this;
+    return this._on('ON_CHANGE');
   }
   onFormSubmit(): this {
-    this.event = 'ON_FORM_SUBMIT';
-    return this;
-  }
-  create(): TriggerImpl {
-    if (!this.event) throw new Error('Trigger event type is not set.');
-    return this._reg._add(this._make(this.event, 'SPREADSHEETS', this._ssId));
+    return this._on('ON_FORM_SUBMIT');
   }
 }
 

@@ -11,8 +11,8 @@ import type { BlobImpl } from './blob';
 /** Grid keys pack (row, col) into one number; Sheets allows at most 18,278 columns. */
 const KEY_WIDTH = 20000;
 export const cellKey = (row: number, col: number): number => (row - 1) * KEY_WIDTH + (col - 1);
-const keyRow = (k: number): number => Math.floor(k / KEY_WIDTH) + 1;
-const keyCol = (k: number): number => (k % KEY_WIDTH) + 1;
+export const keyRow = (k: number): number => Math.floor(k / KEY_WIDTH) + 1;
+export const keyCol = (k: number): number => (k % KEY_WIDTH) + 1;
 
 /** Names of per-cell layers besides values and formulas. */
 export type Layer =
@@ -110,8 +110,12 @@ export class SheetImpl extends Emulated {
       if (p._sheet === this && !p._allows(user) && p._covers(rect)) throw new Error(PROTECTED_EDIT);
     }
   }
+  /** The whole grid, as sheet-wide operations and sheet protections cover it. */
+  _wholeRect(): Rect {
+    return { row: 1, col: 1, numRows: this._maxRows, numCols: this._maxCols };
+  }
   _assertSheetEditable(): void {
-    this._assertEditable({ row: 1, col: 1, numRows: this._maxRows, numCols: this._maxCols });
+    this._assertEditable(this._wholeRect());
   }
   _lastRow(): number {
     let last = 0;
@@ -145,7 +149,7 @@ export class SheetImpl extends Emulated {
     return new RangeImpl(this._ctr, this, rect, a1);
   }
   /** Moves every keyed layer, formula, image and protection when rows/columns are inserted or deleted. */
-  private shift(axis: 'row' | 'col', at: number, delta: number): void {
+  private _shift(axis: 'row' | 'col', at: number, delta: number): void {
     const move = (k: number): number | undefined => {
       const r = keyRow(k);
       const c = keyCol(k);
@@ -274,7 +278,7 @@ export class SheetImpl extends Emulated {
     if (beforePosition < 1 || beforePosition > this._maxRows) throw new Error(OUT_OF_SHEET);
     const blanks = Array.from({ length: howMany }, () => [] as CellValue[]);
     if (this._values.length >= beforePosition) this._values.splice(beforePosition - 1, 0, ...blanks);
-    this.shift('row', beforePosition, howMany);
+    this._shift('row', beforePosition, howMany);
     this._maxRows += howMany;
     return this;
   }
@@ -301,7 +305,7 @@ export class SheetImpl extends Emulated {
     if (rowPosition < 1 || rowPosition + howMany - 1 > this._maxRows) throw new Error(OUT_OF_SHEET);
     if (howMany >= this._maxRows - this._frozenRows) throw new Error(DELETE_ALL_ROWS);
     this._values.splice(rowPosition - 1, howMany);
-    this.shift('row', rowPosition, -howMany);
+    this._shift('row', rowPosition, -howMany);
     this._maxRows -= howMany;
   }
   deleteRow(rowPosition: number): this {
@@ -314,7 +318,7 @@ export class SheetImpl extends Emulated {
     for (const row of this._values) {
       if (row && row.length >= beforePosition) row.splice(beforePosition - 1, 0, ...Array<CellValue>(howMany).fill(''));
     }
-    this.shift('col', beforePosition, howMany);
+    this._shift('col', beforePosition, howMany);
     this._maxCols += howMany;
     return this;
   }
@@ -340,7 +344,7 @@ export class SheetImpl extends Emulated {
     if (columnPosition < 1 || columnPosition + howMany - 1 > this._maxCols) throw new Error(OUT_OF_SHEET);
     if (howMany >= this._maxCols - this._frozenCols) throw new Error(DELETE_ALL_COLUMNS);
     for (const row of this._values) if (row) row.splice(columnPosition - 1, howMany);
-    this.shift('col', columnPosition, -howMany);
+    this._shift('col', columnPosition, -howMany);
     this._maxCols -= howMany;
   }
   deleteColumn(columnPosition: number): this {
@@ -449,15 +453,15 @@ export class SheetImpl extends Emulated {
   }
 
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): this {
-    this._range({ row: 1, col: 1, numRows: this._maxRows, numCols: this._maxCols }).clear(options);
+    this._range(this._wholeRect()).clear(options);
     return this;
   }
   clearContents(): this {
-    this._range({ row: 1, col: 1, numRows: this._maxRows, numCols: this._maxCols }).clearContent();
+    this._range(this._wholeRect()).clearContent();
     return this;
   }
   clearFormats(): this {
-    this._range({ row: 1, col: 1, numRows: this._maxRows, numCols: this._maxCols }).clearFormat();
+    this._range(this._wholeRect()).clearFormat();
     return this;
   }
   clearNotes(): this {

@@ -1,6 +1,5 @@
 // Spreadsheet.Spreadsheet: sheets by name and position, id/url, time zone, toast and protections.
 import { CallCounter, Emulated } from './calls';
-import { parseA1 } from './a1';
 import { duplicateSheetName, REMOVE_ALL_SHEETS } from './errors';
 import { SheetImpl } from './sheet';
 import { RangeImpl } from './range';
@@ -81,8 +80,7 @@ export class SpreadsheetImpl extends Emulated {
     return [this._env.owner, ...this._env.collaborators].map((e) => new UserImpl(this._ctr, e));
   }
   addEditor(user: unknown): this {
-    this._env.collaborators.add(emailOf(user));
-    return this;
+    return this.addEditors([user]);
   }
   addEditors(users: unknown[]): this {
     for (const u of users) this._env.collaborators.add(emailOf(u));
@@ -136,11 +134,9 @@ export class SpreadsheetImpl extends Emulated {
     this._sheets = this._sheets.filter((x) => x !== s);
     this._sheets.splice(pos - 1, 0, s);
   }
+  /** "A1" is on the active sheet; Sheet.getRange already follows a "'Name'!A1" prefix to its sheet. */
   getRange(a1: string): RangeImpl {
-    const ref = parseA1(a1);
-    const sheet = ref.sheetName !== undefined ? this._sheetByName(ref.sheetName) : this._activeSheet;
-    if (!sheet) throw new Error('Range not found');
-    return sheet.getRange(a1.slice(a1.lastIndexOf('!') + 1));
+    return this._activeSheet.getRange(a1);
   }
   getProtections(type: ProtectionKind): ProtectionImpl[] {
     return this._protections.filter((p) => p._type === type);

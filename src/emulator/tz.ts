@@ -46,7 +46,7 @@ export function fromWallClock(
 }
 
 /** Apps Script accepts "GMT+7" style zones; Intl wants "Etc/GMT-7" (sign inverted). */
-export function normalizeZone(tz: string): string {
+function normalizeZone(tz: string): string {
   const m = /^(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(tz);
   if (!m) return tz;
   if (m[3] && m[3] !== '00') return tz; // Intl has no fractional Etc zones; let it throw

@@ -146,30 +146,31 @@ export class UiImpl extends Emulated {
   }
   /** alert(prompt) · alert(prompt, buttons) · alert(title, prompt, buttons). */
   alert(a: string, b?: unknown, c?: unknown): ButtonName {
-    const [title, body, buttons] = c !== undefined ? [a, String(b), c] : isButtonSet(b) ? ['', a, b] : ['', a, 'OK'];
-    const set = isButtonSet(buttons) ? buttons : 'OK';
-    const answer = this._rec._nextAnswer(set);
-    this._rec.dialogs.push({ kind: 'alert', title, body, buttons: set, answer });
-    return answer.button;
+    return this._ask('alert', a, b, c).button;
   }
   /** prompt(prompt) · prompt(prompt, buttons) · prompt(title, prompt, buttons). */
   prompt(a: string, b?: unknown, c?: unknown): PromptResponseImpl {
+    const answer = this._ask('prompt', a, b, c);
+    return new PromptResponseImpl(this._ctr, answer.button, answer.text ?? '');
+  }
+  /** Shared by alert and prompt: same overloads, same recording, the scripted user's answer. */
+  private _ask(kind: 'alert' | 'prompt', a: string, b: unknown, c: unknown): { button: ButtonName; text?: string } {
     const [title, body, buttons] = c !== undefined ? [a, String(b), c] : isButtonSet(b) ? ['', a, b] : ['', a, 'OK'];
     const set = isButtonSet(buttons) ? buttons : 'OK';
     const answer = this._rec._nextAnswer(set);
-    this._rec.dialogs.push({ kind: 'prompt', title, body, buttons: set, answer });
-    return new PromptResponseImpl(this._ctr, answer.button, answer.text ?? '');
+    this._rec.dialogs.push({ kind, title, body, buttons: set, answer });
+    return answer;
   }
   showModalDialog(output: HtmlOutputImpl, title: string): void {
-    this.record('modal', output, title);
+    this._record('modal', output, title);
   }
   showModelessDialog(output: HtmlOutputImpl, title: string): void {
-    this.record('modeless', output, title);
+    this._record('modeless', output, title);
   }
   showSidebar(output: HtmlOutputImpl): void {
-    this.record('sidebar', output, output._title);
+    this._record('sidebar', output, output._title);
   }
-  private record(kind: DialogRecord['kind'], output: HtmlOutputImpl, title: string): void {
+  private _record(kind: DialogRecord['kind'], output: HtmlOutputImpl, title: string): void {
     if (!(output instanceof HtmlOutputImpl)) throw new Error('Invalid argument: userInterface');
     this._rec.dialogs.push({ kind, title, html: output._content, width: output._width, height: output._height });
   }

@@ -46,6 +46,18 @@ test('unimplemented methods throw "not emulated: Class.method" instead of passin
   expect(() => { (emu.Session as unknown as Record<string, unknown>).foo = 1; }).toThrow('not emulated');
 });
 
+test("the emulator's own helper methods are not part of the Apps Script surface", () => {
+  const emu = createEmulator();
+  const range = emu.spreadsheet.getActiveSheet().getRange('A1') as unknown as Record<string, () => unknown>;
+  // Range has no guard()/each() in Google; the emulator's helpers are "_"-prefixed and hidden by the proxy.
+  expect(() => range.guard()).toThrow('not emulated: Range.guard');
+  expect(() => range.each()).toThrow('not emulated: Range.each');
+  const form = emu.FormApp.create('x') as unknown as Record<string, () => unknown>;
+  expect(() => form.add()).toThrow('not emulated: Form.add');
+  const builder = emu.FormApp.createTextValidation() as unknown as Record<string, () => unknown>;
+  expect(() => builder.set()).toThrow('not emulated: TextValidationBuilder.set');
+});
+
 test('jest.spyOn works on emulated objects and spied calls are still counted', () => {
   const emu = createEmulator();
   const spy = jest.spyOn(emu.SpreadsheetApp, 'flush');

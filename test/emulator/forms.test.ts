@@ -33,6 +33,12 @@ test('items keep titles, types, choices, requirement and validation', () => {
   expect(d.description).toBe('Hạn nộp: 30/6/2023');
   form.deleteItem(2);
   expect(form.getItems()).toHaveLength(4);
+  // Left: list, text "Tên clip", text "Link video", checkbox; moving index 3 to the front puts the checkbox first.
+  form.moveItem(3, 0);
+  expect(form.getItems().map((i) => i.getTitle())).toEqual(['Cam kết', 'Đơn vị', 'Tên clip', 'Link video']);
+  // Index 7 is past the 4 items: refused, and nothing moves (a bad index must not pull the last item out).
+  expect(() => form.moveItem(7, 0)).toThrow('Invalid argument: index');
+  expect(form.getItems()).toHaveLength(4);
 });
 
 test('toPrefilledUrl puts the encoded answer under entry.<id> of the published form', () => {

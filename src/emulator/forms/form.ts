@@ -34,10 +34,14 @@ export class FormImpl extends Emulated {
   _progressBar = false;
   _shuffle = false;
   _showLinkAgain = true;
-  _destinationId: string | null = null;
   /** Response sheet and the column of each item id in it. */
   _dest: { sheet: SheetImpl; columns: Map<number, number>; emailCol?: number } | undefined;
   readonly _editors = new Set<string>();
+
+  /** Id of the linked spreadsheet (derived from _dest, so the two cannot disagree). */
+  get _destinationId(): string | null {
+    return this._dest?.sheet._ss._id ?? null;
+  }
 
   constructor(
     ctr: CallCounter,
@@ -53,20 +57,22 @@ export class FormImpl extends Emulated {
   _viewUrl(): string {
     return `https://docs.google.com/forms/d/e/${this._publishedId}/viewform`;
   }
+  /** Google's refusal when a closed form is submitted (by the page or by FormResponse.submit). */
+  _assertAccepting(): void {
+    if (!this._accepting) throw new Error(this._closedMessage || 'This form is no longer accepting responses.');
+  }
   _newItem(type: ItemTypeName): ItemImpl {
     const item = new ItemImpl(this._ctr, this, this._env.intId(), type);
     this._items.push(item);
     return item;
   }
-  private add(type: ItemTypeName): AsKind {
+  private _add(type: ItemTypeName): AsKind {
     return this._newItem(type)._typed();
   }
 
   /** Stores a submitted response, writes the destination row like Google, then hands triggers to the host. */
   _record(r: FormResponseImpl, at: Date, opts: { fireTriggers: TriggerMode; email?: string }): void {
-    if (!this._accepting) {
-      throw new Error(this._closedMessage || 'This form is no longer accepting responses.');
-    }
+    this._assertAccepting();
     r._id = `2_ABaOnud${this._env.fileId(60).slice(1)}`;
     r._timestamp = new Date(at.getTime());
     r._email = this._collectEmail ? opts.email ?? this._env.activeUser : '';
@@ -237,7 +243,6 @@ export class FormImpl extends Emulated {
     if (!ss) throw new Error('No item with the given ID could be found, or you do not have permission to access it.');
     const sheet = ss._addSheet(this._responseSheetName(ss), 0);
     sheet._setStored(1, 1, { value: this._env.isVietnamese() ? 'Dấu thời gian' : 'Timestamp' });
-    this._destinationId = destinationId;
     this._dest = { sheet, columns: new Map() };
     this._ensureColumns();
     for (const r of this._responses) this._appendToDestination(r);
@@ -254,43 +259,42 @@ export class FormImpl extends Emulated {
   }
   removeDestination(): this {
     if (this._dest) this._dest.sheet._ss._formUrl = null;
-    this._destinationId = null;
     this._dest = undefined;
     return this;
   }
 
   addTextItem(): AsKind {
-    return this.add('TEXT');
+    return this._add('TEXT');
   }
   addParagraphTextItem(): AsKind {
-    return this.add('PARAGRAPH_TEXT');
+    return this._add('PARAGRAPH_TEXT');
   }
   addListItem(): AsKind {
-    return this.add('LIST');
+    return this._add('LIST');
   }
   addMultipleChoiceItem(): AsKind {
-    return this.add('MULTIPLE_CHOICE');
+    return this._add('MULTIPLE_CHOICE');
   }
   addCheckboxItem(): AsKind {
-    return this.add('CHECKBOX');
+    return this._add('CHECKBOX');
   }
   addSectionHeaderItem(): AsKind {
-    return this.add('SECTION_HEADER');
+    return this._add('SECTION_HEADER');
   }
   addPageBreakItem(): AsKind {
-    return this.add('PAGE_BREAK');
+    return this._add('PAGE_BREAK');
   }
   addDateItem(): AsKind {
-    return this.add('DATE');
+    return this._add('DATE');
   }
   addDateTimeItem(): AsKind {
-    return this.add('DATETIME');
+    return this._add('DATETIME');
   }
   addTimeItem(): AsKind {
-    return this.add('TIME');
+    return this._add('TIME');
   }
   addScaleItem(): AsKind {
-    return this.add('SCALE');
+    return this._add('SCALE');
   }
   getItems(type?: ItemTypeName): AsKind[] {
     return this._items.filter((i) => !type || i._type === type).map((i) => new AsKind(i, 'Item', ITEM_SURFACE));
@@ -299,14 +303,17 @@ export class FormImpl extends Emulated {
     const item = this._items.find((i) => i._id === Number(id));
     return item ? new AsKind(item, 'Item', ITEM_SURFACE) : null;
   }
-  deleteItem(indexOrItem: number | ItemImpl): void {
+  /** Position of an item given by index or by the item itself; Google refuses one that is not in the form. */
+  private _indexOf(indexOrItem: number | ItemImpl): number {
     const idx = typeof indexOrItem === 'number' ? indexOrItem : this._items.indexOf(indexOrItem);
     if (idx < 0 || idx >= this._items.length) throw new Error('Invalid argument: index');
-    this._items.splice(idx, 1);
+    return idx;
+  }
+  deleteItem(indexOrItem: number | ItemImpl): void {
+    this._items.splice(this._indexOf(indexOrItem), 1);
   }
   moveItem(from: number | ItemImpl, toIndex: number): ItemImpl {
-    const idx = typeof from === 'number' ? from : this._items.indexOf(from);
-    const [item] = this._items.splice(idx, 1);
+    const [item] = this._items.splice(this._indexOf(from), 1);
     this._items.splice(toIndex, 0, item);
     return item;
   }

@@ -45,7 +45,7 @@ export function describeForm(f: FormImpl): FormDescription {
 
 /** Builds the response a person would submit; throws the way the page refuses (missing required answer, failed validation). */
 export function submitAnswers(f: FormImpl, answers: Record<string, string | string[]>, skipChecks: boolean): FormResponseImpl {
-  if (!f._accepting) throw new Error(f._closedMessage || 'This form is no longer accepting responses.');
+  f._assertAccepting();
   const r = new FormResponseImpl(f._ctr, f);
   const byTitle = new Map(f._items.filter((i) => i._isQuestion()).map((i) => [i._title, i]));
   for (const [title, value] of Object.entries(answers)) {

@@ -1,7 +1,7 @@
 // FormApp.createTextValidation()/createCheckboxValidation(): builders and rules, checked on emulated submissions.
 import { CallCounter, Emulated } from '../calls';
 
-export interface RuleSpec {
+interface RuleSpec {
   kind: string;
   args: unknown[];
 }
@@ -40,48 +40,56 @@ export class TextValidationImpl extends Emulated {
   }
 }
 
-export class TextValidationBuilderImpl extends Emulated {
-  static kind = 'TextValidationBuilder';
+/** What both form validation builders share: one requirement (the last one set wins) and a help text. */
+abstract class RuleBuilder extends Emulated {
   private rule: RuleSpec | undefined;
   private help = '';
-  private set(kind: string, ...args: unknown[]): this {
+  protected _set(kind: string, ...args: unknown[]): this {
     this.rule = { kind, args };
     return this;
-  }
-  requireTextIsUrl(): this {
-    return this.set('URL');
-  }
-  requireTextIsEmail(): this {
-    return this.set('EMAIL');
-  }
-  requireNumber(): this {
-    return this.set('NUMBER');
-  }
-  requireWholeNumber(): this {
-    return this.set('WHOLE_NUMBER');
-  }
-  requireNumberBetween(start: number, end: number): this {
-    return this.set('NUMBER_BETWEEN', start, end);
-  }
-  requireTextLengthLessThanOrEqualTo(n: number): this {
-    return this.set('LENGTH_LE', n);
-  }
-  requireTextLengthGreaterThanOrEqualTo(n: number): this {
-    return this.set('LENGTH_GE', n);
-  }
-  requireTextMatchesPattern(p: string): this {
-    return this.set('MATCHES', p);
-  }
-  requireTextContainsPattern(p: string): this {
-    return this.set('CONTAINS', p);
   }
   setHelpText(t: string): this {
     this.help = t;
     return this;
   }
-  build(): TextValidationImpl {
+  /** The requirement and help text for build(); Google refuses to build a rule without a requirement. */
+  protected _parts(): [RuleSpec, string] {
     if (!this.rule) throw new Error('A validation rule must have a requirement.');
-    return new TextValidationImpl(this._ctr, this.rule, this.help);
+    return [this.rule, this.help];
+  }
+}
+
+export class TextValidationBuilderImpl extends RuleBuilder {
+  static kind = 'TextValidationBuilder';
+  requireTextIsUrl(): this {
+    return this._set('URL');
+  }
+  requireTextIsEmail(): this {
+    return this._set('EMAIL');
+  }
+  requireNumber(): this {
+    return this._set('NUMBER');
+  }
+  requireWholeNumber(): this {
+    return this._set('WHOLE_NUMBER');
+  }
+  requireNumberBetween(start: number, end: number): this {
+    return this._set('NUMBER_BETWEEN', start, end);
+  }
+  requireTextLengthLessThanOrEqualTo(n: number): this {
+    return this._set('LENGTH_LE', n);
+  }
+  requireTextLengthGreaterThanOrEqualTo(n: number): this {
+    return this._set('LENGTH_GE', n);
+  }
+  requireTextMatchesPattern(p: string): this {
+    return this._set('MATCHES', p);
+  }
+  requireTextContainsPattern(p: string): this {
+    return this._set('CONTAINS', p);
+  }
+  build(): TextValidationImpl {
+    return new TextValidationImpl(this._ctr, ...this._parts());
   }
 }
 
@@ -98,28 +106,18 @@ export class CheckboxValidationImpl extends Emulated {
   }
 }
 
-export class CheckboxValidationBuilderImpl extends Emulated {
+export class CheckboxValidationBuilderImpl extends RuleBuilder {
   static kind = 'CheckboxValidationBuilder';
-  private rule: RuleSpec | undefined;
-  private help = '';
   requireSelectAtLeast(n: number): this {
-    this.rule = { kind: 'AT_LEAST', args: [n] };
-    return this;
+    return this._set('AT_LEAST', n);
   }
   requireSelectAtMost(n: number): this {
-    this.rule = { kind: 'AT_MOST', args: [n] };
-    return this;
+    return this._set('AT_MOST', n);
   }
   requireSelectExactly(n: number): this {
-    this.rule = { kind: 'EXACTLY', args: [n] };
-    return this;
-  }
-  setHelpText(t: string): this {
-    this.help = t;
-    return this;
+    return this._set('EXACTLY', n);
   }
   build(): CheckboxValidationImpl {
-    if (!this.rule) throw new Error('A validation rule must have a requirement.');
-    return new CheckboxValidationImpl(this._ctr, this.rule, this.help);
+    return new CheckboxValidationImpl(this._ctr, ...this._parts());
   }
 }
