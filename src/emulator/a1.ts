@@ -1,4 +1,5 @@
 // A1 notation: parsing "A1", "A1:C3", "A:C", "2:5", "A2:C", "'Sheet'!B2" and formatting back.
+import { columnToLetters, lettersToColumn } from '../sheets/a1';
 
 /** A rectangle on a sheet, 1-based like Apps Script. */
 export interface Rect {
@@ -17,22 +18,8 @@ export interface A1Ref {
   endCol?: number;
 }
 
-export function columnToLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function lettersToColumn(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+// Column letters are Sheets' own notation, shared with the add-on (src/sheets/a1.ts).
+export { columnToLetters, lettersToColumn };
 
 const PART = /^\$?([A-Za-z]{1,3})?\$?([0-9]+)?$/;
 

@@ -1,7 +1,6 @@
-// The services every form flow is handed (Apps Script's or the emulator's), and the settings and "Nhật ký" helpers they share.
-import type { Parsed, Problem, Settings } from '../domain/types';
+// The services every form flow is handed (Apps Script's or the emulator's), and the "Nhật ký" helpers they share.
+import type { Problem } from '../domain/types';
 import { appendAudit, joinAuditDetails } from '../sheets/audit';
-import { ContestError } from '../sheets/errors';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -36,12 +35,6 @@ export type FormServices = Omit<FormDeps, 'spreadsheet' | 'user'>;
 
 export function formDeps(spreadsheet: Spreadsheet, user: string, services: FormServices): FormDeps {
   return { ...services, spreadsheet, user };
-}
-
-/** The settings, or a ContestError listing the "Cấu hình" problems. */
-export function requireSettings(parsed: Parsed<Settings>): Settings {
-  if (!parsed.ok) throw new ContestError(parsed.problems);
-  return parsed.value;
 }
 
 /** The problems' messages in one line (for a "Nhật ký" entry or a note that must not stop the run). */

@@ -1,4 +1,5 @@
 // "Tạo / liên kết biểu mẫu": link, re-check or create the submission form and install everything it needs.
+import { valueOrStop } from '../sheets/errors';
 import { DEFAULT_APPRAISAL_CRITERIA } from '../domain/appraisal';
 import { APPRAISAL_CRITERIA, readAppraisalCriteria } from '../sheets/appraisalCriteria';
 import { CONFIG } from '../sheets/config';
@@ -16,7 +17,7 @@ import {
   syncUnitChoices,
   type FormLayout,
 } from './form-builder';
-import { logFormAction, requireSettings, type FormActionSummary, type FormDeps } from './form-deps';
+import { logFormAction, type FormActionSummary, type FormDeps } from './form-deps';
 import { openContestForm, readFormConfig, recordContestForm } from './recorded-form';
 import { refreshUnitLinks, rosterUnits } from './unit-links';
 
@@ -47,7 +48,7 @@ export function createOrLinkForm(deps: FormDeps, linkUrl?: string): CreateOrLink
   const ss = deps.spreadsheet;
   // "Cấu hình" and "Đơn vị" are read once here; everything below works from these reads.
   const config = readFormConfig(ss);
-  const settings = requireSettings(config.settings);
+  const settings = valueOrStop(config.settings);
   const roster = rosterUnits(ss);
   const { units, notes } = roster;
   const lines: string[] = [];

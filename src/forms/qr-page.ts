@@ -1,5 +1,5 @@
 // The printable QR page: one self-contained HTML string (A4 grid, unit name under each code, contest heading).
-import { escapeHtml } from '../ui/dialog';
+import { escapeHtml } from '../ui/html';
 import { qrSvg } from './qr';
 
 /** One code on the page: who it is for and the link it opens. */

@@ -1,8 +1,9 @@
 // "Mã QR": per-unit and general QR images in a sheet, plus the printable page for the dialog.
+import { valueOrStop } from '../sheets/errors';
 import { formatDateTime } from '../domain/parse';
 import { escapeCell } from '../sheets/table';
 import { inspectForm, syncUnitChoices } from './form-builder';
-import { logToAudit, requireSettings, type FormDeps } from './form-deps';
+import { logToAudit, type FormDeps } from './form-deps';
 import { qrGifBytes } from './qr';
 import { typographicQuotes } from './quotes';
 import { GENERAL_LINK_LABEL, buildQrPrintHtml, type QrCard } from './qr-page';
@@ -30,7 +31,7 @@ export interface QrResult {
 export function makeQrCodes(deps: FormDeps): QrResult {
   const ss = deps.spreadsheet;
   const config = readFormConfig(ss);
-  const settings = requireSettings(config.settings);
+  const settings = valueOrStop(config.settings);
   const form = requireContestForm(deps, config.formId);
   const roster = rosterUnits(ss);
   const { units } = roster;

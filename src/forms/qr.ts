@@ -1,6 +1,6 @@
 // QR codes for submission links: a pure-JS encoder (qrcode-generator) in UTF-8 byte mode, level M, as GIF bytes or SVG.
 import qrcode from 'qrcode-generator';
-import { escapeHtml } from '../ui/dialog';
+import { escapeHtml } from '../ui/html';
 
 /** Error correction M survives ~15% damage (a crease or a smudge on a printed sheet) while keeping codes small. */
 const ERROR_CORRECTION = 'M';

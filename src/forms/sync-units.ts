@@ -1,7 +1,8 @@
 // "Đồng bộ danh sách đơn vị": the form's unit dropdown and each unit's link from "Đơn vị"; also moves the deadline trigger.
+import { valueOrStop } from '../sheets/errors';
 import { describeDeadlinePlan, scheduleDeadline } from './deadline';
 import { inspectForm, syncUnitChoices } from './form-builder';
-import { logFormAction, requireSettings, type FormActionSummary, type FormDeps } from './form-deps';
+import { logFormAction, type FormActionSummary, type FormDeps } from './form-deps';
 import { readFormConfig, requireContestForm } from './recorded-form';
 import { refreshUnitLinks, rosterUnits } from './unit-links';
 
@@ -9,7 +10,7 @@ import { refreshUnitLinks, rosterUnits } from './unit-links';
 export function syncUnitList(deps: FormDeps): FormActionSummary & { units: number } {
   const ss = deps.spreadsheet;
   const config = readFormConfig(ss);
-  const settings = requireSettings(config.settings);
+  const settings = valueOrStop(config.settings);
   const form = requireContestForm(deps, config.formId);
   const roster = rosterUnits(ss);
   const { units, notes } = roster;

@@ -1,5 +1,5 @@
 // Schema of "Cấu hình" (key–value settings) and reading/upserting its rows.
-import { SETTING_DEFINITIONS, SETTINGS_SHEET, parseSettings } from '../domain/settings';
+import { SETTING_DEFINITIONS, SETTINGS_HEADERS, SETTINGS_SHEET, parseSettings } from '../domain/settings';
 import { normalizeName } from '../domain/parse';
 import type { Parsed, Settings } from '../domain/types';
 import { defineSchema, type SchemaKey } from './schema';
@@ -12,11 +12,11 @@ export const CONFIG = defineSchema({
   protection: 'organizers',
   description: 'Thiết lập hội thi (chỉ Ban tổ chức được sửa).',
   columns: [
-    { key: 'label', header: 'Thiết lập', role: 'input', width: 300 },
+    { key: 'label', header: SETTINGS_HEADERS[0], role: 'input', width: 300 },
     // Plain text ("@"): a date typed as "05/06/2023 23:59" stays that text, which the add-on reads as
     // dd/MM/yyyy in "Múi giờ"; a General cell in a US-locale file would turn it into 6 May.
-    { key: 'value', header: 'Giá trị', role: 'input', width: 320, format: '@' },
-    { key: 'note', header: 'Ghi chú', role: 'input', required: false, width: 480 },
+    { key: 'value', header: SETTINGS_HEADERS[1], role: 'input', width: 320, format: '@' },
+    { key: 'note', header: SETTINGS_HEADERS[2], role: 'input', required: false, width: 480 },
   ],
 });
 export type ConfigKey = SchemaKey<typeof CONFIG>;

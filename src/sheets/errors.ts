@@ -1,6 +1,6 @@
 // The error a sheet adapter or flow raises when it must stop: Vietnamese problems naming sheet/row/column.
 import { describePlace, type CellPlace } from '../domain/parse';
-import type { Problem } from '../domain/types';
+import type { Parsed, Problem } from '../domain/types';
 
 /**
  * Thrown when an action cannot go on (missing sheet or header, invalid settings). The UI shows
@@ -48,6 +48,12 @@ export function missingSheet(name: string): ContestError {
       sheet: name,
     },
   ]);
+}
+
+/** The parsed value, or a ContestError carrying its problems (the action stops before any write). */
+export function valueOrStop<T>(parsed: Parsed<T>): T {
+  if (!parsed.ok) throw new ContestError(parsed.problems);
+  return parsed.value;
 }
 
 /**

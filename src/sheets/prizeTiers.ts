@@ -1,5 +1,5 @@
 // Schema of "Cơ cấu giải" (prize tiers: prize, count, reward) and its row mapping.
-import { DEFAULT_PRIZE_TIERS } from '../domain/awards';
+import { DEFAULT_PRIZE_TIERS, PRIZE_SHEET } from '../domain/awards';
 import { parseNumberCell } from '../domain/parse';
 import type { PrizeTier, Problem } from '../domain/types';
 import { cellProblem } from './errors';
@@ -7,7 +7,7 @@ import { defineSchema, type SchemaKey } from './schema';
 import { cell, text, type Table } from './table';
 
 export const PRIZE_TIERS = defineSchema({
-  name: 'Cơ cấu giải',
+  name: PRIZE_SHEET,
   protection: 'organizers',
   description: 'Cơ cấu giải thưởng (chỉ Ban tổ chức được sửa).',
   columns: [

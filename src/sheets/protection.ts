@@ -1,6 +1,7 @@
 // Sheet and column protections: organizers only, plus a juror on their own tab, restricted from the start.
 import type { LayoutContext } from './layout';
 import type { SheetSchema } from './schema';
+import { columnToLetters } from './a1';
 import { adjacentRuns } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -66,12 +67,7 @@ export function ensureProtection(ctx: LayoutContext, sheet: Sheet, schema: Sheet
 
 /** "I:L" for columns 9…12: whole columns, so the protection also covers rows added later. */
 function columnsA1(start: number, count: number): string {
-  const letters = (n: number): string => {
-    let s = '';
-    for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-    return s;
-  };
-  return `${letters(start)}:${letters(start + count - 1)}`;
+  return `${columnToLetters(start)}:${columnToLetters(start + count - 1)}`;
 }
 
 /**

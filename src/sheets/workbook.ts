@@ -6,7 +6,7 @@ import { AUDIT_LOG } from './auditLog';
 import { AWARDS } from './awards';
 import { CONFIG, readSettings } from './config';
 import { ENGAGEMENT, readEngagement } from './engagement';
-import { ContestError } from './errors';
+import { ContestError, valueOrStop } from './errors';
 import { JURORS, readJurors, type JurorRow } from './jurors';
 import { juryTabName, juryTabSchema, locateJuryTabs, orphanTabMessage, readJuryTab, staleMarkColumns, type JuryTabRead } from './juryTab';
 import { PARTICIPATION } from './participation';
@@ -52,9 +52,7 @@ export interface ContestRules {
 }
 
 export function readSettingsOrThrow(spreadsheet: Spreadsheet): Settings {
-  const parsed = readSettings(spreadsheet);
-  if (!parsed.ok) throw new ContestError(parsed.problems);
-  return parsed.value;
+  return valueOrStop(readSettings(spreadsheet));
 }
 
 export function readCriteriaOrThrow(spreadsheet: Spreadsheet): AppraisalCriterion[] {

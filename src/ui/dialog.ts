@@ -1,13 +1,9 @@
 // Self-contained HTML for the summary and error dialogs; a flow's Summary or a caught error becomes one.
+import { escapeHtml } from './html';
 import type { Summary } from '../flows/context';
 import { isContestError, namesCells } from '../sheets/errors';
 import { MSG } from './messages';
 import { outline } from './outline';
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 const STYLE = `body{font-family:Roboto,Arial,sans-serif;font-size:14px;color:#202124;margin:0;padding:4px 8px}
 h2{font-size:16px;margin:8px 0}ul{padding-left:20px;margin:4px 0}li{margin:2px 0}li.sub{list-style:none}li.sub>ul{margin:0}
