@@ -3,7 +3,7 @@
 // wants it), which also makes tsc reject what a per-file compiler like esbuild-loader cannot handle.
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
+  roots: ['<rootDir>/test', '<rootDir>/packages/gas-emulator/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 60000,

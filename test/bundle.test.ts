@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
-import { createEmulator } from '../src/emulator';
+import { createContestEmulator } from './sample/emulator';
 
 const root = path.resolve(__dirname, '..');
 const bundlePath = path.join(root, 'dist', 'Code.js');
@@ -14,7 +14,7 @@ function declaredEntryPoints(): string[] {
 }
 
 function loadBundle() {
-  const emulator = createEmulator();
+  const emulator = createContestEmulator();
   const context = vm.createContext({});
   emulator.installGlobals(context);
   vm.runInContext(fs.readFileSync(bundlePath, 'utf8'), context, { filename: 'Code.js' });

@@ -1,7 +1,7 @@
 // Benchmark: service calls and in-process time per menu action for 50, 500 and 5,000 submissions with 10 jurors (and the form intake).
 // Usage: npm run bench [-- --json]
 import { performance } from 'perf_hooks';
-import { createEmulator } from '../src/emulator';
+import { createContestEmulator } from '../test/sample/emulator';
 import { updateAppraisal } from '../src/flows/appraisal';
 import { openAuditLog } from '../src/flows/auditLog';
 import { buildAwardList } from '../src/flows/awards';
@@ -29,7 +29,7 @@ interface Row {
   ms: number;
 }
 
-type Emu = ReturnType<typeof createEmulator>;
+type Emu = ReturnType<typeof createContestEmulator>;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 function sheetOf(emu: Emu, name: string): Sheet {
@@ -65,7 +65,7 @@ function measure(emu: Emu, ctx: FlowContext, action: string, rows: number, flow:
 }
 
 function benchSize(n: number, out: Row[]): void {
-  const emu = createEmulator({ owner: OWNER, user: OWNER });
+  const emu = createContestEmulator({ owner: OWNER, user: OWNER });
   const now = new Date('2023-06-20T09:00:00+07:00');
   emu.setNow(now);
   const ctx: FlowContext = {
@@ -108,7 +108,7 @@ function benchSize(n: number, out: Row[]): void {
 
 /** A contest with its roster and form, before the deadline. */
 function formContest(): { emu: Emu; form: GoogleAppsScript.Forms.Form } {
-  const emu = createEmulator({ owner: OWNER, user: OWNER });
+  const emu = createContestEmulator({ owner: OWNER, user: OWNER });
   emu.setNow(new Date('2023-06-01T09:00:00+07:00'));
   setupContest({ spreadsheet: emu.spreadsheet, app: emu.SpreadsheetApp, user: OWNER, now: emu.now() });
   append(emu, 'Đơn vị', Array.from({ length: UNITS }, (_, k) => ({ 'Mã đơn vị': `P${k + 1}`, 'Tên đơn vị': `Đoàn phường ${k + 1}` })));

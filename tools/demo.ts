@@ -11,8 +11,9 @@ import FakeTimers from '@sinonjs/fake-timers';
 import { mkdirSync } from 'fs';
 import { join, resolve } from 'path';
 import type { ContestOutput } from '../src/domain/contest';
-import { createEmulator, type Emulator } from '../src/emulator';
-import { parseA1 } from '../src/emulator/a1';
+import { type Emulator } from '../packages/gas-emulator/src';
+import { createContestEmulator } from '../test/sample/emulator';
+import { parseA1 } from '../packages/gas-emulator/src/a1';
 import '../src/main';
 import {
   appraisalStep,
@@ -26,7 +27,7 @@ import {
   submissionsStep,
   type DemoRun,
 } from './demoSteps';
-import { buildSampleContest, vn } from './sample/contest';
+import { buildSampleContest, vn } from '../test/sample/contest';
 import { createProgress, renderTable } from './progress';
 import { awardTable, resultTable, scoreJson } from './report';
 import { saveEmulatorToXlsx } from './xlsx';
@@ -58,7 +59,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
   const out = options.json ? process.stderr : process.stdout;
   const progress = createProgress(process.stderr);
   const clock = FakeTimers.install({ now: vn(2023, 5, 15, 8, 0), toFake: ['Date'] });
-  const em = createEmulator({
+  const em = createContestEmulator({
     owner: sample.organizerEmail,
     spreadsheetName: 'Hội thi video clip Quận 11 – 2023',
     collaborators: [...sample.appraisers.map((a) => a.email), ...sample.jurors.map((j) => j.email)],

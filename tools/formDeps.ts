@@ -1,5 +1,5 @@
 // Form handles from the emulator, wired as src/main.ts wires them for each Apps Script execution (bench and form tests).
-import type { Emulator } from '../src/emulator';
+import type { Emulator } from '../packages/gas-emulator/src';
 import { formDeps, type FormDeps, type FormServices } from '../src/forms/form-deps';
 
 /** The services of one execution: a fresh script lock each time, as LockService.getScriptLock() gives. */

@@ -10,7 +10,7 @@
 import { createHash } from 'crypto';
 import { existsSync, readFileSync } from 'fs';
 import { resolve } from 'path';
-import { createEmulator } from '../src/emulator';
+import { createContestEmulator } from '../test/sample/emulator';
 import type { Problem } from '../src/domain/types';
 import { buildAwardList, AWARDS_TITLE } from '../src/flows/awards';
 import type { FlowContext } from '../src/flows/context';
@@ -110,7 +110,7 @@ async function score(options: ScoreOptions): Promise<void> {
   }
   const before = sha256(input);
 
-  const em = createEmulator({ owner: OFFLINE_EMAIL });
+  const em = createContestEmulator({ owner: OFFLINE_EMAIL });
   em.installGlobals();
   try {
     const report = await loadWorkbookIntoEmulator(input, em);

@@ -1,5 +1,5 @@
 // Protections made by setup restrict people the file is shared with only later, and "Thẩm định" result columns are organizers-only.
-import { createEmulator } from '../../src/emulator';
+import { createContestEmulator } from '../sample/emulator';
 import { prepareJuryTabs } from '../../src/flows/juryTabs';
 import { setupContest } from '../../src/flows/setup';
 import { APPRAISAL_RESULTS_PROTECTION } from '../../src/sheets/appraisal';
@@ -13,7 +13,7 @@ describe('a file shared with nobody at setup, then with a juror', () => {
     // Google: a new protection copies the file's sharing and restricts nobody until the script
     // changes its editor list. With no collaborators at setup nothing had to be removed, so before
     // the fix the protections stayed open to everyone the file was shared with later.
-    const emu = createEmulator({ owner: OWNER, user: OWNER });
+    const emu = createContestEmulator({ owner: OWNER, user: OWNER });
     emu.setNow(NOW);
     const ctx = flowContext(emu);
     setupContest(ctx);

@@ -1,5 +1,5 @@
 // "Cấu hình" as typed by an organizer: plain-text values (dates never re-read by the locale) and the time zone.
-import { createEmulator } from '../../src/emulator';
+import { createContestEmulator } from '../sample/emulator';
 import { setupContest } from '../../src/flows/setup';
 import { readSettings } from '../../src/sheets/config';
 import { OWNER, NOW, flowContext, rowOf, sheet } from './fixture';
@@ -7,7 +7,7 @@ import { OWNER, NOW, flowContext, rowOf, sheet } from './fixture';
 describe('"Cấu hình"', () => {
   // A spreadsheet created in the US: en_US locale, New York time zone.
   const usEmulator = () => {
-    const emu = createEmulator({ owner: OWNER, user: OWNER, locale: 'en_US', timeZone: 'America/New_York' });
+    const emu = createContestEmulator({ owner: OWNER, user: OWNER, locale: 'en_US', timeZone: 'America/New_York' });
     emu.setNow(NOW);
     return emu;
   };

@@ -1,5 +1,5 @@
 // A sample contest in the emulator for flow tests: 25 units, 40 submissions, 5 jurors, engagement and a share log.
-import { createEmulator } from '../../src/emulator';
+import { createContestEmulator } from '../sample/emulator';
 import { updateAppraisal } from '../../src/flows/appraisal';
 import { buildAwardList } from '../../src/flows/awards';
 import type { FlowContext } from '../../src/flows/context';
@@ -11,7 +11,7 @@ import { escapeCell } from '../../src/sheets/table';
 export const OWNER = 'btc@quandoan11.vn';
 export const NOW = new Date('2023-06-20T09:00:00+07:00');
 
-export type Emu = ReturnType<typeof createEmulator>;
+export type Emu = ReturnType<typeof createContestEmulator>;
 
 /** Appraiser with edit access to the spreadsheet (but not to the organizers' sheets). */
 export const APPRAISER = 'thamdinh@quandoan11.vn';
@@ -19,7 +19,7 @@ export const APPRAISER = 'thamdinh@quandoan11.vn';
 export function newEmulator(): Emu {
   // The spreadsheet is shared with the jurors and the appraiser, as in real use: new protections
   // start with them as editors, so setup has to take them off.
-  const emu = createEmulator({ owner: OWNER, user: OWNER, collaborators: [APPRAISER, ...JURORS.map((j) => j.email)] });
+  const emu = createContestEmulator({ owner: OWNER, user: OWNER, collaborators: [APPRAISER, ...JURORS.map((j) => j.email)] });
   emu.setNow(NOW);
   return emu;
 }

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
-import { createEmulator } from '../../src/emulator';
+import { createContestEmulator } from '../sample/emulator';
 import { setupContest } from '../../src/flows/setup';
 import { ROSTER, JUNE_1, answers } from './fixture';
 
@@ -10,7 +10,7 @@ const bundlePath = path.resolve(__dirname, '../../dist/Code.js');
 
 describe('form entry points in the bundle (run `npm run build` first; `npm test` does)', () => {
   test('menuCreateForm, onFormSubmit, closeFormAtDeadline and menuQrCodes work as Apps Script calls them', () => {
-    const emu = createEmulator();
+    const emu = createContestEmulator();
     emu.setNow(JUNE_1);
     setupContest({ spreadsheet: emu.spreadsheet, app: emu.SpreadsheetApp, user: emu.user(), now: emu.now() });
     emu.spreadsheet.getSheetByName('Đơn vị')!.getRange(2, 1, ROSTER.length, 4).setValues(ROSTER);

@@ -1,5 +1,6 @@
 // A contest workbook in the emulator with a roster and the form set up, wired the way src/main.ts wires the form entry points.
-import { createEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator';
+import { type Emulator, type EmulatorOptions } from '../../packages/gas-emulator/src';
+import { createContestEmulator } from '../sample/emulator';
 import { setupContest } from '../../src/flows/setup';
 import { handleFormSubmit } from '../../src/forms/intake';
 import { emulatorFormDeps } from '../../tools/formDeps';
@@ -33,7 +34,7 @@ export const depsFor: (emu: Emulator) => FormDeps = emulatorFormDeps;
 
 /** Sets up the workbook, types the roster, and creates the form (unless `withForm` is false). */
 export function makeContest(options: EmulatorOptions & { withForm?: boolean; roster?: typeof ROSTER } = {}): Contest {
-  const emu = createEmulator(options);
+  const emu = createContestEmulator(options);
   emu.setNow(JUNE_1);
   setupContest({ spreadsheet: emu.spreadsheet, app: emu.SpreadsheetApp, user: emu.user(), now: emu.now() });
   const roster = options.roster ?? ROSTER;

@@ -1,6 +1,6 @@
 // The submission form in the emulator: its questions, one trigger however often setup runs, linking, unit links, the deadline.
-import { implOfProxy } from '../../src/emulator/calls';
-import type { FormImpl } from '../../src/emulator/forms/form';
+import { implOfProxy } from '../../packages/gas-emulator/src/calls';
+import type { FormImpl } from '../../packages/gas-emulator/src/forms/form';
 import { PLEDGE_TEXT } from '../../src/forms/questions';
 import { closeFormAtDeadline } from '../../src/forms/deadline';
 import { createOrLinkForm } from '../../src/forms/link-form';

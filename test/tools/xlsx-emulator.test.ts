@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { createEmulator } from '../../src/emulator';
+import { createContestEmulator } from '../sample/emulator';
 import { loadWorkbookIntoEmulator, readXlsx, saveEmulatorToXlsx } from '../../tools/xlsx';
 
 let dir: string;
@@ -21,7 +21,7 @@ afterAll(() => {
 
 describe('saveEmulatorToXlsx', () => {
   test('writes every sheet with a bold frozen header, checkboxes as TRUE/FALSE and dates in the contest wall clock', async () => {
-    const em = createEmulator();
+    const em = createContestEmulator();
     const ss = em.spreadsheet;
     const sheet = ss.insertSheet('Thẩm định');
     sheet.getRange(1, 1, 1, 4).setValues([['Mã bài', 'TT1', 'Thời gian thẩm định', 'Điện thoại']]);
@@ -56,7 +56,7 @@ describe('saveEmulatorToXlsx', () => {
 
 describe('saveEmulatorToXlsx: which sheets and which validations', () => {
   test('a blank sheet the organizer named is kept; a default-named one with content is kept', async () => {
-    const em = createEmulator();
+    const em = createContestEmulator();
     em.spreadsheet.insertSheet('Ghi chú BTC');
     em.spreadsheet.insertSheet('Trang tính2').getRange('A1').setValue('nháp');
     const out = join(dir, 'sheets.xlsx');
@@ -67,7 +67,7 @@ describe('saveEmulatorToXlsx: which sheets and which validations', () => {
   });
 
   test('checkboxes, lists and number ranges survive emulator → .xlsx → emulator, down to rows not typed yet', async () => {
-    const em = createEmulator();
+    const em = createContestEmulator();
     const sheet = em.spreadsheet.insertSheet('Thẩm định');
     const app = em.SpreadsheetApp;
     sheet.getRange(1, 1, 1, 4).setValues([['Mã bài', 'TT1', 'Kết quả', 'Điểm']]);
@@ -91,7 +91,7 @@ describe('saveEmulatorToXlsx: which sheets and which validations', () => {
     // Past the rules' last row (20) there is none.
     expect(ws.getCell('B21').dataValidation).toBeUndefined();
 
-    const em2 = createEmulator();
+    const em2 = createContestEmulator();
     await loadWorkbookIntoEmulator(out, em2);
     const back = em2.spreadsheet.getSheetByName('Thẩm định')!;
     const rule = (a1: string): GoogleAppsScript.Spreadsheet.DataValidation => back.getRange(a1).getDataValidation()!;
@@ -108,8 +108,8 @@ describe('saveEmulatorToXlsx: which sheets and which validations', () => {
 
 describe('formats: plain-text columns and grey rows', () => {
   /** A "Cấu hình"-like sheet: "Giá trị" plain text down to the last row; a jury tab with a greyed conflict row. */
-  function contestLike(): ReturnType<typeof createEmulator> {
-    const em = createEmulator();
+  function contestLike(): ReturnType<typeof createContestEmulator> {
+    const em = createContestEmulator();
     const config = em.spreadsheet.insertSheet('Cấu hình');
     config.getRange(2, 2, config.getMaxRows() - 1, 1).setNumberFormat('@');
     config.getRange(1, 1, 3, 3).setValues([
@@ -156,7 +156,7 @@ describe('formats: plain-text columns and grey rows', () => {
     const em1 = contestLike();
     const first = join(dir, 'formats1.xlsx');
     await saveEmulatorToXlsx(em1.spreadsheet, first);
-    const em2 = createEmulator();
+    const em2 = createContestEmulator();
     await loadWorkbookIntoEmulator(first, em2);
     for (const name of ['Cấu hình', 'BGK - Giám khảo 1']) {
       const a = em1.spreadsheet.getSheetByName(name)!;
@@ -203,7 +203,7 @@ describe('loadWorkbookIntoEmulator', () => {
   test('text stays exactly as in the file (no formulas, numbers, booleans or dates made from text)', async () => {
     const path = join(dir, 'tricky.xlsx');
     await tricky(path);
-    const em = createEmulator();
+    const em = createContestEmulator();
     const report = await loadWorkbookIntoEmulator(path, em);
     expect(report.timeZone).toBe('Asia/Ho_Chi_Minh');
     // The emulator's empty first sheet is dropped; the file's sheet is there.
@@ -230,11 +230,11 @@ describe('loadWorkbookIntoEmulator', () => {
   test('load → save → load gives the same values', async () => {
     const path = join(dir, 'tricky2.xlsx');
     await tricky(path);
-    const em1 = createEmulator();
+    const em1 = createContestEmulator();
     await loadWorkbookIntoEmulator(path, em1);
     const again = join(dir, 'again.xlsx');
     await saveEmulatorToXlsx(em1.spreadsheet, again);
-    const em2 = createEmulator();
+    const em2 = createContestEmulator();
     await loadWorkbookIntoEmulator(again, em2);
     const a = em1.spreadsheet.getSheetByName('Bài dự thi')!.getDataRange().getValues();
     const b = em2.spreadsheet.getSheetByName('Bài dự thi')!.getDataRange().getValues();

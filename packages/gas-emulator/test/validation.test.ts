@@ -1,8 +1,9 @@
 // Data validation rules and checkboxes, as SpreadsheetApp builds and reports them.
-import { createEmulator } from '../../src/emulator';
+import { createEmulator } from '../src';
+import { VN } from './options';
 
 function setup() {
-  const emu = createEmulator();
+  const emu = createEmulator(VN);
   return { emu, app: emu.SpreadsheetApp, sheet: emu.spreadsheet.getActiveSheet() };
 }
 

@@ -1,12 +1,13 @@
 // Protection: who may write where, with Google's error, and the editor rules of new protections.
-import { createEmulator, errors } from '../../src/emulator';
+import { createEmulator, errors } from '../src';
+import { VN } from './options';
 
 const OWNER = 'btc@quandoan11.vn';
 const JUROR_A = 'giamkhao.a@quandoan11.vn';
 const JUROR_B = 'giamkhao.b@quandoan11.vn';
 
 function setup() {
-  const emu = createEmulator({ owner: OWNER, collaborators: [JUROR_A, JUROR_B] });
+  const emu = createEmulator({ ...VN, owner: OWNER, collaborators: [JUROR_A, JUROR_B] });
   const ss = emu.SpreadsheetApp.getActiveSpreadsheet()!;
   const tabA = ss.insertSheet('BGK - A');
   const p = tabA.protect().setDescription('Phiếu chấm của A');
@@ -16,7 +17,7 @@ function setup() {
 }
 
 test('a new protection mirrors the spreadsheet editors until the script removes them', () => {
-  const emu = createEmulator({ owner: OWNER, collaborators: [JUROR_A] });
+  const emu = createEmulator({ ...VN, owner: OWNER, collaborators: [JUROR_A] });
   const sheet = emu.spreadsheet.getActiveSheet();
   const p = sheet.getRange('A1:B2').protect();
   expect(p.getEditors().map((u) => u.getEmail()).sort()).toEqual([OWNER, JUROR_A].sort());
@@ -64,7 +65,7 @@ test('unprotected ranges of a sheet protection stay open to everyone', () => {
 });
 
 test('range protections: overlapping protections, warning-only, canEdit and removal', () => {
-  const emu = createEmulator({ owner: OWNER, collaborators: [JUROR_A] });
+  const emu = createEmulator({ ...VN, owner: OWNER, collaborators: [JUROR_A] });
   const sheet = emu.spreadsheet.getActiveSheet();
   const p = sheet.getRange('A1:A5').protect();
   p.removeEditors([JUROR_A]);
@@ -84,7 +85,7 @@ test('range protections: overlapping protections, warning-only, canEdit and remo
 });
 
 test('neither the owner nor the current user can be removed from the editors', () => {
-  const emu = createEmulator({ owner: OWNER, user: JUROR_A, collaborators: [JUROR_B] });
+  const emu = createEmulator({ ...VN, owner: OWNER, user: JUROR_A, collaborators: [JUROR_B] });
   const p = emu.spreadsheet.getActiveSheet().protect();
   p.removeEditors(p.getEditors());
   expect(p.getEditors().map((u) => u.getEmail()).sort()).toEqual([OWNER, JUROR_A].sort());

@@ -1,8 +1,9 @@
 // Call counting per method, and the "not emulated" guard on every API the emulator lacks.
-import { createEmulator } from '../../src/emulator';
+import { createEmulator } from '../src';
+import { VN } from './options';
 
 test('every public call is counted by Class.method; internal work is not', () => {
-  const emu = createEmulator();
+  const emu = createEmulator(VN);
   emu.calls.reset();
   const sheet = emu.SpreadsheetApp.getActiveSpreadsheet()!.getActiveSheet();
   sheet.getRange('A1:C100').setValues(Array.from({ length: 100 }, () => [1, 2, 3]));
@@ -24,7 +25,7 @@ test('every public call is counted by Class.method; internal work is not', () =>
 });
 
 test('calls do not grow with the number of rows written in one batch', () => {
-  const emu = createEmulator();
+  const emu = createEmulator(VN);
   const sheet = emu.spreadsheet.getActiveSheet();
   emu.calls.reset();
   sheet.getRange(1, 1, 10, 2).setValues(Array.from({ length: 10 }, () => ['a', 1]));
@@ -36,7 +37,7 @@ test('calls do not grow with the number of rows written in one batch', () => {
 });
 
 test('unimplemented methods throw "not emulated: Class.method" instead of passing silently', () => {
-  const emu = createEmulator();
+  const emu = createEmulator(VN);
   const range = emu.spreadsheet.getActiveSheet().getRange('A1') as unknown as Record<string, () => unknown>;
   expect(() => range.createFilter()).toThrow('not emulated: Range.createFilter');
   const app = emu.SpreadsheetApp as unknown as Record<string, unknown>;
@@ -47,7 +48,7 @@ test('unimplemented methods throw "not emulated: Class.method" instead of passin
 });
 
 test("the emulator's own helper methods are not part of the Apps Script surface", () => {
-  const emu = createEmulator();
+  const emu = createEmulator(VN);
   const range = emu.spreadsheet.getActiveSheet().getRange('A1') as unknown as Record<string, () => unknown>;
   // Range has no guard()/each() in Google; the emulator's helpers are "_"-prefixed and hidden by the proxy.
   expect(() => range.guard()).toThrow('not emulated: Range.guard');
@@ -59,7 +60,7 @@ test("the emulator's own helper methods are not part of the Apps Script surface"
 });
 
 test('jest.spyOn works on emulated objects and spied calls are still counted', () => {
-  const emu = createEmulator();
+  const emu = createEmulator(VN);
   const spy = jest.spyOn(emu.SpreadsheetApp, 'flush');
   emu.calls.reset();
   emu.SpreadsheetApp.flush();
@@ -71,7 +72,7 @@ test('jest.spyOn works on emulated objects and spied calls are still counted', (
 });
 
 test('emulator objects print and compare in jest without tripping the guard', () => {
-  const emu = createEmulator();
+  const emu = createEmulator(VN);
   const a = emu.spreadsheet.getActiveSheet();
   expect(a).toBe(emu.spreadsheet.getSheets()[0]); // stable identity
   // JSON.stringify probes toJSON, which the guard answers with undefined instead of "not emulated".

@@ -1,5 +1,5 @@
 // Call counting and the Proxy that exposes emulator objects as Apps Script objects ("not emulated" for the rest).
-import { isDate } from '../domain/parse';
+import { isDate } from './dates';
 
 /** Counts every public call made on emulated objects, keyed "Class.method". */
 export class CallCounter {

@@ -1,5 +1,5 @@
 // SpreadsheetApp.newDataValidation(): the builder, the immutable rule, and the criteria enum.
-import { isDate } from '../domain/parse';
+import { isDate } from './dates';
 import { CallCounter, Emulated } from './calls';
 import type { CellValue } from './values';
 

@@ -1,8 +1,9 @@
 // Session, properties, locks, Utilities, MailApp, HtmlService, Ui and Logger in the emulator.
-import { createEmulator, errors } from '../../src/emulator';
+import { createEmulator, errors } from '../src';
+import { VN } from './options';
 
 test('Session follows setUser; the script time zone is the option', () => {
-  const emu = createEmulator({ owner: 'btc@quandoan11.vn' });
+  const emu = createEmulator({ ...VN, owner: 'btc@quandoan11.vn' });
   expect(emu.Session.getActiveUser().getEmail()).toBe('btc@quandoan11.vn');
   emu.setUser('gk@quandoan11.vn');
   expect(emu.Session.getActiveUser().getEmail()).toBe('gk@quandoan11.vn');
@@ -11,7 +12,7 @@ test('Session follows setUser; the script time zone is the option', () => {
 });
 
 test('properties store strings per scope; user properties per user', () => {
-  const emu = createEmulator();
+  const emu = createEmulator(VN);
   const sp = emu.PropertiesService.getScriptProperties();
   sp.setProperty('formId', 'abc').setProperties({ n: 3 as unknown as string });
   expect(sp.getProperty('n')).toBe('3');
@@ -26,7 +27,7 @@ test('properties store strings per scope; user properties per user', () => {
 
 describe('locks', () => {
   test('free lock is taken at once; re-entrant within an execution; released at the end', () => {
-    const emu = createEmulator();
+    const emu = createEmulator(VN);
     const lock = emu.LockService.getScriptLock();
     expect(lock.tryLock(1000)).toBe(true);
     expect(lock.hasLock()).toBe(true);
@@ -36,7 +37,7 @@ describe('locks', () => {
   });
 
   test('held by another execution: tryLock fails after the timeout, waitLock throws Google\'s error', () => {
-    const emu = createEmulator();
+    const emu = createEmulator(VN);
     emu.setNow(new Date('2025-03-01T00:00:00Z'));
     emu.locks.holdByOther(true);
     const lock = emu.LockService.getScriptLock();
@@ -49,7 +50,7 @@ describe('locks', () => {
   });
 
   test('another execution releasing before the timeout lets waitLock succeed', () => {
-    const emu = createEmulator();
+    const emu = createEmulator(VN);
     emu.setNow(new Date('2025-03-01T00:00:00Z'));
     emu.locks.holdByOther(new Date('2025-03-01T00:00:03Z'));
     emu.LockService.getScriptLock().waitLock(30000);
@@ -59,7 +60,7 @@ describe('locks', () => {
 });
 
 test('an execution started while another holds the lock cannot take it; once released it can', () => {
-  const emu = createEmulator();
+  const emu = createEmulator(VN);
   const got: boolean[] = [];
   emu.setHandlers({
     handler: () => {
@@ -78,7 +79,7 @@ test('an execution started while another holds the lock cannot take it; once rel
 });
 
 describe('Utilities', () => {
-  const emu = createEmulator();
+  const emu = createEmulator(VN);
   const d = new Date('2025-03-01T17:05:09Z');
   test('formatDate uses the time zone and Java patterns with quoted literals', () => {
     // 17:05 UTC is 00:05 next day in Ho Chi Minh (UTC+7)
@@ -98,18 +99,18 @@ describe('Utilities', () => {
     expect(blob.getContentType()).toBe('text/plain');
   });
   test('sleep moves the emulated clock, uuids are v4 and reproducible', () => {
-    const e = createEmulator({ seed: 7 });
+    const e = createEmulator({ ...VN, seed: 7 });
     e.setNow(new Date('2025-01-01T00:00:00Z'));
     e.Utilities.sleep(1500);
     expect(e.now().toISOString()).toBe('2025-01-01T00:00:01.500Z');
     const u = e.Utilities.getUuid();
     expect(u).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(createEmulator({ seed: 7 }).Utilities.getUuid()).toBe(u);
+    expect(createEmulator({ ...VN, seed: 7 }).Utilities.getUuid()).toBe(u);
   });
 });
 
 test('MailApp records the outbox and enforces the quota', () => {
-  const emu = createEmulator({ mailQuota: 2 });
+  const emu = createEmulator({ ...VN, mailQuota: 2 });
   emu.MailApp.sendEmail('a@x.vn', 'Xác nhận', 'Mã HT-001', { htmlBody: '<b>HT-001</b>' });
   emu.MailApp.sendEmail({ to: 'b@x.vn', subject: 'S', body: 'B' });
   expect(emu.mail).toEqual([
@@ -122,7 +123,7 @@ test('MailApp records the outbox and enforces the quota', () => {
 
 describe('Ui and HtmlService', () => {
   test('menus are recorded with items, separators and submenus', () => {
-    const emu = createEmulator();
+    const emu = createEmulator(VN);
     const ui = emu.SpreadsheetApp.getUi();
     ui.createMenu('Hội thi')
       .addItem('Thiết lập hội thi', 'menuSetup')
@@ -140,7 +141,7 @@ describe('Ui and HtmlService', () => {
   });
 
   test('alerts and prompts take scripted answers; defaults are OK/YES', () => {
-    const emu = createEmulator();
+    const emu = createEmulator(VN);
     const ui = emu.SpreadsheetApp.getUi();
     expect(ui.alert('Xong')).toBe(ui.Button.OK);
     emu.ui.queueAnswer('NO');
@@ -157,7 +158,7 @@ describe('Ui and HtmlService', () => {
   });
 
   test('dialogs capture the HTML; templates evaluate scriptlets with escaping', () => {
-    const emu = createEmulator();
+    const emu = createEmulator(VN);
     const t = emu.HtmlService.createTemplate('<h1><?= title ?></h1><? for (const n of names) { ?><p><?= n ?></p><? } ?><?!= raw ?>');
     Object.assign(t, { title: 'A & B', names: ['<x>', 'y'], raw: '<hr>' });
     const out = t.evaluate().setWidth(800).setHeight(600);
@@ -170,7 +171,7 @@ describe('Ui and HtmlService', () => {
   });
 
   test('toasts and Logger are recorded', () => {
-    const emu = createEmulator();
+    const emu = createEmulator(VN);
     emu.spreadsheet.toast('Đã lưu', 'Hội thi', 3);
     expect(emu.ui.toasts).toEqual([{ message: 'Đã lưu', title: 'Hội thi', timeoutSeconds: 3 }]);
     emu.Logger.log('Đã thêm %s bài', 3);

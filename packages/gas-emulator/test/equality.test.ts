@@ -1,8 +1,9 @@
 // jest's toEqual on emulated objects: different sheets or ranges differ, the same one is equal, internals stay hidden.
-import { createEmulator } from '../../src/emulator';
+import { createEmulator } from '../src';
+import { VN } from './options';
 
 describe('toEqual on emulated objects', () => {
-  const emu = createEmulator();
+  const emu = createEmulator(VN);
   const ss = emu.SpreadsheetApp.getActiveSpreadsheet()!;
   const first = ss.getActiveSheet();
   const other = ss.insertSheet('Bài dự thi');

@@ -1,5 +1,5 @@
 // Text formatting: Java-style patterns for Utilities.formatDate, and Sheets number formats for display values.
-import { isDate } from '../domain/parse';
+import { isDate } from './dates';
 import { fromWallClock, wallClock, zoneOffsetMinutes } from './tz';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

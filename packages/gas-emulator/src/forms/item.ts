@@ -1,5 +1,5 @@
 // Forms items: one class holds every item kind's data; asListItem()/asTextItem()... expose the matching surface.
-import { isDate } from '../../domain/parse';
+import { isDate } from '../dates';
 import { AsKind, CallCounter, Emulated } from '../calls';
 import { wallClock } from '../tz';
 import type { FormImpl } from './form';

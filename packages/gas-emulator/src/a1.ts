@@ -1,5 +1,4 @@
 // A1 notation: parsing "A1", "A1:C3", "A:C", "2:5", "A2:C", "'Sheet'!B2" and formatting back.
-import { columnToLetters, lettersToColumn } from '../sheets/a1';
 
 /** A rectangle on a sheet, 1-based like Apps Script. */
 export interface Rect {
@@ -18,8 +17,22 @@ export interface A1Ref {
   endCol?: number;
 }
 
-// Column letters are Sheets' own notation, shared with the add-on (src/sheets/a1.ts).
-export { columnToLetters, lettersToColumn };
+/** 1 → "A", 27 → "AA". */
+export function columnToLetters(col: number): string {
+  let letters = '';
+  let n = col;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = (n - 1 - rem) / 26;
+  }
+  return letters;
+}
+
+/** "A" → 1, "aa" → 27. */
+export function lettersToColumn(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
 
 const PART = /^\$?([A-Za-z]{1,3})?\$?([0-9]+)?$/;
 

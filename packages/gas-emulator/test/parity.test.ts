@@ -1,11 +1,12 @@
 // Emulated behaviours checked against Google's Apps Script documentation (one block per behaviour).
-import { createEmulator, errors } from '../../src/emulator';
+import { createEmulator, errors } from '../src';
+import { VN } from './options';
 
 const OWNER = 'btc@quandoan11.vn';
 const JUROR = 'giamkhao.a@quandoan11.vn';
 
 function sheetOf(opts: Parameters<typeof createEmulator>[0] = {}) {
-  const emu = createEmulator({ owner: OWNER, ...opts });
+  const emu = createEmulator({ ...VN, owner: OWNER, ...opts });
   return { emu, app: emu.SpreadsheetApp, sheet: emu.spreadsheet.getActiveSheet() };
 }
 

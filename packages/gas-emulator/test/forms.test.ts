@@ -1,8 +1,9 @@
 // FormApp emulation: building a form, prefilled URLs, submissions, the response sheet and onFormSubmit triggers.
-import { createEmulator } from '../../src/emulator';
+import { createEmulator } from '../src';
+import { VN } from './options';
 
 function buildForm() {
-  const emu = createEmulator();
+  const emu = createEmulator(VN);
   emu.setNow(new Date('2023-06-10T03:00:00Z'));
   const FormApp = emu.FormApp;
   const form = FormApp.create('Hội thi video clip').setDescription('Hạn nộp: 30/6/2023').setConfirmationMessage('Cảm ơn!');

@@ -1,5 +1,5 @@
 // Utilities: formatDate with time zones, blobs, base64, digests, UUIDs, and sleep on the emulated clock.
-import { isDate } from '../domain/parse';
+import { isDate } from './dates';
 import { createHash, createHmac } from 'crypto';
 import { CallCounter, Emulated } from './calls';
 import { BlobImpl, toSignedBytes, toUnsigned } from './blob';

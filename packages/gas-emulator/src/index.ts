@@ -34,20 +34,20 @@ export { UNEVALUATED_FORMULA_VALUE, FORMULA_PARSE_ERROR_VALUE } from './values';
 export * as errors from './errors';
 
 export interface EmulatorOptions {
-  /** Owner of the spreadsheet, form and script (default 'btc@quandoan11.vn'). */
+  /** Owner of the spreadsheet, form and script (default 'owner@example.com'). */
   owner?: string;
   /** Current user (default = owner). */
   user?: string;
-  /** Script and spreadsheet time zone (default 'Asia/Ho_Chi_Minh'). */
+  /** Script and spreadsheet time zone (default 'America/New_York', as for an account that never chose one). */
   timeZone?: string;
-  /** Spreadsheet locale (default 'vi_VN': decimal comma, Vietnamese default sheet names). */
+  /** Spreadsheet locale (default 'en_US'; 'vi_VN' gives the decimal comma and Vietnamese default sheet names). */
   locale?: string;
   /** Clock source; default follows the system clock (so jest fake timers work). setNow() pins it. */
   now?: () => Date;
   spreadsheetName?: string;
   /** People the spreadsheet is shared with; new protections include them until removed, like Google. */
   collaborators?: string[];
-  /** Name shown for createAddonMenu() menus (default 'Hội thi'). */
+  /** Name shown for createAddonMenu() menus (default 'Add-on'). */
   addonName?: string;
   /** Seed for ids and UUIDs (default 1). */
   seed?: number;
@@ -146,12 +146,12 @@ export interface Emulator {
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
-  const owner = options.owner ?? 'btc@quandoan11.vn';
+  const owner = options.owner ?? 'owner@example.com';
   const env = new Env({
     owner,
     user: options.user ?? owner,
-    timeZone: options.timeZone ?? 'Asia/Ho_Chi_Minh',
-    locale: options.locale ?? 'vi_VN',
+    timeZone: options.timeZone ?? 'America/New_York',
+    locale: options.locale ?? 'en_US',
     now: options.now,
     seed: options.seed ?? 1,
   });
@@ -161,9 +161,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   env.ui = ui;
   const throwTriggerErrors = options.throwTriggerErrors ?? true;
 
-  const uiImpl = new UiImpl(ctr, ui, options.addonName ?? 'Hội thi');
+  const uiImpl = new UiImpl(ctr, ui, options.addonName ?? 'Add-on');
   const ssApp = new SpreadsheetAppImpl(ctr, env, uiImpl);
-  const active = ssApp._create(options.spreadsheetName ?? 'Hội thi');
+  const active = ssApp._create(options.spreadsheetName ?? 'Untitled spreadsheet');
   env.active = active;
   const locks = new LockControl(env);
   const triggers = new TriggerRegistry(env);

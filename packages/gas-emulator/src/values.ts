@@ -1,5 +1,5 @@
 // How a value written by a script becomes a stored cell, the way Sheets parses "user-entered" input.
-import { isDate } from '../domain/parse';
+import { isDate } from './dates';
 import { separatorsFor, serialToDate } from './formats';
 import { fromWallClock } from './tz';
 

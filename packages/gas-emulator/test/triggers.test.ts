@@ -1,8 +1,9 @@
 // ScriptApp triggers: creation, per-user listing, deletion, clock runs and the per-user limit.
-import { createEmulator } from '../../src/emulator';
+import { createEmulator } from '../src';
+import { VN } from './options';
 
 test('clock triggers run in time order, as their owner, and one-time triggers stay listed', () => {
-  const emu = createEmulator({ owner: 'btc@x.vn' });
+  const emu = createEmulator({ ...VN, owner: 'btc@x.vn' });
   emu.setNow(new Date('2023-06-30T00:00:00Z'));
   const log: string[] = [];
   emu.setHandlers({
@@ -22,7 +23,7 @@ test('clock triggers run in time order, as their owner, and one-time triggers st
 });
 
 test('getProjectTriggers shows only the current user\'s triggers', () => {
-  const emu = createEmulator({ owner: 'btc@x.vn' });
+  const emu = createEmulator({ ...VN, owner: 'btc@x.vn' });
   emu.ScriptApp.newTrigger('a').forSpreadsheet(emu.spreadsheet.getId()).onOpen().create();
   emu.setUser('khac@x.vn');
   expect(emu.ScriptApp.getProjectTriggers()).toHaveLength(0);
@@ -30,17 +31,17 @@ test('getProjectTriggers shows only the current user\'s triggers', () => {
 });
 
 test('20 triggers per user is the limit, with Google\'s message', () => {
-  const emu = createEmulator();
+  const emu = createEmulator(VN);
   for (let i = 0; i < 20; i++) emu.ScriptApp.newTrigger(`f${i}`).timeBased().after(1000).create();
   expect(() => emu.ScriptApp.newTrigger('f20').timeBased().after(1000).create()).toThrow('This script has too many triggers.');
 });
 
 test('a missing handler and a failing handler are reported', () => {
-  const emu = createEmulator();
+  const emu = createEmulator(VN);
   emu.setNow(new Date('2025-01-01T00:00:00Z'));
   emu.ScriptApp.newTrigger('missing').timeBased().after(60000).create();
   expect(() => emu.runTimeTriggers(new Date('2025-01-01T00:02:00Z'))).toThrow('Script function not found: missing');
-  const quiet = createEmulator({ throwTriggerErrors: false });
+  const quiet = createEmulator({ ...VN, throwTriggerErrors: false });
   quiet.setNow(new Date('2025-01-01T00:00:00Z'));
   quiet.setHandlers({ boom: () => { throw new Error('hỏng'); } });
   quiet.ScriptApp.newTrigger('boom').timeBased().after(1).create();
@@ -49,7 +50,7 @@ test('a missing handler and a failing handler are reported', () => {
 });
 
 test('editCell runs the simple onEdit with the event object, after the protection check', () => {
-  const emu = createEmulator();
+  const emu = createEmulator(VN);
   const events: { a1: string; value: unknown; old: unknown }[] = [];
   emu.setHandlers({ onEdit: (e) => {
     const ev = e as GoogleAppsScript.Events.SheetsOnEdit;
@@ -63,7 +64,7 @@ test('editCell runs the simple onEdit with the event object, after the protectio
 });
 
 test('installGlobals defines the services and resolves handlers on the target', () => {
-  const emu = createEmulator();
+  const emu = createEmulator(VN);
   const g: Record<string, unknown> = { hello: () => 'xin chào' };
   emu.installGlobals(g);
   expect(g.SpreadsheetApp).toBe(emu.SpreadsheetApp);

@@ -1,8 +1,9 @@
 // Spreadsheet emulation: A1 ranges, values as Google stores them, dimension errors, display values, sheets.
-import { createEmulator, errors } from '../../src/emulator';
+import { createEmulator, errors } from '../src';
+import { VN } from './options';
 
 function setup() {
-  const emu = createEmulator();
+  const emu = createEmulator(VN);
   const ss = emu.SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getActiveSheet();
   return { emu, ss, sheet };
@@ -157,7 +158,7 @@ describe('display values and formats', () => {
   });
 
   test('en_US locale and the default date-time display follow the spreadsheet time zone', () => {
-    const emu = createEmulator({ locale: 'en_US', timeZone: 'UTC' });
+    const emu = createEmulator({ ...VN, locale: 'en_US', timeZone: 'UTC' });
     const sheet = emu.spreadsheet.getActiveSheet();
     expect(sheet.getName()).toBe('Sheet1');
     sheet.getRange('A1:B1').setValues([[new Date('2025-03-01T01:30:05Z'), 1234.5]]);

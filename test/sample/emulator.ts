@@ -1,0 +1,16 @@
+// The emulator as the contest runs in it: a Vietnamese spreadsheet in Ho Chi Minh City owned by the organizer.
+import { createEmulator, type Emulator, type EmulatorOptions } from '../../packages/gas-emulator/src';
+
+export const ORGANIZER = 'btc@quandoan11.vn';
+
+export const CONTEST_EMULATOR_DEFAULTS: EmulatorOptions = {
+  owner: ORGANIZER,
+  timeZone: 'Asia/Ho_Chi_Minh',
+  locale: 'vi_VN',
+  spreadsheetName: 'Hội thi',
+  addonName: 'Hội thi',
+};
+
+export function createContestEmulator(options: EmulatorOptions = {}): Emulator {
+  return createEmulator({ ...CONTEST_EMULATOR_DEFAULTS, ...options });
+}
