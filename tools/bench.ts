@@ -1,21 +1,21 @@
 // Benchmark: service calls and in-process time per menu action for 50, 500 and 5,000 submissions with 10 jurors (and the form intake).
 // Usage: npm run bench [-- --json]
 import { performance } from 'perf_hooks';
-import { createContestEmulator } from '../test/sample/emulator';
+import { contextOf, createContestEmulator } from '../test/sample/emulator';
 import { updateAppraisal } from '../src/flows/appraisal';
 import { openAuditLog } from '../src/flows/auditLog';
 import { buildAwardList } from '../src/flows/awards';
-import type { FlowContext, Summary } from '../src/flows/context';
+import type { ActionContext, Summary } from '../src/flows/context';
 import { prepareJuryTabs } from '../src/flows/juryTabs';
 import { participationReport } from '../src/flows/participation';
 import { computeScores } from '../src/flows/scores';
 import { setupContest } from '../src/flows/setup';
-import { RESPONSE_ID_HEADER, handleFormSubmit } from '../src/forms/intake';
+import { handleFormSubmit } from '../src/flows/intake';
+import { RESPONSE_ID_HEADER } from '../src/sheets/submissions';
 import { PLEDGE_TEXT, questionSpec } from '../src/forms/questions';
-import { createOrLinkForm } from '../src/forms/link-form';
-import { syncSubmissions } from '../src/forms/sync-submissions';
+import { createOrLinkForm } from '../src/flows/createForm';
+import { syncSubmissions } from '../src/flows/syncSubmissions';
 import { ensureRows, escapeCell } from '../src/sheets/table';
-import { emulatorFormDeps } from './formDeps';
 
 const OWNER = 'btc@quandoan11.vn';
 const SIZES = [50, 500, 5000];
@@ -56,7 +56,7 @@ function fill(emu: Emu, name: string, firstHeader: string, width: number, fn: (i
   if (block.length > 0) s.getRange(2, col + 1, block.length, width).setValues(block);
 }
 
-function measure(emu: Emu, ctx: FlowContext, action: string, rows: number, flow: (c: FlowContext) => Summary, out: Row[]): void {
+function measure(emu: Emu, ctx: ActionContext, action: string, rows: number, flow: (c: ActionContext) => Summary, out: Row[]): void {
   emu.calls.reset();
   const t0 = performance.now();
   flow(ctx);
@@ -68,13 +68,7 @@ function benchSize(n: number, out: Row[]): void {
   const emu = createContestEmulator({ owner: OWNER, user: OWNER });
   const now = new Date('2023-06-20T09:00:00+07:00');
   emu.setNow(now);
-  const ctx: FlowContext = {
-    spreadsheet: emu.SpreadsheetApp.getActiveSpreadsheet() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
-    app: emu.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-    user: OWNER,
-    now,
-    lock: emu.LockService.getScriptLock() as unknown as GoogleAppsScript.Lock.Lock,
-  };
+  const ctx = contextOf(emu, { user: OWNER, now });
   measure(emu, ctx, 'Thiết lập hội thi (lần đầu)', n, setupContest, out);
   append(emu, 'Đơn vị', Array.from({ length: UNITS }, (_, k) => ({ 'Mã đơn vị': `P${k + 1}`, 'Tên đơn vị': `Đoàn phường ${k + 1}` })));
   append(emu, 'Ban giám khảo', Array.from({ length: JURORS }, (_, k) => ({ 'Mã': `GK${k + 1}`, 'Họ tên': `Giám khảo ${k + 1}`, Email: `gk${k + 1}@bgk.vn` })));
@@ -110,9 +104,9 @@ function benchSize(n: number, out: Row[]): void {
 function formContest(): { emu: Emu; form: GoogleAppsScript.Forms.Form } {
   const emu = createContestEmulator({ owner: OWNER, user: OWNER });
   emu.setNow(new Date('2023-06-01T09:00:00+07:00'));
-  setupContest({ spreadsheet: emu.spreadsheet, app: emu.SpreadsheetApp, user: OWNER, now: emu.now() });
+  setupContest(contextOf(emu, { user: OWNER }));
   append(emu, 'Đơn vị', Array.from({ length: UNITS }, (_, k) => ({ 'Mã đơn vị': `P${k + 1}`, 'Tên đơn vị': `Đoàn phường ${k + 1}` })));
-  return { emu, form: createOrLinkForm(emulatorFormDeps(emu)).form };
+  return { emu, form: createOrLinkForm(contextOf(emu)).form };
 }
 
 /** Submission k's own unit, author, title and video (distinct, so no duplicate-link warnings). */
@@ -172,7 +166,7 @@ function benchSubmit(n: number, out: Row[]): void {
   const response = emu.submitForm(form, formAnswers(n + 1), undefined, { fireTriggers: false });
   emu.calls.reset();
   const t0 = performance.now();
-  const outcome = handleFormSubmit(emulatorFormDeps(emu), response);
+  const { outcome } = handleFormSubmit(contextOf(emu), response);
   const ms = performance.now() - t0;
   if (outcome.kind !== 'added') throw new Error(`bench: submission not added (${outcome.kind})`);
   out.push({ action: 'Nhận bài (onFormSubmit, 1 bài)', rows: n, calls: emu.calls.total(), ms: Math.round(ms * 10) / 10 });
@@ -192,7 +186,7 @@ function benchSync(n: number, out: Row[]): void {
   submissionRows(emu, present);
   emu.calls.reset();
   const t0 = performance.now();
-  const result = syncSubmissions(emulatorFormDeps(emu));
+  const result = syncSubmissions(contextOf(emu));
   const ms = performance.now() - t0;
   if (result.added !== missing.size) throw new Error(`bench: sync added ${result.added}, expected ${missing.size}`);
   out.push({ action: 'Đồng bộ bài dự thi (thiếu 5 bài)', rows: n, calls: emu.calls.total(), ms: Math.round(ms * 10) / 10 });

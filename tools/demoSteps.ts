@@ -9,8 +9,8 @@ import type { Emulator } from '../packages/gas-emulator/src';
 import { columnToLetters } from '../packages/gas-emulator/src/a1';
 import { computeContest } from '../src/flows/scores';
 import { PLEDGE_TEXT, questionSpec } from '../src/forms/questions';
-import { QR_SHEET } from '../src/forms/qr-sheet';
-import { recordedFormId } from '../src/forms/recorded-form';
+import { QR_SHEET } from '../src/flows/qrCodes';
+import { recordedFormId } from '../src/sheets/formConfig';
 import { APPRAISAL_SHEET, appraisalSchema } from '../src/sheets/appraisal';
 import { APPRAISAL_CRITERIA } from '../src/sheets/appraisalCriteria';
 import { ENGAGEMENT } from '../src/sheets/engagement';
@@ -23,6 +23,7 @@ import { UNITS } from '../src/sheets/units';
 import { MSG } from '../src/ui/messages';
 import { vn, type SampleContest, type SampleUnit } from '../test/sample/contest';
 import { appendByHeader, headersOf, readRecords, writeByHeader, type CellEdit } from '../test/sample/workbook';
+import { contextOf } from '../test/sample/emulator';
 import type { Progress } from './progress';
 
 type Form = GoogleAppsScript.Forms.Form;
@@ -350,5 +351,5 @@ export function resultsStep({ sample, em, d }: DemoRun): ContestOutput {
   d.menu('menuComputeScores', 'Tính điểm');
   d.menu('menuBuildAwards', 'Lập danh sách khen thưởng');
   d.menu('menuParticipation', 'Báo cáo tham gia');
-  return computeContest({ spreadsheet: em.spreadsheet, app: em.SpreadsheetApp, user: sample.organizerEmail, now: new Date() }).output;
+  return computeContest(contextOf(em, { user: sample.organizerEmail, now: new Date() })).output;
 }

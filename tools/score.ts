@@ -10,14 +10,14 @@
 import { createHash } from 'crypto';
 import { existsSync, readFileSync } from 'fs';
 import { resolve } from 'path';
-import { createContestEmulator } from '../test/sample/emulator';
+import { contextOf, createContestEmulator } from '../test/sample/emulator';
 import type { Problem } from '../src/domain/types';
-import { buildAwardList, AWARDS_TITLE } from '../src/flows/awards';
-import type { FlowContext } from '../src/flows/context';
-import { computeContest, computeScores, SCORES_TITLE } from '../src/flows/scores';
+import { awardsAction } from '../src/flows/awards';
+
+import { computeContest, scoresAction } from '../src/flows/scores';
 import { isContestError } from '../src/sheets/errors';
 import { MSG } from '../src/ui/messages';
-import { runAction } from '../src/ui/runner';
+import { runMenuAction } from '../src/ui/runner';
 import { createProgress } from './progress';
 import { awardTable, resultTable, scoreJson } from './report';
 import { loadWorkbookIntoEmulator, saveEmulatorToXlsx } from './xlsx';
@@ -121,7 +121,7 @@ async function score(options: ScoreOptions): Promise<void> {
 
   const ss = em.spreadsheet;
   const now = new Date();
-  const ctx: FlowContext = { spreadsheet: ss, app: em.SpreadsheetApp, user: OFFLINE_USER, now };
+  const ctx = contextOf(em, { spreadsheet: ss, user: OFFLINE_USER, now });
   // Everything is read and checked before any sheet is written: a bad mark or setting stops here.
   let computed: ReturnType<typeof computeContest>;
   try {
@@ -146,12 +146,9 @@ async function score(options: ScoreOptions): Promise<void> {
   }
 
   // The two menu actions, exactly as the menu runs them (summary dialog and "Nhật ký" line included).
-  const handles = { spreadsheet: ss, app: em.SpreadsheetApp, html: em.HtmlService, user: OFFLINE_USER, now, lock: em.LockService.getScriptLock() };
-  for (const [title, flow] of [
-    [SCORES_TITLE, computeScores],
-    [AWARDS_TITLE, buildAwardList],
-  ] as const) {
-    const summary = runAction(handles, title, flow);
+  for (const action of [scoresAction, awardsAction]) {
+    const { title } = action;
+    const summary = runMenuAction(ctx, action, undefined);
     if (summary.title.endsWith(MSG.errorTitle)) {
       throw new UserError(`"${title}" không thực hiện được:`, [...summary.lines.slice(1), ...summary.warnings].filter((l) => l !== MSG.errorOutro));
     }

@@ -20,9 +20,10 @@ import type { SheetSchema } from '../sheets/schema';
 import { appendRecords, cell, locateColumns, readSheet, text, updateRows, writeCells, type Table, type TableRow } from '../sheets/table';
 import { readAppraisalSheet, readCriteriaOrThrow, readPeople } from '../sheets/workbook';
 import { ENGAGEMENT } from '../sheets/engagement';
-import { assertCanWrite, problemMessages, withLock, type FlowContext, type Summary } from './context';
+import { assertCanWrite, problemMessages, withLock, type ActionContext, type Summary } from './context';
 import { syncEngagementRows } from './engagementRows';
-import { childLines } from '../ui/outline';
+import { childLines } from './outline';
+import type { MenuAction } from './action';
 
 export const APPRAISAL_TITLE = 'Cập nhật thẩm định';
 
@@ -38,7 +39,7 @@ function resultCells(row: Pick<AppraisalRow, 'result' | 'reason' | 'appraiser' |
 }
 
 /** Settings when they are valid; appraisal itself does not depend on them, so defaults keep it going. */
-function settingsOrNull(ctx: FlowContext): Settings | null {
+function settingsOrNull(ctx: ActionContext): Settings | null {
   const parsed = readSettings(ctx.spreadsheet);
   return parsed.ok ? parsed.value : null;
 }
@@ -62,7 +63,7 @@ export function passedClips(
  * written), mirrors the result into "Trạng thái" of "Bài dự thi" ("Nộp trễ – không tính" for a late
  * clip while late entries are not accepted), and adds "Tương tác" rows for passed clips.
  */
-export function updateAppraisal(ctx: FlowContext): Summary {
+export function updateAppraisal(ctx: ActionContext): Summary {
   return withLock(ctx, () => {
     // An appraiser may tick "Thẩm định" but not write "Bài dự thi": refuse before the first write.
     assertCanWrite(ctx, APPRAISAL_TITLE, [APPRAISAL_SHEET, SUBMISSIONS.name, ENGAGEMENT.name]);
@@ -161,7 +162,7 @@ function editedRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number,
  * Simple-trigger path: recomputes only the rows the edit covered, on "Thẩm định" (result cells) or
  * on a "BGK - …" tab (Tổng). Any other sheet is ignored. Returns the number of rows rewritten.
  */
-export function handleEdit(ctx: FlowContext, range: GoogleAppsScript.Spreadsheet.Range): number {
+export function handleEdit(ctx: ActionContext, range: GoogleAppsScript.Spreadsheet.Range): number {
   const sheet = range.getSheet();
   const name = sheet.getName();
   if (name === APPRAISAL_SHEET) return refreshAppraisalRows(ctx, sheet, range.getRow(), range.getNumRows());
@@ -177,7 +178,7 @@ function viewOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, schema: SheetSchema<s
   return { sheet, schema, headers: headers.map(String), col, rows, lastRow: rows.length ? rows[rows.length - 1].row : 1, width };
 }
 
-function refreshAppraisalRows(ctx: FlowContext, sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, numRows: number): number {
+function refreshAppraisalRows(ctx: ActionContext, sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, numRows: number): number {
   const crit = readAppraisalCriteria(readSheet(ctx.spreadsheet, APPRAISAL_CRITERIA));
   const criteria: AppraisalCriterion[] = crit.criteria;
   const table = viewOf(sheet, appraisalSchema(criteria), editedRows(sheet, firstRow, numRows));
@@ -193,7 +194,7 @@ function refreshAppraisalRows(ctx: FlowContext, sheet: GoogleAppsScript.Spreadsh
   return table.rows.length;
 }
 
-function refreshJuryTotals(ctx: FlowContext, sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, numRows: number): number {
+function refreshJuryTotals(ctx: ActionContext, sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, numRows: number): number {
   const { rubric } = readRubric(readSheet(ctx.spreadsheet, RUBRIC));
   if (rubric.length === 0) return 0;
   // Only the columns Tổng depends on: an edit on a tab missing e.g. "Nhận xét" still gets its total.
@@ -212,3 +213,5 @@ function refreshJuryTotals(ctx: FlowContext, sheet: GoogleAppsScript.Spreadsheet
   writeCells(table, table.rows[0].row, ['total'], totals);
   return table.rows.length;
 }
+
+export const appraisalAction: MenuAction = { title: APPRAISAL_TITLE, run: updateAppraisal };

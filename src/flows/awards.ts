@@ -3,9 +3,10 @@ import { formatScoreVi } from '../domain/parse';
 import { AWARDS, AWARD_KEYS, awardRow } from '../sheets/awards';
 import { ContestError } from '../sheets/errors';
 import { readSheet, replaceColumns } from '../sheets/table';
-import { assertCanWrite, problemMessages, type FlowContext, type Summary } from './context';
-import { childLines } from '../ui/outline';
+import { assertCanWrite, problemMessages, type ActionContext, type Summary } from './context';
+import { childLines } from './outline';
 import { computeContest, unknownUnitWarnings, unscoredJuryClipLines } from './scores';
+import type { MenuAction } from './action';
 
 export const AWARDS_TITLE = 'Lập danh sách khen thưởng';
 
@@ -30,7 +31,7 @@ export function provisionalHeading(count: number): string {
  * not fully (or validly) marked come first in the summary, as a "not final" warning naming the clip
  * and the juror. Invalid settings or prize tiers stop it before writing.
  */
-export function buildAwardList(ctx: FlowContext): Summary {
+export function buildAwardList(ctx: ActionContext): Summary {
   const { read, output } = computeContest(ctx);
   const prizeProblems = output.problems.filter((p) => p.code.startsWith('prize.'));
   if (prizeProblems.length > 0) throw new ContestError(prizeProblems);
@@ -57,3 +58,5 @@ export function buildAwardList(ctx: FlowContext): Summary {
   warnings.push(...problemMessages([...read.markProblems, ...output.problems]));
   return { title: AWARDS_TITLE, lines, warnings };
 }
+
+export const awardsAction: MenuAction = { title: AWARDS_TITLE, run: buildAwardList };

@@ -1,19 +1,65 @@
-// What every flow receives (handles, user, clock) and returns (a summary for the dialog and the audit log).
+// What every action (menu item or trigger) receives — one context — and returns — a summary for the dialog and "Nhật ký".
 import type { Problem } from '../domain/types';
 import { blockedSheets } from '../sheets/access';
 import { ContestError } from '../sheets/errors';
 
-export interface FlowContext {
+/** The Apps Script services an action may use, handed in (Google's globals in main.ts, the emulator's in tests). */
+export interface Services {
+  spreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  formApp: GoogleAppsScript.Forms.FormApp;
+  scriptApp: GoogleAppsScript.Script.ScriptApp;
+  lockService: GoogleAppsScript.Lock.LockService;
+  utilities: GoogleAppsScript.Utilities.Utilities;
+  mailApp: GoogleAppsScript.Mail.MailApp;
+  propertiesService: GoogleAppsScript.Properties.PropertiesService;
+  htmlService: GoogleAppsScript.HTML.HtmlService;
+}
+
+/** The contest spreadsheet, the services, who runs the action and when it started. */
+export interface ActionContext {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
-  /** SpreadsheetApp: validation builders, ProtectionType, flush. */
-  app: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  services: Services;
   /** Email of the user running the action ('' when Google does not reveal it). */
   user: string;
   now: Date;
-  /** The script lock shared with the form intake, for actions that add rows. */
-  lock?: GoogleAppsScript.Lock.Lock;
-  /** Progress messages for long actions (a spreadsheet toast in Google). */
+  /** Progress messages for long actions (a spreadsheet toast in Google); set by the menu door. */
   progress?: (message: string) => void;
+}
+
+/** Apps Script's global services by their global names: what main.ts has, and what the emulator exposes. */
+export interface AppsScriptGlobals {
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  FormApp: GoogleAppsScript.Forms.FormApp;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  LockService: GoogleAppsScript.Lock.LockService;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
+  MailApp: GoogleAppsScript.Mail.MailApp;
+  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  HtmlService: GoogleAppsScript.HTML.HtmlService;
+}
+
+/** The one way an action context is built, from Google's globals or the emulator alike. */
+export function createActionContext(
+  globals: AppsScriptGlobals,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  user: string,
+  now: Date,
+): ActionContext {
+  return {
+    spreadsheet,
+    user,
+    now,
+    services: {
+      spreadsheetApp: globals.SpreadsheetApp,
+      formApp: globals.FormApp,
+      scriptApp: globals.ScriptApp,
+      lockService: globals.LockService,
+      utilities: globals.Utilities,
+      mailApp: globals.MailApp,
+      propertiesService: globals.PropertiesService,
+      htmlService: globals.HtmlService,
+    },
+  };
 }
 
 /** What an action did: a Vietnamese title, lines of counts, warnings naming sheet/row/column. */
@@ -21,6 +67,22 @@ export interface Summary {
   title: string;
   lines: string[];
   warnings: string[];
+  /** The printable QR page to show instead of the summary dialog ("Mã QR nộp bài"). */
+  printPage?: QrPrintPage;
+}
+
+/** One code on the printable page: who it is for and the link it opens. */
+export interface QrCard {
+  /** Shown under the code: the unit's roster name, or the general-link label. */
+  label: string;
+  url: string;
+}
+
+export interface QrPrintPage {
+  contestName: string;
+  /** Already formatted in the contest time zone, e.g. "10/06/2023 23:59". */
+  deadlineText: string;
+  cards: QrCard[];
 }
 
 /** Warnings shown in a dialog are capped; the rest are counted so a dialog stays readable. */
@@ -37,26 +99,32 @@ export function problemMessages(problems: Problem[], limit = MAX_WARNINGS): stri
   return shown;
 }
 
+/** The problems' messages in one line (for a "Nhật ký" entry or a note that must not stop the run). */
+export function problemsText(problems: Problem[]): string {
+  return problems.map((p) => p.message).join(' ');
+}
+
+/** How long a menu action waits for another execution (or a submission being written) before giving up. */
+export const ACTION_LOCK_WAIT_MS = 30_000;
+
+export const LOCK_BUSY = 'lock.busy';
+
 /**
  * Runs `fn` holding the script lock (shared with the form intake, so rows appended by a submission
- * and rows appended by an action never interleave). Without a lock handle it just runs `fn`.
+ * and rows appended by an action never interleave). Throws a ContestError coded LOCK_BUSY when it
+ * cannot be taken within `waitMs`; nothing has been written then.
  */
-export function withLock<T>(ctx: FlowContext, fn: () => T): T {
-  if (!ctx.lock) return fn();
-  if (!ctx.lock.tryLock(30000)) {
-    throw new ContestError([
-      {
-        code: 'lock.busy',
-        message: 'Một thao tác khác (hoặc một bài nộp đang được ghi) đang chạy. Hãy thử lại sau ít phút.',
-      },
-    ]);
-  }
+export function withLock<T>(ctx: ActionContext, fn: () => T, waitMs = ACTION_LOCK_WAIT_MS, message = MSG_LOCK_BUSY): T {
+  const lock = ctx.services.lockService.getScriptLock();
+  if (!lock.tryLock(waitMs)) throw new ContestError([{ code: LOCK_BUSY, message }]);
   try {
     return fn();
   } finally {
-    ctx.lock.releaseLock();
+    lock.releaseLock();
   }
 }
+
+const MSG_LOCK_BUSY = 'Một thao tác khác (hoặc một bài nộp đang được ghi) đang chạy. Hãy thử lại sau ít phút.';
 
 /** The Vietnamese refusal when the current user cannot edit protected sheets an action writes. */
 export function organizersOnlyMessage(action: string, user: string, sheets: string[]): string {
@@ -68,8 +136,8 @@ export function organizersOnlyMessage(action: string, user: string, sheets: stri
  * Stops `action` before any write when the current user cannot edit one of the protected sheets it
  * writes (Protection.canEdit()); otherwise Google would throw its English error after a partial write.
  */
-export function assertCanWrite(ctx: FlowContext, action: string, sheetNames: string[]): void {
-  const blocked = blockedSheets(ctx.spreadsheet, ctx.app, sheetNames);
+export function assertCanWrite(ctx: ActionContext, action: string, sheetNames: string[]): void {
+  const blocked = blockedSheets(ctx.spreadsheet, ctx.services.spreadsheetApp, sheetNames);
   if (blocked.length === 0) return;
   throw new ContestError([{ code: 'access.protected', message: organizersOnlyMessage(action, ctx.user, blocked), sheet: blocked[0] }]);
 }

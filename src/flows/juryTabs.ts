@@ -9,9 +9,10 @@ import { ensureSheet } from '../sheets/layout';
 import { appendRecords, readTable, text, updateRows, type Table, type TableRow } from '../sheets/table';
 import { readAppraisalSheet, readPeople, readRules } from '../sheets/workbook';
 import { passedClips } from './appraisal';
-import { assertCanWrite, problemMessages, withLock, type FlowContext, type Summary } from './context';
+import { assertCanWrite, problemMessages, withLock, type ActionContext, type Summary } from './context';
 import { syncEngagementRows } from './engagementRows';
 import { layoutContext } from './setup';
+import type { MenuAction } from './action';
 
 export const JURY_TABS_TITLE = 'Chuẩn bị phiếu chấm BGK';
 
@@ -60,7 +61,7 @@ function withoutTotal(table: Table<string>, row: TableRow): TableRow {
  * A criterion added to "Tiêu chí chấm" becomes a column before "Tổng"; a column of a criterion no
  * longer there is kept, and reported while it holds marks. Also adds "Tương tác" rows for passed clips.
  */
-export function prepareJuryTabs(ctx: FlowContext): Summary {
+export function prepareJuryTabs(ctx: ActionContext): Summary {
   return withLock(ctx, () => {
     const { settings, criteria, rubric } = readRules(ctx.spreadsheet);
     const people = readPeople(ctx.spreadsheet, settings.timeZone);
@@ -199,3 +200,5 @@ export function prepareJuryTabs(ctx: FlowContext): Summary {
     return { title: JURY_TABS_TITLE, lines, warnings };
   });
 }
+
+export const juryTabsAction: MenuAction = { title: JURY_TABS_TITLE, run: prepareJuryTabs };

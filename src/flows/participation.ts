@@ -1,11 +1,12 @@
 // "Báo cáo tham gia": fills "Tham gia" (per unit: submitted, passed, disqualified, quota met).
 import { PARTICIPATION, outsideRosterLabel } from '../sheets/participation';
-import { assertCanWrite, problemMessages, type FlowContext, type Summary } from './context';
+import { assertCanWrite, problemMessages, type ActionContext, type Summary } from './context';
 import { computeContest, writeParticipation } from './scores';
+import type { MenuAction } from './action';
 
 export const PARTICIPATION_TITLE = 'Báo cáo tham gia';
 
-export function participationReport(ctx: FlowContext): Summary {
+export function participationReport(ctx: ActionContext): Summary {
   const { read, output } = computeContest(ctx);
   assertCanWrite(ctx, PARTICIPATION_TITLE, [PARTICIPATION.name]);
   writeParticipation(ctx, output);
@@ -24,3 +25,5 @@ export function participationReport(ctx: FlowContext): Summary {
   warnings.push(...problemMessages(read.people.warnings));
   return { title: PARTICIPATION_TITLE, lines, warnings };
 }
+
+export const participationAction: MenuAction = { title: PARTICIPATION_TITLE, run: participationReport };

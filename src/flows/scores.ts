@@ -9,13 +9,14 @@ import { RESULTS, RESULT_KEYS, resultRow } from '../sheets/results';
 import { juryRowTotal } from '../sheets/juryTab';
 import { readSheet, replaceColumns, updateRows } from '../sheets/table';
 import { readContest, type ContestRead } from '../sheets/workbook';
-import { childLines } from '../ui/outline';
-import { assertCanWrite, problemMessages, type FlowContext, type Summary } from './context';
+import { childLines } from './outline';
+import { assertCanWrite, problemMessages, type ActionContext, type Summary } from './context';
+import type { MenuAction } from './action';
 
 export const SCORES_TITLE = 'Tính điểm';
 
 /** Reads and computes; throws a ContestError (before any write) when the rules are invalid. */
-export function computeContest(ctx: FlowContext): { read: ContestRead; output: ContestOutput } {
+export function computeContest(ctx: ActionContext): { read: ContestRead; output: ContestOutput } {
   ctx.progress?.('Đang đọc dữ liệu hội thi…');
   const read = readContest(ctx.spreadsheet);
   ctx.progress?.('Đang tính điểm…');
@@ -23,7 +24,7 @@ export function computeContest(ctx: FlowContext): { read: ContestRead; output: C
 }
 
 /** "Tham gia" rewritten from the engine's participation rows. */
-export function writeParticipation(ctx: FlowContext, output: ContestOutput): void {
+export function writeParticipation(ctx: ActionContext, output: ContestOutput): void {
   const table = readSheet(ctx.spreadsheet, PARTICIPATION);
   replaceColumns(table, PARTICIPATION_KEYS, output.participation.map(participationRow));
 }
@@ -92,7 +93,7 @@ export function unscoredJuryClipLines(read: ContestRead, results: ClipResult[]):
  * reason), "Tham gia", and Tổng in each juror's tab. Invalid settings (e.g. weights 50/60) stop it
  * before any sheet is written. The summary lists unscored clips, missing marks per juror and bad marks by cell.
  */
-export function computeScores(ctx: FlowContext): Summary {
+export function computeScores(ctx: ActionContext): Summary {
   const { read, output } = computeContest(ctx);
   const tabs = read.juryTabs.filter((t) => t.table).map((t) => t.table!.schema.name);
   assertCanWrite(ctx, SCORES_TITLE, [RESULTS.name, PARTICIPATION.name, ...tabs]);
@@ -158,3 +159,5 @@ export function unknownUnitWarnings(results: ClipResult[]): string[] {
       'BTC sửa cột "Đơn vị" ở trang "Bài dự thi" cho đúng tên hoặc tên gọi khác trong trang "Đơn vị" rồi tính lại.',
   ];
 }
+
+export const scoresAction: MenuAction = { title: SCORES_TITLE, run: computeScores };

@@ -21,13 +21,15 @@ import { SUBMISSIONS } from '../sheets/submissions';
 import { UNITS } from '../sheets/units';
 import { readTable, type Table } from '../sheets/table';
 import { SHEET_ORDER } from '../sheets/workbook';
-import { assertCanWrite, problemMessages, withLock, type FlowContext, type Summary } from './context';
+import { assertCanWrite, problemMessages, withLock, type ActionContext, type Summary } from './context';
+import { ensureSettingsEditTrigger } from '../forms/formBuilder';
+import type { MenuAction } from './action';
 
 export const SETUP_TITLE = 'Thiết lập hội thi';
 
 /** Organizers of protected sheets: whoever runs setup (the owner can always edit anyway). */
-export function layoutContext(ctx: FlowContext): LayoutContext {
-  return { spreadsheet: ctx.spreadsheet, app: ctx.app, organizers: ctx.user ? [ctx.user] : [] };
+export function layoutContext(ctx: ActionContext): LayoutContext {
+  return { spreadsheet: ctx.spreadsheet, app: ctx.services.spreadsheetApp, organizers: ctx.user ? [ctx.user] : [] };
 }
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -38,7 +40,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  * are not candidates. Row 1 of each candidate is read once, on the first call (costs nothing when no
  * contest sheet is missing).
  */
-function renamedSheetFinder(ctx: FlowContext): (schema: SheetSchema<string>) => { sheet: Sheet; name: string; headers: unknown[] } | null {
+function renamedSheetFinder(ctx: ActionContext): (schema: SheetSchema<string>) => { sheet: Sheet; name: string; headers: unknown[] } | null {
   let candidates: { sheet: Sheet; name: string; headers: unknown[] }[] | null = null;
   const contestNames = new Set(SHEET_ORDER.map((n) => n.toLowerCase()));
   const taken = new Set<Sheet>();
@@ -64,9 +66,9 @@ function renamedSheetFinder(ctx: FlowContext): (schema: SheetSchema<string>) => 
  * entries rejected), no rule on the others: one setDataValidations over the column, rows found by
  * label so a reordered sheet keeps its rules. The column stays plain text ("@").
  */
-function applySettingDropdowns(ctx: FlowContext, table: Table<'label' | 'value' | 'note'>, valueColumn: number): void {
+function applySettingDropdowns(ctx: ActionContext, table: Table<'label' | 'value' | 'note'>, valueColumn: number): void {
   if (table.lastRow < 2 || valueColumn < 1) return;
-  const list = (values: string[]) => ctx.app.newDataValidation().requireValueInList(values, true).setAllowInvalid(false).build();
+  const list = (values: string[]) => ctx.services.spreadsheetApp.newDataValidation().requireValueInList(values, true).setAllowInvalid(false).build();
   const yesNo = list(['Có', 'Không']);
   const aggregation = list(Object.values(AGGREGATION_LABELS));
   const kindOf = new Map(SETTING_DEFINITIONS.map((d) => [normalizeName(d.label), d.kind]));
@@ -88,7 +90,7 @@ function applySettingDropdowns(ctx: FlowContext, table: Table<'label' | 'value' 
  * moves or overwrites a typed value, so running it twice leaves the workbook unchanged. A missing
  * sheet whose table is found under another name is reported, not created again.
  */
-export function setupContest(ctx: FlowContext): Summary {
+export function setupContest(ctx: ActionContext): Summary {
   return withLock(ctx, () => {
     assertCanWrite(ctx, SETUP_TITLE, SHEET_ORDER);
     const layout = layoutContext(ctx);
@@ -154,3 +156,18 @@ export function setupContest(ctx: FlowContext): Summary {
     return { title: SETUP_TITLE, lines, warnings };
   });
 }
+
+/**
+ * The menu item: setup, then the installable edit trigger. Appraisers cannot write the protected
+ * result columns of "Thẩm định": their ticks become Kết quả through that trigger, which runs as the
+ * organizer who installed it (one only). Installed only when setup succeeded, so only an organizer
+ * (who may write every sheet setup writes) ever owns one.
+ */
+export const setupAction: MenuAction = {
+  title: SETUP_TITLE,
+  run: (ctx) => {
+    const summary = setupContest(ctx);
+    ensureSettingsEditTrigger(ctx.services.scriptApp, ctx.spreadsheet.getId());
+    return summary;
+  },
+};

@@ -51,3 +51,30 @@ export function videoKey(link: string): string {
 export function driveFileLink(fileId: string): string {
   return `https://drive.google.com/open?id=${encodeURIComponent(fileId)}`;
 }
+
+/** Each unit's prefilled link (by its "Đơn vị" row): the form's unit question `item` answered with the unit's name. */
+export function prefilledLinks(
+  formApp: GoogleAppsScript.Forms.FormApp,
+  form: GoogleAppsScript.Forms.Form,
+  units: { row: number; name: string }[],
+  item: GoogleAppsScript.Forms.Item | undefined,
+): Map<number, string> {
+  const byUnit = new Map<number, string>();
+  if (!item) return byUnit;
+  const type = item.getType();
+  const I = formApp.ItemType;
+  for (const u of units) {
+    const answer =
+      type === I.LIST
+        ? item.asListItem().createResponse(u.name)
+        : type === I.MULTIPLE_CHOICE
+          ? item.asMultipleChoiceItem().createResponse(u.name)
+          : type === I.CHECKBOX
+            ? item.asCheckboxItem().createResponse([u.name])
+            : type === I.PARAGRAPH_TEXT
+              ? item.asParagraphTextItem().createResponse(u.name)
+              : item.asTextItem().createResponse(u.name);
+    byUnit.set(u.row, form.createResponse().withItemResponse(answer).toPrefilledUrl());
+  }
+  return byUnit;
+}

@@ -1,5 +1,6 @@
 // The submission form's questions: titles, kinds, validation, and how a form's items are matched to them by title.
 import { normalizeName } from '../domain/parse';
+import type { SubmissionKey } from '../sheets/submissions';
 
 /** Answer fields of a submission, named as the "Bài dự thi" columns they feed. */
 export type QuestionKey =
@@ -18,6 +19,8 @@ export type QuestionKind = 'list' | 'multipleChoice' | 'text' | 'paragraph' | 'c
 
 export interface QuestionSpec {
   key: QuestionKey;
+  /** The "Bài dự thi" column its answer feeds (null: not kept, like the pledge). */
+  column: SubmissionKey | null;
   /** Title the builder gives the item (what a submitter reads). */
   title: string;
   help: string;
@@ -43,6 +46,7 @@ export const PLEDGE_TEXT =
 export const QUESTIONS: QuestionSpec[] = [
   {
     key: 'unit',
+    column: 'unit',
     title: 'Đơn vị',
     help: 'Cơ sở Đoàn dự thi. Nếu quét mã QR của đơn vị, ô này đã được điền sẵn.',
     kind: 'list',
@@ -51,6 +55,7 @@ export const QUESTIONS: QuestionSpec[] = [
   },
   {
     key: 'entryType',
+    column: 'entryType',
     title: 'Hình thức tham gia',
     help: 'Cá nhân hoặc tập thể (nhóm tác giả).',
     kind: 'multipleChoice',
@@ -60,6 +65,7 @@ export const QUESTIONS: QuestionSpec[] = [
   },
   {
     key: 'authors',
+    column: 'authors',
     title: 'Tác giả',
     help: 'Họ tên tác giả; nếu là tập thể, ghi tên nhóm và họ tên các thành viên.',
     kind: 'paragraph',
@@ -68,6 +74,7 @@ export const QUESTIONS: QuestionSpec[] = [
   },
   {
     key: 'title',
+    column: 'title',
     title: 'Tên tác phẩm',
     help: '',
     kind: 'text',
@@ -76,6 +83,7 @@ export const QUESTIONS: QuestionSpec[] = [
   },
   {
     key: 'videoLink',
+    column: 'video',
     title: 'Link video',
     help: 'Link Google Drive hoặc YouTube của video clip, chia sẻ ở chế độ "Bất kỳ ai có đường liên kết đều xem được".',
     kind: 'text',
@@ -85,6 +93,7 @@ export const QUESTIONS: QuestionSpec[] = [
   },
   {
     key: 'length',
+    column: 'length',
     title: 'Thời lượng',
     help: 'Độ dài video clip (phút:giây), ví dụ 4:30. Yêu cầu từ 3 đến 5 phút.',
     kind: 'text',
@@ -93,6 +102,7 @@ export const QUESTIONS: QuestionSpec[] = [
   },
   {
     key: 'contactName',
+    column: 'contact',
     title: 'Người liên hệ',
     help: 'Họ tên người Ban tổ chức liên hệ khi cần.',
     kind: 'text',
@@ -101,6 +111,7 @@ export const QUESTIONS: QuestionSpec[] = [
   },
   {
     key: 'phone',
+    column: 'phone',
     title: 'Số điện thoại',
     help: '',
     kind: 'text',
@@ -109,6 +120,7 @@ export const QUESTIONS: QuestionSpec[] = [
   },
   {
     key: 'email',
+    column: 'email',
     title: 'Email',
     help: 'Email nhận xác nhận nộp bài.',
     kind: 'text',
@@ -118,6 +130,7 @@ export const QUESTIONS: QuestionSpec[] = [
   },
   {
     key: 'pledge',
+    column: null,
     title: 'Cam kết',
     help: '',
     kind: 'checkbox',

@@ -29,6 +29,8 @@ export interface ColumnSpec<K extends string = string> {
   validation?: ColumnValidation;
   /** Header note explaining the column to organizers. */
   note?: string;
+  /** A row typed by hand must fill it (reported when blank). */
+  filledByHand?: boolean;
 }
 
 /**

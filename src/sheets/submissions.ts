@@ -2,10 +2,9 @@
 import { parseDateTime, isDate } from '../domain/parse';
 import { matchUnit } from '../domain/units';
 import type { Problem, Submission, Unit } from '../domain/types';
-import { ESSENTIAL_QUESTIONS, type QuestionKey } from '../forms/questions';
 import { cellProblem } from './errors';
-import { DATE_TIME_FORMAT, defineSchema, type SchemaKey } from './schema';
-import { cell, text, type Table } from './table';
+import { DATE_TIME_FORMAT, defineSchema, type ColumnSpec, type SchemaKey, type SheetSchema } from './schema';
+import { appendRows, cell, readTable, text, updateRows, type Table } from './table';
 
 export const SUBMISSIONS = defineSchema({
   name: 'Bài dự thi',
@@ -15,10 +14,10 @@ export const SUBMISSIONS = defineSchema({
     { key: 'id', header: 'Mã bài', role: 'computed', width: 90 },
     { key: 'time', header: 'Thời gian nộp', role: 'computed', width: 140, format: DATE_TIME_FORMAT },
     { key: 'unit', header: 'Đơn vị', role: 'input', width: 220 },
-    { key: 'entryType', header: 'Hình thức', role: 'input', width: 100, validation: { kind: 'list', values: ['Cá nhân', 'Tập thể'] } },
-    { key: 'authors', header: 'Tác giả', role: 'input', width: 220 },
-    { key: 'title', header: 'Tên tác phẩm', role: 'input', width: 260 },
-    { key: 'video', header: 'Link video', role: 'input', width: 260, validation: { kind: 'url' } },
+    { key: 'entryType', header: 'Hình thức', role: 'input', filledByHand: true, width: 100, validation: { kind: 'list', values: ['Cá nhân', 'Tập thể'] } },
+    { key: 'authors', header: 'Tác giả', role: 'input', filledByHand: true, width: 220 },
+    { key: 'title', header: 'Tên tác phẩm', role: 'input', filledByHand: true, width: 260 },
+    { key: 'video', header: 'Link video', role: 'input', filledByHand: true, width: 260, validation: { kind: 'url' } },
     { key: 'length', header: 'Thời lượng', role: 'input', width: 90 },
     { key: 'contact', header: 'Người liên hệ', role: 'input', width: 180 },
     { key: 'phone', header: 'Điện thoại', role: 'input', width: 120 },
@@ -29,28 +28,12 @@ export const SUBMISSIONS = defineSchema({
 });
 export type SubmissionKey = SchemaKey<typeof SUBMISSIONS>;
 
-/** The "Bài dự thi" column each form question feeds (the pledge is not kept). Exhaustive so a new question must be placed. */
-const COLUMN_OF_QUESTION: Record<QuestionKey, SubmissionKey | null> = {
-  unit: 'unit',
-  entryType: 'entryType',
-  authors: 'authors',
-  title: 'title',
-  videoLink: 'video',
-  length: 'length',
-  contactName: 'contact',
-  phone: 'phone',
-  email: 'email',
-  pledge: null,
-};
-
 /**
- * Columns a row typed by hand must fill: the form's essential questions (the ones a linked form must
- * have), in sheet order. "Đơn vị" is left out because a blank unit is already reported by clip wherever
- * it matters ("Kết quả" note, "Tính điểm" and "Lập danh sách khen thưởng" warnings, "Tham gia").
+ * Columns a row typed by hand must fill (what the form asks for and "Thiếu thông tin" flags). "Đơn vị"
+ * is left out because a blank unit is already reported by clip wherever it matters ("Kết quả" note,
+ * "Tính điểm" and "Lập danh sách khen thưởng" warnings, "Tham gia").
  */
-const REQUIRED_COLUMNS = SUBMISSIONS.columns.filter((c) =>
-  ESSENTIAL_QUESTIONS.some((q) => q !== 'unit' && COLUMN_OF_QUESTION[q] === c.key),
-);
+const REQUIRED_COLUMNS = SUBMISSIONS.columns.filter((c) => c.filledByHand);
 
 /** A submission with its sheet row and the unit text as typed (for messages). */
 export interface SubmissionRow extends Submission {
@@ -112,4 +95,77 @@ export function readSubmissions(
     });
   }
   return { submissions, problems };
+}
+
+/** Extra column (organizers may add columns) holding Google's response id, so a response is never imported twice. */
+export const RESPONSE_ID_HEADER = 'Mã phản hồi';
+
+export type IntakeKey = SubmissionKey | 'responseId';
+
+/** "Bài dự thi" as the intake reads and writes it: the columns above plus the optional response-id column. */
+export const INTAKE_SCHEMA: SheetSchema<IntakeKey> = {
+  ...SUBMISSIONS,
+  columns: [
+    ...(SUBMISSIONS.columns as ColumnSpec<IntakeKey>[]),
+    { key: 'responseId', header: RESPONSE_ID_HEADER, role: 'computed', required: false, width: 160, note: 'Mã phản hồi của Google Biểu mẫu; add-on dùng để không ghi một bài hai lần.' },
+  ],
+};
+
+/** "Bài dự thi" for the intake, with the response-id column created at the end of row 1 the first time it is needed. */
+export function intakeTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): Table<IntakeKey> {
+  const table = readTable(sheet, INTAKE_SCHEMA);
+  if (table.col.responseId >= 0) return table;
+  const column = Math.max(sheet.getLastColumn(), table.width) + 1;
+  sheet.getRange(1, column).setValue(RESPONSE_ID_HEADER);
+  return readTable(sheet, INTAKE_SCHEMA);
+}
+
+/** Response ids already written to "Bài dự thi" (empty when the sheet or the column is not there yet). */
+export function knownResponseIds(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set<string> {
+  const sheet = ss.getSheetByName(SUBMISSIONS.name);
+  if (!sheet) return new Set();
+  const table = readTable(sheet, INTAKE_SCHEMA);
+  return new Set(table.rows.map((r) => text(table, r, 'responseId')).filter((id) => id !== ''));
+}
+
+/** What a "Bài dự thi" row tells the intake about the rows it adds. */
+export interface IntakeRecord {
+  row: number;
+  id: string;
+  responseId: string;
+  /** Sent at, from a date cell or a time typed as text (null when unreadable). */
+  time: Date | null;
+  title: string;
+  video: string;
+  flags: string;
+}
+
+/** Every row, as the intake needs it; `timeZone` reads times typed as text ("01/06/2023 08:00"). */
+export function intakeRecords(table: Table<IntakeKey>, timeZone: string): IntakeRecord[] {
+  return table.rows.map((r) => {
+    const parsed = parseDateTime(cell(table, r, 'time'), timeZone);
+    return {
+      row: r.row,
+      id: text(table, r, 'id'),
+      responseId: text(table, r, 'responseId'),
+      time: isDate(parsed) ? parsed : null,
+      title: text(table, r, 'title'),
+      video: text(table, r, 'video'),
+      flags: text(table, r, 'flags'),
+    };
+  });
+}
+
+/** A new row: its cells by column (strings as typed; writing keeps them text). */
+export type NewSubmissionRow = Partial<Record<IntakeKey, string | Date>>;
+
+/** Appends `rows` with one setValues, and rewrites "Cảnh báo" of the existing rows in `flags` (by sheet row). */
+export function appendSubmissionRows(table: Table<IntakeKey>, rows: NewSubmissionRow[], flags: Map<number, string>): void {
+  const keys = INTAKE_SCHEMA.columns.map((c) => c.key);
+  appendRows(
+    table,
+    keys,
+    rows.map((r) => keys.map((k) => r[k] ?? '')),
+  );
+  updateRows(table, ['flags'], new Map([...flags].map(([row, f]) => [row, [f]])));
 }

@@ -4,7 +4,7 @@ import { splitAliases } from '../domain/units';
 import type { Problem, Unit } from '../domain/types';
 import { cellProblem } from './errors';
 import { defineSchema, type SchemaKey } from './schema';
-import { text, type Table } from './table';
+import { readTable, text, type Table } from './table';
 
 export const UNITS = defineSchema({
   name: 'Đơn vị',
@@ -56,4 +56,20 @@ export function readUnits(table: Table<UnitKey>): { units: UnitRow[]; problems: 
     });
   }
   return { units, problems };
+}
+
+/** "Đơn vị" as read once per action: the table (null when the sheet is missing), its units, and notes about rows that could not be read. */
+export interface Roster {
+  table: Table<UnitKey> | null;
+  units: UnitRow[];
+  notes: string[];
+}
+
+/** Reads "Đơn vị" (one getValues); a missing sheet is a note, not an error. */
+export function rosterUnits(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Roster {
+  const sheet = ss.getSheetByName(UNITS.name);
+  if (!sheet) return { table: null, units: [], notes: [`Chưa có trang "${UNITS.name}"; danh sách đơn vị trên biểu mẫu để trống.`] };
+  const table = readTable(sheet, UNITS);
+  const { units, problems } = readUnits(table);
+  return { table, units, notes: problems.map((p) => p.message) };
 }

@@ -3,7 +3,7 @@ import { escapeHtml } from './html';
 import type { Summary } from '../flows/context';
 import { isContestError, namesCells } from '../sheets/errors';
 import { MSG } from './messages';
-import { outline } from './outline';
+import { outline } from '../flows/outline';
 
 const STYLE = `body{font-family:Roboto,Arial,sans-serif;font-size:14px;color:#202124;margin:0;padding:4px 8px}
 h2{font-size:16px;margin:8px 0}ul{padding-left:20px;margin:4px 0}li{margin:2px 0}li.sub{list-style:none}li.sub>ul{margin:0}

@@ -1,21 +1,32 @@
-// Every Vietnamese text of the menu and dialogs, in one place.
+// Every Vietnamese text of the menu and dialogs, in one place (action titles come from the actions).
+import { APPRAISAL_TITLE } from '../flows/appraisal';
+import { AUDIT_TITLE } from '../flows/auditLog';
+import { AWARDS_TITLE } from '../flows/awards';
+import { CREATE_FORM_TITLE } from '../flows/createForm';
+import { JURY_TABS_TITLE } from '../flows/juryTabs';
+import { PARTICIPATION_TITLE } from '../flows/participation';
+import { QR_TITLE } from '../flows/qrCodes';
+import { SCORES_TITLE } from '../flows/scores';
+import { SETUP_TITLE } from '../flows/setup';
+import { SYNC_SUBMISSIONS_TITLE } from '../flows/syncSubmissions';
+import { SYNC_UNITS_TITLE } from '../flows/syncUnits';
 
 export const MENU_TITLE = 'Hội thi';
 
-/** Menu labels, in menu order (SPEC "Menu"). */
+/** Menu labels, in menu order (README "Menu"): each action's own title, so a label and its dialog and "Nhật ký" line never differ. */
 export const MENU_LABELS = {
-  setup: 'Thiết lập hội thi',
-  form: 'Tạo / liên kết biểu mẫu',
-  syncUnits: 'Đồng bộ danh sách đơn vị',
-  qr: 'Mã QR nộp bài',
-  syncSubmissions: 'Đồng bộ bài dự thi',
-  appraisal: 'Cập nhật thẩm định',
-  juryTabs: 'Chuẩn bị phiếu chấm BGK',
-  scores: 'Tính điểm',
-  awards: 'Lập danh sách khen thưởng',
-  participation: 'Báo cáo tham gia',
+  setup: SETUP_TITLE,
+  form: CREATE_FORM_TITLE,
+  syncUnits: SYNC_UNITS_TITLE,
+  qr: QR_TITLE,
+  syncSubmissions: SYNC_SUBMISSIONS_TITLE,
+  appraisal: APPRAISAL_TITLE,
+  juryTabs: JURY_TABS_TITLE,
+  scores: SCORES_TITLE,
+  awards: AWARDS_TITLE,
+  participation: PARTICIPATION_TITLE,
   certificates: 'Giấy khen (PDF)',
-  auditLog: 'Nhật ký thao tác',
+  auditLog: AUDIT_TITLE,
 } as const;
 
 export const MSG = {

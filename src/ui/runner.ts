@@ -1,19 +1,12 @@
-// Runs one menu action: progress toast, the flow, the summary (or error) dialog, and the "Nhật ký" line.
-import type { FlowContext, Summary } from '../flows/context';
+// The two doors every action goes through: the menu door (dialogs) and the trigger door ("Nhật ký" only).
+import type { MenuAction, TriggerAction } from '../flows/action';
+import { assertCanWrite, type ActionContext, type Summary } from '../flows/context';
 import { appendAudit, joinAuditDetails } from '../sheets/audit';
+import { AUDIT_LOG } from '../sheets/auditLog';
 import { errorSummary, errorText, showSummary } from './dialog';
 import { MSG } from './messages';
-import { flattenItem, outline } from './outline';
-
-/** Handles main.ts gathers from Apps Script globals (tests pass the emulator's). */
-export interface ActionHandles {
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
-  app: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  html: GoogleAppsScript.HTML.HtmlService;
-  user: string;
-  now: Date;
-  lock?: GoogleAppsScript.Lock.Lock;
-}
+import { buildQrPrintHtml } from './qrPage';
+import { flattenItem, outline } from '../flows/outline';
 
 /** "Nhật ký" keeps this many summary lines (a nested line counts once, with its children). */
 const AUDIT_LINES = 3;
@@ -47,44 +40,64 @@ export function auditDetails(summary: Summary, failed = false): string {
   return joinAuditDetails([...outline(summary.lines).slice(0, AUDIT_LINES).map(flattenItem), ...warnings], AUDIT_MAX);
 }
 
+/** Appends the action's line to "Nhật ký"; a failure to do so becomes a warning rather than hiding the result. */
+function audit(ctx: ActionContext, action: string, summary: Summary, failed: boolean): Summary {
+  try {
+    appendAudit(ctx.spreadsheet, { time: ctx.now, user: ctx.user, action, details: auditDetails(summary, failed) });
+    return summary;
+  } catch (error) {
+    return { ...summary, warnings: [...summary.warnings, `Không ghi được vào "Nhật ký": ${errorText(error)}`] };
+  }
+}
+
 /**
- * Runs `flow` and shows its summary; a ContestError becomes a dialog listing the cells to fix, any
- * other error a one-line message (never a stack trace). Every run is logged in "Nhật ký" unless
- * `audit` is false (the viewer of the log itself).
+ * The menu door: progress toast, the organizer check, the action, its "Nhật ký" line and its summary
+ * (or its page). A ContestError becomes a dialog listing the cells to fix, any other error a one-line
+ * message (never a stack trace).
  */
-export function runAction(
-  handles: ActionHandles,
-  title: string,
-  flow: (ctx: FlowContext) => Summary,
-  options: { audit?: boolean } = {},
-): Summary {
-  const { spreadsheet } = handles;
-  const ctx: FlowContext = {
-    spreadsheet,
-    app: handles.app,
-    user: handles.user,
-    now: handles.now,
-    lock: handles.lock,
-    progress: (message) => spreadsheet.toast(message, title, 5),
-  };
+export function runMenuAction<I>(base: ActionContext, action: MenuAction<I>, input: I): Summary {
+  const { spreadsheet } = base;
+  const { title } = action;
+  const ctx: ActionContext = { ...base, progress: (message) => spreadsheet.toast(message, title, 5) };
   ctx.progress?.(MSG.working(title));
   let summary: Summary;
   let failed = false;
   try {
-    summary = flow(ctx);
+    if (action.writes) assertCanWrite(ctx, title, action.audit === false ? action.writes : [...action.writes, AUDIT_LOG.name]);
+    summary = action.run(ctx, input);
   } catch (error) {
     summary = errorSummary(title, error);
     failed = true;
   }
-  if (options.audit !== false) {
+  if (action.audit !== false) summary = audit(ctx, title, summary, failed);
+  const ui = ctx.services.spreadsheetApp.getUi();
+  const html = ctx.services.htmlService;
+  if (summary.printPage && !failed) ui.showModalDialog(html.createHtmlOutput(buildQrPrintHtml(summary.printPage)).setWidth(900).setHeight(680), title);
+  else showSummary(ui, html, summary);
+  return summary;
+}
+
+/**
+ * The trigger door: no UI. A summary with something to say is logged in "Nhật ký"; an error is logged
+ * there too (the organizer reads the log, not the executions page), then rethrown only when even the
+ * log could not be written, so Google records the failure.
+ */
+export function runTrigger<E>(ctx: ActionContext, action: TriggerAction<E>, event: E): Summary | null {
+  let summary: Summary | null;
+  try {
+    summary = action.run(ctx, event);
+  } catch (error) {
+    const failedSummary = errorSummary(action.title, error);
     try {
-      appendAudit(spreadsheet, { time: handles.now, user: handles.user, action: title, details: auditDetails(summary, failed) });
-    } catch (error) {
-      // The action itself is done; say that its log line is missing rather than hide the result.
-      summary = { ...summary, warnings: [...summary.warnings, `Không ghi được vào "Nhật ký": ${errorText(error)}`] };
+      appendAudit(ctx.spreadsheet, { time: ctx.now, user: ctx.user, action: action.title, details: auditDetails(failedSummary, true) });
+    } catch {
+      throw error;
     }
+    return failedSummary;
   }
-  showSummary(handles.app.getUi(), handles.html, summary);
+  if (summary && (summary.lines.length > 0 || summary.warnings.length > 0)) {
+    appendAudit(ctx.spreadsheet, { time: ctx.now, user: ctx.user, action: summary.title, details: auditDetails(summary) });
+  }
   return summary;
 }
 

@@ -1,9 +1,9 @@
 // Who may run what: a non-organizer is refused in Vietnamese before anything is written.
-import { updateAppraisal } from '../../src/flows/appraisal';
+import { appraisalAction } from '../../src/flows/appraisal';
 import { computeScores } from '../../src/flows/scores';
 import { setupContest } from '../../src/flows/setup';
-import { runAction } from '../../src/ui/runner';
-import { APPRAISER, JURORS, NOW, OWNER, flowContext, newEmulator, runSampleContest, seedRoster, seedSubmissions, sheet } from './fixture';
+import { runMenuAction } from '../../src/ui/runner';
+import { APPRAISER, JURORS, OWNER, flowContext, newEmulator, runSampleContest, seedRoster, seedSubmissions, sheet } from './fixture';
 
 describe('a menu action run by someone who cannot edit the sheets it writes', () => {
   test('"Cập nhật thẩm định" as an appraiser stops before writing, naming the protected sheets', () => {
@@ -13,9 +13,7 @@ describe('a menu action run by someone who cannot edit the sheets it writes', ()
     seedSubmissions(emu, 3);
     const before = ['Thẩm định', 'Bài dự thi', 'Tương tác'].map((n) => sheet(emu, n).getDataRange().getValues());
     emu.setUser(APPRAISER);
-    const html = emu.HtmlService as unknown as GoogleAppsScript.HTML.HtmlService;
-    const ctx = flowContext(emu, APPRAISER);
-    const summary = runAction({ spreadsheet: ctx.spreadsheet, app: ctx.app, html, user: APPRAISER, now: NOW, lock: ctx.lock }, 'Cập nhật thẩm định', updateAppraisal);
+    const summary = runMenuAction(flowContext(emu, APPRAISER), appraisalAction, undefined);
     emu.setUser(OWNER);
     expect(summary.title).toBe('Cập nhật thẩm định: Không thực hiện được');
     // "Bài dự thi" and "Tương tác" are organizers-only; appraisers tick "Thẩm định" but its result

@@ -1,16 +1,9 @@
 // "Lập danh sách khen thưởng" in the workbook: a list built while passed clips wait for marks says it is not final; tie-breaks explain themselves.
-import { AWARDS_TITLE, buildAwardList } from '../../src/flows/awards';
+import { awardsAction, buildAwardList } from '../../src/flows/awards';
 import { computeScores } from '../../src/flows/scores';
-import { runAction, type ActionHandles } from '../../src/ui/runner';
-import { NOW, OWNER, mark, newEmulator, records, rowOf, runSampleContest, setCell, type Emu } from './fixture';
+import { runMenuAction } from '../../src/ui/runner';
+import { mark, newEmulator, records, rowOf, runSampleContest, setCell } from './fixture';
 
-const handles = (emu: Emu, ctx: ReturnType<typeof runSampleContest>['ctx']): ActionHandles => ({
-  spreadsheet: ctx.spreadsheet,
-  app: ctx.app,
-  html: emu.HtmlService as unknown as GoogleAppsScript.HTML.HtmlService,
-  user: OWNER,
-  now: NOW,
-});
 
 describe('an award list built while a passed clip is still unscored', () => {
   const emu = newEmulator();
@@ -31,7 +24,7 @@ describe('an award list built while a passed clip is still unscored', () => {
   test('an unreadable mark is named as such, and the warning is recorded in "Nhật ký"', () => {
     // GK1 types "9,5a" for HT-039: HT-039 is no longer scored either → 2 clips.
     mark(emu, 'GK1', 'HT-039', '9,5a');
-    const summary = runAction(handles(emu, run.ctx), AWARDS_TITLE, buildAwardList);
+    const summary = runMenuAction(run.ctx, awardsAction, undefined);
     expect(summary.lines.slice(0, 3)).toEqual([
       expect.stringMatching(/^⚠ Danh sách CHƯA CHỐT: 2 bài đạt thẩm định chưa được tính điểm/),
       '  HT-039 – Đoàn phường 14 (điểm không hợp lệ của Nguyễn Văn An – GK1)',

@@ -1,7 +1,7 @@
 // Batched I/O: the number of Apps Script calls per action does not grow with the number of submissions.
 import { updateAppraisal } from '../../src/flows/appraisal';
 import { buildAwardList } from '../../src/flows/awards';
-import type { FlowContext, Summary } from '../../src/flows/context';
+import type { ActionContext, Summary } from '../../src/flows/context';
 import { prepareJuryTabs } from '../../src/flows/juryTabs';
 import { participationReport } from '../../src/flows/participation';
 import { computeScores } from '../../src/flows/scores';
@@ -17,7 +17,7 @@ function callsPerAction(submissions: number): Record<string, number> {
   updateAppraisal(ctx);
   tickAppraisal(emu);
   const out: Record<string, number> = {};
-  const measure = (name: string, flow: (c: FlowContext) => Summary) => {
+  const measure = (name: string, flow: (c: ActionContext) => Summary) => {
     emu.calls.reset();
     const flushes = emu.flushCount();
     flow(ctx);
@@ -47,7 +47,7 @@ test('each action reads every sheet at most once (one getDataRange per sheet)', 
   updateAppraisal(ctx);
   tickAppraisal(emu);
   prepareJuryTabs(ctx);
-  const readsOf = (flow: (c: FlowContext) => Summary): Record<string, number> => {
+  const readsOf = (flow: (c: ActionContext) => Summary): Record<string, number> => {
     const reads: Record<string, number> = {};
     const spies = ctx.spreadsheet.getSheets().map((s) => {
       const name = s.getName();

@@ -1,5 +1,5 @@
 // Edit triggers in "Thẩm định" when Google hides the editor's email (accounts outside the owner's domain).
-import { ensureSettingsEditTrigger } from '../../src/forms/form-builder';
+import { ensureSettingsEditTrigger } from '../../src/forms/formBuilder';
 import { APPRAISAL_RESULTS_PROTECTION, UNKNOWN_APPRAISER } from '../../src/sheets/appraisal';
 import { APPRAISER, OWNER, newEmulator, records, rowOf, seedRoster, seedSubmissions, sheet } from './fixture';
 

@@ -1,8 +1,8 @@
 // A sample contest in the emulator for flow tests: 25 units, 40 submissions, 5 jurors, engagement and a share log.
-import { createContestEmulator } from '../sample/emulator';
+import { contextOf, createContestEmulator } from '../sample/emulator';
 import { updateAppraisal } from '../../src/flows/appraisal';
 import { buildAwardList } from '../../src/flows/awards';
-import type { FlowContext } from '../../src/flows/context';
+import type { ActionContext } from '../../src/flows/context';
 import { prepareJuryTabs } from '../../src/flows/juryTabs';
 import { computeScores } from '../../src/flows/scores';
 import { setupContest } from '../../src/flows/setup';
@@ -24,15 +24,9 @@ export function newEmulator(): Emu {
   return emu;
 }
 
-/** Flow handles from the emulator, as main.ts builds them from Google's globals. */
-export function flowContext(emu: Emu, user = OWNER): FlowContext {
-  return {
-    spreadsheet: emu.SpreadsheetApp.getActiveSpreadsheet() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
-    app: emu.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-    user,
-    now: NOW,
-    lock: emu.LockService.getScriptLock() as unknown as GoogleAppsScript.Lock.Lock,
-  };
+/** The action context of one execution by `user`, built as main.ts builds it from Google's globals. */
+export function flowContext(emu: Emu, user = OWNER): ActionContext {
+  return contextOf(emu, { user, now: NOW });
 }
 
 export function sheet(emu: Emu, name: string): GoogleAppsScript.Spreadsheet.Sheet {

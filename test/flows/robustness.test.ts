@@ -1,9 +1,9 @@
 // What organizers and jurors would notice: idempotent setup, reordered columns, protection, bad marks, bad settings.
-import { computeScores } from '../../src/flows/scores';
+import { computeScores, scoresAction } from '../../src/flows/scores';
 import { setupContest } from '../../src/flows/setup';
 import { escapeCell } from '../../src/sheets/table';
-import { runAction } from '../../src/ui/runner';
-import { OWNER, NOW, JURORS, flowContext, runSampleContest, newEmulator, records, rowOf, setCell, sheet, type Emu } from './fixture';
+import { runMenuAction } from '../../src/ui/runner';
+import { OWNER, JURORS, flowContext, runSampleContest, newEmulator, records, rowOf, setCell, sheet, type Emu } from './fixture';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -123,12 +123,7 @@ describe('after a whole contest', () => {
     const row = rowOf(emu, 'Cấu hình', 'Thiết lập', 'Trọng số BGK (%)');
     setCell(emu, 'Cấu hình', row, 'Giá trị', 50);
     const outputs = ['Kết quả', 'Tham gia', 'Giải thưởng'].map((n) => sheet(emu, n).getDataRange().getValues());
-    const html = emu.HtmlService as unknown as GoogleAppsScript.HTML.HtmlService;
-    const summary = runAction(
-      { spreadsheet: flowContext(emu).spreadsheet, app: flowContext(emu).app, html, user: OWNER, now: NOW },
-      'Tính điểm',
-      computeScores,
-    );
+    const summary = runMenuAction(flowContext(emu), scoresAction, undefined);
     expect(summary.title).toBe('Tính điểm: Không thực hiện được');
     expect(summary.warnings[0]).toBe(
       // "Trọng số BGK (%)" and "Trọng số tương tác (%)" are the 6th and 7th settings: rows 7 and 8.

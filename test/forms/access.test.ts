@@ -1,7 +1,7 @@
 // Form menu actions run by someone who is not an organizer: refused in Vietnamese before any write.
-import { runSyncSubmissions } from '../../src/forms/menu';
-import { emulatorFormServices } from '../../tools/formDeps';
-import { answers, makeContest } from './fixture';
+import { syncSubmissionsAction } from '../../src/flows/syncSubmissions';
+import { runMenuAction } from '../../src/ui/runner';
+import { answers, contextFor, makeContest } from './fixture';
 
 const HELPER = 'tinhnguyen@quandoan11.vn';
 
@@ -13,9 +13,7 @@ describe('form actions and protection', () => {
     const before = c.rows('Bài dự thi');
     const owner = c.emu.user();
     c.emu.setUser(HELPER);
-    const s = emulatorFormServices(c.emu);
-    const html = c.emu.HtmlService as unknown as GoogleAppsScript.HTML.HtmlService;
-    const summary = runSyncSubmissions({ spreadsheet: c.emu.spreadsheet, app: c.emu.SpreadsheetApp, html, user: HELPER, now: c.emu.now() }, s);
+    const summary = runMenuAction(contextFor(c.emu), syncSubmissionsAction, undefined);
     c.emu.setUser(owner);
     expect(summary.title).toBe('Đồng bộ bài dự thi: Không thực hiện được');
     // "Bài dự thi" and "Nhật ký" are organizers-only; on "Thẩm định" appraisers tick, but the result columns

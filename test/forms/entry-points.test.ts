@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
-import { createContestEmulator } from '../sample/emulator';
+import { contextOf, createContestEmulator } from '../sample/emulator';
 import { setupContest } from '../../src/flows/setup';
 import { ROSTER, JUNE_1, answers } from './fixture';
 
@@ -12,7 +12,7 @@ describe('form entry points in the bundle (run `npm run build` first; `npm test`
   test('menuCreateForm, onFormSubmit, closeFormAtDeadline and menuQrCodes work as Apps Script calls them', () => {
     const emu = createContestEmulator();
     emu.setNow(JUNE_1);
-    setupContest({ spreadsheet: emu.spreadsheet, app: emu.SpreadsheetApp, user: emu.user(), now: emu.now() });
+    setupContest(contextOf(emu));
     emu.spreadsheet.getSheetByName('Đơn vị')!.getRange(2, 1, ROSTER.length, 4).setValues(ROSTER);
     const context = vm.createContext({});
     emu.installGlobals(context);

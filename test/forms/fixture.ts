@@ -1,12 +1,13 @@
 // A contest workbook in the emulator with a roster and the form set up, wired the way src/main.ts wires the form entry points.
 import { type Emulator, type EmulatorOptions } from '../../packages/gas-emulator/src';
-import { createContestEmulator } from '../sample/emulator';
+import { contextOf, createContestEmulator } from '../sample/emulator';
+import type { ActionContext } from '../../src/flows/context';
+import { createOrLinkForm } from '../../src/flows/createForm';
+import { deadlineTrigger } from '../../src/flows/deadline';
+import { installedEditTrigger } from '../../src/flows/edits';
+import { intakeTrigger } from '../../src/flows/intake';
 import { setupContest } from '../../src/flows/setup';
-import { handleFormSubmit } from '../../src/forms/intake';
-import { emulatorFormDeps } from '../../tools/formDeps';
-import { closeFormAtDeadline, rescheduleAfterSettingsEdit } from '../../src/forms/deadline';
-import type { FormDeps } from '../../src/forms/form-deps';
-import { createOrLinkForm } from '../../src/forms/link-form';
+import { runTrigger } from '../../src/ui/runner';
 
 export const ROSTER: [string, string, string, string][] = [
   ['P1', 'Đoàn Phường 1', 'P1; Phường Một', 'p1@quandoan11.vn'],
@@ -20,7 +21,8 @@ export const JUNE_1 = new Date('2023-06-01T09:00:00+07:00');
 
 export interface Contest {
   emu: Emulator;
-  deps: FormDeps;
+  /** The organizer's action context (one execution). */
+  ctx: ActionContext;
   form: GoogleAppsScript.Forms.Form;
   sheet(name: string): GoogleAppsScript.Spreadsheet.Sheet;
   /** Data rows of a sheet (row 2 on) as getValues returns them. */
@@ -29,27 +31,26 @@ export interface Contest {
   column(name: string, header: string): unknown[];
 }
 
-/** Handles of one trigger or menu execution, as src/main.ts builds them. */
-export const depsFor: (emu: Emulator) => FormDeps = emulatorFormDeps;
+/** The context of one trigger or menu execution by the current user, as src/main.ts builds it. */
+export function contextFor(emu: Emulator): ActionContext {
+  return contextOf(emu);
+}
 
 /** Sets up the workbook, types the roster, and creates the form (unless `withForm` is false). */
 export function makeContest(options: EmulatorOptions & { withForm?: boolean; roster?: typeof ROSTER } = {}): Contest {
   const emu = createContestEmulator(options);
   emu.setNow(JUNE_1);
-  setupContest({ spreadsheet: emu.spreadsheet, app: emu.SpreadsheetApp, user: emu.user(), now: emu.now() });
+  setupContest(contextFor(emu));
   const roster = options.roster ?? ROSTER;
   if (roster.length > 0) emu.spreadsheet.getSheetByName('Đơn vị')!.getRange(2, 1, roster.length, 4).setValues(roster);
-  const deps = depsFor(emu);
+  const ctx = contextFor(emu);
   // Each trigger execution gets fresh handles, as a new Apps Script execution would.
   emu.setHandlers({
-    onFormSubmit: (e) => {
-      const ev = e as GoogleAppsScript.Events.FormsOnFormSubmit;
-      return handleFormSubmit(depsFor(emu), ev.response);
-    },
-    closeFormAtDeadline: () => closeFormAtDeadline(depsFor(emu)),
-    onSettingsEdit: (e) => rescheduleAfterSettingsEdit(depsFor(emu), (e as GoogleAppsScript.Events.SheetsOnEdit).range),
+    onFormSubmit: (e) => runTrigger(contextFor(emu), intakeTrigger, (e as GoogleAppsScript.Events.FormsOnFormSubmit).response),
+    closeFormAtDeadline: () => runTrigger(contextFor(emu), deadlineTrigger, undefined),
+    onSettingsEdit: (e) => runTrigger(contextFor(emu), installedEditTrigger, e as GoogleAppsScript.Events.SheetsOnEdit),
   });
-  const form = options.withForm === false ? (null as unknown as GoogleAppsScript.Forms.Form) : createOrLinkForm(deps).form;
+  const form = options.withForm === false ? (null as unknown as GoogleAppsScript.Forms.Form) : createOrLinkForm(ctx).form;
   const sheet = (name: string) => {
     const s = emu.spreadsheet.getSheetByName(name);
     if (!s) throw new Error(`no sheet ${name}`);
@@ -62,7 +63,7 @@ export function makeContest(options: EmulatorOptions & { withForm?: boolean; ros
     if (i < 0) throw new Error(`no column ${header} in ${name}`);
     return values.slice(1).map((r) => r[i]);
   };
-  return { emu, deps, form, sheet, rows, column };
+  return { emu, ctx, form, sheet, rows, column };
 }
 
 /** A complete, valid answer set keyed by our question titles. */

@@ -2,13 +2,14 @@
 import { implOfProxy } from '../../packages/gas-emulator/src/calls';
 import type { FormImpl } from '../../packages/gas-emulator/src/forms/form';
 import { PLEDGE_TEXT } from '../../src/forms/questions';
-import { closeFormAtDeadline } from '../../src/forms/deadline';
-import { createOrLinkForm } from '../../src/forms/link-form';
-import { syncSubmissions } from '../../src/forms/sync-submissions';
-import { syncUnitList } from '../../src/forms/sync-units';
+import { closeFormAtDeadline } from '../../src/flows/deadline';
+import { createFormAction, createOrLinkForm } from '../../src/flows/createForm';
+import { runMenuAction } from '../../src/ui/runner';
+import { syncSubmissions } from '../../src/flows/syncSubmissions';
+import { syncUnitList } from '../../src/flows/syncUnits';
 import { DEFAULT_APPRAISAL_CRITERIA } from '../../src/domain/appraisal';
 import { DEFAULT_CONTEST_NAME } from '../../src/domain/settings';
-import { ROSTER, answers, depsFor, makeContest, type Contest } from './fixture';
+import { ROSTER, answers, contextFor, makeContest, type Contest } from './fixture';
 
 function triggers(c: Contest, handler: string) {
   return c.emu.triggers.all.filter((t) => t.getHandlerFunction() === handler);
@@ -66,8 +67,8 @@ describe('the form built by "Tạo / liên kết biểu mẫu"', () => {
   test('running setup again keeps the same form, one submit trigger, one deadline trigger, no new "Cấu hình" rows', () => {
     const c = makeContest();
     const configRows = c.rows('Cấu hình').length;
-    const again = createOrLinkForm(c.deps);
-    const third = createOrLinkForm(c.deps);
+    const again = createOrLinkForm(c.ctx);
+    const third = createOrLinkForm(c.ctx);
     expect(again.created).toBe(false);
     expect(again.triggerCreated).toBe(false);
     expect(third.form.getId()).toBe(c.form.getId());
@@ -104,7 +105,7 @@ describe('the form built by "Tạo / liên kết biểu mẫu"', () => {
   test('"Đồng bộ danh sách đơn vị" follows the roster: new unit in the dropdown and given a link', () => {
     const c = makeContest();
     c.sheet('Đơn vị').getRange(6, 1, 1, 2).setValues([['P16', 'Đoàn Phường 16']]);
-    const result = syncUnitList(c.deps);
+    const result = syncUnitList(c.ctx);
     expect(result.units).toBe(5);
     const d = c.emu.describeForm(c.form);
     expect(d.items[0].choices).toEqual([...ROSTER.map((r) => r[1]), 'Đoàn Phường 16']);
@@ -119,7 +120,7 @@ describe('linking an existing form', () => {
     const other = c.emu.FormApp.create('Biểu mẫu cũ');
     other.addTextItem().setTitle('Đơn vị');
     other.addTextItem().setTitle('Tên tác phẩm');
-    expect(() => createOrLinkForm(c.deps, other.getEditUrl())).toThrow(
+    expect(() => createOrLinkForm(c.ctx, other.getEditUrl())).toThrow(
       /thiếu 3 câu hỏi[\s\S]*"Hình thức tham gia"[\s\S]*"Tác giả"[\s\S]*"Link video"/,
     );
     expect(configValue(c, 'ID biểu mẫu')).toBe(c.form.getId());
@@ -134,7 +135,7 @@ describe('linking an existing form', () => {
     hand.addTextItem().setTitle('Họ tên tác giả (hoặc nhóm)');
     hand.addTextItem().setTitle('Tên video clip');
     hand.addTextItem().setTitle('Đường dẫn video');
-    const result = createOrLinkForm(c.deps, hand.getEditUrl());
+    const result = createOrLinkForm(c.ctx, hand.getEditUrl());
     expect(result.created).toBe(false);
     expect(result.warnings.join('\n')).toContain('câu trả lời tự do');
     // The old form's trigger is replaced by one for the linked form.
@@ -158,7 +159,7 @@ describe('linking an existing form', () => {
     // Scripts cannot create upload questions; the organizer adds one in the Forms editor (emulated here).
     implOfProxy<FormImpl>(c.form)!._newItem('FILE_UPLOAD')._title = 'Tải video lên';
     c.form.getItems().find((i) => i.getTitle() === 'Link video')!.asTextItem().setRequired(false);
-    expect(createOrLinkForm(c.deps).lines.join('\n')).toContain('1 câu hỏi tải tệp lên');
+    expect(createOrLinkForm(c.ctx).lines.join('\n')).toContain('1 câu hỏi tải tệp lên');
     const fileId = '1Zx9VideoFileUploadedThroughTheForm0000';
     c.emu.submitForm(c.form, answers({ 'Link video': '', 'Tải video lên': fileId }));
     expect(c.column('Bài dự thi', 'Link video')).toEqual([`https://drive.google.com/open?id=${fileId}`]);
@@ -184,7 +185,7 @@ describe('closing at the deadline', () => {
 
   test('typing a new "Hạn nộp bài" moves the closing trigger at once, through the one installed edit trigger', () => {
     const c = makeContest();
-    createOrLinkForm(c.deps);
+    createOrLinkForm(c.ctx);
     expect(triggers(c, 'onSettingsEdit')).toHaveLength(1);
     expect(triggers(c, 'onSettingsEdit')[0].getTriggerSourceId()).toBe(c.emu.spreadsheet.getId());
     // "Hạn nộp bài" is the 3rd setting: row 4, column B ("Giá trị"). 05/06/2023 17:00 (+07:00) closes at 17:01.
@@ -203,12 +204,12 @@ describe('closing at the deadline', () => {
 
   test('a second sync keeps the deadline trigger already at the right time: same id, no trigger created or deleted', () => {
     const c = makeContest();
-    syncSubmissions(c.deps);
+    syncSubmissions(c.ctx);
     const [first] = triggers(c, 'closeFormAtDeadline');
     c.emu.calls.reset();
-    syncSubmissions(c.deps);
-    syncUnitList(c.deps);
-    createOrLinkForm(c.deps);
+    syncSubmissions(c.ctx);
+    syncUnitList(c.ctx);
+    createOrLinkForm(c.ctx);
     expect(triggers(c, 'closeFormAtDeadline').map((t) => t.getUniqueId())).toEqual([first.getUniqueId()]);
     const calls = c.emu.calls.byMethod();
     // Three runs, none of which changes the deadline: no clock trigger built (newTrigger → timeBased → at → create)
@@ -225,14 +226,14 @@ describe('closing at the deadline', () => {
     const c = makeContest();
     const [first] = triggers(c, 'closeFormAtDeadline');
     setSetting(c, 'Hạn nộp bài', '05/06/2023 17:00');
-    syncSubmissions(c.deps);
+    syncSubmissions(c.ctx);
     const [moved] = triggers(c, 'closeFormAtDeadline');
     expect(moved.getUniqueId()).not.toBe(first.getUniqueId());
     expect(new Date(moved._nextRun!).toISOString()).toBe(new Date('2023-06-05T17:01:00+07:00').toISOString());
     // The clock trigger running early (16:59:30, before 17:01: Apps Script's clock triggers are not exact)
     // re-schedules: a one-time trigger does not fire again, so a fresh one is made though the time is the same.
     c.emu.setNow(new Date('2023-06-05T16:59:30+07:00'));
-    const plan = closeFormAtDeadline(depsFor(c.emu));
+    const { plan } = closeFormAtDeadline(contextFor(c.emu));
     expect(plan).toEqual({ kind: 'scheduled', at: new Date('2023-06-05T17:01:00+07:00'), reopened: false });
     const [fresh] = triggers(c, 'closeFormAtDeadline');
     expect(triggers(c, 'closeFormAtDeadline')).toHaveLength(1);
@@ -243,7 +244,7 @@ describe('closing at the deadline', () => {
 
   test('the "Tạo / liên kết biểu mẫu" summary says how a new deadline reaches the form', () => {
     const c = makeContest();
-    const result = createOrLinkForm(c.deps);
+    const result = createOrLinkForm(c.ctx);
     expect(result.lines).toContain(
       'Khi sửa "Hạn nộp bài" (hoặc "Nhận bài nộp trễ", "Múi giờ") trong trang "Cấu hình", giờ đóng biểu mẫu tự dời theo và được ghi vào "Nhật ký". Nếu giờ đóng không đổi (ví dụ ô được sửa bằng script), hãy chạy "Đồng bộ danh sách đơn vị" để dời lại.',
     );
@@ -252,7 +253,7 @@ describe('closing at the deadline', () => {
   test('a deadline moved earlier moves the trigger when units or submissions are synced', () => {
     const c = makeContest();
     setSetting(c, 'Hạn nộp bài', '05/06/2023 17:00');
-    syncSubmissions(c.deps);
+    syncSubmissions(c.ctx);
     const all = triggers(c, 'closeFormAtDeadline');
     expect(all).toHaveLength(1);
     expect(new Date(all[0]._nextRun!).toISOString()).toBe(new Date('2023-06-05T17:01:00+07:00').toISOString());
@@ -275,14 +276,14 @@ describe('closing at the deadline', () => {
     c.emu.runTimeTriggers(new Date('2023-06-11T08:00:00+07:00'));
     expect(c.form.isAcceptingResponses()).toBe(false);
     setSetting(c, 'Hạn nộp bài', '11/06/2023 20:00');
-    expect(syncUnitList(c.deps).lines.join('\n')).toContain('đã mở lại');
+    expect(syncUnitList(c.ctx).lines.join('\n')).toContain('đã mở lại');
     expect(c.form.isAcceptingResponses()).toBe(true);
   });
 
   test('with "Nhận bài nộp trễ" = Có the form stays open and no closing trigger is kept', () => {
     const c = makeContest();
     setSetting(c, 'Nhận bài nộp trễ', 'Có');
-    createOrLinkForm(c.deps);
+    createOrLinkForm(c.ctx);
     expect(triggers(c, 'closeFormAtDeadline')).toHaveLength(0);
     c.emu.runTimeTriggers(new Date('2023-06-11T08:00:00+07:00'));
     c.emu.submitForm(c.form, answers());
@@ -295,11 +296,12 @@ describe('the contest name inside sentences (no quotes inside quotes)', () => {
 
   test('the "Tạo / liên kết biểu mẫu" summary names the form after a colon, its slogan in “ ”', () => {
     const c = makeContest({ withForm: false });
-    const created = createOrLinkForm(c.deps);
+    // Through the menu door, which writes the "Nhật ký" line from the summary's first lines.
+    const created = runMenuAction(c.ctx, createFormAction, '');
     expect(created.lines[0]).toBe(`Đã tạo biểu mẫu: Nộp bài dự thi – Hội thi video clip ${SLOGAN}.`);
     // Every straight quote left in the line pairs around a sheet name, never around the title.
     expect(created.lines[0]).not.toContain('"');
-    expect(createOrLinkForm(c.deps).lines[0]).toBe(`Đã kiểm tra biểu mẫu: Nộp bài dự thi – Hội thi video clip ${SLOGAN}.`);
+    expect(createOrLinkForm(c.ctx).lines[0]).toBe(`Đã kiểm tra biểu mẫu: Nộp bài dự thi – Hội thi video clip ${SLOGAN}.`);
     const log = c.rows('Nhật ký').map((r) => String(r[3]));
     expect(log.some((l) => l.startsWith(`Đã tạo biểu mẫu: Nộp bài dự thi – Hội thi video clip ${SLOGAN}.`))).toBe(true);
   });
@@ -308,7 +310,7 @@ describe('the contest name inside sentences (no quotes inside quotes)', () => {
     const c = makeContest();
     const other = c.emu.FormApp.create('Nộp bài "Tuổi trẻ"');
     other.addTextItem().setTitle('Đơn vị');
-    expect(() => createOrLinkForm(c.deps, other.getEditUrl())).toThrow('Tên biểu mẫu: Nộp bài "Tuổi trẻ"\nBiểu mẫu này thiếu 4 câu hỏi');
+    expect(() => createOrLinkForm(c.ctx, other.getEditUrl())).toThrow('Tên biểu mẫu: Nộp bài "Tuổi trẻ"\nBiểu mẫu này thiếu 4 câu hỏi');
   });
 
   test('the closed-form message and the description use “ ” for the slogan', () => {

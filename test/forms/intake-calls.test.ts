@@ -1,6 +1,6 @@
 // Service calls of one onFormSubmit: flat in the rows already in "Bài dự thi", few of them while the script lock is held.
-import { handleFormSubmit } from '../../src/forms/intake';
-import { answers, depsFor, makeContest } from './fixture';
+import { handleFormSubmit } from '../../src/flows/intake';
+import { answers, contextFor, makeContest } from './fixture';
 
 interface Profile {
   total: number;
@@ -22,11 +22,11 @@ function submitWith(existing: number): Profile {
   const response = c.emu.submitForm(c.form, answers(), undefined, { fireTriggers: false });
 
   c.emu.calls.reset();
-  const deps = depsFor(c.emu);
-  const lock = deps.lock;
+  const ctx = contextFor(c.emu);
+  const lock = ctx.services.lockService.getScriptLock();
   let lockedAt = -1;
   let underLock = -1;
-  deps.lock = {
+  const counted = {
     ...lock,
     tryLock: (ms: number) => {
       lockedAt = c.emu.calls.total();
@@ -37,7 +37,8 @@ function submitWith(existing: number): Profile {
       underLock = c.emu.calls.total() - lockedAt;
     },
   } as GoogleAppsScript.Lock.Lock;
-  const outcome = handleFormSubmit(deps, response);
+  ctx.services = { ...ctx.services, lockService: { ...ctx.services.lockService, getScriptLock: () => counted } };
+  const { outcome } = handleFormSubmit(ctx, response);
   expect(outcome.kind).toBe('added');
   if (outcome.kind === 'added') expect(outcome.submission.id).toBe(`HT-${String(existing + 1).padStart(3, '0')}`);
   return { total: c.emu.calls.total(), underLock, byMethod: c.emu.calls.byMethod() };

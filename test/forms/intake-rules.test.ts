@@ -8,7 +8,7 @@ import {
   settleDuplicateLinks,
   withDuplicateFlag,
   type ExistingSubmissions,
-} from '../../src/forms/intake-rules';
+} from '../../src/forms/intakeRules';
 import type { ResponseAnswers } from '../../src/forms/response';
 
 const units: Unit[] = [

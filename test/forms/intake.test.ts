@@ -1,7 +1,8 @@
 // Intake in the emulator: rows and IDs under concurrency, text kept as text, warnings, duplicates, lock failures, sync.
-import { handleFormSubmit } from '../../src/forms/intake';
-import { syncSubmissions } from '../../src/forms/sync-submissions';
-import { answers, depsFor, makeContest, type Contest } from './fixture';
+import { handleFormSubmit } from '../../src/flows/intake';
+import { syncSubmissions, syncSubmissionsAction } from '../../src/flows/syncSubmissions';
+import { runMenuAction } from '../../src/ui/runner';
+import { answers, contextFor, makeContest, type Contest } from './fixture';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `HT-${String(i + 1).padStart(3, '0')}`);
 
@@ -107,13 +108,13 @@ describe('events that must add nothing', () => {
     const c = makeContest();
     const r = c.emu.submitForm(c.form, answers());
     c.emu.fireFormSubmit(c.form, r);
-    expect(handleFormSubmit(depsFor(c.emu), undefined)).toEqual({ kind: 'blank' });
+    expect(handleFormSubmit(contextFor(c.emu), undefined).outcome).toEqual({ kind: 'blank' });
     c.emu.submitForm(c.form, {}, undefined, { skipChecks: true });
     expect(c.form.getResponses()).toHaveLength(2);
     expect(c.column('Bài dự thi', 'Mã bài')).toEqual(['HT-001']);
     expect(c.rows('Thẩm định')).toHaveLength(1);
     // Sync agrees: the empty response is not a submission, the first is already there.
-    expect(syncSubmissions(c.deps).added).toBe(0);
+    expect(syncSubmissions(c.ctx).added).toBe(0);
   });
 });
 
@@ -136,7 +137,7 @@ describe('the script lock', () => {
     expect(log).toHaveLength(1);
     expect(String(log[0][3])).toMatch(/chưa ghi phản hồi .* "Hội thi → Đồng bộ bài dự thi"/);
     c.emu.locks.holdByOther(false);
-    expect(syncSubmissions(c.deps).added).toBe(1);
+    expect(syncSubmissions(c.ctx).added).toBe(1);
     expect(c.column('Bài dự thi', 'Mã bài')).toEqual(['HT-001']);
   });
 
@@ -174,7 +175,7 @@ describe('the script lock', () => {
     expect(deferredLogs).toBe(32);
     expect(before).toBe(200 - 32);
     expect(c.rows('Nhật ký').filter((r) => String(r[3]).includes('chưa ghi phản hồi'))).toHaveLength(deferredLogs);
-    expect(syncSubmissions(c.deps).added).toBe(deferredLogs);
+    expect(syncSubmissions(c.ctx).added).toBe(deferredLogs);
 
     const idsWritten = c.column('Bài dự thi', 'Mã bài') as string[];
     expect(idsWritten).toHaveLength(200);
@@ -185,7 +186,7 @@ describe('the script lock', () => {
     // Every row is whole, and "Thẩm định" has the same 200 IDs.
     for (const row of c.rows('Bài dự thi')) expect(row.slice(0, 11).every((v) => v !== '')).toBe(true);
     expect(([...c.column('Thẩm định', 'Mã bài')] as string[]).sort()).toEqual(ids(200));
-    expect(syncSubmissions(c.deps).added).toBe(0);
+    expect(syncSubmissions(c.ctx).added).toBe(0);
   });
 });
 
@@ -194,7 +195,9 @@ describe('"Đồng bộ bài dự thi"', () => {
     const c = makeContest();
     for (let i = 1; i <= 40; i++) c.emu.submitForm(c.form, nth(i), undefined, { fireTriggers: i > 10 && i <= 40 ? false : true });
     expect(c.rows('Bài dự thi')).toHaveLength(10);
-    const first = syncSubmissions(c.deps);
+    // Through the menu door, which writes the "Nhật ký" line (the summary it returns is the action's own).
+    const sync = () => runMenuAction(c.ctx, syncSubmissionsAction, undefined) as ReturnType<typeof syncSubmissions>;
+    const first = sync();
     expect(first.added).toBe(30);
     expect(first.present).toBe(10);
     expect(first.lines[0]).toBe('Biểu mẫu có 40 câu trả lời; đã thêm 30 bài mới vào "Bài dự thi"; 10 bài đã có từ trước.');
@@ -202,7 +205,7 @@ describe('"Đồng bộ bài dự thi"', () => {
     expect(c.column('Bài dự thi', 'Tên tác phẩm')).toEqual(Array.from({ length: 40 }, (_, i) => `Clip số ${i + 1}`));
     expect(c.column('Bài dự thi', 'Mã bài')).toEqual(ids(40));
     const snapshot = JSON.stringify([c.rows('Bài dự thi'), c.rows('Thẩm định')]);
-    const second = syncSubmissions(c.deps);
+    const second = sync();
     expect(second.added).toBe(0);
     expect(JSON.stringify([c.rows('Bài dự thi'), c.rows('Thẩm định')])).toBe(snapshot);
     const log = c.rows('Nhật ký').filter((r) => r[2] === 'Đồng bộ bài dự thi');
@@ -217,7 +220,7 @@ describe('"Đồng bộ bài dự thi"', () => {
     c.emu.submitForm(c.form, nth(2, { ...link, 'Thời lượng': '' }), new Date('2023-06-02T10:00:00+07:00'), { skipChecks: true });
     c.emu.submitForm(c.form, nth(3, { 'Link video': 'https://www.youtube.com/watch?v=same' }), new Date('2023-06-02T11:00:00+07:00'));
     expect(c.column('Bài dự thi', 'Cảnh báo')).toEqual(['Thiếu thông tin: Thời lượng', 'Trùng link (HT-001)']);
-    const sync = syncSubmissions(c.deps);
+    const sync = syncSubmissions(c.ctx);
     // The 09:00 response becomes HT-003 (IDs follow arrival in the sheet) and is the original:
     // HT-001 (10:00) and HT-002 (11:00) now both name it; HT-001 keeps its own warning.
     expect(c.column('Bài dự thi', 'Mã bài')).toEqual(['HT-001', 'HT-002', 'HT-003']);
@@ -229,7 +232,7 @@ describe('"Đồng bộ bài dự thi"', () => {
     // Nothing else in those rows was touched, and a second sync changes nothing.
     expect(c.column('Bài dự thi', 'Tên tác phẩm')).toEqual(['Clip số 2', 'Clip số 3', 'Clip số 1']);
     const snapshot = JSON.stringify(c.rows('Bài dự thi'));
-    expect(syncSubmissions(c.deps).added).toBe(0);
+    expect(syncSubmissions(c.ctx).added).toBe(0);
     expect(JSON.stringify(c.rows('Bài dự thi'))).toBe(snapshot);
   });
 
@@ -238,7 +241,7 @@ describe('"Đồng bộ bài dự thi"', () => {
     c.emu.submitForm(c.form, answers(), undefined, { fireTriggers: false });
     // An organizer copies the response in by hand (no "Mã phản hồi"), time to the minute.
     c.sheet('Bài dự thi').getRange(2, 1, 1, 7).setValues([['HT-001', new Date('2023-06-01T09:00:00+07:00'), 'Đoàn Phường 1', 'Cá nhân', 'Nguyễn Văn A', 'Tuổi trẻ Quận 11', 'https://youtu.be/clip001']]);
-    expect(syncSubmissions(c.deps).added).toBe(0);
+    expect(syncSubmissions(c.ctx).added).toBe(0);
   });
 
   test('so is one whose time was typed as text ("01/06/2023 09:00", read in "Múi giờ")', () => {
@@ -248,12 +251,12 @@ describe('"Đồng bộ bài dự thi"', () => {
     const typed = ['HT-001', '01/06/2023 09:00', 'Đoàn Phường 1', 'Cá nhân', 'Nguyễn Văn A', 'Tuổi trẻ Quận 11', 'https://youtu.be/clip001'];
     c.sheet('Bài dự thi').getRange(2, 1, 1, 7).setValues([typed.map((v) => `'${v}`)]);
     expect(c.sheet('Bài dự thi').getRange(2, 2).getValue()).toBe('01/06/2023 09:00');
-    expect(syncSubmissions(c.deps).added).toBe(0);
+    expect(syncSubmissions(c.ctx).added).toBe(0);
   });
 
   test('with no form yet it says to create one', () => {
     const c = makeContest({ withForm: false });
-    expect(() => syncSubmissions(c.deps)).toThrow(/Tạo \/ liên kết biểu mẫu/);
+    expect(() => syncSubmissions(c.ctx)).toThrow(/Tạo \/ liên kết biểu mẫu/);
   });
 });
 

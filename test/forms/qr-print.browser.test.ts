@@ -4,7 +4,8 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { chromium, type Browser } from 'playwright-core';
 import { qrGifBytes } from '../../src/forms/qr';
-import { makeQrCodes } from '../../src/forms/qr-sheet';
+import { makeQrCodes } from '../../src/flows/qrCodes';
+import { buildQrPrintHtml } from '../../src/ui/qrPage';
 import { ROSTER, makeContest } from './fixture';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -47,7 +48,8 @@ describeBrowser('printable QR page in headless Chromium', () => {
   test('renders the heading and every card, and each code in the screenshot decodes to its unit link', async () => {
     // The real flow in the emulator: form created, links written to "Đơn vị", page built by "Mã QR".
     const c = makeContest();
-    const { html, cards } = makeQrCodes(c.deps);
+    const { printPage, cards } = makeQrCodes(c.ctx);
+    const html = buildQrPrintHtml(printPage!);
     const unitLinks = c.column('Đơn vị', 'Link nộp bài') as string[];
     expect(cards.slice(1).map((k) => k.url)).toEqual(unitLinks);
 
@@ -78,7 +80,7 @@ describeBrowser('printable QR page in headless Chromium', () => {
 
   test('the GIF bytes given to the "Mã QR" sheet render in the browser and decode to the link', async () => {
     const c = makeContest();
-    makeQrCodes(c.deps);
+    makeQrCodes(c.ctx);
     const link = String(c.column('Đơn vị', 'Link nộp bài')[3]);
     const image = c.emu.images('Mã QR')[4]; // row 5: the 4th unit (row 2 is the general link)
     expect(Buffer.from(image.bytes)).toEqual(Buffer.from(qrGifBytes(link)));

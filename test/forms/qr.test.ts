@@ -4,7 +4,7 @@ import jsQR from 'jsqr';
 import * as path from 'path';
 import * as vm from 'vm';
 import { base64ToBytes, qrGifBytes, qrMatrix, qrSvg, utf8Bytes } from '../../src/forms/qr';
-import { buildQrPrintHtml } from '../../src/forms/qr-page';
+import { buildQrPrintHtml } from '../../src/ui/qrPage';
 
 /** Renders a matrix to RGBA pixels (4-module white quiet zone, `scale` px per module) and decodes it with jsQR. */
 function decodeMatrix(text: string, scale = 4, matrix = qrMatrix): string | null {

@@ -1,5 +1,6 @@
 // The emulator as the contest runs in it: a Vietnamese spreadsheet in Ho Chi Minh City owned by the organizer.
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../packages/gas-emulator/src';
+import { createActionContext, type ActionContext } from '../../src/flows/context';
 
 export const ORGANIZER = 'btc@quandoan11.vn';
 
@@ -13,4 +14,9 @@ export const CONTEST_EMULATOR_DEFAULTS: EmulatorOptions = {
 
 export function createContestEmulator(options: EmulatorOptions = {}): Emulator {
   return createEmulator({ ...CONTEST_EMULATOR_DEFAULTS, ...options });
+}
+
+/** The action context of one execution in the emulator, built by the same function as src/main.ts builds it. */
+export function contextOf(emu: Emulator, options: { user?: string; now?: Date; spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet } = {}): ActionContext {
+  return createActionContext(emu, options.spreadsheet ?? emu.spreadsheet, options.user ?? emu.user(), options.now ?? emu.now());
 }

@@ -1,7 +1,7 @@
 // "Nhật ký" lines written by runAction: one joiner for every line, and a deleted log recreated with setup's header.
 import { joinAuditDetails } from '../../src/sheets/audit';
 import { setupContest } from '../../src/flows/setup';
-import { auditDetails, runAction, type ActionHandles } from '../../src/ui/runner';
+import { auditDetails, runMenuAction } from '../../src/ui/runner';
 import { ContestError } from '../../src/sheets/errors';
 import { NOW, OWNER, flowContext, newEmulator, records, sheet } from '../flows/fixture';
 
@@ -30,21 +30,14 @@ describe('"Nhật ký"', () => {
     const emu = newEmulator();
     const ctx = flowContext(emu);
     setupContest(ctx);
-    const handles: ActionHandles = {
-      spreadsheet: ctx.spreadsheet,
-      app: ctx.app,
-      html: emu.HtmlService as unknown as GoogleAppsScript.HTML.HtmlService,
-      user: OWNER,
-      now: NOW,
-    };
     const bad = 'Trang "BGK - An", dòng 4, cột "Điểm": điểm "9,5a" không phải là số.';
     const weights = 'Trang "Cấu hình", dòng 7, cột "Giá trị" và dòng 8, cột "Giá trị": thiết lập "Trọng số BGK (%)" (50) cộng "Trọng số tương tác (%)" (60) phải bằng 100.';
-    runAction(handles, 'Tính điểm', () => {
+    runMenuAction(ctx, { title: 'Tính điểm', run: () => {
       throw new ContestError([
         { code: 'mark.not_number', message: bad },
         { code: 'setting.juryWeight.sum', message: weights },
       ]);
-    });
+    } }, undefined);
     const details = String(records(emu, 'Nhật ký').pop()!['Chi tiết']);
     // The intro, then each problem; the "nothing was changed" outro of the dialog is left out.
     expect(details).toBe(`Thao tác chưa được thực hiện vì: ${bad} | ${weights}`);
@@ -67,14 +60,7 @@ describe('"Nhật ký"', () => {
     setupContest(ctx);
     const ss = ctx.spreadsheet;
     ss.deleteSheet(ss.getSheetByName('Nhật ký')!);
-    const handles: ActionHandles = {
-      spreadsheet: ss,
-      app: ctx.app,
-      html: emu.HtmlService as unknown as GoogleAppsScript.HTML.HtmlService,
-      user: OWNER,
-      now: NOW,
-    };
-    runAction(handles, 'Tính điểm', () => ({ title: 'Tính điểm', lines: ['Dòng một', 'Dòng hai'], warnings: [] }));
+    runMenuAction(ctx, { title: 'Tính điểm', run: () => ({ title: 'Tính điểm', lines: ['Dòng một', 'Dòng hai'], warnings: [] }) }, undefined);
     const log = sheet(emu, 'Nhật ký');
     expect(log.getRange(1, 1, 1, 4).getValues()[0]).toEqual(['Thời gian', 'Người thực hiện', 'Thao tác', 'Chi tiết']);
     expect(log.getRange(1, 1, 1, 4).getFontWeights()[0]).toEqual(['bold', 'bold', 'bold', 'bold']);

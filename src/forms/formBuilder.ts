@@ -1,7 +1,7 @@
 // Building and checking the submission Google Form: questions, unit dropdown, destination, and its submit and settings-edit triggers.
 import { formatDateTime } from '../domain/parse';
 import type { Settings } from '../domain/types';
-import { typographicQuotes } from './quotes';
+import { typographicQuotes } from '../domain/quotes';
 import { ESSENTIAL_QUESTIONS, QUESTIONS, matchTitles, type QuestionKey, type QuestionSpec } from './questions';
 
 type Form = GoogleAppsScript.Forms.Form;

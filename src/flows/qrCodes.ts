@@ -1,14 +1,16 @@
 // "Mã QR": per-unit and general QR images in a sheet, plus the printable page for the dialog.
-import { valueOrStop } from '../sheets/errors';
 import { formatDateTime } from '../domain/parse';
+import { typographicQuotes } from '../domain/quotes';
+import { inspectForm, syncUnitChoices } from '../forms/formBuilder';
+import { qrGifBytes } from '../forms/qr';
+import { requireContestForm } from '../forms/recordedForm';
+import { valueOrStop } from '../sheets/errors';
+import { readFormConfig } from '../sheets/formConfig';
 import { escapeCell } from '../sheets/table';
-import { inspectForm, syncUnitChoices } from './form-builder';
-import { logToAudit, type FormDeps } from './form-deps';
-import { qrGifBytes } from './qr';
-import { typographicQuotes } from './quotes';
-import { GENERAL_LINK_LABEL, buildQrPrintHtml, type QrCard } from './qr-page';
-import { readFormConfig, requireContestForm } from './recorded-form';
-import { refreshUnitLinks, rosterUnits } from './unit-links';
+import { UNITS, rosterUnits } from '../sheets/units';
+import type { MenuAction } from './action';
+import type { ActionContext, QrCard, Summary } from './context';
+import { refreshUnitLinks } from './unitLinks';
 
 export const QR_SHEET = 'Mã QR';
 const QR_HEADERS = ['Đơn vị', 'Link nộp bài', 'Mã QR'];
@@ -16,29 +18,27 @@ const QR_HEADERS = ['Đơn vị', 'Link nộp bài', 'Mã QR'];
 const QR_ROW_HEIGHT = 250;
 const QR_COLUMN_WIDTH = 260;
 
-export interface QrResult {
-  /** The printable page (self-contained HTML) for HtmlService. */
-  html: string;
-  cards: QrCard[];
-  lines: string[];
-}
+export const QR_TITLE = 'Mã QR nộp bài';
+
+/** Label of the general (not prefilled) link's card and image. */
+export const GENERAL_LINK_LABEL = 'Link chung (mọi đơn vị)';
 
 /**
  * "Mã QR": syncs the unit dropdown, refreshes every unit's prefilled link in "Đơn vị", rebuilds the "Mã QR" sheet (one row and
  * one image per code, the general link first) and returns the printable page. The sheet is generated:
  * it is recreated each time so old images never pile up.
  */
-export function makeQrCodes(deps: FormDeps): QrResult {
-  const ss = deps.spreadsheet;
+export function makeQrCodes(ctx: ActionContext): Summary & { cards: QrCard[] } {
+  const ss = ctx.spreadsheet;
   const config = readFormConfig(ss);
   const settings = valueOrStop(config.settings);
-  const form = requireContestForm(deps, config.formId);
+  const form = requireContestForm(ctx.services.formApp, config.formId);
   const roster = rosterUnits(ss);
   const { units } = roster;
-  const unitItem = inspectForm(deps.formApp, form).items.unit;
+  const unitItem = inspectForm(ctx.services.formApp, form).items.unit;
   // A unit added since the last sync is not a dropdown choice yet, and Google refuses to prefill a non-choice.
-  syncUnitChoices(deps.formApp, unitItem, units.map((u) => u.name));
-  const links = refreshUnitLinks(deps, form, roster, unitItem);
+  syncUnitChoices(ctx.services.formApp, unitItem, units.map((u) => u.name));
+  const links = refreshUnitLinks(ctx.services.formApp, form, roster, unitItem);
 
   const cards: QrCard[] = [{ label: GENERAL_LINK_LABEL, url: links.general }];
   for (const u of units) {
@@ -59,16 +59,18 @@ export function makeQrCodes(deps: FormDeps): QrResult {
   sheet.setColumnWidth(3, QR_COLUMN_WIDTH);
   if (cards.length > 0) sheet.setRowHeights(2, cards.length, QR_ROW_HEIGHT);
   cards.forEach((card, i) => {
-    const blob = deps.utilities.newBlob(qrGifBytes(card.url), 'image/gif', `QR ${card.label}.gif`);
+    const blob = ctx.services.utilities.newBlob(qrGifBytes(card.url), 'image/gif', `QR ${card.label}.gif`);
     sheet.insertImage(blob, 3, i + 2);
   });
 
-  const html = buildQrPrintHtml({
+  const printPage = {
     contestName: typographicQuotes(settings.contestName),
     deadlineText: formatDateTime(settings.submissionDeadline, settings.timeZone),
     cards,
-  });
+  };
   const lines = [`Đã tạo ${cards.length} mã QR (1 link chung và ${cards.length - 1} đơn vị) trong trang "${QR_SHEET}".`, 'Trang in: chọn "In trang này" trong hộp thoại.'];
-  logToAudit(deps, 'Mã QR', lines[0]);
-  return { html, cards, lines };
+  return { title: QR_TITLE, lines, warnings: [], cards, printPage };
 }
+
+/** The menu item: the sheet, then the printable page instead of a summary dialog. */
+export const qrCodesAction: MenuAction = { title: QR_TITLE, writes: [UNITS.name, QR_SHEET], run: makeQrCodes };

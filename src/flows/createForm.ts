@@ -4,9 +4,14 @@ import { DEFAULT_APPRAISAL_CRITERIA } from '../domain/appraisal';
 import { APPRAISAL_CRITERIA, readAppraisalCriteria } from '../sheets/appraisalCriteria';
 import { CONFIG } from '../sheets/config';
 import { ContestError } from '../sheets/errors';
+import { readFormConfig, recordContestForm } from '../sheets/formConfig';
 import { readTable } from '../sheets/table';
-import { UNITS } from '../sheets/units';
+import { UNITS, rosterUnits } from '../sheets/units';
+import { openContestForm } from '../forms/recordedForm';
+import type { MenuAction } from './action';
+import type { ActionContext, Summary } from './context';
 import { describeDeadlinePlan, scheduleDeadline } from './deadline';
+import { refreshUnitLinks } from './unitLinks';
 import {
   createContestForm,
   ensureDestination,
@@ -16,16 +21,13 @@ import {
   missingQuestionsMessage,
   syncUnitChoices,
   type FormLayout,
-} from './form-builder';
-import { logFormAction, type FormActionSummary, type FormDeps } from './form-deps';
-import { openContestForm, readFormConfig, recordContestForm } from './recorded-form';
-import { refreshUnitLinks, rosterUnits } from './unit-links';
+} from '../forms/formBuilder';
 
 type Form = GoogleAppsScript.Forms.Form;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** What "Tạo / liên kết biểu mẫu" did. */
-export interface CreateOrLinkResult extends FormActionSummary {
+export interface CreateOrLinkResult extends Summary {
   form: Form;
   created: boolean;
   triggerCreated: boolean;
@@ -44,8 +46,8 @@ function requirementTexts(ss: Spreadsheet): string[] {
  * "Đơn vị", exactly one onFormSubmit trigger, the deadline trigger, the form recorded in "Cấu hình",
  * and each unit's link in "Link nộp bài". Safe to re-run.
  */
-export function createOrLinkForm(deps: FormDeps, linkUrl?: string): CreateOrLinkResult {
-  const ss = deps.spreadsheet;
+export function createOrLinkForm(ctx: ActionContext, linkUrl?: string): CreateOrLinkResult {
+  const ss = ctx.spreadsheet;
   // "Cấu hình" and "Đơn vị" are read once here; everything below works from these reads.
   const config = readFormConfig(ss);
   const settings = valueOrStop(config.settings);
@@ -59,18 +61,18 @@ export function createOrLinkForm(deps: FormDeps, linkUrl?: string): CreateOrLink
   const url = (linkUrl ?? '').trim();
   if (url !== '') {
     try {
-      form = deps.formApp.openByUrl(url);
+      form = ctx.services.formApp.openByUrl(url);
     } catch {
       throw new ContestError([{ code: 'form.open', message: `Không mở được biểu mẫu "${url}". Hãy kiểm tra link (link sửa biểu mẫu, dạng https://docs.google.com/forms/d/…/edit) và quyền chỉnh sửa của bạn.` }]);
     }
   } else {
     const recorded = config.formId;
-    form = openContestForm(deps, recorded);
+    form = openContestForm(ctx.services.formApp, recorded);
     if (!form && recorded !== '') warnings.push(`Không mở được biểu mẫu đã ghi trong "Cấu hình" (ID ${recorded}); một biểu mẫu mới được tạo thay thế.`);
   }
   let layout: FormLayout;
   if (form) {
-    layout = inspectForm(deps.formApp, form);
+    layout = inspectForm(ctx.services.formApp, form);
     if (layout.missing.length > 0) {
       throw new ContestError([{ code: 'form.questions_missing', message: missingQuestionsMessage(form, layout.missing) }]);
     }
@@ -78,29 +80,37 @@ export function createOrLinkForm(deps: FormDeps, linkUrl?: string): CreateOrLink
     lines.push(`${url !== '' ? 'Đã liên kết biểu mẫu' : 'Đã kiểm tra biểu mẫu'}: ${form.getTitle()}.`);
     if (layout.uploads.length > 0) lines.push(`Biểu mẫu có ${layout.uploads.length} câu hỏi tải tệp lên: link Google Drive của tệp được dùng khi "Link video" để trống.`);
   } else {
-    form = createContestForm(deps.formApp, settings, requirementTexts(ss), units.map((u) => u.name));
-    layout = inspectForm(deps.formApp, form);
+    form = createContestForm(ctx.services.formApp, settings, requirementTexts(ss), units.map((u) => u.name));
+    layout = inspectForm(ctx.services.formApp, form);
     created = true;
     lines.push(`Đã tạo biểu mẫu: ${form.getTitle()}.`);
   }
 
-  if (ensureDestination(deps.formApp, form, ss.getId())) lines.push('Câu trả lời của biểu mẫu được lưu vào bảng tính này.');
-  const choices = syncUnitChoices(deps.formApp, layout.items.unit, units.map((u) => u.name));
+  if (ensureDestination(ctx.services.formApp, form, ss.getId())) lines.push('Câu trả lời của biểu mẫu được lưu vào bảng tính này.');
+  const choices = syncUnitChoices(ctx.services.formApp, layout.items.unit, units.map((u) => u.name));
   if (choices === null) warnings.push('Câu hỏi "Đơn vị" của biểu mẫu là câu trả lời tự do: tên đơn vị sẽ được đối chiếu với trang "Đơn vị" khi nhận bài.');
   else lines.push(`Danh sách đơn vị trên biểu mẫu: ${choices} đơn vị.`);
   if (units.length === 0) warnings.push(`Trang "${UNITS.name}" chưa có đơn vị nào; hãy nhập danh sách rồi chạy "Đồng bộ danh sách đơn vị".`);
-  const triggerCreated = ensureSubmitTrigger(deps.scriptApp, form);
+  const triggerCreated = ensureSubmitTrigger(ctx.services.scriptApp, form);
   lines.push(triggerCreated ? 'Đã cài trình kích hoạt nhận bài tự động.' : 'Trình kích hoạt nhận bài tự động đã có sẵn.');
-  lines.push(describeDeadlinePlan(scheduleDeadline(deps, form, settings), settings));
-  ensureSettingsEditTrigger(deps.scriptApp, ss.getId());
+  lines.push(describeDeadlinePlan(scheduleDeadline(ctx, form, settings), settings));
+  ensureSettingsEditTrigger(ctx.services.scriptApp, ss.getId());
   lines.push(
     `Khi sửa "Hạn nộp bài" (hoặc "Nhận bài nộp trễ", "Múi giờ") trong trang "${CONFIG.name}", giờ đóng biểu mẫu tự dời theo và được ghi vào "Nhật ký". Nếu giờ đóng không đổi (ví dụ ô được sửa bằng script), hãy chạy "Đồng bộ danh sách đơn vị" để dời lại.`,
   );
 
-  recordContestForm(ss, form);
-  const { written } = refreshUnitLinks(deps, form, roster, layout.items.unit);
+  recordContestForm(ss, { id: form.getId(), url: form.getPublishedUrl(), editUrl: form.getEditUrl() });
+  const { written } = refreshUnitLinks(ctx.services.formApp, form, roster, layout.items.unit);
   if (written > 0) lines.push(`Đã ghi link nộp bài riêng của ${written} đơn vị vào cột "Link nộp bài".`);
 
-  logFormAction(deps, 'Tạo / liên kết biểu mẫu', { lines, warnings });
-  return { form, created, triggerCreated, lines, warnings };
+  return { title: CREATE_FORM_TITLE, form, created, triggerCreated, lines, warnings };
 }
+
+export const CREATE_FORM_TITLE = 'Tạo / liên kết biểu mẫu';
+
+/** The menu item; its input is the link the organizer pasted ('' to create or re-check ours). */
+export const createFormAction: MenuAction<string> = {
+  title: CREATE_FORM_TITLE,
+  writes: [CONFIG.name, UNITS.name],
+  run: (ctx, url) => createOrLinkForm(ctx, url),
+};

@@ -1,13 +1,10 @@
-// The contest's form as recorded in "Cấu hình" (id, public link, edit link): reading, opening and recording it.
+// The contest's form as recorded in "Cấu hình" (id, public link, edit link): reading and recording it.
 import { normalizeName } from '../domain/parse';
 import { parseSettings } from '../domain/settings';
 import type { Parsed, Settings } from '../domain/types';
-import { CONFIG, configRows, upsertConfigValues } from '../sheets/config';
-import { ContestError } from '../sheets/errors';
-import { readSheet, readTable } from '../sheets/table';
-import type { FormDeps } from './form-deps';
+import { CONFIG, configRows, upsertConfigValues } from './config';
+import { readSheet, readTable } from './table';
 
-type Form = GoogleAppsScript.Forms.Form;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** "Cấu hình" rows where the form is recorded (visible to organizers, who copy the links from there). */
@@ -43,38 +40,11 @@ export function readFormConfig(ss: Spreadsheet): FormConfig {
   return formConfigFrom(configRows(readSheet(ss, CONFIG)));
 }
 
-/**
- * The form with `id` (as recorded in "Cấu hình"), or null when none is recorded or it can no longer
- * be opened (deleted, no access).
- */
-export function openContestForm(deps: FormDeps, id: string): Form | null {
-  if (id === '') return null;
-  try {
-    return deps.formApp.openById(id);
-  } catch {
-    // A deleted or unshared form: the caller creates or asks for a new one.
-    return null;
-  }
-}
-
-/** The form or a Vietnamese error telling the organizer to create it first. */
-export function requireContestForm(deps: FormDeps, id: string): Form {
-  const form = openContestForm(deps, id);
-  if (form) return form;
-  throw new ContestError([
-    {
-      code: 'form.missing',
-      message: 'Chưa có biểu mẫu nộp bài (hoặc không mở được biểu mẫu ghi trong trang "Cấu hình"). Hãy chạy "Hội thi → Tạo / liên kết biểu mẫu".',
-      sheet: CONFIG.name,
-    },
-  ]);
-}
-
 /** Records `form` in "Cấu hình" (its id and both links), so later actions and organizers find it. */
-export function recordContestForm(ss: Spreadsheet, form: Form): void {
+export function recordContestForm(ss: Spreadsheet, form: { id: string; url: string; editUrl: string }): void {
   upsertConfigValues(ss, [
-    { label: CONFIG_FORM_ID, value: form.getId(), note: 'Do add-on ghi; dùng "Tạo / liên kết biểu mẫu" để đổi biểu mẫu.' },
-    { label: CONFIG_FORM_URL, value: form.getPublishedUrl(), note: 'Link chung để nộp bài (mọi đơn vị).' },
-    { label: CONFIG_FORM_EDIT_URL, value: form.getEditUrl(), note: 'Link chỉnh sửa biểu mẫu (Ban tổ chức).' },
+    { label: CONFIG_FORM_ID, value: form.id, note: 'Do add-on ghi; dùng "Tạo / liên kết biểu mẫu" để đổi biểu mẫu.' },
+    { label: CONFIG_FORM_URL, value: form.url, note: 'Link chung để nộp bài (mọi đơn vị).' },
+    { label: CONFIG_FORM_EDIT_URL, value: form.editUrl, note: 'Link chỉnh sửa biểu mẫu (Ban tổ chức).' },
   ]);
 }

@@ -1,11 +1,13 @@
 // Closing the form at "Hạn nộp bài": the one deadline trigger, its plan, the trigger handler and the settings-edit reschedule.
 import { formatDateTime, normalizeName } from '../domain/parse';
 import type { Settings } from '../domain/types';
+import { typographicQuotes } from '../domain/quotes';
+import { openContestForm } from '../forms/recordedForm';
 import { CONFIG, configRows } from '../sheets/config';
+import { formConfigFrom, readFormConfig } from '../sheets/formConfig';
 import { readTable } from '../sheets/table';
-import { logToAudit, problemsText, type FormDeps } from './form-deps';
-import { typographicQuotes } from './quotes';
-import { formConfigFrom, openContestForm, readFormConfig } from './recorded-form';
+import type { TriggerAction } from './action';
+import { problemsText, type ActionContext, type Summary } from './context';
 
 type Form = GoogleAppsScript.Forms.Form;
 type ScriptAppService = GoogleAppsScript.Script.ScriptApp;
@@ -87,7 +89,7 @@ function placeDeadlineTrigger(scriptApp: ScriptAppService, store: Properties | n
  * later (or late entries are now accepted). With late entries accepted no trigger is kept: the form
  * stays open and late rows are flagged "Nộp trễ". `replace`: called from the deadline trigger itself, which never fires again.
  */
-export function scheduleDeadline(deps: FormDeps, form: Form, settings: Settings, replace = false): DeadlinePlan {
+export function scheduleDeadline(ctx: ActionContext, form: Form, settings: Settings, replace = false): DeadlinePlan {
   // The deadline minute itself is still open (23:59 accepts 23:59:59), as for the voting window.
   const closesAt = new Date(Math.floor(settings.submissionDeadline.getTime() / 60000) * 60000 + 60000);
   const reopen = (): boolean => {
@@ -95,8 +97,8 @@ export function scheduleDeadline(deps: FormDeps, form: Form, settings: Settings,
     form.setAcceptingResponses(true);
     return true;
   };
-  const open = !settings.acceptLateEntries && deps.now().getTime() < closesAt.getTime();
-  placeDeadlineTrigger(deps.scriptApp, deps.documentProperties?.() ?? null, open ? closesAt : null, replace);
+  const open = !settings.acceptLateEntries && ctx.now.getTime() < closesAt.getTime();
+  placeDeadlineTrigger(ctx.services.scriptApp, ctx.services.propertiesService.getDocumentProperties(), open ? closesAt : null, replace);
   if (settings.acceptLateEntries) return { kind: 'lateAccepted', reopened: reopen() };
   if (!open) {
     if (!form.isAcceptingResponses()) return { kind: 'alreadyClosed' };
@@ -122,51 +124,63 @@ export function describeDeadlinePlan(plan: DeadlinePlan, settings: Settings): st
   }
 }
 
+export const DEADLINE_TITLE = 'Đóng biểu mẫu theo hạn nộp bài';
+export const RESCHEDULE_TITLE = 'Dời giờ đóng biểu mẫu theo "Cấu hình"';
+
+/** What a deadline trigger did: the plan (null when nothing was scheduled) and its "Nhật ký" line. */
+export interface DeadlineOutcome {
+  plan: DeadlinePlan | null;
+  summary: Summary | null;
+}
+
 /**
  * The time-driven trigger at "Hạn nộp bài". It re-reads the deadline first: one moved later
  * re-schedules instead of closing; otherwise the form stops accepting responses, and "Nhật ký" says so.
  */
-export function closeFormAtDeadline(deps: FormDeps): DeadlinePlan | null {
-  const config = readFormConfig(deps.spreadsheet);
-  const form = openContestForm(deps, config.formId);
+export function closeFormAtDeadline(ctx: ActionContext): DeadlineOutcome {
+  const config = readFormConfig(ctx.spreadsheet);
+  const form = openContestForm(ctx.services.formApp, config.formId);
   const parsed = config.settings;
   let plan: DeadlinePlan | null = null;
   let details: string;
   if (!form) details = 'Không mở được biểu mẫu ghi trong "Cấu hình"; chưa đóng.';
   else if (!parsed.ok) details = `Trang "Cấu hình" có lỗi nên chưa đóng biểu mẫu: ${problemsText(parsed.problems)}`;
   else {
-    plan = scheduleDeadline(deps, form, parsed.value, true);
+    plan = scheduleDeadline(ctx, form, parsed.value, true);
     details = describeDeadlinePlan(plan, parsed.value);
   }
-  logToAudit(deps, 'Đóng biểu mẫu theo hạn nộp bài', details);
-  return plan;
+  return { plan, summary: { title: DEADLINE_TITLE, lines: [details], warnings: [] } };
 }
 
 /** "Cấu hình" settings whose change moves or cancels the closing trigger. */
 const DEADLINE_SETTINGS = ['Hạn nộp bài', 'Nhận bài nộp trễ', 'Múi giờ'].map(normalizeName);
 
 /**
- * The installable edit trigger: when an edit touches the "Hạn nộp bài", "Nhận bài nộp trễ" or "Múi giờ"
- * row of "Cấu hình", re-reads the settings and reschedules (or closes/reopens) the form, logging it.
- * Any other edit costs two calls and returns null.
+ * The installable edit trigger's part for "Cấu hình": when an edit touches the "Hạn nộp bài", "Nhận bài
+ * nộp trễ" or "Múi giờ" row, re-reads the settings and reschedules (or closes/reopens) the form.
+ * Any other edit costs two calls and changes nothing.
  */
-export function rescheduleAfterSettingsEdit(deps: FormDeps, range: GoogleAppsScript.Spreadsheet.Range): DeadlinePlan | null {
+export function rescheduleAfterSettingsEdit(ctx: ActionContext, range: GoogleAppsScript.Spreadsheet.Range): DeadlineOutcome {
+  const none: DeadlineOutcome = { plan: null, summary: null };
   const sheet = range.getSheet();
-  if (sheet.getName() !== CONFIG.name) return null;
+  if (sheet.getName() !== CONFIG.name) return none;
   const first = range.getRow();
   const last = first + range.getNumRows() - 1;
   const rows = configRows(readTable(sheet, CONFIG));
-  if (!rows.some((r) => r.row >= first && r.row <= last && DEADLINE_SETTINGS.includes(normalizeName(r.label)))) return null;
+  if (!rows.some((r) => r.row >= first && r.row <= last && DEADLINE_SETTINGS.includes(normalizeName(r.label)))) return none;
   const config = formConfigFrom(rows);
-  const form = openContestForm(deps, config.formId);
-  if (!form) return null;
-  const action = 'Dời giờ đóng biểu mẫu theo "Cấu hình"';
+  const form = openContestForm(ctx.services.formApp, config.formId);
+  if (!form) return none;
   const parsed = config.settings;
   if (!parsed.ok) {
-    logToAudit(deps, action, `Chưa dời giờ đóng biểu mẫu vì trang "${CONFIG.name}" có lỗi: ${problemsText(parsed.problems)}`);
-    return null;
+    return { plan: null, summary: { title: RESCHEDULE_TITLE, lines: [`Chưa dời giờ đóng biểu mẫu vì trang "${CONFIG.name}" có lỗi: ${problemsText(parsed.problems)}`], warnings: [] } };
   }
-  const plan = scheduleDeadline(deps, form, parsed.value);
-  logToAudit(deps, action, describeDeadlinePlan(plan, parsed.value));
-  return plan;
+  const plan = scheduleDeadline(ctx, form, parsed.value);
+  return { plan, summary: { title: RESCHEDULE_TITLE, lines: [describeDeadlinePlan(plan, parsed.value)], warnings: [] } };
 }
+
+/** The clock trigger at the deadline, through the trigger door. */
+export const deadlineTrigger: TriggerAction<void> = {
+  title: DEADLINE_TITLE,
+  run: (ctx) => closeFormAtDeadline(ctx).summary,
+};

@@ -5,6 +5,7 @@ import type { Settings, Unit } from '../domain/types';
 import { matchUnit } from '../domain/units';
 import { videoKey } from './links';
 import { QUESTIONS, questionSpec, type QuestionKey } from './questions';
+import type { IntakeRecord } from '../sheets/submissions';
 import type { ResponseAnswers } from './response';
 
 /** Warnings written to "Cảnh báo" (joined with "; "). */
@@ -209,4 +210,22 @@ export function settleDuplicateLinks(existing: ExistingSubmissions, added: NewSu
 export function alreadyPresent(r: ResponseAnswers, existing: ExistingSubmissions): boolean {
   if (r.responseId && existing.responseIds.has(r.responseId)) return true;
   return existing.fingerprints.has(fingerprint(r.timestamp, r.answers.title, r.answers.videoLink));
+}
+
+/**
+ * Collects what the current "Bài dự thi" rows tell new ones: duplicate links are ordered by when they
+ * were sent, and a row typed by hand (no response id) is recognised by its content.
+ */
+export function existingFrom(records: IntakeRecord[]): ExistingSubmissions {
+  const existing: ExistingSubmissions = { ids: [], responseIds: new Set(), fingerprints: new Set(), byVideo: new Map() };
+  for (const r of records) {
+    if (r.id !== '') existing.ids.push(r.id);
+    // Rows we wrote carry the response id; only rows without one (typed or pasted by hand) need content matching.
+    if (r.responseId !== '') existing.responseIds.add(r.responseId);
+    else existing.fingerprints.add(fingerprint(r.time, r.title, r.video));
+    const key = videoKey(r.video);
+    if (key === '' || r.id === '') continue;
+    addLinkEntry(existing, key, { id: r.id, time: r.time ? r.time.getTime() : null, row: r.row, flags: r.flags });
+  }
+  return existing;
 }

@@ -1,23 +1,7 @@
 // The printable QR page: one self-contained HTML string (A4 grid, unit name under each code, contest heading).
-import { escapeHtml } from '../ui/html';
-import { qrSvg } from './qr';
-
-/** One code on the page: who it is for and the link it opens. */
-export interface QrCard {
-  /** Shown under the code: the unit's roster name, or the general-link label. */
-  label: string;
-  url: string;
-}
-
-export interface QrPrintPage {
-  contestName: string;
-  /** Already formatted in the contest time zone, e.g. "10/06/2023 23:59". */
-  deadlineText: string;
-  cards: QrCard[];
-}
-
-/** Label of the general (not prefilled) link's card and image. */
-export const GENERAL_LINK_LABEL = 'Link chung (mọi đơn vị)';
+import type { QrPrintPage } from '../flows/context';
+import { qrSvg } from '../forms/qr';
+import { escapeHtml } from './html';
 
 /**
  * The page shown in the "Mã QR" dialog and printed from it. Codes are inline SVG so the page needs

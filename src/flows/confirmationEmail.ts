@@ -1,8 +1,8 @@
 // The confirmation email a submitter gets once their entry is a row of "Bài dự thi" (when "Cấu hình" asks for it).
 import { formatDateTime } from '../domain/parse';
 import type { Settings } from '../domain/types';
-import { WARNING_LATE, type NewSubmission } from './intake-rules';
-import { typographicQuotes } from './quotes';
+import { WARNING_LATE, type NewSubmission } from '../forms/intakeRules';
+import { typographicQuotes } from '../domain/quotes';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

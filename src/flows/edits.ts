@@ -1,0 +1,55 @@
+// Edits in the spreadsheet: the simple onEdit (as the editor) and the installable edit trigger (as the organizer who set it up).
+import { APPRAISAL_SHEET, UNKNOWN_APPRAISER, canWriteAppraisalResults } from '../sheets/appraisal';
+import type { TriggerAction } from './action';
+import { handleEdit } from './appraisal';
+import type { ActionContext } from './context';
+import { RESCHEDULE_TITLE, rescheduleAfterSettingsEdit } from './deadline';
+
+type EditEvent = GoogleAppsScript.Events.SheetsOnEdit | undefined;
+
+/**
+ * The editor's email as an edit trigger sees it. Google hides it ("" from both e.user and
+ * Session.getActiveUser()) for editors outside the owner's Workspace domain, e.g. gmail.com.
+ * Decision: an unknown editor is written as UNKNOWN_APPRAISER rather than leaving the cell as it was,
+ * because the old name would credit the new ticks to the previous appraiser, and a blank would look
+ * like "not appraised". It is written only when the row's result changes (an edit that leaves Kết quả
+ * and Lý do as they were rewrites nothing), so a known appraiser is never blanked by a no-op edit.
+ */
+function editorEmail(e: GoogleAppsScript.Events.SheetsOnEdit, fallback: string): string {
+  return (e.user && e.user.getEmail()) || fallback || UNKNOWN_APPRAISER;
+}
+
+/**
+ * Simple trigger: fills Kết quả/Lý do on "Thẩm định" and Tổng on "BGK - …" tabs for the edited rows,
+ * as the person editing (`ctx.user` is Session.getActiveUser()). "Cập nhật thẩm định" and "Tính điểm"
+ * recompute everything, so an edit this trigger misses never changes a result. On "Thẩm định" it writes
+ * only for someone allowed to write the protected result columns (organizers); for an appraiser it
+ * leaves them to the installable edit trigger or to "Cập nhật thẩm định", instead of failing on
+ * Google's protection error.
+ */
+export const simpleEditTrigger: TriggerAction<EditEvent> = {
+  title: 'Sửa trang tính',
+  run: (ctx, e) => {
+    if (!e || !e.range) return null;
+    const sheet = e.range.getSheet();
+    if (sheet.getName() === APPRAISAL_SHEET && !canWriteAppraisalResults(sheet, ctx.services.spreadsheetApp)) return null;
+    handleEdit({ ...ctx, user: editorEmail(e, ctx.user) }, e.range);
+    return null;
+  },
+};
+
+/**
+ * Installable edit trigger (installed by "Thiết lập hội thi" and "Tạo / liên kết biểu mẫu"): a new
+ * "Hạn nộp bài" in "Cấu hình" moves the closing trigger; a tick in "Thẩm định" fills the protected
+ * result columns, which the simple onEdit cannot do for an appraiser, since this trigger runs as the
+ * organizer. The appraiser is taken from the event only (`ctx.user` here is the trigger's owner).
+ */
+export const installedEditTrigger: TriggerAction<EditEvent> = {
+  title: RESCHEDULE_TITLE,
+  run: (ctx: ActionContext, e) => {
+    if (!e || !e.range) return null;
+    const { summary } = rescheduleAfterSettingsEdit(ctx, e.range);
+    if (e.range.getSheet().getName() === APPRAISAL_SHEET) handleEdit({ ...ctx, user: editorEmail(e, '') }, e.range);
+    return summary;
+  },
+};
