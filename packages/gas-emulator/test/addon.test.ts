@@ -126,7 +126,7 @@ test('a spreadsheet form-submit trigger gets range, values, namedValues, source,
   form.addTextItem().setTitle('Đơn vị');
   form.addTextItem().setTitle('Điểm');
   form.setDestination(emu.FormApp.DestinationType.SPREADSHEET, emu.spreadsheet.getId());
-  let got: (GoogleAppsScript.Events.SheetsOnFormSubmit & { triggerUid: string }) | undefined;
+  let got: (GoogleAppsScript.Events.SheetsOnFormSubmit & { triggerUid: string; source: unknown }) | undefined;
   emu.setHandlers({ onSheetSubmit: (e) => void (got = e as typeof got) });
   const t = emu.ScriptApp.newTrigger('onSheetSubmit').forSpreadsheet(emu.spreadsheet).onFormSubmit().create();
   emu.submitForm(form, { 'Đơn vị': 'Phường 1', 'Điểm': '8,5' }, new Date('2023-06-11T02:00:00Z'));
