@@ -5,8 +5,11 @@ import { isDate } from './dates';
 export class CallCounter {
   private counts = new Map<string, number>();
   private sum = 0;
+  /** Checked before each call (the emulator refuses calls in AuthMode.NONE through it); throwing stops the call. */
+  guard: ((key: string) => void) | undefined;
 
   hit(key: string): void {
+    this.guard?.(key);
     this.sum++;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }

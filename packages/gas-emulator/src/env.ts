@@ -46,6 +46,16 @@ export class Env {
   /** People the spreadsheet is shared with as editors; new protections start with them, like Google. */
   readonly collaborators = new Set<string>();
   ui!: UiRecorder;
+  /** Editor add-on rules (createEmulator({ addon: true })): add-on menus, host-file triggers, per-document state. */
+  addon = false;
+  /** File-level sharing is enforced (createEmulator({ sharing })): only the owner and editors write. */
+  enforceSharing = false;
+  /** Forms open only for their owner and editors (createEmulator({ formAccess }) or { sharing }). */
+  formAccess = false;
+  /** Utilities.newBlob refuses byte values outside -128..127 (createEmulator({ signedBytes: true })). */
+  signedBytes = false;
+  /** FormResponse.submit() from a script fires no trigger, as Google documents (false: queue them, the old emulator). */
+  strictScriptSubmits = true;
 
   constructor(init: EnvInit) {
     this.owner = init.owner;
@@ -84,7 +94,7 @@ export class Env {
   intId(max = 2_000_000_000): number {
     return 1 + Math.floor(this.random() * (max - 1));
   }
-  isVietnamese(): boolean {
-    return this.locale.toLowerCase().startsWith('vi');
+  isVietnamese(locale: string = this.locale): boolean {
+    return locale.toLowerCase().startsWith('vi');
   }
 }

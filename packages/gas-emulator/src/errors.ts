@@ -19,3 +19,28 @@ export function dataColumnsMismatch(dataCols: number, rangeCols: number): string
 export function duplicateSheetName(name: string): string {
   return `A sheet with the name "${name}" already exists. Please enter another name.`;
 }
+
+// ---- Access (sharing). Google does not document these texts; they are the ones Apps Script users report. ----
+/** Opening a file the user may not see (SpreadsheetApp.openById/openByUrl). */
+export const NO_ACCESS_DOCUMENT = 'You do not have permission to access the requested document.';
+/** Writing to a spreadsheet the user can only view or comment on. */
+export const NO_PERMISSION_ACTION = 'You do not have permission to perform that action.';
+
+// ---- Editor add-on rules (documented at developers.google.com/workspace/add-ons/concepts/editor-triggers). ----
+// Google documents the rules, not the exception texts: these are the emulator's wording, prefixed "Add-on:".
+export const ADDON_CREATE_MENU =
+  'Add-on: an editor add-on builds its menu with Ui.createAddonMenu(); Ui.createMenu() is for bound scripts.';
+export const ADDON_OTHER_FILE = 'Add-on: add-ons can only create triggers for the file in which the add-on is used.';
+export const ADDON_FORM_TRIGGER =
+  'Add-on: add-ons can only create triggers for the file in which the add-on is used; a spreadsheet add-on cannot put a trigger on a form.';
+export function addonOneTriggerPerType(eventType: string): string {
+  return `Add-on: each add-on can only have one trigger of each type (${eventType}), per user, per document.`;
+}
+export const ADDON_CLOCK_HOURLY = 'Add-on: time-driven triggers in add-ons cannot run more frequently than once per hour.';
+
+/** Utilities.newBlob given a number that is not a signed Java byte (emulator wording; Google does not document it). */
+export function notAByte(value: unknown, index: number): string {
+  return `Invalid argument: data (element ${index} is ${String(value)}; Apps Script bytes are signed, -128..127)`;
+}
+/** Google's message when an account's daily trigger runtime is used up (widely reported, not on the quotas page). */
+export const TRIGGER_RUNTIME_EXCEEDED = 'Service using too much computer time for one day';

@@ -22,6 +22,9 @@ import { DataValidationImpl } from './dataValidation';
 import { keyCol, keyRow } from './sheet';
 import { columnToLetters } from './a1';
 import { describeForm, FormDescription, submitAnswers } from './forms/submit';
+import { RuntimeLedger, RuntimeOptions } from './runtime';
+import * as errors from './errors';
+import { TRIGGER_RUNTIME_EXCEEDED } from './errors';
 
 export { CallCounter } from './calls';
 export type { MenuRecord, DialogRecord, ToastRecord, MenuEntry } from './ui';
@@ -32,6 +35,7 @@ export { TriggerRegistry } from './script';
 export type { FormDescription } from './forms/submit';
 export { UNEVALUATED_FORMULA_VALUE, FORMULA_PARSE_ERROR_VALUE } from './values';
 export * as errors from './errors';
+export type { RuntimeOptions } from './runtime';
 
 export interface EmulatorOptions {
   /** Owner of the spreadsheet, form and script (default 'owner@example.com'). */
@@ -55,6 +59,49 @@ export interface EmulatorOptions {
   throwTriggerErrors?: boolean;
   /** MailApp daily quota (default 100, consumer accounts). */
   mailQuota?: number;
+
+  /**
+   * Editor add-on rules (default false: a bound script, today's behaviour). createMenu throws; triggers only on
+   * the document the code runs in, one per event type per user per document, clock at most hourly; no active
+   * spreadsheet in clock triggers; onOpen/onEdit get AuthMode.NONE until the add-on is used in the document.
+   */
+  addon?: boolean;
+  /**
+   * File-level sharing of the bound spreadsheet, enforced when given: only its owner and editors write (others get
+   * "You do not have permission to perform that action."), viewers and commenters can open it, others cannot.
+   * Implies formAccess, and installable triggers get authMode FULL.
+   */
+  sharing?: SharingOptions;
+  /** Forms open only for their creator and editors (Form.addEditor); default: on when `sharing` is given. */
+  formAccess?: boolean;
+  /** FormResponse.submit() fires no trigger, as Google documents (default true); false queues them (the old emulator). */
+  strictScriptSubmits?: boolean;
+  /** Utilities.newBlob refuses byte values outside -128..127 (default false). */
+  signedBytes?: boolean;
+  /** Clock triggers fire up to `early` minutes before and `late` minutes after their time, drawn from the seed. */
+  clockJitterMinutes?: { early?: number; late?: number };
+  /** Cost model of trigger executions and the optional daily limit (see triggerRuntime). */
+  runtime?: RuntimeOptions;
+}
+
+export interface SharingOptions {
+  editors?: string[];
+  commenters?: string[];
+  viewers?: string[];
+  /** "Anyone with the link can edit": every person may write, also anonymous ones (editCell(..., { anonymous: true })). */
+  anyoneWithLinkCanEdit?: boolean;
+}
+
+export interface EditOptions {
+  /** An anonymous editor (link sharing): no simple onEdit; installable triggers see their own owner as e.user. */
+  anonymous?: boolean;
+}
+
+export interface ClockRunOptions {
+  /** Every occurrence fires this many minutes late (it is then due only once upTo reaches that time). */
+  lateByMinutes?: number;
+  /** Every occurrence fires this many minutes early (never for after(ms) triggers: Google says never earlier). */
+  earlyByMinutes?: number;
 }
 
 export interface TriggerRun {
@@ -64,6 +111,8 @@ export interface TriggerRun {
   at: Date;
   user: string;
   error?: unknown;
+  /** Estimated duration (ms), with the `runtime` option. */
+  durationMs?: number;
 }
 
 export interface SubmitOptions {
@@ -129,9 +178,26 @@ export interface Emulator {
   /** Runs triggers queued by FormResponse.submit() from scripts. */
   runPendingTriggers(): void;
   /** Runs due clock triggers in time order up to `upTo`, moving the clock; returns how many ran. */
-  runTimeTriggers(upTo: Date): number;
-  /** A person edits a cell in the UI: protection applies, then simple onEdit and installed onEdit triggers run. */
-  editCell(sheetName: string, a1: string, value: unknown): void;
+  runTimeTriggers(upTo: Date, options?: ClockRunOptions): number;
+  /** A person edits a cell of the active document in the UI: sharing and protection apply, then onEdit triggers run. */
+  editCell(sheetName: string, a1: string, value: unknown, options?: EditOptions): void;
+
+  /** Another spreadsheet in the same world (same script project, triggers and script lock); `owner` defaults to the current user with `sharing`. */
+  createSpreadsheet(name: string, options?: { owner?: string }): GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** Makes `ss` the document the code runs in (getActiveSpreadsheet, document lock, editCell, openInEditor, add-on triggers). */
+  openDocument(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void;
+  /** Runs `fn` with `ss` as the active document, then restores the previous one. */
+  withActiveSpreadsheet<T>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, fn: () => T): T;
+  /** The document the code runs in now (null in an add-on's clock trigger). */
+  activeDocument(): GoogleAppsScript.Spreadsheet.Spreadsheet | null;
+  /** A person opens the active document: simple onOpen(e) with e.authMode (add-on: NONE until used there, then LIMITED), then installable onOpen triggers. */
+  openInEditor(user?: string, options?: EditOptions): void;
+  /** Add-on mode: the user installs the add-on from this document: onInstall(e) with AuthMode.FULL; the add-on is then enabled here. */
+  installAddon(user?: string): void;
+  /** Add-on mode: whether the add-on has been used in the active document (or `ss`). */
+  addonEnabled(ss?: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean;
+  /** Estimated trigger runtime (ms) of `owner` on `day` (Date or yyyy-MM-dd in the script zone; default today). */
+  triggerRuntime(owner: string, day?: Date | string): number;
 
   /** Plain description of a form (items, choices, validations) for assertions. */
   describeForm(form: GoogleAppsScript.Forms.Form): FormDescription;
@@ -156,15 +222,36 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     seed: options.seed ?? 1,
   });
   for (const c of options.collaborators ?? []) env.collaborators.add(c);
+  const sharing = options.sharing;
+  env.addon = options.addon ?? false;
+  env.enforceSharing = sharing !== undefined;
+  env.formAccess = options.formAccess ?? sharing !== undefined;
+  env.signedBytes = options.signedBytes ?? false;
+  env.strictScriptSubmits = options.strictScriptSubmits ?? true;
+  /** Google gives installable triggers FULL; the default keeps the old emulator's LIMITED for edit events. */
+  const installableFull = env.addon || sharing !== undefined;
   const ctr = env.ctr;
   const ui = new UiRecorder();
   env.ui = ui;
   const throwTriggerErrors = options.throwTriggerErrors ?? true;
 
   const uiImpl = new UiImpl(ctr, ui, options.addonName ?? 'Add-on');
+  uiImpl._addonMode = env.addon;
   const ssApp = new SpreadsheetAppImpl(ctr, env, uiImpl);
   const active = ssApp._create(options.spreadsheetName ?? 'Untitled spreadsheet');
   env.active = active;
+  if (sharing) {
+    for (const e of sharing.editors ?? []) active._editors.add(e);
+    for (const e of sharing.commenters ?? []) active._commenters.add(e);
+    for (const e of sharing.viewers ?? []) active._viewers.add(e);
+    active._anyoneWithLinkCanEdit = sharing.anyoneWithLinkCanEdit ?? false;
+  }
+  /** Documents where the add-on has been used (add-on mode): their onOpen gets LIMITED instead of NONE. */
+  const enabledIn = new Set<string>();
+  const ledger = new RuntimeLedger(options.runtime ?? {}, () => env.timeZone);
+  const jitter = options.clockJitterMinutes;
+  /** Services an execution in AuthMode.NONE may call: the menu only (Google: no authorized service, no document). */
+  const NONE_ALLOWED = /^(SpreadsheetApp\.getUi|Ui\.|Menu\.|Logger\.)/;
   const locks = new LockControl(env);
   const triggers = new TriggerRegistry(env);
   const triggerRuns: TriggerRun[] = [];
@@ -189,13 +276,27 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     user: string,
     record?: Omit<TriggerRun, 'at' | 'user' | 'handler'>,
     simpleTrigger = false,
+    context: { document?: SpreadsheetImpl | null; authNone?: boolean } = {},
   ): unknown => {
-    const saved = { a: env.activeUser, e: env.effectiveUser };
-    locks._begin();
-    env.activeUser = simpleTrigger ? visibleInSimpleTrigger(user) : user;
-    env.effectiveUser = user;
+    const saved = { a: env.activeUser, e: env.effectiveUser, doc: env.active, guard: ctr.guard };
     const run: TriggerRun | undefined = record ? { ...record, handler: name, at: env.now(), user } : undefined;
     if (run) triggerRuns.push(run);
+    // The daily trigger runtime quota: a trigger whose owner has used it up does not start (never rethrown).
+    if (run && ledger.exhausted(user, run.at)) {
+      run.error = new Error(TRIGGER_RUNTIME_EXCEEDED);
+      return undefined;
+    }
+    const counted = run !== undefined || simpleTrigger;
+    locks._begin();
+    ledger.begin(ctr.total());
+    env.activeUser = simpleTrigger ? visibleInSimpleTrigger(user) : user;
+    env.effectiveUser = user;
+    if (context.document !== undefined) env.active = context.document ?? undefined;
+    if (context.authNone) {
+      ctr.guard = (key) => {
+        if (!NONE_ALLOWED.test(key)) throw new Error(`You do not have permission to call ${key}`);
+      };
+    }
     try {
       return lookup(name)(event);
     } catch (err) {
@@ -203,9 +304,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       if (!run || throwTriggerErrors) throw err;
       return undefined;
     } finally {
+      ctr.guard = saved.guard;
+      const ms = ledger.end(ctr.total(), run?.at ?? env.now(), counted ? user : undefined);
+      if (run && options.runtime) run.durationMs = ms;
       locks._end();
       env.activeUser = saved.a;
       env.effectiveUser = saved.e;
+      env.active = saved.doc;
     }
   };
 
@@ -221,8 +326,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     return domain(user) === domain(env.owner) && !consumer.test(domain(user)) ? user : '';
   };
 
+  /**
+   * Installable triggers run as their owner with AuthMode.FULL (FULL wins over the edit event's LIMITED only in
+   * add-on/sharing mode, to keep the old default). Add-on mode: a clock trigger has no active spreadsheet, a
+   * spreadsheet trigger has its own spreadsheet as the active one.
+   */
   const fireTrigger = (t: TriggerImpl, event: Record<string, unknown>): void => {
-    execute(t._handler, { authMode: 'FULL', triggerUid: t._uid, ...event }, t._owner, { uid: t._uid, eventType: t._eventType });
+    const e = installableFull ? { triggerUid: t._uid, ...event, authMode: 'FULL' } : { authMode: 'FULL', triggerUid: t._uid, ...event };
+    let document: SpreadsheetImpl | null | undefined;
+    if (env.addon) document = t._source === 'CLOCK' ? null : t._source === 'SPREADSHEETS' ? env.spreadsheets.get(t._sourceId ?? '') ?? null : undefined;
+    execute(t._handler, e, t._owner, { uid: t._uid, eventType: t._eventType }, false, { document });
   };
 
   const fireSubmit = (form: FormImpl, r: FormResponseImpl): void => {
@@ -261,7 +374,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     FormApp: expose<GoogleAppsScript.Forms.FormApp>(formApp),
     Session: expose<GoogleAppsScript.Base.Session>(new SessionImpl(ctr, env)),
     PropertiesService: expose<GoogleAppsScript.Properties.PropertiesService>(new PropertiesServiceImpl(ctr, env)),
-    LockService: expose<GoogleAppsScript.Lock.LockService>(new LockServiceImpl(ctr, locks)),
+    LockService: expose<GoogleAppsScript.Lock.LockService>(new LockServiceImpl(ctr, locks, env)),
     ScriptApp: expose<GoogleAppsScript.Script.ScriptApp>(new ScriptAppImpl(ctr, env, triggers)),
     HtmlService: expose<GoogleAppsScript.HTML.HtmlService>(new HtmlServiceImpl(ctr, htmlFiles)),
     Utilities: expose<GoogleAppsScript.Utilities.Utilities>(new UtilitiesImpl(ctr, env)),
@@ -269,8 +382,19 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     Logger: expose<GoogleAppsScript.Base.Logger>(logger),
   };
 
+  const activeDoc = (): SpreadsheetImpl => {
+    if (!env.active) throw new Error('emulator: no active document');
+    return env.active;
+  };
+  const spreadsheetImpl = (ss: unknown): SpreadsheetImpl => {
+    const impl = implOfProxy<SpreadsheetImpl>(ss);
+    if (!(impl instanceof SpreadsheetImpl)) throw new Error('emulator: expected a Spreadsheet from this emulator');
+    return impl;
+  };
+  /** AuthMode of a simple trigger in the active document: add-on NONE until used there, else LIMITED. */
+  const simpleAuthMode = (doc: SpreadsheetImpl): 'NONE' | 'LIMITED' => (env.addon && !enabledIn.has(doc._id) ? 'NONE' : 'LIMITED');
   const sheetNamed = (name: string): SheetImpl => {
-    const s = active._sheetByName(name);
+    const s = activeDoc()._sheetByName(name);
     if (!s) throw new Error(`emulator: no sheet named "${name}"`);
     return s;
   };
@@ -307,7 +431,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       Object.assign(target, services);
       handlerHost = target;
     },
-    run: (name, event, user) => execute(name, event, user ?? env.effectiveUser),
+    run: (name, event, user) => {
+      // Using the add-on (a menu item, a dialog callback) in a document enables it there.
+      if (env.addon && env.active) enabledIn.add(env.active._id);
+      return execute(name, event, user ?? env.effectiveUser);
+    },
 
     submitForm(form, answers, at, opts = {}) {
       const f = formImpl(form);
@@ -323,16 +451,30 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     runPendingTriggers() {
       while (pending.length) pending.shift()!();
     },
-    runTimeTriggers(upTo) {
+    runTimeTriggers(upTo, opts = {}) {
+      const explicit = opts.lateByMinutes !== undefined || opts.earlyByMinutes !== undefined;
+      // Shift of one occurrence: explicit (every occurrence alike) or drawn once from the seed within the jitter.
+      const shiftOf = (t: TriggerImpl): number => {
+        const early = t._notEarly ? 0 : 1;
+        if (explicit) return ((opts.lateByMinutes ?? 0) - early * (opts.earlyByMinutes ?? 0)) * 60000;
+        if (!jitter) return 0;
+        if (t._shiftMs === undefined) {
+          const lo = -early * (jitter.early ?? 0);
+          const hi = jitter.late ?? 0;
+          t._shiftMs = Math.round((lo + env.rand() * (hi - lo)) * 60000);
+        }
+        return t._shiftMs;
+      };
       let ran = 0;
       for (let guard = 0; guard < 100000; guard++) {
         const due = triggers.all
-          .filter((t) => t._eventType === 'CLOCK' && t._nextRun !== undefined && t._nextRun <= upTo.getTime())
-          .sort((a, b) => a._nextRun! - b._nextRun!)[0];
+          .filter((t) => t._eventType === 'CLOCK' && t._nextRun !== undefined && t._nextRun + shiftOf(t) <= upTo.getTime())
+          .sort((a, b) => a._nextRun! + shiftOf(a) - (b._nextRun! + shiftOf(b)))[0];
         if (!due) break;
-        const at = new Date(due._nextRun!);
+        const at = new Date(Math.max(due._nextRun! + shiftOf(due), env.now().getTime()));
         if (at.getTime() > env.now().getTime()) env.setNow(at);
         due._nextRun = due._everyMs ? due._nextRun! + due._everyMs : undefined;
+        due._shiftMs = undefined;
         fireTrigger(due, {
           year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, 'day-of-month': at.getUTCDate(), hour: at.getUTCHours(),
           minute: at.getUTCMinutes(), second: at.getUTCSeconds(), timezone: 'UTC',
@@ -342,26 +484,82 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       if (upTo.getTime() > env.now().getTime()) env.setNow(upTo);
       return ran;
     },
-    editCell(sheetName, a1, value) {
+    editCell(sheetName, a1, value, opts = {}) {
+      const doc = activeDoc();
       const sheet = sheetNamed(sheetName);
       const range = sheet.getRange(a1);
       const oldValue = range.getValue();
-      range.setValue(value);
+      const editor = opts.anonymous ? '' : env.effectiveUser;
+      const saved = { a: env.activeUser, e: env.effectiveUser };
+      env.activeUser = editor;
+      env.effectiveUser = editor;
+      try {
+        range.setValue(value);
+      } finally {
+        env.activeUser = saved.a;
+        env.effectiveUser = saved.e;
+      }
       const event = {
-        authMode: 'LIMITED',
+        authMode: simpleAuthMode(doc),
         range: expose(range),
-        source: expose(active),
+        source: expose(doc),
         // The event's user follows the same rule as Session.getActiveUser() in a simple trigger.
-        user: expose(new UserImpl(ctr, visibleInSimpleTrigger(env.effectiveUser))),
+        user: expose(new UserImpl(ctr, visibleInSimpleTrigger(editor))),
         value: typeof value === 'boolean' ? String(value).toUpperCase() : String(value),
         oldValue: oldValue === '' ? undefined : String(oldValue),
       };
+      // Simple triggers do not run for anonymous editors (tanaike's measurements, community report).
       const simple = handlerTable.onEdit ?? (handlerHost as Record<string, unknown>).onEdit;
-      if (typeof simple === 'function') execute('onEdit', event, env.effectiveUser, undefined, true);
+      if (typeof simple === 'function' && !opts.anonymous) {
+        execute('onEdit', event, editor, undefined, true, { authNone: event.authMode === 'NONE' });
+      }
       for (const t of [...triggers.all]) {
-        if (t._eventType === 'ON_EDIT' && t._sourceId === active._id) fireTrigger(t, event);
+        if (t._eventType !== 'ON_EDIT' || t._sourceId !== doc._id) continue;
+        // For an anonymous editor the installable event reports the trigger's owner as e.user (same report).
+        fireTrigger(t, opts.anonymous ? { ...event, user: expose(new UserImpl(ctr, t._owner)) } : event);
       }
     },
+
+    createSpreadsheet(name, opts = {}) {
+      const ss = ssApp._create(name);
+      if (opts.owner !== undefined) ss._owner = opts.owner;
+      return expose<GoogleAppsScript.Spreadsheet.Spreadsheet>(ss);
+    },
+    openDocument(ss) {
+      env.active = spreadsheetImpl(ss);
+    },
+    withActiveSpreadsheet(ss, fn) {
+      const saved = env.active;
+      env.active = spreadsheetImpl(ss);
+      try {
+        return fn();
+      } finally {
+        env.active = saved;
+      }
+    },
+    activeDocument: () => (env.active ? expose<GoogleAppsScript.Spreadsheet.Spreadsheet>(env.active) : null),
+    openInEditor(user, opts = {}) {
+      const doc = activeDoc();
+      const who = opts.anonymous ? '' : user ?? env.effectiveUser;
+      if (env.enforceSharing && !doc._canView(who)) throw new Error(errors.NO_ACCESS_DOCUMENT);
+      const authMode = simpleAuthMode(doc);
+      const event = { authMode, source: expose(doc), user: expose(new UserImpl(ctr, visibleInSimpleTrigger(who))) };
+      const simple = handlerTable.onOpen ?? (handlerHost as Record<string, unknown>).onOpen;
+      if (typeof simple === 'function' && !opts.anonymous) execute('onOpen', event, who, undefined, true, { authNone: authMode === 'NONE' });
+      // Installable triggers do not run when the file is opened read-only (Google documents it).
+      if (env.enforceSharing && !doc._canEdit(who)) return;
+      for (const t of [...triggers.all]) {
+        if (t._eventType === 'ON_OPEN' && t._source === 'SPREADSHEETS' && t._sourceId === doc._id) fireTrigger(t, { source: expose(doc) });
+      }
+    },
+    installAddon(user) {
+      const doc = activeDoc();
+      const who = user ?? env.effectiveUser;
+      enabledIn.add(doc._id);
+      execute('onInstall', { authMode: 'FULL', source: expose(doc) }, who, undefined, true);
+    },
+    addonEnabled: (ss) => enabledIn.has(ss ? spreadsheetImpl(ss)._id : activeDoc()._id),
+    triggerRuntime: (owner, day) => ledger.usedMs(owner, day ?? env.now()),
 
     describeForm: (form) => describeForm(formImpl(form)),
     invalidCells(sheetName) {

@@ -6,6 +6,12 @@ import type { Env } from './env';
 export type LockScope = 'script' | 'document' | 'user';
 
 /**
+ * What a lock is held on: the script lock is one for the whole project (every document an add-on is
+ * used in, every user); a document lock is per document ("document:<id>"); the user lock is one here.
+ */
+type LockKey = string;
+
+/**
  * Lock state shared by all executions. JS here is single-threaded, so contention is simulated:
  * - holdByOther(true | Date): an execution outside the test holds the lock (until released / until that time);
  * - executions started by the emulator (triggers, run()) nest: while an outer execution holds a lock,
@@ -14,8 +20,8 @@ export type LockScope = 'script' | 'document' | 'user';
  *   so a test can start a competing execution in the middle of a critical section.
  */
 export class LockControl {
-  private readonly holders = new Map<LockScope, number>(); // scope → execution id
-  private readonly others = new Map<LockScope, number>(); // scope → time (ms) the outside holder releases it
+  private readonly holders = new Map<LockKey, number>(); // key → execution id
+  private readonly others = new Map<LockKey, number>(); // key → time (ms) the outside holder releases it
   private readonly hooks: ((scope: LockScope) => void)[] = [];
   private execStack: number[] = [0];
   private nextExec = 1;
@@ -24,17 +30,30 @@ export class LockControl {
 
   constructor(private readonly env: Env) {}
 
-  holdByOther(hold: boolean | Date, scope: LockScope = 'script'): void {
-    if (hold === false) this.others.delete(scope);
-    else this.others.set(scope, hold === true ? Number.POSITIVE_INFINITY : hold.getTime());
+  /** The key of `scope` now: a document lock is the active document's (`documentId` picks another). */
+  _key(scope: LockScope, documentId?: string): LockKey {
+    if (scope !== 'document') return scope;
+    const id = documentId ?? this.env.active?._id;
+    return id === undefined ? 'document' : `document:${id}`;
   }
-  isHeldByOther(scope: LockScope = 'script'): boolean {
-    const until = this.others.get(scope);
-    const holder = this.holders.get(scope);
+
+  /** An execution outside the test holds the lock (`documentId`: a document lock of another document). */
+  holdByOther(hold: boolean | Date, scope: LockScope = 'script', documentId?: string): void {
+    const key = this._key(scope, documentId);
+    if (hold === false) this.others.delete(key);
+    else this.others.set(key, hold === true ? Number.POSITIVE_INFINITY : hold.getTime());
+  }
+  isHeldByOther(scope: LockScope = 'script', documentId?: string): boolean {
+    const key = this._key(scope, documentId);
+    const until = this.others.get(key);
+    const holder = this.holders.get(key);
     return (until !== undefined && until > this.env.now().getTime()) || (holder !== undefined && holder !== this.current());
   }
-  isHeldByMe(scope: LockScope = 'script'): boolean {
-    return this.holders.get(scope) === this.current();
+  isHeldByMe(scope: LockScope = 'script', documentId?: string): boolean {
+    return this.holders.get(this._key(scope, documentId)) === this.current();
+  }
+  _heldByMeKey(key: LockKey): boolean {
+    return this.holders.get(key) === this.current();
   }
   onNextAcquire(cb: (scope: LockScope) => void): void {
     this.hooks.push(cb);
@@ -59,25 +78,26 @@ export class LockControl {
     const me = this.current();
     for (const [scope, holder] of [...this.holders]) if (holder === me) this.holders.delete(scope);
   }
-  _release(scope: LockScope): void {
-    if (this.holders.get(scope) === this.current()) this.holders.delete(scope);
+  _release(key: LockKey): void {
+    if (this.holders.get(key) === this.current()) this.holders.delete(key);
   }
 
   /** Tries for up to `timeoutMs` of emulated time; the clock advances by the time spent waiting. */
-  _acquire(scope: LockScope, timeoutMs: number): boolean {
+  _acquire(key: LockKey, timeoutMs: number): boolean {
+    const scope = (key.startsWith('document') ? 'document' : key) as LockScope;
     const me = this.current();
     const start = this.env.now().getTime();
     let ok = true;
     let waited = 0;
-    const holder = this.holders.get(scope);
-    const until = this.others.get(scope);
+    const holder = this.holders.get(key);
+    const until = this.others.get(key);
     if (holder !== undefined && holder !== me) {
       ok = false; // a suspended outer execution never releases while we wait
       waited = Math.max(0, timeoutMs);
     } else if (until !== undefined && until > start) {
       if (until - start <= timeoutMs) {
         waited = until - start;
-        this.others.delete(scope);
+        this.others.delete(key);
       } else {
         ok = false;
         waited = Math.max(0, timeoutMs);
@@ -87,7 +107,7 @@ export class LockControl {
     this.attempts.push({ scope, ok, at: new Date(start), waitedMs: waited, execution: me });
     if (!ok) return false;
     const fresh = holder !== me;
-    this.holders.set(scope, me);
+    this.holders.set(key, me);
     if (fresh && this.hooks.length) this.hooks.shift()!(scope);
     return true;
   }
@@ -98,21 +118,21 @@ export class LockImpl extends Emulated {
   constructor(
     ctr: CallCounter,
     private readonly _ctl: LockControl,
-    private readonly _scope: LockScope,
+    private readonly _key: LockKey,
   ) {
     super(ctr);
   }
   tryLock(timeoutInMillis: number): boolean {
-    return this._ctl._acquire(this._scope, timeoutInMillis);
+    return this._ctl._acquire(this._key, timeoutInMillis);
   }
   waitLock(timeoutInMillis: number): void {
-    if (!this._ctl._acquire(this._scope, timeoutInMillis)) throw new Error(LOCK_TIMEOUT);
+    if (!this._ctl._acquire(this._key, timeoutInMillis)) throw new Error(LOCK_TIMEOUT);
   }
   releaseLock(): void {
-    this._ctl._release(this._scope);
+    this._ctl._release(this._key);
   }
   hasLock(): boolean {
-    return this._ctl.isHeldByMe(this._scope);
+    return this._ctl._heldByMeKey(this._key);
   }
 }
 
@@ -121,14 +141,18 @@ export class LockServiceImpl extends Emulated {
   constructor(
     ctr: CallCounter,
     private readonly _ctl: LockControl,
+    private readonly _env: Env,
   ) {
     super(ctr);
   }
+  /** One lock for the whole script project: every user, every document (an add-on's every installation). */
   getScriptLock(): LockImpl {
     return new LockImpl(this._ctr, this._ctl, 'script');
   }
-  getDocumentLock(): LockImpl {
-    return new LockImpl(this._ctr, this._ctl, 'document');
+  /** The active document's lock; null without a containing document (an add-on's clock trigger), as Google documents. */
+  getDocumentLock(): LockImpl | null {
+    if (!this._env.active) return null;
+    return new LockImpl(this._ctr, this._ctl, this._ctl._key('document'));
   }
   getUserLock(): LockImpl {
     return new LockImpl(this._ctr, this._ctl, 'user');

@@ -27,7 +27,7 @@ export class ProtectionImpl extends Emulated {
     public _rect: Rect | undefined,
   ) {
     super(ctr);
-    this._editors = new Set([env.owner, env.effectiveUser]);
+    this._editors = new Set([_sheet._ss._owner, env.effectiveUser]);
   }
 
   /**
@@ -39,7 +39,7 @@ export class ProtectionImpl extends Emulated {
 
   /** The file's editors as the protection sees them (owner, people it is shared with, its creator). */
   private _mirrored(): Set<string> {
-    return new Set([this.env.owner, ...this._editors, ...this.env.collaborators]);
+    return new Set([this._sheet._ss._owner, ...this._editors, ...this._sheet._ss._editors]);
   }
   /** First change of the editor list: freeze the mirrored list, then the change applies to it. */
   private _customize(): void {
@@ -51,7 +51,7 @@ export class ProtectionImpl extends Emulated {
   /** Whether `user` may write through this protection. */
   _allows(user: string): boolean {
     if (!this._customized) return true;
-    return this.warningOnly || user === this.env.owner || this._editors.has(user) || this.domainEdit;
+    return this.warningOnly || user === this._sheet._ss._owner || this._editors.has(user) || this.domainEdit;
   }
 
   /** Whether the protection covers any cell of `rect` (a sheet protection minus its unprotected ranges). */
@@ -89,18 +89,18 @@ export class ProtectionImpl extends Emulated {
     this._customize();
     for (const u of users) {
       const e = emailOf(u);
-      if (e !== this.env.owner && e !== this.env.effectiveUser) this._editors.delete(e);
+      if (e !== this._sheet._ss._owner && e !== this.env.effectiveUser) this._editors.delete(e);
     }
     return this;
   }
   getEditors(): UserImpl[] {
-    const all = this._customized ? new Set([this.env.owner, ...this._editors]) : this._mirrored();
+    const all = this._customized ? new Set([this._sheet._ss._owner, ...this._editors]) : this._mirrored();
     return [...all].map((e) => new UserImpl(this._ctr, e));
   }
   canEdit(): boolean {
     const u = this.env.effectiveUser;
     if (!this._customized) return true; // every editor of the file still can
-    return u === this.env.owner || this._editors.has(u) || this.domainEdit;
+    return u === this._sheet._ss._owner || this._editors.has(u) || this.domainEdit;
   }
   canDomainEdit(): boolean {
     return this.domainEdit;

@@ -2,7 +2,9 @@
 import { CallCounter, Emulated } from './calls';
 import { implOfProxy } from './calls';
 import type { Env } from './env';
-import { TOO_MANY_TRIGGERS } from './errors';
+import {
+  ADDON_CLOCK_HOURLY, ADDON_FORM_TRIGGER, ADDON_OTHER_FILE, addonOneTriggerPerType, TOO_MANY_TRIGGERS,
+} from './errors';
 
 export const EventType = Object.freeze({
   CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE',
@@ -23,6 +25,12 @@ export class TriggerImpl extends Emulated {
   /** Clock triggers: next run (ms since epoch); undefined once a one-time trigger has run. */
   _nextRun: number | undefined;
   _everyMs: number | undefined;
+  /** Made with after(ms): Google documents it never runs earlier than asked, so clock jitter only delays it. */
+  _notEarly = false;
+  /** Early/late shift (ms) drawn for the occurrence at _nextRun, so one occurrence fires once at one time. */
+  _shiftMs: number | undefined;
+  /** The document active when the trigger was made: an add-on's triggers belong to that document. */
+  _docId: string | null = null;
   constructor(
     ctr: CallCounter,
     readonly _uid: string,
@@ -98,7 +106,15 @@ class BuilderBase extends Emulated {
     super(ctr);
   }
   protected _make(eventType: EventTypeName, source: TriggerSourceName, sourceId: string | null): TriggerImpl {
-    return new TriggerImpl(this._ctr, this._reg._newUid(), this._handler, eventType, source, sourceId, this._env.effectiveUser);
+    const t = new TriggerImpl(this._ctr, this._reg._newUid(), this._handler, eventType, source, sourceId, this._env.effectiveUser);
+    t._docId = this._env.active?._id ?? null;
+    return t;
+  }
+  /** Add-on mode: one trigger of each event type per user per document (Google's documented restriction). */
+  protected _addonOnePerType(t: TriggerImpl): void {
+    if (!this._env.addon) return;
+    const dup = this._reg.all.some((x) => x._owner === t._owner && x._docId === t._docId && x._eventType === t._eventType);
+    if (dup) throw new Error(addonOneTriggerPerType(t._eventType));
   }
 }
 
@@ -128,7 +144,13 @@ abstract class FileTriggerBuilder extends BuilderBase {
   }
   create(): TriggerImpl {
     if (!this.event) throw new Error('Trigger event type is not set.');
-    return this._reg._add(this._make(this.event, this._source, this._fileId));
+    if (this._env.addon) {
+      if (this._source === 'FORMS') throw new Error(ADDON_FORM_TRIGGER);
+      if (this._fileId !== this._env.active?._id) throw new Error(ADDON_OTHER_FILE);
+    }
+    const t = this._make(this.event, this._source, this._fileId);
+    this._addonOnePerType(t);
+    return this._reg._add(t);
   }
 }
 
@@ -169,6 +191,7 @@ export class ClockTriggerBuilderImpl extends BuilderBase {
   private every: number | undefined;
   private hour: number | undefined;
   private minute: number | undefined;
+  private afterMs = false;
   at(date: Date): this {
     this.first = date.getTime();
     this.every = undefined;
@@ -176,6 +199,7 @@ export class ClockTriggerBuilderImpl extends BuilderBase {
   }
   after(ms: number): this {
     this.first = this._env.now().getTime() + ms;
+    this.afterMs = true;
     return this;
   }
   atDate(year: number, month: number, day: number): this {
@@ -220,8 +244,12 @@ export class ClockTriggerBuilderImpl extends BuilderBase {
   create(): TriggerImpl {
     const now = this._env.now().getTime();
     if (this.first === undefined && this.every === undefined) throw new Error('Clock triggers need a schedule (at, after or every…).');
+    // Add-ons: "time-driven triggers may run at most once per hour"; one-time at()/after() triggers are fine.
+    if (this._env.addon && this.every !== undefined && this.every < 3600000) throw new Error(ADDON_CLOCK_HOURLY);
     const t = this._make('CLOCK', 'CLOCK', null);
+    this._addonOnePerType(t);
     t._everyMs = this.every;
+    t._notEarly = this.afterMs;
     let next = this.first ?? now + (this.every ?? 0);
     if (this.first === undefined && this.every !== undefined && this.every >= 86400000 && this.hour !== undefined) {
       const d = new Date(now);
@@ -270,9 +298,10 @@ export class ScriptAppImpl extends Emulated {
   getProjectTriggers(): TriggerImpl[] {
     return this._reg.all.filter((t) => t._owner === this._env.effectiveUser);
   }
+  /** The user's triggers on that file; for an add-on also its clock triggers made in that document. */
   getUserTriggers(source: unknown): TriggerImpl[] {
     const id = sourceIdOf(source);
-    return this.getProjectTriggers().filter((t) => t._sourceId === id);
+    return this.getProjectTriggers().filter((t) => t._sourceId === id || (this._env.addon && t._docId === id));
   }
   deleteTrigger(trigger: TriggerImpl): void {
     if (!(trigger instanceof TriggerImpl)) throw new Error('Invalid argument: trigger');

@@ -105,6 +105,7 @@ export class SheetImpl extends Emulated {
   }
   /** Throws Google's protection error when the effective user may not write into `rect`. */
   _assertEditable(rect: Rect): void {
+    this._ss._assertCanWrite();
     const user = this._ss._env.effectiveUser;
     for (const p of this._ss._protections) {
       if (p._sheet === this && !p._allows(user) && p._covers(rect)) throw new Error(PROTECTED_EDIT);

@@ -1,6 +1,6 @@
 // Spreadsheet.Spreadsheet: sheets by name and position, id/url, time zone, toast and protections.
 import { CallCounter, Emulated } from './calls';
-import { duplicateSheetName, REMOVE_ALL_SHEETS } from './errors';
+import { duplicateSheetName, NO_PERMISSION_ACTION, REMOVE_ALL_SHEETS } from './errors';
 import { SheetImpl } from './sheet';
 import { RangeImpl } from './range';
 import { ProtectionImpl, ProtectionKind } from './protection';
@@ -15,6 +15,14 @@ export class SpreadsheetImpl extends Emulated {
   _protections: ProtectionImpl[] = [];
   /** Id of the form that sends responses here, if any (Spreadsheet.getFormUrl). */
   _formUrl: string | null = null;
+  /** Owner of the file (the emulator's owner, or with `sharing` the user who created it). */
+  _owner: string;
+  /** People the file is shared with as editors; the bound spreadsheet's set is the emulator's collaborators. */
+  _editors: Set<string>;
+  _commenters = new Set<string>();
+  _viewers = new Set<string>();
+  /** "Anyone with the link can edit": every person, signed in or anonymous (email ""), may write. */
+  _anyoneWithLinkCanEdit = false;
 
   constructor(
     ctr: CallCounter,
@@ -25,14 +33,28 @@ export class SpreadsheetImpl extends Emulated {
     public _locale: string,
   ) {
     super(ctr);
+    this._owner = _env.owner;
+    this._editors = _env.collaborators;
     this._activeSheet = this._addSheet(this._defaultSheetName(), 0, 0);
+  }
+
+  /** Whether `user` may change the file (owner, editors, or anyone when link-shared for editing). */
+  _canEdit(user: string): boolean {
+    return user === this._owner || this._editors.has(user) || this._anyoneWithLinkCanEdit;
+  }
+  _canView(user: string): boolean {
+    return this._canEdit(user) || this._commenters.has(user) || this._viewers.has(user);
+  }
+  /** With `sharing`, a write by someone who cannot edit the file is refused (before any protection check). */
+  _assertCanWrite(): void {
+    if (this._env.enforceSharing && !this._canEdit(this._env.effectiveUser)) throw new Error(NO_PERMISSION_ACTION);
   }
 
   _identity(): string {
     return this._id;
   }
   _defaultSheetName(): string {
-    const base = this._env.isVietnamese() ? 'Trang tính' : 'Sheet';
+    const base = this._env.isVietnamese(this._locale) ? 'Trang tính' : 'Sheet';
     let n = this._sheets.length + 1;
     while (this._sheetByName(`${base}${n}`)) n++;
     return `${base}${n}`;
@@ -58,36 +80,70 @@ export class SpreadsheetImpl extends Emulated {
     return this._name;
   }
   rename(name: string): void {
+    this._assertCanWrite();
     this._name = name;
   }
   getSpreadsheetTimeZone(): string {
     return this._timeZone;
   }
   setSpreadsheetTimeZone(tz: string): void {
+    this._assertCanWrite();
     if (!isValidZone(tz)) throw new Error(`Invalid argument: timeZone`);
     this._timeZone = tz;
   }
   getSpreadsheetLocale(): string {
     return this._locale;
   }
+  /** Typed input and display follow this locale (per spreadsheet): en_US reads 12/06/2023 as 6 December. */
   setSpreadsheetLocale(locale: string): void {
+    this._assertCanWrite();
+    if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(String(locale))) throw new Error('Invalid argument: locale');
     this._locale = locale;
   }
   getOwner(): UserImpl {
-    return new UserImpl(this._ctr, this._env.owner);
+    return new UserImpl(this._ctr, this._owner);
   }
   getEditors(): UserImpl[] {
-    return [this._env.owner, ...this._env.collaborators].map((e) => new UserImpl(this._ctr, e));
+    return [this._owner, ...[...this._editors].filter((e) => e !== this._owner)].map((e) => new UserImpl(this._ctr, e));
   }
+  /** Shares the file for editing (unlike Protection.addEditor, which Google documents does not share it). */
   addEditor(user: unknown): this {
     return this.addEditors([user]);
   }
   addEditors(users: unknown[]): this {
-    for (const u of users) this._env.collaborators.add(emailOf(u));
+    this._assertCanWrite();
+    for (const u of users) {
+      const e = emailOf(u);
+      this._editors.add(e);
+      this._viewers.delete(e);
+      this._commenters.delete(e);
+    }
     return this;
   }
   removeEditor(user: unknown): this {
-    this._env.collaborators.delete(emailOf(user));
+    this._assertCanWrite();
+    this._editors.delete(emailOf(user));
+    return this;
+  }
+  /** Viewers and commenters, as Google lists them (getViewers includes commenters). */
+  getViewers(): UserImpl[] {
+    return [...new Set([...this._commenters, ...this._viewers])].map((e) => new UserImpl(this._ctr, e));
+  }
+  addViewer(user: unknown): this {
+    return this.addViewers([user]);
+  }
+  addViewers(users: unknown[]): this {
+    this._assertCanWrite();
+    for (const u of users) {
+      const e = emailOf(u);
+      if (e !== this._owner && !this._editors.has(e)) this._viewers.add(e);
+    }
+    return this;
+  }
+  removeViewer(user: unknown): this {
+    this._assertCanWrite();
+    this._viewers.delete(emailOf(user));
+    this._commenters.delete(emailOf(user));
     return this;
   }
 
@@ -110,6 +166,7 @@ export class SpreadsheetImpl extends Emulated {
     if (typeof a === 'string') name = a;
     if (typeof a === 'number') index = a;
     if (typeof b === 'number') index = b;
+    this._assertCanWrite();
     const sheet = this._addSheet(name ?? this._defaultSheetName(), index);
     this._activeSheet = sheet;
     return sheet;

@@ -7,6 +7,7 @@ import { UiImpl } from './ui';
 import type { SheetImpl } from './sheet';
 import type { RangeImpl } from './range';
 import type { Env } from './env';
+import { NO_ACCESS_DOCUMENT } from './errors';
 
 export class SpreadsheetAppImpl extends Emulated {
   static kind = 'SpreadsheetApp';
@@ -34,6 +35,17 @@ export class SpreadsheetAppImpl extends Emulated {
   _create(name: string): SpreadsheetImpl {
     const ss = new SpreadsheetImpl(this._ctr, this._env, this._env.fileId(), name, this._env.timeZone, this._env.locale);
     this._env.spreadsheets.set(ss._id, ss);
+    // With sharing enforced, a file made after the bound one belongs to its creator and is shared with nobody.
+    if (this._env.enforceSharing && this._env.spreadsheets.size > 1) {
+      ss._owner = this._env.effectiveUser;
+      ss._editors = new Set();
+    }
+    return ss;
+  }
+  /** With sharing enforced, only people the file is shared with (any role) can open it. */
+  private _opened(ss: SpreadsheetImpl | undefined, method: string): SpreadsheetImpl {
+    if (!ss) throw new Error(`Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`);
+    if (this._env.enforceSharing && !ss._canView(this._env.effectiveUser)) throw new Error(NO_ACCESS_DOCUMENT);
     return ss;
   }
 
@@ -58,15 +70,11 @@ export class SpreadsheetAppImpl extends Emulated {
     return sheet ? sheet.getRange('A1') : null;
   }
   openById(id: string): SpreadsheetImpl {
-    const ss = this._env.spreadsheets.get(id);
-    if (!ss) throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
-    return ss;
+    return this._opened(this._env.spreadsheets.get(id), 'openById');
   }
   openByUrl(url: string): SpreadsheetImpl {
     const m = /\/spreadsheets\/d\/([A-Za-z0-9_-]+)/.exec(url);
-    const ss = m ? this._env.spreadsheets.get(m[1]) : undefined;
-    if (!ss) throw new Error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
-    return ss;
+    return this._opened(m ? this._env.spreadsheets.get(m[1]) : undefined, 'openByUrl');
   }
   create(name: string): SpreadsheetImpl {
     return this._create(name);

@@ -1,6 +1,7 @@
 // Base.Ui: menus, alerts, prompts and dialogs, recorded for tests, with scripted answers.
 import { CallCounter, Emulated } from './calls';
 import { HtmlOutputImpl } from './html';
+import { ADDON_CREATE_MENU } from './errors';
 
 export const Button = Object.freeze({ OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' });
 export type ButtonName = keyof typeof Button;
@@ -138,7 +139,10 @@ export class UiImpl extends Emulated {
   ) {
     super(ctr);
   }
+  /** Add-on mode refuses it: editor add-ons put their menu under Extensions with createAddonMenu(). */
+  _addonMode = false;
   createMenu(caption: string): MenuImpl {
+    if (this._addonMode) throw new Error(ADDON_CREATE_MENU);
     return new MenuImpl(this._ctr, this._rec, caption, false);
   }
   createAddonMenu(): MenuImpl {

@@ -6,6 +6,7 @@ import { BlobImpl, toSignedBytes, toUnsigned } from './blob';
 import { formatJavaDate } from './formats';
 import { isValidZone } from './tz';
 import type { Env } from './env';
+import { notAByte } from './errors';
 
 export const Charset = Object.freeze({ US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' });
 export const DigestAlgorithm = Object.freeze({
@@ -20,6 +21,19 @@ function bytesOf(data: unknown): Uint8Array {
   if (Array.isArray(data)) return toUnsigned(data as number[]);
   if (data instanceof BlobImpl) return data._bytes;
   throw new Error('Invalid argument: data');
+}
+
+/**
+ * signedBytes: Apps Script's Byte[] holds signed Java bytes (-128..127), as getBytes() and base64Decode return
+ * them. Whether Google narrows or rejects 128..255 is undocumented; the emulator takes the stricter reading.
+ */
+export function assertSignedBytes(data: unknown): void {
+  if (!Array.isArray(data) && !(ArrayBuffer.isView(data) && !(data instanceof DataView))) return;
+  const list = data as ArrayLike<unknown>;
+  for (let i = 0; i < list.length; i++) {
+    const b = list[i];
+    if (typeof b !== 'number' || !Number.isInteger(b) || b < -128 || b > 127) throw new Error(notAByte(b, i));
+  }
 }
 
 export class UtilitiesImpl extends Emulated {
@@ -55,6 +69,7 @@ export class UtilitiesImpl extends Emulated {
     });
   }
   newBlob(data: unknown, contentType?: string, name?: string): BlobImpl {
+    if (this._env.signedBytes) assertSignedBytes(data);
     return new BlobImpl(this._ctr, new Uint8Array(bytesOf(data)), contentType ?? null, name ?? null);
   }
   base64Encode(data: unknown): string {

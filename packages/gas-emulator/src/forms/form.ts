@@ -37,6 +37,8 @@ export class FormImpl extends Emulated {
   /** Response sheet and the column of each item id in it. */
   _dest: { sheet: SheetImpl; columns: Map<number, number>; emailCol?: number } | undefined;
   readonly _editors = new Set<string>();
+  /** Its creator with formAccess (FormApp.create as that user); otherwise the emulator's owner. */
+  _owner: string;
 
   /** Id of the linked spreadsheet (derived from _dest, so the two cannot disagree). */
   get _destinationId(): string | null {
@@ -52,6 +54,11 @@ export class FormImpl extends Emulated {
     public _title: string,
   ) {
     super(ctr);
+    this._owner = _env.owner;
+  }
+  /** Owner and editors may open the form (FormApp.openById/openByUrl) when formAccess is on. */
+  _canOpen(user: string): boolean {
+    return user === this._owner || this._editors.has(user);
   }
 
   _viewUrl(): string {
@@ -81,8 +88,9 @@ export class FormImpl extends Emulated {
     this._host.onSubmitted(this, r, row, opts.fireTriggers);
   }
 
+  /** The destination spreadsheet's locale names the response sheet and its headers (emulator's reading). */
   private _responseSheetName(ss: SpreadsheetImpl): string {
-    const base = this._env.isVietnamese() ? 'Câu trả lời biểu mẫu' : 'Form Responses';
+    const base = this._env.isVietnamese(ss._locale) ? 'Câu trả lời biểu mẫu' : 'Form Responses';
     let n = 1;
     while (ss._sheetByName(`${base} ${n}`)) n++;
     return `${base} ${n}`;
@@ -91,7 +99,7 @@ export class FormImpl extends Emulated {
     const d = this._dest;
     if (!d) return;
     const sheet = d.sheet;
-    const vi = this._env.isVietnamese();
+    const vi = this._env.isVietnamese(sheet._ss._locale);
     if (this._collectEmail && d.emailCol === undefined) {
       d.emailCol = sheet._lastColumn() + 1;
       this._growTo(sheet, d.emailCol);
@@ -109,9 +117,9 @@ export class FormImpl extends Emulated {
     if (col > sheet._maxCols) sheet._maxCols = col;
   }
   /** Forms writes answers as values, never formulas; numeric answers become numbers (leading zeros lost). */
-  private _cellValue(v: string | string[]): string | number {
+  private _cellValue(v: string | string[], locale: string): string | number {
     const s = Array.isArray(v) ? v.join(', ') : v;
-    const n = parseNumber(s, this._env.locale);
+    const n = parseNumber(s, locale);
     return n === undefined ? s : n;
   }
   private _appendToDestination(r: FormResponseImpl): { sheet: SheetImpl; row: number } | undefined {
@@ -125,7 +133,7 @@ export class FormImpl extends Emulated {
     if (d.emailCol !== undefined) sheet._setStored(row, d.emailCol, { value: r._email });
     for (const a of r._answers) {
       const col = d.columns.get(a._item._id);
-      if (col !== undefined) sheet._setStored(row, col, { value: this._cellValue(a._value) });
+      if (col !== undefined) sheet._setStored(row, col, { value: this._cellValue(a._value, sheet._ss._locale) });
     }
     return { sheet, row };
   }
@@ -229,11 +237,21 @@ export class FormImpl extends Emulated {
     return `https://forms.gle/${Buffer.from(url).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(-17)}`;
   }
   addEditor(u: unknown): this {
-    this._editors.add(emailOf(u));
+    return this.addEditors([u]);
+  }
+  addEditors(users: unknown[]): this {
+    for (const u of users) {
+      const e = emailOf(u);
+      if (e !== this._owner) this._editors.add(e);
+    }
+    return this;
+  }
+  removeEditor(u: unknown): this {
+    this._editors.delete(emailOf(u));
     return this;
   }
   getEditors(): UserImpl[] {
-    return [this._env.owner, ...this._editors].map((e) => new UserImpl(this._ctr, e));
+    return [this._owner, ...this._editors].map((e) => new UserImpl(this._ctr, e));
   }
 
   /** Links the form to a spreadsheet: Google creates a response sheet (first tab) with the headers and past responses. */
@@ -242,7 +260,7 @@ export class FormImpl extends Emulated {
     const ss = this._host.spreadsheet(destinationId);
     if (!ss) throw new Error('No item with the given ID could be found, or you do not have permission to access it.');
     const sheet = ss._addSheet(this._responseSheetName(ss), 0);
-    sheet._setStored(1, 1, { value: this._env.isVietnamese() ? 'Dấu thời gian' : 'Timestamp' });
+    sheet._setStored(1, 1, { value: this._env.isVietnamese(ss._locale) ? 'Dấu thời gian' : 'Timestamp' });
     this._dest = { sheet, columns: new Map() };
     this._ensureColumns();
     for (const r of this._responses) this._appendToDestination(r);

@@ -26,13 +26,17 @@ export class FormAppImpl extends Emulated {
     const id = this._env.fileId();
     const published = `1FAIpQLS${this._env.fileId(49).slice(1)}`;
     const form = new FormImpl(this._ctr, this._env, this._host, id, published, String(title));
+    if (this._env.formAccess) form._owner = this._env.effectiveUser;
     this._forms.set(id, form);
     return form;
   }
-  openById(id: string): FormImpl {
-    const f = this._forms.get(id);
-    if (!f) throw new Error(NOT_FOUND);
+  /** Google's one message for "no such form" and "not yours to open" (formAccess: only owner and editors). */
+  private _opened(f: FormImpl | undefined): FormImpl {
+    if (!f || (this._env.formAccess && !f._canOpen(this._env.effectiveUser))) throw new Error(NOT_FOUND);
     return f;
+  }
+  openById(id: string): FormImpl {
+    return this._opened(this._forms.get(id));
   }
   /** Accepts edit URLs (/forms/d/<id>/edit) and published URLs (/forms/d/e/<publishedId>/viewform). */
   openByUrl(url: string): FormImpl {
@@ -43,8 +47,7 @@ export class FormAppImpl extends Emulated {
       : edit
         ? this._forms.get(edit[1])
         : undefined;
-    if (!f) throw new Error(NOT_FOUND);
-    return f;
+    return this._opened(f);
   }
   getActiveForm(): null {
     return null; // the add-on is bound to a spreadsheet, not a form

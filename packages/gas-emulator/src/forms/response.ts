@@ -74,10 +74,14 @@ export class FormResponseImpl extends Emulated {
     }
     return `${this._form._viewUrl()}?${params.join('&')}`;
   }
-  /** Records the response now; triggers are queued as Google runs them in a separate execution. */
+  /**
+   * Records the response now. Google: "Script executions and API requests don't cause triggers to run. For
+   * example, calling FormResponse.submit() … does not cause the form's submit trigger to run." With
+   * strictScriptSubmits: false the emulator queues them for runPendingTriggers() instead (its old behaviour).
+   */
   submit(): this {
     if (this._id) throw new Error('This response has already been submitted.');
-    this._form._record(this, this._form._env.now(), { fireTriggers: 'queue' });
+    this._form._record(this, this._form._env.now(), { fireTriggers: this._form._env.strictScriptSubmits ? 'none' : 'queue' });
     return this;
   }
 }
