@@ -6,7 +6,8 @@ import { auditLogAction } from './flows/auditLog';
 import { awardsAction } from './flows/awards';
 import { createActionContext, type ActionContext } from './flows/context';
 import { createFormAction } from './flows/createForm';
-import { deadlineTrigger } from './flows/deadline';
+import { scheduledJobsTrigger } from './flows/deadline';
+import { scheduledSpreadsheetId } from './flows/scheduler';
 import { installedEditTrigger, simpleEditTrigger } from './flows/edits';
 import { intakeTrigger } from './flows/intake';
 import { juryTabsAction } from './flows/juryTabs';
@@ -41,7 +42,10 @@ function trigger<E>(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, actio
   runTrigger(contextOn(spreadsheet, Session.getEffectiveUser().getEmail()), action, event);
 }
 
-/** Adds the menu; needs no authorization beyond the container UI. */
+/**
+ * Adds the add-on menu (Extensions › hoithi). Before the add-on is used in a document it runs in
+ * AuthMode.NONE, where only the menu may be built: it touches nothing else in any mode.
+ */
 function onOpen(): void {
   buildMenu(SpreadsheetApp.getUi());
 }
@@ -51,9 +55,9 @@ function onInstall(): void {
   onOpen();
 }
 
-/** Simple trigger, as the person editing. */
+/** Simple trigger, as the person editing; in AuthMode.NONE (add-on not yet used here) it may read nothing. */
 function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (!e || !e.range) return;
+  if (!e || !e.range || e.authMode === ScriptApp.AuthMode.NONE) return;
   runTrigger(contextOn(e.source, Session.getActiveUser().getEmail()), simpleEditTrigger, e);
 }
 
@@ -95,14 +99,19 @@ function menuCertificates(): void {
   showSummary(SpreadsheetApp.getUi(), HtmlService, notSupportedSummary(MENU_LABELS.certificates));
 }
 
-/** Installable trigger (forForm): the spreadsheet is the form's destination, since a form trigger has no active spreadsheet. */
-function onFormSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
-  if (!e || !e.source) return;
-  trigger(SpreadsheetApp.openById(e.source.getDestinationId()), intakeTrigger, e.response);
+/** Installable form-submit trigger on the contest spreadsheet: `e.range` is the new row of the response sheet. */
+function onFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  if (!e || !e.range) return;
+  trigger(e.range.getSheet().getParent(), intakeTrigger, e);
 }
-/** Time-driven trigger at "Hạn nộp bài": closes the form, or re-schedules when the deadline moved later. */
-function closeFormAtDeadline(): void {
-  trigger(SpreadsheetApp.getActiveSpreadsheet(), deadlineTrigger, undefined);
+/**
+ * The document's scheduler (a clock trigger): an add-on's clock trigger has no active spreadsheet, so
+ * the spreadsheet is the one its trigger id was recorded for (the active one when run bound).
+ */
+function runScheduledJobs(e: GoogleAppsScript.Events.TimeDriven & { triggerUid?: string }): void {
+  const id = scheduledSpreadsheetId(PropertiesService.getUserProperties(), (e && e.triggerUid) || '');
+  const spreadsheet = id ? SpreadsheetApp.openById(id) : SpreadsheetApp.getActiveSpreadsheet();
+  if (spreadsheet) trigger(spreadsheet, scheduledJobsTrigger, e);
 }
 /** Installable edit trigger on this spreadsheet (see flows/edits.ts). */
 function onSettingsEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
@@ -119,7 +128,7 @@ global.menuSyncUnits = menuSyncUnits;
 global.menuQrCodes = menuQrCodes;
 global.menuSyncSubmissions = menuSyncSubmissions;
 global.onFormSubmit = onFormSubmit;
-global.closeFormAtDeadline = closeFormAtDeadline;
+global.runScheduledJobs = runScheduledJobs;
 global.onSettingsEdit = onSettingsEdit;
 global.menuUpdateAppraisal = menuUpdateAppraisal;
 global.menuPrepareJuryTabs = menuPrepareJuryTabs;

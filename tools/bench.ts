@@ -164,9 +164,10 @@ function benchSubmit(n: number, out: Row[]): void {
   s.getRange(1, s.getLastColumn() + 1).setValue(RESPONSE_ID_HEADER);
   submissionRows(emu, Array.from({ length: n }, (_, i) => ({ k: i + 1, responseId: `earlier-${i + 1}` })));
   const response = emu.submitForm(form, formAnswers(n + 1), undefined, { fireTriggers: false });
+  const event = emu.submitEvent(response);
   emu.calls.reset();
   const t0 = performance.now();
-  const { outcome } = handleFormSubmit(contextOf(emu), response);
+  const { outcome } = handleFormSubmit(contextOf(emu), event);
   const ms = performance.now() - t0;
   if (outcome.kind !== 'added') throw new Error(`bench: submission not added (${outcome.kind})`);
   out.push({ action: 'Nhận bài (onFormSubmit, 1 bài)', rows: n, calls: emu.calls.total(), ms: Math.round(ms * 10) / 10 });

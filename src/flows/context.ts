@@ -110,12 +110,15 @@ export const ACTION_LOCK_WAIT_MS = 30_000;
 export const LOCK_BUSY = 'lock.busy';
 
 /**
- * Runs `fn` holding the script lock (shared with the form intake, so rows appended by a submission
- * and rows appended by an action never interleave). Throws a ContestError coded LOCK_BUSY when it
- * cannot be taken within `waitMs`; nothing has been written then.
+ * Runs `fn` holding the contest document's lock (shared with the form intake, so rows appended by a
+ * submission and rows appended by an action never interleave). The document lock, never the script
+ * lock: an Editor add-on's script lock would serialise every contest of every organizer. Throws a
+ * ContestError coded LOCK_BUSY when it cannot be taken within `waitMs`; nothing has been written then.
  */
 export function withLock<T>(ctx: ActionContext, fn: () => T, waitMs = ACTION_LOCK_WAIT_MS, message = MSG_LOCK_BUSY): T {
-  const lock = ctx.services.lockService.getScriptLock();
+  const lock = ctx.services.lockService.getDocumentLock();
+  // Null outside a document (a clock trigger of an add-on): nothing that appends rows runs there.
+  if (!lock) throw new ContestError([{ code: 'lock.no_document', message: 'Thao tác này chỉ chạy được trong bảng tính của hội thi.' }]);
   if (!lock.tryLock(waitMs)) throw new ContestError([{ code: LOCK_BUSY, message }]);
   try {
     return fn();

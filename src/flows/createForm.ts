@@ -5,18 +5,18 @@ import { APPRAISAL_CRITERIA, readAppraisalCriteria } from '../sheets/appraisalCr
 import { CONFIG } from '../sheets/config';
 import { ContestError } from '../sheets/errors';
 import { readFormConfig, recordContestForm } from '../sheets/formConfig';
+import { findResponseSheet, keepAnswersAsText } from '../sheets/responses';
 import { readTable } from '../sheets/table';
 import { UNITS, rosterUnits } from '../sheets/units';
 import { openContestForm } from '../forms/recordedForm';
 import type { MenuAction } from './action';
 import type { ActionContext, Summary } from './context';
 import { describeDeadlinePlan, scheduleDeadline } from './deadline';
+import { ensureSettingsEditTrigger, ensureSubmitTrigger } from './triggers';
 import { refreshUnitLinks } from './unitLinks';
 import {
   createContestForm,
   ensureDestination,
-  ensureSettingsEditTrigger,
-  ensureSubmitTrigger,
   inspectForm,
   missingQuestionsMessage,
   syncUnitChoices,
@@ -87,14 +87,16 @@ export function createOrLinkForm(ctx: ActionContext, linkUrl?: string): CreateOr
   }
 
   if (ensureDestination(ctx.services.formApp, form, ss.getId())) lines.push('Câu trả lời của biểu mẫu được lưu vào bảng tính này.');
+  const responseSheet = findResponseSheet(ss, form.getId());
+  if (responseSheet) keepAnswersAsText(responseSheet);
   const choices = syncUnitChoices(ctx.services.formApp, layout.items.unit, units.map((u) => u.name));
   if (choices === null) warnings.push('Câu hỏi "Đơn vị" của biểu mẫu là câu trả lời tự do: tên đơn vị sẽ được đối chiếu với trang "Đơn vị" khi nhận bài.');
   else lines.push(`Danh sách đơn vị trên biểu mẫu: ${choices} đơn vị.`);
   if (units.length === 0) warnings.push(`Trang "${UNITS.name}" chưa có đơn vị nào; hãy nhập danh sách rồi chạy "Đồng bộ danh sách đơn vị".`);
-  const triggerCreated = ensureSubmitTrigger(ctx.services.scriptApp, form);
+  const triggerCreated = ensureSubmitTrigger(ctx);
   lines.push(triggerCreated ? 'Đã cài trình kích hoạt nhận bài tự động.' : 'Trình kích hoạt nhận bài tự động đã có sẵn.');
   lines.push(describeDeadlinePlan(scheduleDeadline(ctx, form, settings), settings));
-  ensureSettingsEditTrigger(ctx.services.scriptApp, ss.getId());
+  ensureSettingsEditTrigger(ctx);
   lines.push(
     `Khi sửa "Hạn nộp bài" (hoặc "Nhận bài nộp trễ", "Múi giờ") trong trang "${CONFIG.name}", giờ đóng biểu mẫu tự dời theo và được ghi vào "Nhật ký". Nếu giờ đóng không đổi (ví dụ ô được sửa bằng script), hãy chạy "Đồng bộ danh sách đơn vị" để dời lại.`,
   );

@@ -1,4 +1,4 @@
-// Closing the form at "Hạn nộp bài": the one deadline trigger, its plan, the trigger handler and the settings-edit reschedule.
+// Closing the form at "Hạn nộp bài": the scheduler's deadline job, the form's state, and the settings-edit reschedule.
 import { formatDateTime, normalizeName } from '../domain/parse';
 import type { Settings } from '../domain/types';
 import { typographicQuotes } from '../domain/quotes';
@@ -6,15 +6,11 @@ import { openContestForm } from '../forms/recordedForm';
 import { CONFIG, configRows } from '../sheets/config';
 import { formConfigFrom, readFormConfig } from '../sheets/formConfig';
 import { readTable } from '../sheets/table';
-import type { TriggerAction } from './action';
 import { problemsText, type ActionContext, type Summary } from './context';
+import { armScheduler, schedulerTrigger, type ScheduledJob } from './scheduler';
 
 type Form = GoogleAppsScript.Forms.Form;
-type ScriptAppService = GoogleAppsScript.Script.ScriptApp;
-type Properties = GoogleAppsScript.Properties.Properties;
 
-/** Handler name of the time-driven trigger (entry point in src/main.ts). */
-export const DEADLINE_HANDLER = 'closeFormAtDeadline';
 
 /** What scheduling the deadline did. */
 export type DeadlinePlan =
@@ -36,77 +32,56 @@ function closedByDeadline(form: Form): boolean {
   return !form.isAcceptingResponses() && form.getCustomClosedFormMessage().indexOf(CLOSED_MESSAGE_PREFIX) === 0;
 }
 
-/**
- * Document property remembering when each deadline trigger fires ({"<trigger unique id>": ms since
- * epoch}). Apps Script cannot tell a clock trigger's time, and without this record every sync had to
- * delete and recreate the trigger. A document property, because triggers belong to the document too;
- * keyed by id, so a copied workbook (whose record names triggers that do not exist) recreates its own.
- */
-export const DEADLINE_TRIGGER_PROPERTY = 'hoithi.deadlineTriggers';
-
-type TriggerTimes = Record<string, number>;
-
-function parseTriggerTimes(raw: string | null): TriggerTimes {
-  if (!raw) return {};
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as TriggerTimes) : {};
-  } catch {
-    // A damaged record only costs one recreated trigger.
-    return {};
-  }
+/** The first minute after "Hạn nộp bài": the deadline minute itself is still open (23:59 accepts 23:59:59), as for the voting window. */
+export function closingTime(settings: Settings): Date {
+  return new Date(Math.floor(settings.submissionDeadline.getTime() / 60000) * 60000 + 60000);
 }
 
 /**
- * Leaves exactly the deadline trigger `closesAt` needs (none when null): the caller's existing one is
- * kept when the record says it fires at `closesAt`, unless `replace` (the trigger running now: a
- * one-time trigger does not fire twice). Every other deadline trigger of the caller is deleted.
- * Entries for triggers the caller cannot see (another organizer's) stay in the record.
+ * Puts the form in the state the deadline asks for now: a deadline already past closes it; a form we
+ * closed is reopened when the deadline moved later (or late entries are now accepted). With late
+ * entries accepted the form stays open and late rows are flagged "Nộp trễ".
  */
-function placeDeadlineTrigger(scriptApp: ScriptAppService, store: Properties | null, closesAt: Date | null, replace: boolean): void {
-  const raw = store ? store.getProperty(DEADLINE_TRIGGER_PROPERTY) : null;
-  const times = parseTriggerTimes(raw);
-  let kept = false;
-  for (const t of scriptApp.getProjectTriggers()) {
-    if (t.getHandlerFunction() !== DEADLINE_HANDLER) continue;
-    const id = t.getUniqueId();
-    if (!kept && !replace && closesAt !== null && times[id] === closesAt.getTime()) {
-      kept = true;
-      continue;
-    }
-    scriptApp.deleteTrigger(t);
-    delete times[id];
-  }
-  if (closesAt !== null && !kept) times[scriptApp.newTrigger(DEADLINE_HANDLER).timeBased().at(closesAt).create().getUniqueId()] = closesAt.getTime();
-  const text = JSON.stringify(times);
-  if (store && text !== (raw ?? '{}')) store.setProperty(DEADLINE_TRIGGER_PROPERTY, text);
-}
-
-/**
- * Schedules the deadline: one time-driven trigger at `Hạn nộp bài`, so changing the deadline and
- * re-running "Tạo / liên kết biểu mẫu" or a sync moves it (one already at that time is kept). A
- * deadline already past closes the form now; a form we closed is reopened when the deadline moved
- * later (or late entries are now accepted). With late entries accepted no trigger is kept: the form
- * stays open and late rows are flagged "Nộp trễ". `replace`: called from the deadline trigger itself, which never fires again.
- */
-export function scheduleDeadline(ctx: ActionContext, form: Form, settings: Settings, replace = false): DeadlinePlan {
-  // The deadline minute itself is still open (23:59 accepts 23:59:59), as for the voting window.
-  const closesAt = new Date(Math.floor(settings.submissionDeadline.getTime() / 60000) * 60000 + 60000);
+function applyDeadline(ctx: ActionContext, form: Form, settings: Settings): DeadlinePlan {
+  const closesAt = closingTime(settings);
   const reopen = (): boolean => {
     if (!closedByDeadline(form)) return false;
     form.setAcceptingResponses(true);
     return true;
   };
-  const open = !settings.acceptLateEntries && ctx.now.getTime() < closesAt.getTime();
-  placeDeadlineTrigger(ctx.services.scriptApp, ctx.services.propertiesService.getDocumentProperties(), open ? closesAt : null, replace);
   if (settings.acceptLateEntries) return { kind: 'lateAccepted', reopened: reopen() };
-  if (!open) {
+  if (ctx.now.getTime() >= closesAt.getTime()) {
     if (!form.isAcceptingResponses()) return { kind: 'alreadyClosed' };
     form.setCustomClosedFormMessage(closedMessage(settings));
     form.setAcceptingResponses(false);
     return { kind: 'closedNow' };
   }
   return { kind: 'scheduled', at: closesAt, reopened: reopen() };
+}
+
+/** The scheduler's job at "Hạn nộp bài": close the recorded form (never due while late entries are accepted). */
+export const deadlineJob: ScheduledJob = {
+  name: 'Đóng biểu mẫu theo hạn nộp bài',
+  dueAt: (settings) => (settings.acceptLateEntries ? null : closingTime(settings)),
+  run: (ctx, settings) => {
+    const form = openContestForm(ctx.services.formApp, readFormConfig(ctx.spreadsheet).formId);
+    if (!form) return ['Không mở được biểu mẫu ghi trong "Cấu hình"; chưa đóng.'];
+    return [describeDeadlinePlan(applyDeadline(ctx, form, settings), settings)];
+  },
+};
+
+/** Every job of the per-document scheduler. */
+export const SCHEDULED_JOBS: ScheduledJob[] = [deadlineJob];
+
+/**
+ * Schedules the deadline: the form's state now (see applyDeadline) and the document's scheduler
+ * trigger at the next job's time, so changing the deadline and re-running "Tạo / liên kết biểu mẫu"
+ * or a sync moves it (one already at that time is kept).
+ */
+export function scheduleDeadline(ctx: ActionContext, form: Form, settings: Settings): DeadlinePlan {
+  const plan = applyDeadline(ctx, form, settings);
+  armScheduler(ctx, SCHEDULED_JOBS, settings);
+  return plan;
 }
 
 /** Vietnamese one-liner for a deadline plan (summary dialogs and "Nhật ký"). */
@@ -124,32 +99,12 @@ export function describeDeadlinePlan(plan: DeadlinePlan, settings: Settings): st
   }
 }
 
-export const DEADLINE_TITLE = 'Đóng biểu mẫu theo hạn nộp bài';
 export const RESCHEDULE_TITLE = 'Dời giờ đóng biểu mẫu theo "Cấu hình"';
 
-/** What a deadline trigger did: the plan (null when nothing was scheduled) and its "Nhật ký" line. */
+/** What a settings edit did to the deadline: the plan (null when nothing was scheduled) and its "Nhật ký" line. */
 export interface DeadlineOutcome {
   plan: DeadlinePlan | null;
   summary: Summary | null;
-}
-
-/**
- * The time-driven trigger at "Hạn nộp bài". It re-reads the deadline first: one moved later
- * re-schedules instead of closing; otherwise the form stops accepting responses, and "Nhật ký" says so.
- */
-export function closeFormAtDeadline(ctx: ActionContext): DeadlineOutcome {
-  const config = readFormConfig(ctx.spreadsheet);
-  const form = openContestForm(ctx.services.formApp, config.formId);
-  const parsed = config.settings;
-  let plan: DeadlinePlan | null = null;
-  let details: string;
-  if (!form) details = 'Không mở được biểu mẫu ghi trong "Cấu hình"; chưa đóng.';
-  else if (!parsed.ok) details = `Trang "Cấu hình" có lỗi nên chưa đóng biểu mẫu: ${problemsText(parsed.problems)}`;
-  else {
-    plan = scheduleDeadline(ctx, form, parsed.value, true);
-    details = describeDeadlinePlan(plan, parsed.value);
-  }
-  return { plan, summary: { title: DEADLINE_TITLE, lines: [details], warnings: [] } };
 }
 
 /** "Cấu hình" settings whose change moves or cancels the closing trigger. */
@@ -179,8 +134,5 @@ export function rescheduleAfterSettingsEdit(ctx: ActionContext, range: GoogleApp
   return { plan, summary: { title: RESCHEDULE_TITLE, lines: [describeDeadlinePlan(plan, parsed.value)], warnings: [] } };
 }
 
-/** The clock trigger at the deadline, through the trigger door. */
-export const deadlineTrigger: TriggerAction<void> = {
-  title: DEADLINE_TITLE,
-  run: (ctx) => closeFormAtDeadline(ctx).summary,
-};
+/** The scheduler's clock trigger, through the trigger door. */
+export const scheduledJobsTrigger = schedulerTrigger(SCHEDULED_JOBS);

@@ -1,25 +1,25 @@
 // Intake: form responses → "Bài dự thi" + "Thẩm định" rows under the script lock (the rules for each row are in forms/intakeRules.ts).
 import { APPRAISAL_LABELS } from '../domain/appraisal';
-import { formatDateTime } from '../domain/parse';
+import { formatDateTime, isDate } from '../domain/parse';
 import { submissionStatus } from '../domain/scoring';
 import { DEFAULT_TIME_ZONE } from '../domain/settings';
 import type { AppraisalCriterion, Parsed, Settings } from '../domain/types';
 import { WARNING_DUPLICATE_LINK, alreadyPresent, buildSubmission, existingFrom, settleDuplicateLinks, type NewSubmission } from '../forms/intakeRules';
 import { QUESTIONS } from '../forms/questions';
-import { isBlankResponse, readResponse } from '../forms/response';
+import { answersFromSheet, isBlankResponse, responseRowKey, type ResponseAnswers } from '../forms/response';
 import { APPRAISAL_CRITERIA, readAppraisalCriteria } from '../sheets/appraisalCriteria';
 import { APPRAISAL_SHEET, appraisalSchema, tickKey } from '../sheets/appraisal';
 import { readSettings } from '../sheets/config';
 import { isContestError } from '../sheets/errors';
-import { SUBMISSIONS, appendSubmissionRows, intakeRecords, intakeTable, knownResponseIds, type NewSubmissionRow } from '../sheets/submissions';
+import { SUBMISSIONS, appendSubmissionRows, intakeRecords, intakeTable, type NewSubmissionRow } from '../sheets/submissions';
 import { appendRows, readSheet, readTable, requireSheet } from '../sheets/table';
+import type { ResponseSheet } from '../sheets/responses';
 import { rosterUnits } from '../sheets/units';
 import type { TriggerAction } from './action';
 import { sendConfirmationEmails } from './confirmationEmail';
 import { LOCK_BUSY, problemsText, withLock, type ActionContext, type Summary } from './context';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type FormResponse = GoogleAppsScript.Forms.FormResponse;
 
 /** How long a submission waits for another execution to finish writing before giving up (sync picks it up later). */
 export const SUBMIT_LOCK_WAIT_MS = 30_000;
@@ -40,25 +40,16 @@ export interface IntakeResult {
 
 /**
  * Adds the responses not yet in "Bài dự thi" (and their "Thẩm định" rows), oldest first. Responses,
- * settings, roster and criteria are read before the script lock is taken (other submitters wait for
+ * settings, roster and criteria are read before the document lock is taken (other submitters wait for
  * the lock, so it is held only for what depends on them): under the lock the two tables are read once
  * each, then each is written with one setValues, so a missing sheet or header stops the run with
  * nothing written. Calls per submission do not grow with the rows already there. Throws a
  * ContestError coded LOCK_BUSY when the lock cannot be taken within `waitMs`. `settingsRead` is "Cấu hình" as the
  * caller already read it (read here when not given).
  */
-export function ingestResponses(ctx: ActionContext, responses: FormResponse[], waitMs: number, settingsRead?: Parsed<Settings>): IntakeResult {
+export function ingestResponses(ctx: ActionContext, responses: ResponseAnswers[], waitMs: number, settingsRead?: Parsed<Settings>): IntakeResult {
   const result: IntakeResult = { added: [], alreadyPresent: 0, blank: 0, mailed: 0, notes: [] };
-  let pending = responses;
-  if (responses.length > 1) {
-    // A sync re-reads every response and reading answers costs several calls per response, so those
-    // whose id is already in "Bài dự thi" are set aside first with one getValues (re-checked under the lock).
-    // Telling them apart still costs one getId per response: the Forms service has no cheaper way.
-    const known = knownResponseIds(ctx.spreadsheet);
-    pending = responses.filter((r) => !known.has(r.getId()));
-    result.alreadyPresent = responses.length - pending.length;
-  }
-  const read = pending.map((r) => readResponse(ctx.services.formApp, r)).sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+  const read = [...responses].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
   const candidates = read.filter((r) => {
     if (!isBlankResponse(r)) return true;
     result.blank++;
@@ -142,21 +133,51 @@ export type SubmitOutcome =
 
 export const INTAKE_TITLE = 'Nhận bài dự thi';
 
+/** The spreadsheet form-submit event: the new row of the response sheet, its values and its answers by question title. */
+export type SubmitEvent = Pick<GoogleAppsScript.Events.SheetsOnFormSubmit, 'range' | 'namedValues'> | null | undefined;
+
 /**
- * The onFormSubmit trigger: one response in, at most one row out. A missing or empty event adds
+ * The response in a form-submit event. The key and the timestamp come from the row's stored values
+ * (what "Đồng bộ bài dự thi" reads too, so both recognise the same response); the answers come from
+ * `namedValues`, the text as submitted (the sheet turns "0901…" into a number).
+ */
+export function responseFromEvent(e: SubmitEvent): ResponseAnswers | null {
+  if (!e || !e.range || !e.namedValues) return null;
+  const stored = e.range.getValues()[0] ?? [];
+  const stamp = stored[0];
+  if (!isDate(stamp)) return null;
+  const pairs = Object.entries(e.namedValues).map(([title, values]) => ({ title, text: (values ?? []).join(', ') }));
+  return { responseId: responseRowKey(stored), timestamp: new Date(stamp.getTime()), ...answersFromSheet(pairs) };
+}
+
+/** The responses of the response sheet read in one pass (timestamp column first, as Google writes it). */
+export function responsesFromSheet(sheet: ResponseSheet): ResponseAnswers[] {
+  const out: ResponseAnswers[] = [];
+  for (const r of sheet.rows) {
+    const stamp = r.stored[0];
+    if (!isDate(stamp)) continue;
+    const pairs = sheet.headers.slice(1).map((title, i) => ({ title, text: String(r.shown[i + 1] ?? '') }));
+    out.push({ responseId: responseRowKey(r.stored), timestamp: new Date(stamp.getTime()), ...answersFromSheet(pairs) });
+  }
+  return out;
+}
+
+/**
+ * The form-submit trigger: one response in, at most one row out. A missing or empty event adds
  * nothing; a response already present (Google fires some triggers twice) is skipped; a lock that
  * cannot be taken leaves the response for "Đồng bộ bài dự thi" and says so in "Nhật ký". A normal
  * submission is recorded by its row: "Nhật ký" only gets what the organizer must act on.
  */
-export function handleFormSubmit(ctx: ActionContext, response: FormResponse | null | undefined): { outcome: SubmitOutcome; summary: Summary | null } {
+export function handleFormSubmit(ctx: ActionContext, e: SubmitEvent): { outcome: SubmitOutcome; summary: Summary | null } {
+  const response = responseFromEvent(e);
   if (!response) return { outcome: { kind: 'blank' }, summary: null };
   let result: IntakeResult;
   try {
     result = ingestResponses(ctx, [response], SUBMIT_LOCK_WAIT_MS);
-  } catch (e) {
-    if (!isContestError(e) || e.problems[0]?.code !== LOCK_BUSY) throw e;
-    const sentAt = formatDateTime(new Date(response.getTimestamp().getTime()), ctx.spreadsheet.getSpreadsheetTimeZone());
-    const line = `Hệ thống đang bận nên chưa ghi phản hồi ${response.getId()} (gửi lúc ${sentAt}); hãy chạy "Hội thi → Đồng bộ bài dự thi" để thêm.`;
+  } catch (err) {
+    if (!isContestError(err) || err.problems[0]?.code !== LOCK_BUSY) throw err;
+    const sentAt = formatDateTime(response.timestamp, ctx.spreadsheet.getSpreadsheetTimeZone());
+    const line = `Hệ thống đang bận nên chưa ghi phản hồi gửi lúc ${sentAt} (dòng ${e?.range.getRow()} của trang "${e?.range.getSheet().getName()}"); hãy chạy "Hội thi → Đồng bộ bài dự thi" để thêm.`;
     return { outcome: { kind: 'deferred' }, summary: { title: INTAKE_TITLE, lines: [line], warnings: [] } };
   }
   const added = result.added[0];
@@ -166,7 +187,7 @@ export function handleFormSubmit(ctx: ActionContext, response: FormResponse | nu
 }
 
 /** The form-submit trigger through the trigger door. */
-export const intakeTrigger: TriggerAction<FormResponse | null | undefined> = {
+export const intakeTrigger: TriggerAction<SubmitEvent> = {
   title: INTAKE_TITLE,
-  run: (ctx, response) => handleFormSubmit(ctx, response).summary,
+  run: (ctx, e) => handleFormSubmit(ctx, e).summary,
 };

@@ -22,8 +22,8 @@ import { UNITS } from '../sheets/units';
 import { readTable, type Table } from '../sheets/table';
 import { SHEET_ORDER } from '../sheets/workbook';
 import { assertCanWrite, problemMessages, withLock, type ActionContext, type Summary } from './context';
-import { ensureSettingsEditTrigger } from '../forms/formBuilder';
 import type { MenuAction } from './action';
+import { ensureSettingsEditTrigger } from './triggers';
 
 export const SETUP_TITLE = 'Thiết lập hội thi';
 
@@ -167,7 +167,7 @@ export const setupAction: MenuAction = {
   title: SETUP_TITLE,
   run: (ctx) => {
     const summary = setupContest(ctx);
-    ensureSettingsEditTrigger(ctx.services.scriptApp, ctx.spreadsheet.getId());
+    ensureSettingsEditTrigger(ctx);
     return summary;
   },
 };

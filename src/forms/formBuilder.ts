@@ -7,11 +7,8 @@ import { ESSENTIAL_QUESTIONS, QUESTIONS, matchTitles, type QuestionKey, type Que
 type Form = GoogleAppsScript.Forms.Form;
 type Item = GoogleAppsScript.Forms.Item;
 type FormAppService = GoogleAppsScript.Forms.FormApp;
-type ScriptAppService = GoogleAppsScript.Script.ScriptApp;
 
 /** Handler names of the installable triggers (entry points in src/main.ts); the deadline's is in deadline.ts. */
-export const SUBMIT_HANDLER = 'onFormSubmit';
-export const SETTINGS_EDIT_HANDLER = 'onSettingsEdit';
 
 /** Form title: what a unit sees at the top after scanning a code. */
 export function formTitle(settings: Settings): string {
@@ -155,42 +152,4 @@ export function ensureDestination(formApp: FormAppService, form: Form, spreadshe
   if (current === spreadsheetId) return false;
   form.setDestination(formApp.DestinationType.SPREADSHEET, spreadsheetId);
   return true;
-}
-
-/**
- * Exactly one onFormSubmit trigger, for `form`: keeps the first existing one, deletes duplicates and
- * triggers left on a previously linked form. Returns true when it had to create one.
- */
-export function ensureSubmitTrigger(scriptApp: ScriptAppService, form: Form): boolean {
-  if (keepOneTrigger(scriptApp, SUBMIT_HANDLER, form.getId())) return false;
-  scriptApp.newTrigger(SUBMIT_HANDLER).forForm(form).onFormSubmit().create();
-  return true;
-}
-
-/**
- * Exactly one installable edit trigger on the contest spreadsheet, so that typing a new "Hạn nộp bài"
- * moves the closing trigger at once. A simple onEdit cannot do it (it may not call ScriptApp); an
- * installable one runs as the organizer who set up the form. Returns true when it had to create one.
- */
-export function ensureSettingsEditTrigger(scriptApp: ScriptAppService, spreadsheetId: string): boolean {
-  if (keepOneTrigger(scriptApp, SETTINGS_EDIT_HANDLER, spreadsheetId)) return false;
-  scriptApp.newTrigger(SETTINGS_EDIT_HANDLER).forSpreadsheet(spreadsheetId).onEdit().create();
-  return true;
-}
-
-/**
- * Keeps the first trigger of `handler` whose source is `sourceId` and deletes every other trigger of
- * that handler (duplicates, or ones left on a previously linked form or file). True when one was kept.
- */
-function keepOneTrigger(scriptApp: ScriptAppService, handler: string, sourceId: string): boolean {
-  let kept = false;
-  for (const t of scriptApp.getProjectTriggers()) {
-    if (t.getHandlerFunction() !== handler) continue;
-    if (!kept && t.getTriggerSourceId() === sourceId) {
-      kept = true;
-      continue;
-    }
-    scriptApp.deleteTrigger(t);
-  }
-  return kept;
 }

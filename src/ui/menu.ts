@@ -1,5 +1,5 @@
 // The "Hội thi" menu: labels and the entry point each item calls.
-import { MENU_LABELS, MENU_TITLE } from './messages';
+import { MENU_LABELS } from './messages';
 
 /** An item, or null for a separator. */
 export type MenuEntry = { label: string; functionName: string } | null;
@@ -23,9 +23,12 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { label: MENU_LABELS.auditLog, functionName: 'menuAuditLog' },
 ];
 
-/** Adds the menu; touches nothing but the UI, so onOpen needs no authorization. */
+/**
+ * Adds the add-on's menu (Extensions › hoithi, named by the add-on listing); touches nothing but the
+ * UI, so onOpen works in AuthMode.NONE. Bound to one spreadsheet it shows the same way.
+ */
 export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
-  const menu = ui.createMenu(MENU_TITLE);
+  const menu = ui.createAddonMenu();
   for (const entry of MENU_ENTRIES) {
     if (entry) menu.addItem(entry.label, entry.functionName);
     else menu.addSeparator();

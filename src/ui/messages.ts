@@ -11,7 +11,6 @@ import { SETUP_TITLE } from '../flows/setup';
 import { SYNC_SUBMISSIONS_TITLE } from '../flows/syncSubmissions';
 import { SYNC_UNITS_TITLE } from '../flows/syncUnits';
 
-export const MENU_TITLE = 'Hội thi';
 
 /** Menu labels, in menu order (README "Menu"): each action's own title, so a label and its dialog and "Nhật ký" line never differ. */
 export const MENU_LABELS = {

@@ -1,5 +1,6 @@
 // Edit triggers in "Thẩm định" when Google hides the editor's email (accounts outside the owner's domain).
-import { ensureSettingsEditTrigger } from '../../src/forms/formBuilder';
+import { ensureSettingsEditTrigger } from '../../src/flows/triggers';
+import { contextOf } from '../sample/emulator';
 import { APPRAISAL_RESULTS_PROTECTION, UNKNOWN_APPRAISER } from '../../src/sheets/appraisal';
 import { APPRAISER, OWNER, newEmulator, records, rowOf, seedRoster, seedSubmissions, sheet } from './fixture';
 
@@ -56,7 +57,7 @@ describe('"Người thẩm định" when the editor\'s email is hidden', () => {
   });
 
   test('with the installable edit trigger (made when the form is linked), appraisers\' ticks are filled in as the organizer', () => {
-    ensureSettingsEditTrigger(emu.ScriptApp as unknown as GoogleAppsScript.Script.ScriptApp, emu.spreadsheet.getId());
+    ensureSettingsEditTrigger(contextOf(emu));
     // An appraiser of the owner's domain: the trigger sees the email.
     emu.setUser(APPRAISER);
     emu.editCell('Thẩm định', `E${rowOf(emu, 'Thẩm định', 'Mã bài', 'HT-002')}`, true);

@@ -8,6 +8,9 @@ describe('src/main.ts entry points', () => {
   emu.installGlobals(globalThis);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- main.ts assigns its entry points to `global` when loaded.
   require('../../src/main');
+  // The organizer installs the add-on in this document (onInstall, AuthMode.FULL): from then on its simple
+  // triggers run in AuthMode.LIMITED for everyone editing the document, as Google's add-on lifecycle has it.
+  emu.installAddon();
   const g = globalThis as unknown as Record<string, Fn>;
   const lastDialog = () => emu.ui.dialogs[emu.ui.dialogs.length - 1];
 

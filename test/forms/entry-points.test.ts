@@ -9,7 +9,7 @@ import { ROSTER, JUNE_1, answers } from './fixture';
 const bundlePath = path.resolve(__dirname, '../../dist/Code.js');
 
 describe('form entry points in the bundle (run `npm run build` first; `npm test` does)', () => {
-  test('menuCreateForm, onFormSubmit, closeFormAtDeadline and menuQrCodes work as Apps Script calls them', () => {
+  test('menuCreateForm, onFormSubmit, runScheduledJobs and menuQrCodes work as Apps Script calls them', () => {
     const emu = createContestEmulator();
     emu.setNow(JUNE_1);
     setupContest(contextOf(emu));
@@ -50,7 +50,7 @@ describe('form entry points in the bundle (run `npm run build` first; `npm test`
     expect((qr.html!.match(/<figure /g) ?? []).length).toBe(ROSTER.length + 1);
 
     emu.runTimeTriggers(new Date('2023-06-11T01:00:00+07:00'));
-    expect(emu.triggerRuns.map((r) => r.handler)).toContain('closeFormAtDeadline');
+    expect(emu.triggerRuns.map((r) => r.handler)).toContain('runScheduledJobs');
     expect(form.isAcceptingResponses()).toBe(false);
   });
 });

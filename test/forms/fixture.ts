@@ -3,7 +3,7 @@ import { type Emulator, type EmulatorOptions } from '../../packages/gas-emulator
 import { contextOf, createContestEmulator } from '../sample/emulator';
 import type { ActionContext } from '../../src/flows/context';
 import { createOrLinkForm } from '../../src/flows/createForm';
-import { deadlineTrigger } from '../../src/flows/deadline';
+import { scheduledJobsTrigger } from '../../src/flows/deadline';
 import { installedEditTrigger } from '../../src/flows/edits';
 import { intakeTrigger } from '../../src/flows/intake';
 import { setupContest } from '../../src/flows/setup';
@@ -46,8 +46,8 @@ export function makeContest(options: EmulatorOptions & { withForm?: boolean; ros
   const ctx = contextFor(emu);
   // Each trigger execution gets fresh handles, as a new Apps Script execution would.
   emu.setHandlers({
-    onFormSubmit: (e) => runTrigger(contextFor(emu), intakeTrigger, (e as GoogleAppsScript.Events.FormsOnFormSubmit).response),
-    closeFormAtDeadline: () => runTrigger(contextFor(emu), deadlineTrigger, undefined),
+    onFormSubmit: (e) => runTrigger(contextFor(emu), intakeTrigger, e as GoogleAppsScript.Events.SheetsOnFormSubmit),
+    runScheduledJobs: (e) => runTrigger(contextFor(emu), scheduledJobsTrigger, e as { triggerUid?: string }),
     onSettingsEdit: (e) => runTrigger(contextFor(emu), installedEditTrigger, e as GoogleAppsScript.Events.SheetsOnEdit),
   });
   const form = options.withForm === false ? (null as unknown as GoogleAppsScript.Forms.Form) : createOrLinkForm(ctx).form;

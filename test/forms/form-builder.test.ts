@@ -2,7 +2,8 @@
 import { implOfProxy } from '../../packages/gas-emulator/src/calls';
 import type { FormImpl } from '../../packages/gas-emulator/src/forms/form';
 import { PLEDGE_TEXT } from '../../src/forms/questions';
-import { closeFormAtDeadline } from '../../src/flows/deadline';
+import { scheduledJobsTrigger } from '../../src/flows/deadline';
+import { runTrigger } from '../../src/ui/runner';
 import { createFormAction, createOrLinkForm } from '../../src/flows/createForm';
 import { runMenuAction } from '../../src/ui/runner';
 import { syncSubmissions } from '../../src/flows/syncSubmissions';
@@ -73,8 +74,9 @@ describe('the form built by "Tạo / liên kết biểu mẫu"', () => {
     expect(again.triggerCreated).toBe(false);
     expect(third.form.getId()).toBe(c.form.getId());
     expect(triggers(c, 'onFormSubmit')).toHaveLength(1);
-    expect(triggers(c, 'onFormSubmit')[0].getTriggerSourceId()).toBe(c.form.getId());
-    expect(triggers(c, 'closeFormAtDeadline')).toHaveLength(1);
+    // On the contest spreadsheet, where the form writes its responses (an add-on triggers only on its own file).
+    expect(triggers(c, 'onFormSubmit')[0].getTriggerSourceId()).toBe(c.emu.spreadsheet.getId());
+    expect(triggers(c, 'runScheduledJobs')).toHaveLength(1);
     expect(c.rows('Cấu hình')).toHaveLength(configRows);
     expect(configValue(c, 'ID biểu mẫu')).toBe(c.form.getId());
     expect(configValue(c, 'Link biểu mẫu')).toBe(c.form.getPublishedUrl());
@@ -124,7 +126,8 @@ describe('linking an existing form', () => {
       /thiếu 3 câu hỏi[\s\S]*"Hình thức tham gia"[\s\S]*"Tác giả"[\s\S]*"Link video"/,
     );
     expect(configValue(c, 'ID biểu mẫu')).toBe(c.form.getId());
-    expect(triggers(c, 'onFormSubmit')[0].getTriggerSourceId()).toBe(c.form.getId());
+    // On the contest spreadsheet, where the form writes its responses (an add-on triggers only on its own file).
+    expect(triggers(c, 'onFormSubmit')[0].getTriggerSourceId()).toBe(c.emu.spreadsheet.getId());
   });
 
   test('a hand-made form with other titles and a free-text unit is linked; its answers are matched to the roster', () => {
@@ -138,8 +141,8 @@ describe('linking an existing form', () => {
     const result = createOrLinkForm(c.ctx, hand.getEditUrl());
     expect(result.created).toBe(false);
     expect(result.warnings.join('\n')).toContain('câu trả lời tự do');
-    // The old form's trigger is replaced by one for the linked form.
-    expect(triggers(c, 'onFormSubmit').map((t) => t.getTriggerSourceId())).toEqual([hand.getId()]);
+    // Still one submit trigger, on the spreadsheet the linked form now writes to.
+    expect(triggers(c, 'onFormSubmit').map((t) => t.getTriggerSourceId())).toEqual([c.emu.spreadsheet.getId()]);
     expect(configValue(c, 'ID biểu mẫu')).toBe(hand.getId());
     c.emu.submitForm(hand, {
       'Tên đơn vị:': 'phuong mot', // an alias, typed without diacritics
@@ -170,7 +173,7 @@ describe('linking an existing form', () => {
 describe('closing at the deadline', () => {
   test('the form closes after 10/06/2023 23:59 with a message naming the deadline, logged in "Nhật ký"', () => {
     const c = makeContest();
-    const [t] = triggers(c, 'closeFormAtDeadline');
+    const [t] = triggers(c, 'runScheduledJobs');
     // The deadline minute 23:59 stays open; the trigger fires at 00:00 on 11/06 (+07:00).
     expect(new Date(t._nextRun!).toISOString()).toBe(new Date('2023-06-11T00:00:00+07:00').toISOString());
     c.emu.runTimeTriggers(new Date('2023-06-10T23:59:30+07:00'));
@@ -180,7 +183,7 @@ describe('closing at the deadline', () => {
     expect(c.form.getCustomClosedFormMessage()).toContain('10/06/2023 23:59');
     expect(() => c.emu.submitForm(c.form, answers())).toThrow(/10\/06\/2023 23:59/);
     const log = c.rows('Nhật ký').map((r) => `${r[2]}: ${r[3]}`);
-    expect(log).toContain('Đóng biểu mẫu theo hạn nộp bài: Đã đóng biểu mẫu vì đã quá hạn nộp bài (10/06/2023 23:59).');
+    expect(log).toContain('Lịch tự động: Đã đóng biểu mẫu vì đã quá hạn nộp bài (10/06/2023 23:59).');
   });
 
   test('typing a new "Hạn nộp bài" moves the closing trigger at once, through the one installed edit trigger', () => {
@@ -191,7 +194,7 @@ describe('closing at the deadline', () => {
     // "Hạn nộp bài" is the 3rd setting: row 4, column B ("Giá trị"). 05/06/2023 17:00 (+07:00) closes at 17:01.
     expect(c.column('Cấu hình', 'Thiết lập')[2]).toBe('Hạn nộp bài');
     c.emu.editCell('Cấu hình', 'B4', '05/06/2023 17:00');
-    const all = triggers(c, 'closeFormAtDeadline');
+    const all = triggers(c, 'runScheduledJobs');
     expect(all).toHaveLength(1);
     expect(new Date(all[0]._nextRun!).toISOString()).toBe(new Date('2023-06-05T17:01:00+07:00').toISOString());
     const log = c.rows('Nhật ký').map((r) => `${r[2]}: ${r[3]}`);
@@ -199,18 +202,18 @@ describe('closing at the deadline', () => {
     // Editing another setting does not touch the trigger.
     const uid = all[0].getUniqueId();
     c.emu.editCell('Cấu hình', 'B2', 'Hội thi thử');
-    expect(triggers(c, 'closeFormAtDeadline').map((t) => t.getUniqueId())).toEqual([uid]);
+    expect(triggers(c, 'runScheduledJobs').map((t) => t.getUniqueId())).toEqual([uid]);
   });
 
   test('a second sync keeps the deadline trigger already at the right time: same id, no trigger created or deleted', () => {
     const c = makeContest();
     syncSubmissions(c.ctx);
-    const [first] = triggers(c, 'closeFormAtDeadline');
+    const [first] = triggers(c, 'runScheduledJobs');
     c.emu.calls.reset();
     syncSubmissions(c.ctx);
     syncUnitList(c.ctx);
     createOrLinkForm(c.ctx);
-    expect(triggers(c, 'closeFormAtDeadline').map((t) => t.getUniqueId())).toEqual([first.getUniqueId()]);
+    expect(triggers(c, 'runScheduledJobs').map((t) => t.getUniqueId())).toEqual([first.getUniqueId()]);
     const calls = c.emu.calls.byMethod();
     // Three runs, none of which changes the deadline: no clock trigger built (newTrigger → timeBased → at → create)
     // and none deleted; the onFormSubmit and edit triggers are kept too.
@@ -224,19 +227,19 @@ describe('closing at the deadline', () => {
 
   test('a kept trigger is replaced as soon as the deadline changes, and the trigger that fired early is never kept', () => {
     const c = makeContest();
-    const [first] = triggers(c, 'closeFormAtDeadline');
+    const [first] = triggers(c, 'runScheduledJobs');
     setSetting(c, 'Hạn nộp bài', '05/06/2023 17:00');
     syncSubmissions(c.ctx);
-    const [moved] = triggers(c, 'closeFormAtDeadline');
+    const [moved] = triggers(c, 'runScheduledJobs');
     expect(moved.getUniqueId()).not.toBe(first.getUniqueId());
     expect(new Date(moved._nextRun!).toISOString()).toBe(new Date('2023-06-05T17:01:00+07:00').toISOString());
     // The clock trigger running early (16:59:30, before 17:01: Apps Script's clock triggers are not exact)
     // re-schedules: a one-time trigger does not fire again, so a fresh one is made though the time is the same.
     c.emu.setNow(new Date('2023-06-05T16:59:30+07:00'));
-    const { plan } = closeFormAtDeadline(contextFor(c.emu));
-    expect(plan).toEqual({ kind: 'scheduled', at: new Date('2023-06-05T17:01:00+07:00'), reopened: false });
-    const [fresh] = triggers(c, 'closeFormAtDeadline');
-    expect(triggers(c, 'closeFormAtDeadline')).toHaveLength(1);
+    runTrigger(contextFor(c.emu), scheduledJobsTrigger, { triggerUid: moved.getUniqueId() });
+    expect(c.form.isAcceptingResponses()).toBe(true);
+    const [fresh] = triggers(c, 'runScheduledJobs');
+    expect(triggers(c, 'runScheduledJobs')).toHaveLength(1);
     expect(fresh.getUniqueId()).not.toBe(moved.getUniqueId());
     c.emu.runTimeTriggers(new Date('2023-06-05T17:05:00+07:00'));
     expect(c.form.isAcceptingResponses()).toBe(false);
@@ -254,7 +257,7 @@ describe('closing at the deadline', () => {
     const c = makeContest();
     setSetting(c, 'Hạn nộp bài', '05/06/2023 17:00');
     syncSubmissions(c.ctx);
-    const all = triggers(c, 'closeFormAtDeadline');
+    const all = triggers(c, 'runScheduledJobs');
     expect(all).toHaveLength(1);
     expect(new Date(all[0]._nextRun!).toISOString()).toBe(new Date('2023-06-05T17:01:00+07:00').toISOString());
     c.emu.runTimeTriggers(new Date('2023-06-05T18:00:00+07:00'));
@@ -284,7 +287,7 @@ describe('closing at the deadline', () => {
     const c = makeContest();
     setSetting(c, 'Nhận bài nộp trễ', 'Có');
     createOrLinkForm(c.ctx);
-    expect(triggers(c, 'closeFormAtDeadline')).toHaveLength(0);
+    expect(triggers(c, 'runScheduledJobs')).toHaveLength(0);
     c.emu.runTimeTriggers(new Date('2023-06-11T08:00:00+07:00'));
     c.emu.submitForm(c.form, answers());
     expect(c.column('Bài dự thi', 'Cảnh báo')).toEqual(['Nộp trễ']);

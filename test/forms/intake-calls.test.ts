@@ -23,7 +23,7 @@ function submitWith(existing: number): Profile {
 
   c.emu.calls.reset();
   const ctx = contextFor(c.emu);
-  const lock = ctx.services.lockService.getScriptLock();
+  const lock = ctx.services.lockService.getDocumentLock()!;
   let lockedAt = -1;
   let underLock = -1;
   const counted = {
@@ -37,8 +37,8 @@ function submitWith(existing: number): Profile {
       underLock = c.emu.calls.total() - lockedAt;
     },
   } as GoogleAppsScript.Lock.Lock;
-  ctx.services = { ...ctx.services, lockService: { ...ctx.services.lockService, getScriptLock: () => counted } };
-  const { outcome } = handleFormSubmit(ctx, response);
+  ctx.services = { ...ctx.services, lockService: { ...ctx.services.lockService, getDocumentLock: () => counted } };
+  const { outcome } = handleFormSubmit(ctx, c.emu.submitEvent(response));
   expect(outcome.kind).toBe('added');
   if (outcome.kind === 'added') expect(outcome.submission.id).toBe(`HT-${String(existing + 1).padStart(3, '0')}`);
   return { total: c.emu.calls.total(), underLock, byMethod: c.emu.calls.byMethod() };
@@ -53,23 +53,23 @@ describe('onFormSubmit service calls', () => {
     expect(large.underLock).toBe(small.underLock);
   });
 
-  test('stays at the measured 62 calls (15 under the lock), with a small margin for harmless changes', () => {
+  test('stays at the measured 28 calls (15 under the lock), with a small margin for harmless changes', () => {
     const p = submitWith(10);
-    // Worked out by hand for the standard form (10 questions, all answered):
-    //   Forms: getItemResponses 1 + 10 × (getItem, getTitle, getResponse) 30 + getType for the two answers that
-    //          could be an upload ("Link video", the "Cam kết" array) 2 + getId + getTimestamp 2         = 35
-    //   before the lock: getScriptLock 1 + "Cấu hình", "Đơn vị", "Tiêu chí thẩm định"
+    // Worked out by hand for the standard form (10 questions, all answered), from the spreadsheet event:
+    //   the event's row: getValues 1 (answers come from e.namedValues: no Forms call at all)            = 1
+    //   before the lock: getDocumentLock 1 + "Cấu hình", "Đơn vị", "Tiêu chí thẩm định"
     //          3 × (getSheetByName, getDataRange, getValues) 9 + getSheetByName of the two written sheets 2 = 12
     //   under the lock: tryLock 1 + 2 tables × (getDataRange, getValues) 4
     //          + 2 tables × (getMaxRows, getRange, getNumberFormats, setValues) 8 + flush 1 + releaseLock 1  = 15
-    //   total 35 + 12 + 15 = 62 (was 91 before the reads were trimmed; 26 of them under the lock)
-    expect(p.total).toBeLessThanOrEqual(62 + 3);
+    //   total 1 + 12 + 15 = 28 (62 when the answers were read from the FormResponse, 91 before that)
+    expect(p.total).toBeLessThanOrEqual(28 + 3);
     expect(p.underLock).toBeLessThanOrEqual(15 + 1);
     // Sheets are read once each: no table is read twice, no cell-by-cell access, one flush.
-    expect(p.byMethod['Range.getValues']).toBe(5);
+    expect(p.byMethod['Range.getValues']).toBe(1 + 5);
     expect(p.byMethod['Range.setValues']).toBe(2);
     expect(p.byMethod['SpreadsheetApp.flush']).toBe(1);
     // The whole form is not walked per submission: only the answers' own items are asked.
     expect(p.byMethod['Form.getItems'] ?? 0).toBe(0);
+    expect(Object.keys(p.byMethod).filter((m) => m.startsWith('Form') || m.startsWith('ItemResponse'))).toEqual([]);
   });
 });

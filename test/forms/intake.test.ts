@@ -1,5 +1,6 @@
 // Intake in the emulator: rows and IDs under concurrency, text kept as text, warnings, duplicates, lock failures, sync.
 import { handleFormSubmit } from '../../src/flows/intake';
+import { responseRowKey } from '../../src/forms/response';
 import { syncSubmissions, syncSubmissionsAction } from '../../src/flows/syncSubmissions';
 import { runMenuAction } from '../../src/ui/runner';
 import { answers, contextFor, makeContest, type Contest } from './fixture';
@@ -34,7 +35,8 @@ describe('one submission', () => {
         'a@example.com',
         '',
         'Chờ thẩm định',
-        c.form.getResponses()[0].getId(),
+        // The response-sheet row's key (timestamp and a hash of its cells): the sheet has no response id.
+        expect.stringMatching(/^dong:[0-9a-z]+:[0-9a-z]+$/),
       ],
     ]);
     // Mã bài | Đơn vị | Tên tác phẩm | Link video | TT1…TT10 unticked | Kết quả | Lý do | Người | Thời gian | Link bài đăng
@@ -118,17 +120,17 @@ describe('events that must add nothing', () => {
   });
 });
 
-describe('the script lock', () => {
+describe('the document lock', () => {
   test('held briefly by another execution: the submission waits, then is written', () => {
     const c = makeContest();
-    c.emu.locks.holdByOther(new Date(c.emu.now().getTime() + 5_000));
+    c.emu.locks.holdByOther(new Date(c.emu.now().getTime() + 5_000), 'document', c.emu.spreadsheet.getId());
     c.emu.submitForm(c.form, answers());
     expect(c.column('Bài dự thi', 'Mã bài')).toEqual(['HT-001']);
   });
 
   test('held longer than the wait: nothing is written, "Nhật ký" says so, and the next sync adds it', () => {
     const c = makeContest();
-    c.emu.locks.holdByOther(new Date(c.emu.now().getTime() + 120_000));
+    c.emu.locks.holdByOther(new Date(c.emu.now().getTime() + 120_000), 'document', c.emu.spreadsheet.getId());
     const logBefore = c.rows('Nhật ký').length;
     c.emu.submitForm(c.form, answers());
     expect(c.rows('Bài dự thi')).toEqual([]);
@@ -136,7 +138,7 @@ describe('the script lock', () => {
     const log = c.rows('Nhật ký').slice(logBefore);
     expect(log).toHaveLength(1);
     expect(String(log[0][3])).toMatch(/chưa ghi phản hồi .* "Hội thi → Đồng bộ bài dự thi"/);
-    c.emu.locks.holdByOther(false);
+    c.emu.locks.holdByOther(false, 'document', c.emu.spreadsheet.getId());
     expect(syncSubmissions(c.ctx).added).toBe(1);
     expect(c.column('Bài dự thi', 'Mã bài')).toEqual(['HT-001']);
   });
@@ -147,7 +149,7 @@ describe('the script lock', () => {
     for (let i = 1; i <= 200; i++) {
       if (i % 7 === 0) {
         // Another execution holds the lock for 3 s: this one waits for it.
-        c.emu.locks.holdByOther(new Date(c.emu.now().getTime() + 3_000));
+        c.emu.locks.holdByOther(new Date(c.emu.now().getTime() + 3_000), 'document', c.emu.spreadsheet.getId());
       }
       if (i % 10 === 0 && i < 200) {
         // While this execution holds the lock, a second respondent submits: their trigger runs
@@ -162,11 +164,11 @@ describe('the script lock', () => {
       }
       if (i % 13 === 0) {
         // Held for 2 minutes: longer than the 30 s wait.
-        c.emu.locks.holdByOther(new Date(c.emu.now().getTime() + 120_000));
+        c.emu.locks.holdByOther(new Date(c.emu.now().getTime() + 120_000), 'document', c.emu.spreadsheet.getId());
         deferredLogs++;
       }
       c.emu.submitForm(c.form, nth(i));
-      c.emu.locks.holdByOther(false);
+      c.emu.locks.holdByOther(false, 'document', c.emu.spreadsheet.getId());
     }
     expect(c.form.getResponses()).toHaveLength(200);
     const before = c.rows('Bài dự thi').length;
@@ -182,7 +184,9 @@ describe('the script lock', () => {
     expect([...idsWritten].sort()).toEqual(ids(200));
     const responseIds = c.column('Bài dự thi', 'Mã phản hồi');
     expect(new Set(responseIds).size).toBe(200);
-    expect(new Set(c.form.getResponses().map((r) => r.getId()))).toEqual(new Set(responseIds));
+    // One row per response of the form's response sheet, each keyed by that row.
+    const sheetRows = c.emu.spreadsheet.getSheets()[0].getDataRange().getValues().slice(1);
+    expect(new Set(sheetRows.map(responseRowKey))).toEqual(new Set(responseIds));
     // Every row is whole, and "Thẩm định" has the same 200 IDs.
     for (const row of c.rows('Bài dự thi')) expect(row.slice(0, 11).every((v) => v !== '')).toBe(true);
     expect(([...c.column('Thẩm định', 'Mã bài')] as string[]).sort()).toEqual(ids(200));

@@ -10,6 +10,8 @@ export const CONTEST_EMULATOR_DEFAULTS: EmulatorOptions = {
   locale: 'vi_VN',
   spreadsheetName: 'Hội thi',
   addonName: 'Hội thi',
+  // Google's Editor add-on rules (menus, triggers only on this file, no active spreadsheet in clock triggers…).
+  addon: true,
 };
 
 export function createContestEmulator(options: EmulatorOptions = {}): Emulator {

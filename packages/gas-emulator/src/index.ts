@@ -175,6 +175,8 @@ export interface Emulator {
   ): GoogleAppsScript.Forms.FormResponse;
   /** Fires onFormSubmit triggers (form and destination spreadsheet) for an already recorded response. */
   fireFormSubmit(form: GoogleAppsScript.Forms.Form, response: GoogleAppsScript.Forms.FormResponse): void;
+  /** The spreadsheet form-submit event Google would pass for a recorded response (its row in the destination sheet), to run a trigger by hand. */
+  submitEvent(response: GoogleAppsScript.Forms.FormResponse): GoogleAppsScript.Events.SheetsOnFormSubmit;
   /** Runs triggers queued by FormResponse.submit() from scripts. */
   runPendingTriggers(): void;
   /** Runs due clock triggers in time order up to `upTo`, moving the clock; returns how many ran. */
@@ -350,13 +352,21 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const sheetTriggers = triggers.all.filter((t) => t._eventType === 'ON_FORM_SUBMIT' && t._source === 'SPREADSHEETS' && t._sourceId === ssId);
     if (sheetTriggers.length === 0) return;
     // One event for the submission, read once: every trigger sees the row as the form wrote it.
+    const event = sheetSubmitEvent(r);
+    for (const t of sheetTriggers) fireTrigger(t, event ?? {});
+  };
+
+  /** The spreadsheet form-submit event of a response written to its destination sheet (null when it has none). */
+  const sheetSubmitEvent = (r: FormResponseImpl): Record<string, unknown> | null => {
+    const row = rowOf.get(r);
+    if (!row) return null;
     const lastCol = Math.max(1, row.sheet._lastColumn());
     const range = new RangeImpl(ctr, row.sheet, { row: row.row, col: 1, numRows: 1, numCols: lastCol });
     const values = range.getDisplayValues()[0];
     const headers = new RangeImpl(ctr, row.sheet, { row: 1, col: 1, numRows: 1, numCols: lastCol }).getValues()[0];
     const namedValues: Record<string, string[]> = {};
     headers.forEach((h, i) => (namedValues[String(h)] = [values[i]]));
-    for (const t of sheetTriggers) fireTrigger(t, { source: expose(row.sheet._ss), range: expose(range), values, namedValues });
+    return { source: expose(row.sheet._ss), range: expose(range), values, namedValues };
   };
 
   const host: FormHost = {
@@ -442,6 +452,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const r = submitAnswers(f, answers, opts.skipChecks ?? false);
       f._record(r, at ?? env.now(), { fireTriggers: opts.fireTriggers === false ? 'none' : 'now', email: opts.email });
       return expose<GoogleAppsScript.Forms.FormResponse>(r);
+    },
+    submitEvent(response) {
+      const r = implOfProxy<FormResponseImpl>(response);
+      if (!(r instanceof FormResponseImpl)) throw new Error('emulator: expected a FormResponse from this emulator');
+      return { authMode: 'FULL', ...(sheetSubmitEvent(r) ?? {}) } as unknown as GoogleAppsScript.Events.SheetsOnFormSubmit;
     },
     fireFormSubmit(form, response) {
       const r = implOfProxy<FormResponseImpl>(response);

@@ -48,6 +48,8 @@ export class SheetImpl extends Emulated {
   _autoResized = new Set<number>();
   _images: ImageRecord[] = [];
   _tabColor: string | null = null;
+  /** Edit URL of the form whose responses land here (set by Form.setDestination). */
+  _formUrl: string | null = null;
   _hiddenColumns = new Set<number>();
   _hiddenRows = new Set<number>();
 
@@ -200,6 +202,10 @@ export class SheetImpl extends Emulated {
 
   // ---- Apps Script surface ---------------------------------------------------------------
 
+  /** The form sending responses to this sheet (Sheet.getFormUrl): its edit URL, or null. */
+  getFormUrl(): string | null {
+    return this._formUrl;
+  }
   getName(): string {
     return this._name;
   }

@@ -2,7 +2,7 @@
 import { AsKind, CallCounter, Emulated } from '../calls';
 import type { Env } from '../env';
 import type { SpreadsheetImpl } from '../spreadsheet';
-import type { SheetImpl } from '../sheet';
+import { cellKey, type SheetImpl } from '../sheet';
 import { ITEM_SURFACE, ItemImpl, ItemTypeName } from './item';
 import { FormResponseImpl } from './response';
 import { parseNumber } from '../values';
@@ -133,7 +133,14 @@ export class FormImpl extends Emulated {
     if (d.emailCol !== undefined) sheet._setStored(row, d.emailCol, { value: r._email });
     for (const a of r._answers) {
       const col = d.columns.get(a._item._id);
-      if (col !== undefined) sheet._setStored(row, col, { value: this._cellValue(a._value, sheet._ss._locale) });
+      if (col === undefined) continue;
+      // A column the spreadsheet formats as plain text keeps the answer as typed ("0901…" keeps its zero):
+      // the usual organizer workaround, reported by the community, not documented by Google.
+      const plain = sheet._layers.get('numberFormat')?.get(cellKey(row, col)) === '@';
+      // A file-upload answer is written as the files' Drive links, as Google writes it.
+      const value = a._item._type === 'FILE_UPLOAD' ? (Array.isArray(a._value) ? a._value : [a._value]).map((id) => `https://drive.google.com/open?id=${id}`) : a._value;
+      const text = Array.isArray(value) ? value.join(', ') : value;
+      sheet._setStored(row, col, { value: plain ? text : this._cellValue(value, sheet._ss._locale) });
     }
     return { sheet, row };
   }
@@ -265,6 +272,7 @@ export class FormImpl extends Emulated {
     this._ensureColumns();
     for (const r of this._responses) this._appendToDestination(r);
     ss._formUrl = this.getEditUrl();
+    sheet._formUrl = this.getEditUrl();
     return this;
   }
   getDestinationId(): string {
@@ -276,7 +284,10 @@ export class FormImpl extends Emulated {
     return 'SPREADSHEET';
   }
   removeDestination(): this {
-    if (this._dest) this._dest.sheet._ss._formUrl = null;
+    if (this._dest) {
+      this._dest.sheet._ss._formUrl = null;
+      this._dest.sheet._formUrl = null;
+    }
     this._dest = undefined;
     return this;
   }
