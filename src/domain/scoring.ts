@@ -3,7 +3,7 @@ import { APPRAISAL_LABELS, appraise, criteriaList } from './appraisal';
 import { cappedPoints, countedShares, engagementPart, engagementPoints } from './engagement';
 import { aggregateJury, expectedJurors, indexTotals, markKey, rubricMax } from './jury';
 import { floorToMinute, idKey } from './parse';
-import { compareClips, compareIds, roundScore, toScoreUnits } from './ranking';
+import { compareClips, compareIds, roundScore } from './ranking';
 import { matchUnit } from './units';
 import type {
   AppraisalInput,
@@ -221,19 +221,31 @@ export function computeResults(input: ContestInput): ClipResult[] {
     };
   });
 
-  const scoredTotals = results.filter((r) => r.scored).map((r) => toScoreUnits(r.total!));
-  for (const r of results) {
-    if (!r.scored) continue;
-    const mine = toScoreUnits(r.total!);
-    // Competition ranking on the total alone: equal totals share a rank (tie-breaks decide prizes, not ranks).
-    r.rank = 1 + scoredTotals.filter((t) => t > mine).length;
-  }
-  return results.sort((a, b) => {
+  // Sorted once by the whole tie-break chain; the rank follows that order (issue 13): a clip placed
+  // above another by its jury part or its earlier submission must not show the same "Hạng". Only a
+  // tie no rule breaks (compareClips === 0) shares a rank, and the next rank skips (1, 2, 2, 4).
+  results.sort((a, b) => {
     if (a.scored !== b.scored) return a.scored ? -1 : 1;
     if (a.scored) {
       const c = compareClips(a, b);
       if (c !== 0) return c;
     }
     return compareIds(a.clipId, b.clipId);
+  });
+  assignRanks(results);
+  return results;
+}
+
+/**
+ * Competition ranks ("1, 2, 2, 4") over clips already sorted best first: a scored clip shares the rank
+ * of the one before it only when compareClips finds no rule between them. Unscored clips keep null.
+ * @example totals 92 (jury 36), 92 (jury 34), 90 → ranks 1, 2, 3; two fully tied clips then one lower → 1, 1, 3
+ */
+export function assignRanks(sorted: ClipResult[]): void {
+  let previous: ClipResult | null = null;
+  sorted.forEach((r, i) => {
+    if (!r.scored) return;
+    r.rank = previous !== null && compareClips(previous, r) === 0 ? previous.rank : i + 1;
+    previous = r;
   });
 }

@@ -165,7 +165,10 @@ export interface ClipResult {
   engagementPart: number;
   /** jury part + engagement part, null when unscored. */
   total: number | null;
-  /** Rank by total among scored clips (1 = best, equal totals share a rank), null when unscored. */
+  /**
+   * Rank among scored clips by the whole tie-break chain (total, jury part, earlier submission; see
+   * compareClips): 1 = best, only a tie no rule breaks shares a rank. Null when unscored.
+   */
   rank: number | null;
   scored: boolean;
   /**
