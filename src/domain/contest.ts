@@ -17,12 +17,13 @@ export interface ContestOutput {
 export function validateRubric(rubric: ContestInput['rubric']): Problem[] {
   const problems: Problem[] = [];
   if (rubric.length === 0) {
-    problems.push({ code: 'rubric.none', message: 'Trang "Tiêu chí chấm" chưa có tiêu chí nào.', sheet: 'Tiêu chí chấm' });
+    problems.push({ code: 'rubric.none', severity: 'stops-action', message: 'Trang "Tiêu chí chấm" chưa có tiêu chí nào.', sheet: 'Tiêu chí chấm' });
   }
   rubric.forEach((c, i) => {
     if (!(Number.isFinite(c.max) && c.max > 0)) {
       problems.push({
         code: 'rubric.max',
+        severity: 'stops-action',
         message: `Trang "Tiêu chí chấm": điểm tối đa của tiêu chí "${c.name || `thứ ${i + 1}`}" phải là số dương (đang là ${String(c.max)}).`,
         sheet: 'Tiêu chí chấm',
         column: 'Điểm tối đa',

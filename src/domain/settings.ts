@@ -130,6 +130,7 @@ export function parseSettings(rows: { label: string; value: unknown; row: number
     if (byLabel.has(key)) {
       problems.push({
         code: 'setting.duplicate',
+        severity: 'stops-action',
         message: `${describePlace({ sheet, row: r.row, column: SETTINGS_HEADERS[0] })}: thiết lập "${String(r.label).trim()}" bị lặp (đã có ở dòng ${byLabel.get(key)!.row}); chỉ dòng đầu được dùng.`,
         sheet,
         row: r.row,
@@ -151,6 +152,7 @@ export function parseSettings(rows: { label: string; value: unknown; row: number
     const bad = (code: string, expected: string): void => {
       problems.push({
         code,
+        severity: 'stops-action',
         message: `${describePlace(place)}: giá trị ${showValue(cell.value)} của thiết lập "${def.label}" không hợp lệ; ${expected}.`,
         ...place,
       });
@@ -264,7 +266,7 @@ function labelOf(key: keyof Settings): string {
 export function validateSettings(s: Settings): Problem[] {
   const problems: Problem[] = [];
   const add = (key: keyof Settings, suffix: string, message: string) =>
-    problems.push({ code: `setting.${key}.${suffix}`, message });
+    problems.push({ code: `setting.${key}.${suffix}`, severity: 'stops-action', message });
 
   for (const key of ['juryWeight', 'engagementWeight'] as const) {
     if (!Number.isFinite(s[key]) || s[key] < 0 || s[key] > 100) {

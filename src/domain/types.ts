@@ -1,9 +1,23 @@
 // The contest's data model: what the rules engine reads and what it returns. Pure types only.
 
+/**
+ * How much a problem matters, decided where the problem is created (the creator knows its fallback):
+ * - 'stops-action': the action cannot run until it is fixed (invalid settings, a missing sheet or
+ *   header, prize tiers that make no sense); nothing is written.
+ * - 'changes-score': the action runs, but with a stand-in that can change a clip's score or standing
+ *   against what people typed (a count read as 0, a share-log row or a repeated row left out, an
+ *   unreadable mark counted as not marked, an unreadable time counted as on time). `npm run score`
+ *   refuses these: an offline re-check must not print totals the organizer did not type.
+ * - 'info': worth telling the organizer, but no score depends on it (a missing contact, a duplicate
+ *   video link, a tab not yet prepared, an orphaned row).
+ */
+export type ProblemSeverity = 'stops-action' | 'changes-score' | 'info';
+
 /** A problem found in input; `message` is Vietnamese and names the place when one is known. */
 export interface Problem {
   /** Stable machine code, e.g. "setting.weights.sum", "mark.not_number". */
   code: string;
+  severity: ProblemSeverity;
   message: string;
   sheet?: string;
   /** 1-based sheet row, as the user sees it. */

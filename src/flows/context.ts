@@ -47,6 +47,7 @@ export function withLock<T>(ctx: FlowContext, fn: () => T): T {
     throw new ContestError([
       {
         code: 'lock.busy',
+        severity: 'stops-action',
         message: 'Một thao tác khác (hoặc một bài nộp đang được ghi) đang chạy. Hãy thử lại sau ít phút.',
       },
     ]);
@@ -71,5 +72,5 @@ export function organizersOnlyMessage(action: string, user: string, sheets: stri
 export function assertCanWrite(ctx: FlowContext, action: string, sheetNames: string[]): void {
   const blocked = blockedSheets(ctx.spreadsheet, ctx.app, sheetNames);
   if (blocked.length === 0) return;
-  throw new ContestError([{ code: 'access.protected', message: organizersOnlyMessage(action, ctx.user, blocked), sheet: blocked[0] }]);
+  throw new ContestError([{ code: 'access.protected', severity: 'stops-action', message: organizersOnlyMessage(action, ctx.user, blocked), sheet: blocked[0] }]);
 }

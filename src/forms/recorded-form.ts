@@ -64,6 +64,7 @@ export function requireContestForm(deps: FormDeps, id: string): Form {
   throw new ContestError([
     {
       code: 'form.missing',
+      severity: 'stops-action',
       message: 'Chưa có biểu mẫu nộp bài (hoặc không mở được biểu mẫu ghi trong trang "Cấu hình"). Hãy chạy "Hội thi → Tạo / liên kết biểu mẫu".',
       sheet: CONFIG.name,
     },

@@ -21,7 +21,7 @@ export function syncSubmissions(deps: FormDeps): FormActionSummary & { added: nu
     result = ingestResponses(deps, responses, SYNC_LOCK_WAIT_MS, parsed);
   } catch (e) {
     if (!(e instanceof LockBusyError)) throw e;
-    throw new ContestError([{ code: 'intake.busy', message: 'Đang có bài dự thi được ghi vào bảng tính. Hãy chờ một phút rồi chạy lại "Đồng bộ bài dự thi".' }]);
+    throw new ContestError([{ code: 'intake.busy', severity: 'stops-action', message: 'Đang có bài dự thi được ghi vào bảng tính. Hãy chờ một phút rồi chạy lại "Đồng bộ bài dự thi".' }]);
   }
   const lines = [
     `Biểu mẫu có ${responses.length} câu trả lời; đã thêm ${result.added.length} bài mới vào "Bài dự thi"; ${result.alreadyPresent} bài đã có từ trước.`,

@@ -188,6 +188,7 @@ export function staleMarkColumns(table: Table<string>): Problem[] {
     if (n === 0) continue;
     problems.push({
       code: 'jury.stale_column',
+      severity: 'info',
       message: `Trang "${sheet}", cột "${header}": còn ${n} điểm nhưng tiêu chí này không còn trong "${RUBRIC.name}" – điểm này không được tính.`,
       sheet,
       column: header,
