@@ -1,7 +1,7 @@
 // Scoring: every submission's jury part, engagement part, total, rank, or the reasons it is not scored.
 import { APPRAISAL_LABELS, appraise, criteriaList } from './appraisal';
 import { cappedPoints, countedShares, engagementPart, engagementPoints } from './engagement';
-import { aggregateJury, expectedJurors, indexTotals, markKey, rubricMax } from './jury';
+import { aggregateJury, expectedJurors, indexTotals, markKey, padMarks, rubricMax } from './jury';
 import { floorToMinute, idKey } from './parse';
 import { compareClips, compareIds, roundScore } from './ranking';
 import { matchUnit } from './units';
@@ -100,11 +100,7 @@ export function computeResults(input: ContestInput): ClipResult[] {
   const { settings, units } = input;
   const max = rubricMax(input.rubric);
   // A row with fewer marks than rubric criteria is not fully marked: pad with blanks.
-  const marks: JuryMarkRow[] = input.juryMarks.map((r) =>
-    r.marks.length < input.rubric.length
-      ? { ...r, marks: [...r.marks, ...new Array<null>(input.rubric.length - r.marks.length).fill(null)] }
-      : r,
-  );
+  const marks = padMarks(input.juryMarks, input.rubric.length);
   const totals = indexTotals(marks);
   // Unreadable marks per clip and juror (first row wins, as for totals): named in the clip's note.
   const invalidMarks = new Map<string, NonNullable<JuryMarkRow['invalid']>>();
