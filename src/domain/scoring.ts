@@ -13,6 +13,7 @@ import type {
   ContestInput,
   EngagementCount,
   JuryMarkRow,
+  JurorMark,
   Juror,
   Settings,
   ShareLogEntry,
@@ -83,6 +84,11 @@ export function appraiseAll(input: Pick<ContestInput, 'submissions' | 'appraisal
   return input.submissions.map((s) => appraise(byId.get(idKey(s.id)) ?? { clipId: s.id, ticks: {} }, input.criteria));
 }
 
+/** Jurors with their unit matched like submissions' units, so an alias still reveals a conflict of interest. */
+export function canonicalJurors(jurors: Juror[], units: ContestInput['units']): Juror[] {
+  return jurors.map((j) => ({ ...j, unit: j.unit ? (matchUnit(j.unit, units)?.name ?? j.unit) : '' }));
+}
+
 function jurorLabel(j: Juror): string {
   return j.name ? `${j.name} (${j.code})` : j.code;
 }
@@ -96,7 +102,7 @@ function jurorLabel(j: Juror): string {
  * and a note telling the organizer to fix its unit. Scored clips come
  * first in rank order, then unscored ones by clip ID; the output does not depend on input row order.
  */
-export function computeResults(input: ContestInput): ClipResult[] {
+export function computeResults(input: ContestInput, outcomes: AppraisalOutcome[] = appraiseAll(input)): ClipResult[] {
   const { settings, units } = input;
   const max = rubricMax(input.rubric);
   // A row with fewer marks than rubric criteria is not fully marked: pad with blanks.
@@ -108,8 +114,7 @@ export function computeResults(input: ContestInput): ClipResult[] {
     const key = markKey(r.clipId, r.jurorCode);
     if (!invalidMarks.has(key)) invalidMarks.set(key, r.invalid ?? []);
   }
-  // Jurors' units are matched like submissions' so aliases still reveal a conflict of interest.
-  const jurors = input.jurors.map((j) => ({ ...j, unit: j.unit ? (matchUnit(j.unit, units)?.name ?? j.unit) : '' }));
+  const jurors = canonicalJurors(input.jurors, units);
   const engagement = firstById<EngagementCount>(input.engagement);
   // The share log grouped by clip once: filtering the whole log for every clip is quadratic.
   const logByClip = new Map<string, ShareLogEntry[]>();
@@ -119,7 +124,6 @@ export function computeResults(input: ContestInput): ClipResult[] {
     if (list) list.push(e);
     else logByClip.set(key, [e]);
   }
-  const outcomes = appraiseAll(input);
 
   const results: ClipResult[] = input.submissions.map((sub, i) => {
     const matched = matchUnit(sub.unit, units);
@@ -214,6 +218,11 @@ export function computeResults(input: ContestInput): ClipResult[] {
       reactions,
       juryMarkCount: jurorTotals.length,
       juryExpected: expected.length,
+      jurorMarks: expected.map((j): JurorMark => {
+        const total = totals.get(markKey(sub.id, j.code)) ?? null;
+        const status = total !== null ? 'marked' : invalidOf(j).length > 0 ? 'invalid' : 'missing';
+        return { jurorCode: j.code, name: j.name, total, status };
+      }),
     };
   });
 

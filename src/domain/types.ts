@@ -128,6 +128,27 @@ export interface JuryMarkRow {
   marks: (number | null)[];
   /** Cells of this row whose mark could not be read ("9,5a", 120 of 100); their marks are null. */
   invalid?: { sheet: string; row: number; column: string }[];
+  /** 1-based row of the juror's tab this came from, so the row's Tổng can be written back. */
+  row?: number;
+}
+
+/** Where one expected juror stands on one clip. */
+export type JurorMarkStatus = 'marked' | 'missing' | 'invalid';
+
+/** One expected juror's mark of one clip (a conflict-of-interest juror is not expected, so not listed). */
+export interface JurorMark {
+  jurorCode: string;
+  /** Juror's name, '' when the roster has none. */
+  name: string;
+  /** The juror's complete total on the rubric scale (first complete row), null unless `status` is 'marked'. */
+  total: number | null;
+  /** 'invalid': the juror's row holds an unreadable mark (say which cell to fix, not "missing"). */
+  status: JurorMarkStatus;
+  /**
+   * The total after "Chuẩn hoá điểm BGK" (see normalise.ts), only while that setting is on; equal to
+   * `total` for a juror left unnormalised (fewer than 3 marks, or all the same).
+   */
+  normalisedTotal?: number;
 }
 
 export interface EngagementCount {
@@ -160,6 +181,8 @@ export interface ClipResult {
   /** Juror totals that entered the aggregate, and how many jurors were expected to mark. */
   juryMarkCount?: number;
   juryExpected?: number;
+  /** Every expected juror's total and status for this clip, in roster order. */
+  jurorMarks?: JurorMark[];
   unit: string;
   /**
    * True when the unit matched the roster ("Đơn vị") by name or alias. A clip of an unknown unit is
