@@ -3,7 +3,7 @@ import { DEFAULT_PRIZE_TIERS, buildAwards, validatePrizeTiers, withTieBreakNotes
 import { buildParticipation } from './participation';
 import { jurorTotal, padMarks } from './jury';
 import { juryProgress, type JurorProgress } from './progress';
-import { appraiseAll, canonicalJurors, computeResults } from './scoring';
+import { appraiseAll, canonicalJurors, scoreClips } from './scoring';
 import { validateSettings } from './settings';
 import type { AppraisalOutcome, AwardList, ClipResult, ContestInput, ParticipationRow, Problem } from './types';
 
@@ -23,7 +23,10 @@ export interface ContestOutput {
   results: ClipResult[];
   awards: AwardList;
   participation: ParticipationRow[];
-  /** Problems with the rules themselves (settings, prize tiers, rubric); results are still computed. */
+  /**
+   * Problems with the rules themselves (settings, prize tiers, rubric), then scoring's own 'info'
+   * notes (a juror "Chuẩn hoá điểm BGK" left as marked); results are still computed.
+   */
   problems: Problem[];
   /** Every submission's appraisal, computed once for scoring and participation, in submission order. */
   appraisals: AppraisalOutcome[];
@@ -61,7 +64,10 @@ export function runContest(input: ContestInput): ContestOutput {
   const problems = [...validateSettings(input.settings), ...validatePrizeTiers(tiers), ...validateRubric(input.rubric)];
   // Appraisal decided once: scoring and participation must agree on which clips passed.
   const appraisals = appraiseAll(input);
-  const computed = computeResults(input, appraisals);
+  const scored = scoreClips(input, appraisals);
+  const computed = scored.results;
+  // Notes from scoring itself (a juror "Chuẩn hoá điểm BGK" left as marked) come after the rules' problems.
+  problems.push(...scored.problems);
   const awards = buildAwards(computed, tiers, input.settings);
   // A clip placed above or below another with the same total by a tie-break says so in "Kết quả" too.
   const results = withTieBreakNotes(computed, awards);

@@ -1,7 +1,8 @@
 // Scoring: every submission's jury part, engagement part, total, rank, or the reasons it is not scored.
 import { APPRAISAL_LABELS, appraise, criteriaList } from './appraisal';
 import { cappedPoints, countedShares, engagementPart, engagementPoints } from './engagement';
-import { aggregateJury, expectedJurors, indexTotals, markKey, padMarks, rubricMax } from './jury';
+import { aggregateJury, expectedJurors, indexTotals, isConflict, markKey, padMarks, rubricMax } from './jury';
+import { normaliseJurorTotals, type JurorClipTotal } from './normalise';
 import { floorToMinute, idKey } from './parse';
 import { compareClips, compareIds, roundScore } from './ranking';
 import { matchUnit } from './units';
@@ -15,6 +16,7 @@ import type {
   JuryMarkRow,
   JurorMark,
   Juror,
+  Problem,
   Settings,
   ShareLogEntry,
   Submission,
@@ -103,6 +105,38 @@ function jurorLabel(j: Juror): string {
  * first in rank order, then unscored ones by clip ID; the output does not depend on input row order.
  */
 export function computeResults(input: ContestInput, outcomes: AppraisalOutcome[] = appraiseAll(input)): ClipResult[] {
+  return scoreClips(input, outcomes).results;
+}
+
+/**
+ * Juror totals that enter "Chuẩn hoá điểm BGK": every complete total an expected juror gave a clip
+ * that reached the jury, juror by juror in roster order and clip by clip in ID order, so the
+ * normalisation does not depend on row order.
+ */
+function totalsToNormalise(
+  input: ContestInput,
+  outcomes: AppraisalOutcome[],
+  jurors: Juror[],
+  totals: Map<string, number>,
+): JurorClipTotal[] {
+  const clips = input.submissions
+    .map((sub, i) => ({ sub, outcome: outcomes[i] }))
+    .filter(({ sub, outcome }) => outcome.status === 'passed' && isAccepted(sub, input.settings))
+    .map(({ sub }) => ({ clipId: sub.id, unit: matchUnit(sub.unit, input.units)?.name ?? String(sub.unit ?? '').trim() }))
+    .sort((a, b) => compareIds(a.clipId, b.clipId));
+  const out: JurorClipTotal[] = [];
+  for (const j of jurors) {
+    for (const c of clips) {
+      if (isConflict(j, c.unit)) continue;
+      const total = totals.get(markKey(c.clipId, j.code));
+      if (total !== undefined) out.push({ clipId: c.clipId, jurorCode: j.code, total });
+    }
+  }
+  return out;
+}
+
+/** computeResults plus the problems scoring itself found (jurors "Chuẩn hoá điểm BGK" left as marked). */
+export function scoreClips(input: ContestInput, outcomes: AppraisalOutcome[] = appraiseAll(input)): { results: ClipResult[]; problems: Problem[] } {
   const { settings, units } = input;
   const max = rubricMax(input.rubric);
   // A row with fewer marks than rubric criteria is not fully marked: pad with blanks.
@@ -124,6 +158,13 @@ export function computeResults(input: ContestInput, outcomes: AppraisalOutcome[]
     if (list) list.push(e);
     else logByClip.set(key, [e]);
   }
+  const normalising = settings.juryNormalisation === 'perJuror';
+  const norm = normalising
+    ? normaliseJurorTotals(totalsToNormalise(input, outcomes, jurors, totals), max, (code) => {
+        const j = jurors.find((x) => x.code === code);
+        return j ? jurorLabel(j) : code;
+      })
+    : null;
 
   const results: ClipResult[] = input.submissions.map((sub, i) => {
     const matched = matchUnit(sub.unit, units);
@@ -146,9 +187,13 @@ export function computeResults(input: ContestInput, outcomes: AppraisalOutcome[]
     const marked = expected.filter((j) => totals.has(markKey(sub.id, j.code)));
     const jurorTotals = marked.map((j) => totals.get(markKey(sub.id, j.code))!);
     const agg = aggregateJury(jurorTotals, settings.juryAggregation);
+    // With "Chuẩn hoá điểm BGK" on, the jury part comes from the normalised totals (the raw aggregate
+    // is still shown); a total the normalisation did not see (none expected) stays as marked.
+    const normalisedOf = (j: Juror) => norm?.totals.get(markKey(sub.id, j.code)) ?? totals.get(markKey(sub.id, j.code))!;
+    const aggN = norm ? aggregateJury(marked.map(normalisedOf), settings.juryAggregation) : agg;
     // Aggregate, parts and total are kept to millionths (roundScore): no 92.80000000000001 in "Kết quả".
     const juryAggregate = agg.value === null ? null : roundScore(agg.value);
-    const juryPart = agg.value === null || max <= 0 ? null : roundScore((settings.juryWeight * agg.value) / max);
+    const juryPart = aggN.value === null || max <= 0 ? null : roundScore((settings.juryWeight * aggN.value) / max);
     const missing = expected.filter((j) => !totals.has(markKey(sub.id, j.code)));
     const invalidOf = (j: Juror) => invalidMarks.get(markKey(sub.id, j.code)) ?? [];
     // A juror whose mark is unreadable has marked: the note says which cell to fix, not "missing".
@@ -203,6 +248,7 @@ export function computeResults(input: ContestInput, outcomes: AppraisalOutcome[]
       authors: sub.authors,
       submittedAt: sub.submittedAt,
       juryAggregate,
+      ...(norm ? { juryAggregateNormalised: aggN.value === null ? null : roundScore(aggN.value) } : {}),
       juryPart,
       engagementPoints: points,
       countedPoints: cappedPoints(points, settings),
@@ -221,7 +267,9 @@ export function computeResults(input: ContestInput, outcomes: AppraisalOutcome[]
       jurorMarks: expected.map((j): JurorMark => {
         const total = totals.get(markKey(sub.id, j.code)) ?? null;
         const status = total !== null ? 'marked' : invalidOf(j).length > 0 ? 'invalid' : 'missing';
-        return { jurorCode: j.code, name: j.name, total, status };
+        const mark: JurorMark = { jurorCode: j.code, name: j.name, total, status };
+        if (norm && total !== null) mark.normalisedTotal = roundScore(normalisedOf(j));
+        return mark;
       }),
     };
   });
@@ -238,7 +286,7 @@ export function computeResults(input: ContestInput, outcomes: AppraisalOutcome[]
     return compareIds(a.clipId, b.clipId);
   });
   assignRanks(results);
-  return results;
+  return { results, problems: norm?.problems ?? [] };
 }
 
 /**

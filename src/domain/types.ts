@@ -36,6 +36,9 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[
 
 export type JuryAggregation = 'mean' | 'trimmedMean' | 'median';
 
+/** "Chuẩn hoá điểm BGK": off, or standardise each juror's totals before aggregation (normalise.ts). */
+export type JuryNormalisation = 'none' | 'perJuror';
+
 export interface Settings {
   contestName: string;
   organizer: string;
@@ -50,6 +53,7 @@ export interface Settings {
   sharesCapPerAccount: number;
   pointsCap: number;
   juryAggregation: JuryAggregation;
+  juryNormalisation: JuryNormalisation;
   minValidClipsPerUnit: number;
   acceptLateEntries: boolean;
   onePrizePerUnit: boolean;
@@ -192,8 +196,13 @@ export interface ClipResult {
   title: string;
   authors: string;
   submittedAt: Date | null;
-  /** Aggregate of juror totals on the rubric's own scale (0..rubricMax), null if no marks. */
+  /** Aggregate of the juror totals as marked, on the rubric's own scale (0..rubricMax), null if no marks. */
   juryAggregate: number | null;
+  /**
+   * Aggregate of the normalised juror totals (same scale), present only while "Chuẩn hoá điểm BGK" is
+   * on; the jury part and the total are then computed from it instead of juryAggregate.
+   */
+  juryAggregateNormalised?: number | null;
   juryPart: number | null;
   /** Raw engagement points before the cap. */
   engagementPoints: number;
