@@ -26,22 +26,6 @@ import { loadWorkbookIntoEmulator, saveEmulatorToXlsx } from './xlsx';
 const OFFLINE_USER = 'hoithi (ngoại tuyến)';
 const OFFLINE_EMAIL = 'hoithi-ngoai-tuyen@localhost';
 
-/**
- * Warning codes (src/sheets readers) whose fallback changes a clip's score or standing: a bad count is
- * taken as 0, a share-log row is dropped (the clip's counted shares change, or fall back to the typed
- * count), an unreadable submission time makes a clip count as on time, a repeated clip ID or juror
- * drops a row (a clip vanishes, or a juror's marks are ignored).
- */
-const SCORE_CHANGING = new Set([
-  'engagement.count',
-  'share.time',
-  'share.incomplete',
-  'submission.time',
-  'submission.duplicate_id',
-  'juror.duplicate',
-  'juror.duplicate_name',
-]);
-
 const USAGE = 'Cách dùng: npm run score -- <bảng-tính.xlsx> [--out <tệp-kết-quả.xlsx>] [--json]';
 
 interface ScoreOptions {
@@ -130,8 +114,10 @@ async function score(options: ScoreOptions): Promise<void> {
     if (isContestError(e)) throw new UserError('Không tính được điểm vì bảng tính có lỗi:', e.problems.map(describe));
     throw e;
   }
-  const scoreChanging = computed.read.warnings.filter((w) => SCORE_CHANGING.has(w.code));
-  const blocking = [...computed.read.markProblems, ...computed.output.problems, ...scoreChanging];
+  // Each problem's creator says whether its fallback changes a score ('changes-score'); those and
+  // anything that would stop the action block here, 'info' is only shown.
+  const all = [...computed.read.markProblems, ...computed.output.problems, ...computed.read.warnings];
+  const blocking = all.filter((p) => p.severity !== 'info');
   if (blocking.length > 0) throw new UserError('Không tính được điểm vì bảng tính có lỗi:', blocking.map(describe));
   // Warnings are shown once, even when both actions' summaries repeat them.
   const shown = new Set<string>();

@@ -19,20 +19,21 @@ export function validatePrizeTiers(tiers: PrizeTier[]): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   if (tiers.length === 0) {
-    problems.push({ code: 'prize.none', message: `Trang "${PRIZE_SHEET}" chưa có giải nào.`, sheet: PRIZE_SHEET });
+    problems.push({ code: 'prize.none', severity: 'stops-action', message: `Trang "${PRIZE_SHEET}" chưa có giải nào.`, sheet: PRIZE_SHEET });
   }
   tiers.forEach((t, i) => {
     const label = t.name && t.name.trim() ? `"${t.name.trim()}"` : `thứ ${i + 1}`;
     if (!t.name || t.name.trim() === '') {
-      problems.push({ code: 'prize.name', message: `Trang "${PRIZE_SHEET}": giải thứ ${i + 1} chưa có tên.`, sheet: PRIZE_SHEET, column: 'Giải' });
+      problems.push({ code: 'prize.name', severity: 'stops-action', message: `Trang "${PRIZE_SHEET}": giải thứ ${i + 1} chưa có tên.`, sheet: PRIZE_SHEET, column: 'Giải' });
     } else if (seen.has(normalizeName(t.name))) {
-      problems.push({ code: 'prize.duplicate', message: `Trang "${PRIZE_SHEET}": giải ${label} bị lặp.`, sheet: PRIZE_SHEET, column: 'Giải' });
+      problems.push({ code: 'prize.duplicate', severity: 'stops-action', message: `Trang "${PRIZE_SHEET}": giải ${label} bị lặp.`, sheet: PRIZE_SHEET, column: 'Giải' });
     } else {
       seen.add(normalizeName(t.name));
     }
     if (!Number.isInteger(t.count) || t.count < 0) {
       problems.push({
         code: 'prize.count',
+        severity: 'stops-action',
         message: `Trang "${PRIZE_SHEET}": số lượng của giải ${label} phải là số nguyên không âm (đang là ${String(t.count)}).`,
         sheet: PRIZE_SHEET,
         column: 'Số lượng',

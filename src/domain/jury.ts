@@ -25,6 +25,16 @@ export function jurorTotal(row: JuryMarkRow): number | null {
   return sum;
 }
 
+/**
+ * Mark rows padded with blanks to the rubric's length: a row with fewer marks than criteria (a
+ * column added to "Tiêu chí chấm" later) is not fully marked, never summed as if complete.
+ */
+export function padMarks(marks: JuryMarkRow[], rubricLength: number): JuryMarkRow[] {
+  return marks.map((r) =>
+    r.marks.length < rubricLength ? { ...r, marks: [...r.marks, ...new Array<null>(rubricLength - r.marks.length).fill(null)] } : r,
+  );
+}
+
 function mean(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0) / xs.length;
 }

@@ -137,6 +137,8 @@ export function parseMark(
       ok: false,
       problem: {
         code: 'mark.not_number',
+        // The mark counts as not marked: the clip may go unscored, or be scored without this juror.
+        severity: 'changes-score',
         message: `${describePlace(place)}: điểm ${showValue(value)} không phải là số. Hãy nhập số từ 0 đến ${max} (ví dụ 8,5) hoặc để trống nếu chưa chấm.`,
         ...place,
       },
@@ -147,6 +149,7 @@ export function parseMark(
       ok: false,
       problem: {
         code: 'mark.out_of_range',
+        severity: 'changes-score',
         message: `${describePlace(place)}: điểm ${showValue(value)} nằm ngoài khoảng cho phép 0–${max}.`,
         ...place,
       },

@@ -1,9 +1,10 @@
 // Scoring: every submission's jury part, engagement part, total, rank, or the reasons it is not scored.
 import { APPRAISAL_LABELS, appraise, criteriaList } from './appraisal';
 import { cappedPoints, countedShares, engagementPart, engagementPoints } from './engagement';
-import { aggregateJury, expectedJurors, indexTotals, markKey, rubricMax } from './jury';
+import { aggregateJury, expectedJurors, indexTotals, isConflict, markKey, padMarks, rubricMax } from './jury';
+import { normaliseJurorTotals, type JurorClipTotal } from './normalise';
 import { floorToMinute, idKey } from './parse';
-import { compareClips, compareIds, roundScore, toScoreUnits } from './ranking';
+import { compareClips, compareIds, roundScore } from './ranking';
 import { matchUnit } from './units';
 import type {
   AppraisalInput,
@@ -13,7 +14,9 @@ import type {
   ContestInput,
   EngagementCount,
   JuryMarkRow,
+  JurorMark,
   Juror,
+  Problem,
   Settings,
   ShareLogEntry,
   Submission,
@@ -83,6 +86,11 @@ export function appraiseAll(input: Pick<ContestInput, 'submissions' | 'appraisal
   return input.submissions.map((s) => appraise(byId.get(idKey(s.id)) ?? { clipId: s.id, ticks: {} }, input.criteria));
 }
 
+/** Jurors with their unit matched like submissions' units, so an alias still reveals a conflict of interest. */
+export function canonicalJurors(jurors: Juror[], units: ContestInput['units']): Juror[] {
+  return jurors.map((j) => ({ ...j, unit: j.unit ? (matchUnit(j.unit, units)?.name ?? j.unit) : '' }));
+}
+
 function jurorLabel(j: Juror): string {
   return j.name ? `${j.name} (${j.code})` : j.code;
 }
@@ -96,15 +104,43 @@ function jurorLabel(j: Juror): string {
  * and a note telling the organizer to fix its unit. Scored clips come
  * first in rank order, then unscored ones by clip ID; the output does not depend on input row order.
  */
-export function computeResults(input: ContestInput): ClipResult[] {
+export function computeResults(input: ContestInput, outcomes: AppraisalOutcome[] = appraiseAll(input)): ClipResult[] {
+  return scoreClips(input, outcomes).results;
+}
+
+/**
+ * Juror totals that enter "Chuẩn hoá điểm BGK": every complete total an expected juror gave a clip
+ * that reached the jury, juror by juror in roster order and clip by clip in ID order, so the
+ * normalisation does not depend on row order.
+ */
+function totalsToNormalise(
+  input: ContestInput,
+  outcomes: AppraisalOutcome[],
+  jurors: Juror[],
+  totals: Map<string, number>,
+): JurorClipTotal[] {
+  const clips = input.submissions
+    .map((sub, i) => ({ sub, outcome: outcomes[i] }))
+    .filter(({ sub, outcome }) => outcome.status === 'passed' && isAccepted(sub, input.settings))
+    .map(({ sub }) => ({ clipId: sub.id, unit: matchUnit(sub.unit, input.units)?.name ?? String(sub.unit ?? '').trim() }))
+    .sort((a, b) => compareIds(a.clipId, b.clipId));
+  const out: JurorClipTotal[] = [];
+  for (const j of jurors) {
+    for (const c of clips) {
+      if (isConflict(j, c.unit)) continue;
+      const total = totals.get(markKey(c.clipId, j.code));
+      if (total !== undefined) out.push({ clipId: c.clipId, jurorCode: j.code, total });
+    }
+  }
+  return out;
+}
+
+/** computeResults plus the problems scoring itself found (jurors "Chuẩn hoá điểm BGK" left as marked). */
+export function scoreClips(input: ContestInput, outcomes: AppraisalOutcome[] = appraiseAll(input)): { results: ClipResult[]; problems: Problem[] } {
   const { settings, units } = input;
   const max = rubricMax(input.rubric);
   // A row with fewer marks than rubric criteria is not fully marked: pad with blanks.
-  const marks: JuryMarkRow[] = input.juryMarks.map((r) =>
-    r.marks.length < input.rubric.length
-      ? { ...r, marks: [...r.marks, ...new Array<null>(input.rubric.length - r.marks.length).fill(null)] }
-      : r,
-  );
+  const marks = padMarks(input.juryMarks, input.rubric.length);
   const totals = indexTotals(marks);
   // Unreadable marks per clip and juror (first row wins, as for totals): named in the clip's note.
   const invalidMarks = new Map<string, NonNullable<JuryMarkRow['invalid']>>();
@@ -112,8 +148,7 @@ export function computeResults(input: ContestInput): ClipResult[] {
     const key = markKey(r.clipId, r.jurorCode);
     if (!invalidMarks.has(key)) invalidMarks.set(key, r.invalid ?? []);
   }
-  // Jurors' units are matched like submissions' so aliases still reveal a conflict of interest.
-  const jurors = input.jurors.map((j) => ({ ...j, unit: j.unit ? (matchUnit(j.unit, units)?.name ?? j.unit) : '' }));
+  const jurors = canonicalJurors(input.jurors, units);
   const engagement = firstById<EngagementCount>(input.engagement);
   // The share log grouped by clip once: filtering the whole log for every clip is quadratic.
   const logByClip = new Map<string, ShareLogEntry[]>();
@@ -123,7 +158,13 @@ export function computeResults(input: ContestInput): ClipResult[] {
     if (list) list.push(e);
     else logByClip.set(key, [e]);
   }
-  const outcomes = appraiseAll(input);
+  const normalising = settings.juryNormalisation === 'perJuror';
+  const norm = normalising
+    ? normaliseJurorTotals(totalsToNormalise(input, outcomes, jurors, totals), max, (code) => {
+        const j = jurors.find((x) => x.code === code);
+        return j ? jurorLabel(j) : code;
+      })
+    : null;
 
   const results: ClipResult[] = input.submissions.map((sub, i) => {
     const matched = matchUnit(sub.unit, units);
@@ -146,9 +187,13 @@ export function computeResults(input: ContestInput): ClipResult[] {
     const marked = expected.filter((j) => totals.has(markKey(sub.id, j.code)));
     const jurorTotals = marked.map((j) => totals.get(markKey(sub.id, j.code))!);
     const agg = aggregateJury(jurorTotals, settings.juryAggregation);
+    // With "Chuẩn hoá điểm BGK" on, the jury part comes from the normalised totals (the raw aggregate
+    // is still shown); a total the normalisation did not see (none expected) stays as marked.
+    const normalisedOf = (j: Juror) => norm?.totals.get(markKey(sub.id, j.code)) ?? totals.get(markKey(sub.id, j.code))!;
+    const aggN = norm ? aggregateJury(marked.map(normalisedOf), settings.juryAggregation) : agg;
     // Aggregate, parts and total are kept to millionths (roundScore): no 92.80000000000001 in "Kết quả".
     const juryAggregate = agg.value === null ? null : roundScore(agg.value);
-    const juryPart = agg.value === null || max <= 0 ? null : roundScore((settings.juryWeight * agg.value) / max);
+    const juryPart = aggN.value === null || max <= 0 ? null : roundScore((settings.juryWeight * aggN.value) / max);
     const missing = expected.filter((j) => !totals.has(markKey(sub.id, j.code)));
     const invalidOf = (j: Juror) => invalidMarks.get(markKey(sub.id, j.code)) ?? [];
     // A juror whose mark is unreadable has marked: the note says which cell to fix, not "missing".
@@ -203,6 +248,7 @@ export function computeResults(input: ContestInput): ClipResult[] {
       authors: sub.authors,
       submittedAt: sub.submittedAt,
       juryAggregate,
+      ...(norm ? { juryAggregateNormalised: aggN.value === null ? null : roundScore(aggN.value) } : {}),
       juryPart,
       engagementPoints: points,
       countedPoints: cappedPoints(points, settings),
@@ -218,22 +264,41 @@ export function computeResults(input: ContestInput): ClipResult[] {
       reactions,
       juryMarkCount: jurorTotals.length,
       juryExpected: expected.length,
+      jurorMarks: expected.map((j): JurorMark => {
+        const total = totals.get(markKey(sub.id, j.code)) ?? null;
+        const status = total !== null ? 'marked' : invalidOf(j).length > 0 ? 'invalid' : 'missing';
+        const mark: JurorMark = { jurorCode: j.code, name: j.name, total, status };
+        if (norm && total !== null) mark.normalisedTotal = roundScore(normalisedOf(j));
+        return mark;
+      }),
     };
   });
 
-  const scoredTotals = results.filter((r) => r.scored).map((r) => toScoreUnits(r.total!));
-  for (const r of results) {
-    if (!r.scored) continue;
-    const mine = toScoreUnits(r.total!);
-    // Competition ranking on the total alone: equal totals share a rank (tie-breaks decide prizes, not ranks).
-    r.rank = 1 + scoredTotals.filter((t) => t > mine).length;
-  }
-  return results.sort((a, b) => {
+  // Sorted once by the whole tie-break chain; the rank follows that order (issue 13): a clip placed
+  // above another by its jury part or its earlier submission must not show the same "Hạng". Only a
+  // tie no rule breaks (compareClips === 0) shares a rank, and the next rank skips (1, 2, 2, 4).
+  results.sort((a, b) => {
     if (a.scored !== b.scored) return a.scored ? -1 : 1;
     if (a.scored) {
       const c = compareClips(a, b);
       if (c !== 0) return c;
     }
     return compareIds(a.clipId, b.clipId);
+  });
+  assignRanks(results);
+  return { results, problems: norm?.problems ?? [] };
+}
+
+/**
+ * Competition ranks ("1, 2, 2, 4") over clips already sorted best first: a scored clip shares the rank
+ * of the one before it only when compareClips finds no rule between them. Unscored clips keep null.
+ * @example totals 92 (jury 36), 92 (jury 34), 90 → ranks 1, 2, 3; two fully tied clips then one lower → 1, 1, 3
+ */
+export function assignRanks(sorted: ClipResult[]): void {
+  let previous: ClipResult | null = null;
+  sorted.forEach((r, i) => {
+    if (!r.scored) return;
+    r.rank = previous !== null && compareClips(previous, r) === 0 ? previous.rank : i + 1;
+    previous = r;
   });
 }

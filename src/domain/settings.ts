@@ -13,7 +13,7 @@ import {
 } from './parse';
 import { toScoreUnits } from './ranking';
 import { wallClock, zonedInstant } from './zone';
-import type { JuryAggregation, Parsed, Problem, Settings } from './types';
+import type { JuryAggregation, JuryNormalisation, Parsed, Problem, Settings } from './types';
 
 export const SETTINGS_SHEET = 'Cấu hình';
 export const SETTINGS_HEADERS = ['Thiết lập', 'Giá trị', 'Ghi chú'] as const;
@@ -26,7 +26,13 @@ export const AGGREGATION_LABELS: Record<JuryAggregation, string> = {
   median: 'Trung vị',
 };
 
-export type SettingKind = 'text' | 'date' | 'number' | 'integer' | 'aggregation' | 'boolean' | 'timeZone';
+/** Sheet labels of "Chuẩn hoá điểm BGK", in dropdown order. */
+export const NORMALISATION_LABELS: Record<JuryNormalisation, string> = {
+  none: 'Không',
+  perJuror: 'Chuẩn hoá theo từng giám khảo',
+};
+
+export type SettingKind = 'text' | 'date' | 'number' | 'integer' | 'aggregation' | 'normalisation' | 'boolean' | 'timeZone';
 
 export interface SettingDefinition {
   key: keyof Settings;
@@ -61,6 +67,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sharesCapPerAccount: 2,
   pointsCap: 300,
   juryAggregation: 'mean',
+  juryNormalisation: 'none',
   minValidClipsPerUnit: 1,
   acceptLateEntries: false,
   onePrizePerUnit: true,
@@ -89,6 +96,13 @@ const SETTING_ROWS: Omit<SettingDefinition, 'defaultText'>[] = [
   { key: 'allowPartialJuryMarks', label: 'Tính điểm khi BGK chưa chấm đủ', kind: 'boolean', note: 'Có: tính điểm với các giám khảo đã chấm (cần ít nhất một).' },
   { key: 'sendConfirmationEmail', label: 'Gửi email xác nhận', kind: 'boolean', note: 'Có: gửi email xác nhận cho người nộp bài.' },
   { key: 'timeZone', label: 'Múi giờ', kind: 'timeZone', note: 'Múi giờ IANA dùng cho mọi ngày giờ của hội thi.' },
+  // Last: setup appends a setting missing from an older "Cấu hình" at the end, so new and old sheets agree.
+  {
+    key: 'juryNormalisation',
+    label: 'Chuẩn hoá điểm BGK',
+    kind: 'normalisation',
+    note: 'Không | Chuẩn hoá theo từng giám khảo: đưa điểm mỗi giám khảo về cùng mặt bằng (bù giám khảo chấm chặt hay chấm rộng) trước khi tổng hợp; giám khảo chấm dưới 3 bài hoặc cho mọi bài cùng điểm được giữ nguyên.',
+  },
 ];
 
 /** The rows with their default "Giá trị" text, derived from DEFAULT_SETTINGS so the two cannot disagree. */
@@ -104,6 +118,8 @@ function settingText(def: Pick<SettingDefinition, 'key' | 'kind'>, settings: Set
       return v ? 'Có' : 'Không';
     case 'aggregation':
       return AGGREGATION_LABELS[v as JuryAggregation];
+    case 'normalisation':
+      return NORMALISATION_LABELS[v as JuryNormalisation];
     default:
       return String(v);
   }
@@ -115,6 +131,16 @@ function aggregationFromText(text: string): JuryAggregation | null {
     if (normalizeName(AGGREGATION_LABELS[m]) === key || m.toLowerCase() === key) return m;
   }
   return null;
+}
+
+function normalisationFromText(text: string): JuryNormalisation | null {
+  const key = normalizeName(text);
+  for (const m of Object.keys(NORMALISATION_LABELS) as JuryNormalisation[]) {
+    if (normalizeName(NORMALISATION_LABELS[m]) === key || m.toLowerCase() === key) return m;
+  }
+  // "Có" / "Không" (and their other spellings) read as on / off, as for the other switches.
+  const b = parseBoolean(text);
+  return b === null ? null : b ? 'perJuror' : 'none';
 }
 
 /**
@@ -130,6 +156,7 @@ export function parseSettings(rows: { label: string; value: unknown; row: number
     if (byLabel.has(key)) {
       problems.push({
         code: 'setting.duplicate',
+        severity: 'stops-action',
         message: `${describePlace({ sheet, row: r.row, column: SETTINGS_HEADERS[0] })}: thiết lập "${String(r.label).trim()}" bị lặp (đã có ở dòng ${byLabel.get(key)!.row}); chỉ dòng đầu được dùng.`,
         sheet,
         row: r.row,
@@ -151,6 +178,7 @@ export function parseSettings(rows: { label: string; value: unknown; row: number
     const bad = (code: string, expected: string): void => {
       problems.push({
         code,
+        severity: 'stops-action',
         message: `${describePlace(place)}: giá trị ${showValue(cell.value)} của thiết lập "${def.label}" không hợp lệ; ${expected}.`,
         ...place,
       });
@@ -190,6 +218,12 @@ export function parseSettings(rows: { label: string; value: unknown; row: number
         const m = aggregationFromText(String(v));
         if (m) settings.juryAggregation = m;
         else bad('setting.aggregation', `cần một trong: ${Object.values(AGGREGATION_LABELS).join(' | ')}`);
+        break;
+      }
+      case 'normalisation': {
+        const m = normalisationFromText(String(v));
+        if (m) settings.juryNormalisation = m;
+        else bad('setting.normalisation', `cần một trong: ${Object.values(NORMALISATION_LABELS).join(' | ')}`);
         break;
       }
     }
@@ -264,7 +298,7 @@ function labelOf(key: keyof Settings): string {
 export function validateSettings(s: Settings): Problem[] {
   const problems: Problem[] = [];
   const add = (key: keyof Settings, suffix: string, message: string) =>
-    problems.push({ code: `setting.${key}.${suffix}`, message });
+    problems.push({ code: `setting.${key}.${suffix}`, severity: 'stops-action', message });
 
   for (const key of ['juryWeight', 'engagementWeight'] as const) {
     if (!Number.isFinite(s[key]) || s[key] < 0 || s[key] > 100) {

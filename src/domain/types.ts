@@ -1,9 +1,23 @@
 // The contest's data model: what the rules engine reads and what it returns. Pure types only.
 
+/**
+ * How much a problem matters, decided where the problem is created (the creator knows its fallback):
+ * - 'stops-action': the action cannot run until it is fixed (invalid settings, a missing sheet or
+ *   header, prize tiers that make no sense); nothing is written.
+ * - 'changes-score': the action runs, but with a stand-in that can change a clip's score or standing
+ *   against what people typed (a count read as 0, a share-log row or a repeated row left out, an
+ *   unreadable mark counted as not marked, an unreadable time counted as on time). `npm run score`
+ *   refuses these: an offline re-check must not print totals the organizer did not type.
+ * - 'info': worth telling the organizer, but no score depends on it (a missing contact, a duplicate
+ *   video link, a tab not yet prepared, an orphaned row).
+ */
+export type ProblemSeverity = 'stops-action' | 'changes-score' | 'info';
+
 /** A problem found in input; `message` is Vietnamese and names the place when one is known. */
 export interface Problem {
   /** Stable machine code, e.g. "setting.weights.sum", "mark.not_number". */
   code: string;
+  severity: ProblemSeverity;
   message: string;
   sheet?: string;
   /** 1-based sheet row, as the user sees it. */
@@ -22,6 +36,9 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[
 
 export type JuryAggregation = 'mean' | 'trimmedMean' | 'median';
 
+/** "Chuẩn hoá điểm BGK": off, or standardise each juror's totals before aggregation (normalise.ts). */
+export type JuryNormalisation = 'none' | 'perJuror';
+
 export interface Settings {
   contestName: string;
   organizer: string;
@@ -36,6 +53,7 @@ export interface Settings {
   sharesCapPerAccount: number;
   pointsCap: number;
   juryAggregation: JuryAggregation;
+  juryNormalisation: JuryNormalisation;
   minValidClipsPerUnit: number;
   acceptLateEntries: boolean;
   onePrizePerUnit: boolean;
@@ -114,6 +132,27 @@ export interface JuryMarkRow {
   marks: (number | null)[];
   /** Cells of this row whose mark could not be read ("9,5a", 120 of 100); their marks are null. */
   invalid?: { sheet: string; row: number; column: string }[];
+  /** 1-based row of the juror's tab this came from, so the row's Tổng can be written back. */
+  row?: number;
+}
+
+/** Where one expected juror stands on one clip. */
+export type JurorMarkStatus = 'marked' | 'missing' | 'invalid';
+
+/** One expected juror's mark of one clip (a conflict-of-interest juror is not expected, so not listed). */
+export interface JurorMark {
+  jurorCode: string;
+  /** Juror's name, '' when the roster has none. */
+  name: string;
+  /** The juror's complete total on the rubric scale (first complete row), null unless `status` is 'marked'. */
+  total: number | null;
+  /** 'invalid': the juror's row holds an unreadable mark (say which cell to fix, not "missing"). */
+  status: JurorMarkStatus;
+  /**
+   * The total after "Chuẩn hoá điểm BGK" (see normalise.ts), only while that setting is on; equal to
+   * `total` for a juror left unnormalised (fewer than 3 marks, or all the same).
+   */
+  normalisedTotal?: number;
 }
 
 export interface EngagementCount {
@@ -146,6 +185,8 @@ export interface ClipResult {
   /** Juror totals that entered the aggregate, and how many jurors were expected to mark. */
   juryMarkCount?: number;
   juryExpected?: number;
+  /** Every expected juror's total and status for this clip, in roster order. */
+  jurorMarks?: JurorMark[];
   unit: string;
   /**
    * True when the unit matched the roster ("Đơn vị") by name or alias. A clip of an unknown unit is
@@ -155,8 +196,13 @@ export interface ClipResult {
   title: string;
   authors: string;
   submittedAt: Date | null;
-  /** Aggregate of juror totals on the rubric's own scale (0..rubricMax), null if no marks. */
+  /** Aggregate of the juror totals as marked, on the rubric's own scale (0..rubricMax), null if no marks. */
   juryAggregate: number | null;
+  /**
+   * Aggregate of the normalised juror totals (same scale), present only while "Chuẩn hoá điểm BGK" is
+   * on; the jury part and the total are then computed from it instead of juryAggregate.
+   */
+  juryAggregateNormalised?: number | null;
   juryPart: number | null;
   /** Raw engagement points before the cap. */
   engagementPoints: number;
@@ -165,7 +211,10 @@ export interface ClipResult {
   engagementPart: number;
   /** jury part + engagement part, null when unscored. */
   total: number | null;
-  /** Rank by total among scored clips (1 = best, equal totals share a rank), null when unscored. */
+  /**
+   * Rank among scored clips by the whole tie-break chain (total, jury part, earlier submission; see
+   * compareClips): 1 = best, only a tie no rule breaks shares a rank. Null when unscored.
+   */
   rank: number | null;
   scored: boolean;
   /**

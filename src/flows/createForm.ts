@@ -63,7 +63,7 @@ export function createOrLinkForm(ctx: ActionContext, linkUrl?: string): CreateOr
     try {
       form = ctx.services.formApp.openByUrl(url);
     } catch {
-      throw new ContestError([{ code: 'form.open', message: `Không mở được biểu mẫu "${url}". Hãy kiểm tra link (link sửa biểu mẫu, dạng https://docs.google.com/forms/d/…/edit) và quyền chỉnh sửa của bạn.` }]);
+      throw new ContestError([{ code: 'form.open', severity: 'stops-action', message: `Không mở được biểu mẫu "${url}". Hãy kiểm tra link (link sửa biểu mẫu, dạng https://docs.google.com/forms/d/…/edit) và quyền chỉnh sửa của bạn.` }]);
     }
   } else {
     const recorded = config.formId;
@@ -74,7 +74,7 @@ export function createOrLinkForm(ctx: ActionContext, linkUrl?: string): CreateOr
   if (form) {
     layout = inspectForm(ctx.services.formApp, form);
     if (layout.missing.length > 0) {
-      throw new ContestError([{ code: 'form.questions_missing', message: missingQuestionsMessage(form, layout.missing) }]);
+      throw new ContestError([{ code: 'form.questions_missing', severity: 'stops-action', message: missingQuestionsMessage(form, layout.missing) }]);
     }
     // A title is not put in quotes: ours holds the contest's own (“Tuổi trẻ…”), a linked one may too.
     lines.push(`${url !== '' ? 'Đã liên kết biểu mẫu' : 'Đã kiểm tra biểu mẫu'}: ${form.getTitle()}.`);

@@ -1,12 +1,11 @@
 // "Tính điểm": reads the whole contest, runs the engine, fills "Kết quả", "Tham gia" and each juror's Tổng.
 import { runContest, type ContestOutput } from '../domain/contest';
-import { markKey, missingMarks } from '../domain/jury';
 import { formatScoreVi } from '../domain/parse';
 import { UNSCORED_LABELS } from '../domain/scoring';
-import type { ClipResult, UnscoredReason } from '../domain/types';
+import type { ClipResult, JurorMark, UnscoredReason } from '../domain/types';
 import { PARTICIPATION, PARTICIPATION_KEYS, participationRow } from '../sheets/participation';
 import { RESULTS, RESULT_KEYS, resultRow } from '../sheets/results';
-import { juryRowTotal } from '../sheets/juryTab';
+import { juryTotalCell } from '../sheets/juryTab';
 import { readSheet, replaceColumns, updateRows } from '../sheets/table';
 import { readContest, type ContestRead } from '../sheets/workbook';
 import { childLines } from './outline';
@@ -29,63 +28,39 @@ export function writeParticipation(ctx: ActionContext, output: ContestOutput): v
   replaceColumns(table, PARTICIPATION_KEYS, output.participation.map(participationRow));
 }
 
-/**
- * Who has not (validly) marked which clip, juror by juror: only clips that reached the jury count —
- * late, failed or pending clips are not the jury's to mark. A mark that cannot be read counts as not
- * marked (its cell is named among the warnings).
- */
-function missingByJuror(read: ContestRead, results: ClipResult[]): { jurorCode: string; clipIds: string[] }[] {
-  const clips = results.filter((r) => r.reachedEngagement).map((r) => ({ clipId: r.clipId, unit: r.unit }));
-  return missingMarks(clips, read.people.jurors, read.input.juryMarks);
-}
-
-/** Juror code → name ('' names fall back to the code). */
-function jurorNames(read: ContestRead): (code: string) => string {
-  const byCode = new Map(read.people.jurors.map((j) => [j.code, j.name]));
-  return (code) => byCode.get(code) || code;
-}
-
-/** "Missing marks per juror" lines: "Nguyễn Văn An (GK1) chưa chấm 2 bài: HT-001, HT-007". */
-export function missingMarkLines(read: ContestRead, results: ClipResult[]): string[] {
-  const name = jurorNames(read);
-  return missingByJuror(read, results).map(({ jurorCode, clipIds }) => `${name(jurorCode)} (${jurorCode}) chưa chấm ${clipIds.length} bài: ${clipIds.join(', ')}`);
+/** "Missing marks per juror" lines, from the domain's progress: "Nguyễn Văn An (GK1) chưa chấm 2 bài: HT-001, HT-007". */
+export function missingMarkLines(output: ContestOutput): string[] {
+  // Only clips that reached the jury count (late, failed or pending clips are not the jury's to
+  // mark); an unreadable mark counts as not marked, its cell named among the warnings.
+  return output.jurorProgress
+    .filter((p) => p.notMarked.length > 0)
+    .map((p) => `${p.name || p.jurorCode} (${p.jurorCode}) chưa chấm ${p.notMarked.length} bài: ${p.notMarked.join(', ')}`);
 }
 
 /**
  * Clips that passed appraisal (and were accepted) but have no total because the jury has not marked
- * them fully or a mark is unreadable — from the same missing-mark logic as missingMarkLines, turned
- * per clip: "HT-040 – Đoàn phường 15 (thiếu điểm của Trần Thị Bình – GK2)". Such a clip might deserve
- * a prize, so an award list built without it is not final.
+ * them fully or a mark is unreadable, from each clip's juror marks as the domain found them:
+ * "HT-040 – Đoàn phường 15 (thiếu điểm của Trần Thị Bình – GK2)". Such a clip might deserve a prize,
+ * so an award list built without it is not final.
  */
 export function unscoredJuryClipLines(read: ContestRead, results: ClipResult[]): string[] {
-  const pending = results.filter((r) => r.reachedEngagement && !r.scored);
-  if (pending.length === 0) return [];
-  const byClip = new Map<string, string[]>();
-  for (const { jurorCode, clipIds } of missingByJuror(read, results)) {
-    for (const id of clipIds) byClip.set(id, [...(byClip.get(id) ?? []), jurorCode]);
-  }
-  // A juror whose row holds an unreadable mark has marked: "điểm không hợp lệ", not "thiếu điểm".
-  // The first row per clip and juror decides, as in the engine.
-  const invalid = new Map<string, boolean>();
-  for (const m of read.input.juryMarks) {
-    const key = markKey(m.clipId, m.jurorCode);
-    if (!invalid.has(key)) invalid.set(key, (m.invalid ?? []).length > 0);
-  }
-  const name = jurorNames(read);
-  const label = (code: string) => `${name(code)} – ${code}`;
-  return pending.map((r) => {
-    const codes = byClip.get(r.clipId) ?? [];
-    const bad = codes.filter((c) => invalid.get(markKey(r.clipId, c)));
-    const absent = codes.filter((c) => !bad.includes(c));
-    const details = [
-      absent.length > 0 ? `thiếu điểm của ${absent.map(label).join(', ')}` : '',
-      bad.length > 0 ? `điểm không hợp lệ của ${bad.map(label).join(', ')}` : '',
-    ].filter((d) => d !== '');
-    if (details.length === 0) {
-      details.push(read.people.jurors.length === 0 ? 'chưa có giám khảo trong trang "Ban giám khảo"' : 'không có giám khảo nào được chấm (tất cả cùng đơn vị với bài)');
-    }
-    return `${r.clipId}${r.unit ? ` – ${r.unit}` : ''} (${details.join('; ')})`;
-  });
+  const label = (m: JurorMark) => `${m.name || m.jurorCode} – ${m.jurorCode}`;
+  return results
+    .filter((r) => r.reachedEngagement && !r.scored)
+    .map((r) => {
+      const marks = r.jurorMarks ?? [];
+      const absent = marks.filter((m) => m.status === 'missing');
+      // A juror whose row holds an unreadable mark has marked: "điểm không hợp lệ", not "thiếu điểm".
+      const bad = marks.filter((m) => m.status === 'invalid');
+      const details = [
+        absent.length > 0 ? `thiếu điểm của ${absent.map(label).join(', ')}` : '',
+        bad.length > 0 ? `điểm không hợp lệ của ${bad.map(label).join(', ')}` : '',
+      ].filter((d) => d !== '');
+      if (details.length === 0) {
+        details.push(read.people.jurors.length === 0 ? 'chưa có giám khảo trong trang "Ban giám khảo"' : 'không có giám khảo nào được chấm (tất cả cùng đơn vị với bài)');
+      }
+      return `${r.clipId}${r.unit ? ` – ${r.unit}` : ''} (${details.join('; ')})`;
+    });
 }
 
 /**
@@ -101,13 +76,19 @@ export function computeScores(ctx: ActionContext): Summary {
   const results = readSheet(ctx.spreadsheet, RESULTS);
   replaceColumns(results, RESULT_KEYS, output.results.map(resultRow));
   writeParticipation(ctx, output);
+  // Tổng from the totals the domain computed (never a second parse of the marks), row by row.
+  const rowTotals = new Map(output.markTotals.filter((m) => m.row !== undefined).map((m) => [`${m.jurorCode}\u0000${m.row}`, m]));
   for (const t of read.juryTabs) {
     if (!t.table) continue;
     const table = t.table;
     const updates = new Map<number, unknown[]>();
     for (const r of table.rows) {
-      const total = juryRowTotal(table, r, read.rules.rubric);
-      if (total !== (r.cells[table.col.total] ?? '')) updates.set(r.row, [total]);
+      const m = rowTotals.get(`${t.juror.code}\u0000${r.row}`);
+      // A row without a clip ID is no mark row: its cell is left as it is.
+      if (!m) continue;
+      const shown = r.cells[table.col.total] ?? '';
+      const total = juryTotalCell(shown, m.total, m.invalid);
+      if (total !== shown) updates.set(r.row, [total]);
     }
     updateRows(table, ['total'], updates);
   }
@@ -130,7 +111,7 @@ export function computeScores(ctx: ActionContext): Summary {
   if (unscored.length > 0) {
     lines.push(`Chưa tính điểm ${unscored.length} bài:`, ...childLines([...byReason].map(([reason, ids]) => `${UNSCORED_LABELS[reason]} (${ids.length}): ${ids.join(', ')}`)));
   }
-  const missing = missingMarkLines(read, output.results);
+  const missing = missingMarkLines(output);
   if (missing.length > 0) lines.push('Điểm BGK còn thiếu:', ...childLines(missing));
 
   const warnings = [

@@ -1,6 +1,6 @@
 // "Thiết lập hội thi": creates or repairs every sheet with the seed contest's defaults; idempotent.
 import { normalizeName } from '../domain/parse';
-import { AGGREGATION_LABELS, SETTING_DEFINITIONS, parseSettings } from '../domain/settings';
+import { AGGREGATION_LABELS, NORMALISATION_LABELS, SETTING_DEFINITIONS, parseSettings } from '../domain/settings';
 import { APPRAISAL_CRITERIA, appraisalCriteriaSeedRows, readAppraisalCriteria } from '../sheets/appraisalCriteria';
 import { APPRAISAL_RESULT_KEYS, APPRAISAL_RESULTS_PROTECTION, APPRAISAL_SHEET, appraisalSchema } from '../sheets/appraisal';
 import { AUDIT_LOG } from '../sheets/auditLog';
@@ -62,7 +62,7 @@ function renamedSheetFinder(ctx: ActionContext): (schema: SheetSchema<string>) =
 }
 
 /**
- * Dropdowns on the "Giá trị" cells of the Có/Không settings and of "Cách tổng hợp điểm BGK" (invalid
+ * Dropdowns on the "Giá trị" cells of the Có/Không settings, "Cách tổng hợp điểm BGK" and "Chuẩn hoá điểm BGK" (invalid
  * entries rejected), no rule on the others: one setDataValidations over the column, rows found by
  * label so a reordered sheet keeps its rules. The column stays plain text ("@").
  */
@@ -71,6 +71,7 @@ function applySettingDropdowns(ctx: ActionContext, table: Table<'label' | 'value
   const list = (values: string[]) => ctx.services.spreadsheetApp.newDataValidation().requireValueInList(values, true).setAllowInvalid(false).build();
   const yesNo = list(['Có', 'Không']);
   const aggregation = list(Object.values(AGGREGATION_LABELS));
+  const normalisation = list(Object.values(NORMALISATION_LABELS));
   const kindOf = new Map(SETTING_DEFINITIONS.map((d) => [normalizeName(d.label), d.kind]));
   const byRow = new Map(table.rows.map((r) => [r.row, r]));
   const labelCol = table.col.label;
@@ -78,7 +79,7 @@ function applySettingDropdowns(ctx: ActionContext, table: Table<'label' | 'value
   for (let row = 2; row <= table.lastRow; row++) {
     const r = byRow.get(row);
     const kind = r ? kindOf.get(normalizeName(String(r.cells[labelCol] ?? ''))) : undefined;
-    rules.push([kind === 'boolean' ? yesNo : kind === 'aggregation' ? aggregation : null]);
+    rules.push([kind === 'boolean' ? yesNo : kind === 'aggregation' ? aggregation : kind === 'normalisation' ? normalisation : null]);
   }
   table.sheet.getRange(2, valueColumn, rules.length, 1).setDataValidations(rules as GoogleAppsScript.Spreadsheet.DataValidation[][]);
 }

@@ -25,6 +25,7 @@ export function requireContestForm(formApp: GoogleAppsScript.Forms.FormApp, id: 
   throw new ContestError([
     {
       code: 'form.missing',
+      severity: 'stops-action',
       message: 'Chưa có biểu mẫu nộp bài (hoặc không mở được biểu mẫu ghi trong trang "Cấu hình"). Hãy chạy "Hội thi → Tạo / liên kết biểu mẫu".',
       sheet: CONFIG.name,
     },

@@ -32,18 +32,18 @@ export function readAppraisalCriteria(table: Table<AppraisalCriteriaKey>): { cri
     const code = text(table, r, 'code');
     const label = text(table, r, 'text');
     if (code === '') {
-      problems.push(cellProblem('criterion.code_missing', { sheet, row: r.row, column: 'Mã' }, `tiêu chí "${label}" chưa có mã.`));
+      problems.push(cellProblem('criterion.code_missing', 'stops-action', { sheet, row: r.row, column: 'Mã' }, `tiêu chí "${label}" chưa có mã.`));
       continue;
     }
     if (seen.has(code.toUpperCase())) {
-      problems.push(cellProblem('criterion.duplicate', { sheet, row: r.row, column: 'Mã' }, `mã "${code}" bị trùng.`));
+      problems.push(cellProblem('criterion.duplicate', 'stops-action', { sheet, row: r.row, column: 'Mã' }, `mã "${code}" bị trùng.`));
       continue;
     }
     seen.add(code.toUpperCase());
     const req = text(table, r, 'required');
     const parsed = req === '' ? true : parseBoolean(req);
     if (parsed === null) {
-      problems.push(cellProblem('criterion.required', { sheet, row: r.row, column: 'Bắt buộc' }, `"${req}" không hợp lệ; cần "Có" hoặc "Không".`));
+      problems.push(cellProblem('criterion.required', 'stops-action', { sheet, row: r.row, column: 'Bắt buộc' }, `"${req}" không hợp lệ; cần "Có" hoặc "Không".`));
     }
     criteria.push({ code, text: label || code, required: parsed ?? true });
   }

@@ -36,7 +36,7 @@ export function readEngagement(table: Table<EngagementKey>): { counts: Engagemen
       const n = parseCountCell(v);
       if (n === null) return 0;
       if (n === 'invalid' || n < 0 || !Number.isInteger(n)) {
-        problems.push(cellProblem('engagement.count', { sheet, row: r.row, column: header }, `"${String(v)}" không phải số nguyên không âm.`, 'tạm tính là 0 cho đến khi sửa'));
+        problems.push(cellProblem('engagement.count', 'changes-score', { sheet, row: r.row, column: header }, `"${String(v)}" không phải số nguyên không âm.`, 'tạm tính là 0 cho đến khi sửa'));
         return 0;
       }
       return n;

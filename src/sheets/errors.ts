@@ -1,6 +1,6 @@
 // The error a sheet adapter or flow raises when it must stop: Vietnamese problems naming sheet/row/column.
 import { describePlace, type CellPlace } from '../domain/parse';
-import type { Parsed, Problem } from '../domain/types';
+import type { Parsed, Problem, ProblemSeverity } from '../domain/types';
 
 /**
  * Thrown when an action cannot go on (missing sheet or header, invalid settings). The UI shows
@@ -27,10 +27,11 @@ export function isContestError(e: unknown): e is ContestError {
 /**
  * A problem with one cell: the message is `Trang "<sheet>", dòng <row>, cột "<column>": <text>`, and the
  * place is kept in its fields so dialogs and the CLI can point at the cell.
- * @example cellProblem('unit.name', { sheet: 'Đơn vị', row: 4, column: 'Tên đơn vị' }, 'chưa có tên đơn vị.').message === 'Trang "Đơn vị", dòng 4, cột "Tên đơn vị": chưa có tên đơn vị.'
+ * `severity` is the caller's to decide: only it knows whether its fallback changes a score.
+ * @example cellProblem('unit.name', 'info', { sheet: 'Đơn vị', row: 4, column: 'Tên đơn vị' }, 'chưa có tên đơn vị.').message === 'Trang "Đơn vị", dòng 4, cột "Tên đơn vị": chưa có tên đơn vị.'
  */
-export function cellProblem(code: string, place: CellPlace, text: string, consequence?: string): Problem {
-  const problem: Problem = { code, message: `${describePlace(place)}: ${text}`, ...place };
+export function cellProblem(code: string, severity: ProblemSeverity, place: CellPlace, text: string, consequence?: string): Problem {
+  const problem: Problem = { code, severity, message: `${describePlace(place)}: ${text}`, ...place };
   if (consequence !== undefined) problem.consequence = consequence;
   return problem;
 }
@@ -44,6 +45,7 @@ export function missingSheet(name: string): ContestError {
   return new ContestError([
     {
       code: 'sheet.missing',
+      severity: 'stops-action',
       message: `Không tìm thấy trang "${name}". Nếu đã đổi tên trang, hãy đổi lại đúng tên "${name}". Nếu trang đã bị xoá, hãy chạy "Hội thi → Thiết lập hội thi" để tạo lại.`,
       sheet: name,
     },

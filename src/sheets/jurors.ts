@@ -36,23 +36,23 @@ export function readJurors(table: Table<JurorKey>, units: Unit[]): { jurors: Jur
     const at = (column: string) => ({ sheet, row: r.row, column });
     const name = text(table, r, 'name');
     if (name === '') {
-      problems.push(cellProblem('juror.name', at('Họ tên'), 'chưa có họ tên giám khảo.'));
+      problems.push(cellProblem('juror.name', 'info', at('Họ tên'), 'chưa có họ tên giám khảo.'));
       continue;
     }
     const code = text(table, r, 'code') || `GK${r.row - 1}`;
     if (codes.has(code.toUpperCase())) {
-      problems.push(cellProblem('juror.duplicate', at('Mã'), `mã giám khảo "${code}" bị trùng.`));
+      problems.push(cellProblem('juror.duplicate', 'changes-score', at('Mã'), `mã giám khảo "${code}" bị trùng.`));
       continue;
     }
     if (names.has(name.toLowerCase())) {
-      problems.push(cellProblem('juror.duplicate_name', at('Họ tên'), `họ tên "${name}" bị trùng; mỗi giám khảo cần một tên riêng để có phiếu chấm riêng.`));
+      problems.push(cellProblem('juror.duplicate_name', 'changes-score', at('Họ tên'), `họ tên "${name}" bị trùng; mỗi giám khảo cần một tên riêng để có phiếu chấm riêng.`));
       continue;
     }
     codes.add(code.toUpperCase());
     names.add(name.toLowerCase());
     const email = text(table, r, 'email');
     if (email === '') {
-      problems.push(cellProblem('juror.email', at('Email'), `giám khảo "${name}" chưa có email nên phiếu chấm chỉ Ban tổ chức sửa được.`));
+      problems.push(cellProblem('juror.email', 'info', at('Email'), `giám khảo "${name}" chưa có email nên phiếu chấm chỉ Ban tổ chức sửa được.`));
     }
     const unitText = text(table, r, 'unit');
     jurors.push({ row: r.row, code, name, email, unit: unitText === '' ? '' : canonicalUnitName(unitText, units) });

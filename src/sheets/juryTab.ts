@@ -125,6 +125,16 @@ export function juryRowTotal(table: Table<string>, row: TableRow, rubric: { name
   return blank ? '' : roundToScoreUnits(sum);
 }
 
+/**
+ * The same `Tổng` cell from a total the domain already computed (ContestOutput.markTotals), so
+ * "Tính điểm" does not parse the marks a second time. A conflict row keeps its note.
+ */
+export function juryTotalCell(shown: unknown, total: number | null, invalid: boolean): unknown {
+  if (shown === CONFLICT_NOTE) return CONFLICT_NOTE;
+  if (invalid) return JURY_TOTAL_BAD;
+  return total === null ? '' : roundToScoreUnits(total);
+}
+
 /** Shown in `Tổng` when one of the row's marks cannot be read. */
 export const JURY_TOTAL_BAD = 'Kiểm tra lại điểm';
 
@@ -163,7 +173,7 @@ export function readJuryTab(table: Table<string>, juror: Juror, rubric: RubricCr
       }
     });
     if (invalid.length > 0) badClips.add(clipId.toUpperCase());
-    marks.push(invalid.length > 0 ? { clipId, jurorCode: juror.code, marks: values, invalid } : { clipId, jurorCode: juror.code, marks: values });
+    marks.push(invalid.length > 0 ? { clipId, jurorCode: juror.code, marks: values, invalid, row: r.row } : { clipId, jurorCode: juror.code, marks: values, row: r.row });
   }
   return { marks, problems, rowOf, badClips };
 }
@@ -188,6 +198,7 @@ export function staleMarkColumns(table: Table<string>): Problem[] {
     if (n === 0) continue;
     problems.push({
       code: 'jury.stale_column',
+      severity: 'info',
       message: `Trang "${sheet}", cột "${header}": còn ${n} điểm nhưng tiêu chí này không còn trong "${RUBRIC.name}" – điểm này không được tính.`,
       sheet,
       column: header,

@@ -31,11 +31,11 @@ export function readPrizeTiers(table: Table<PrizeTierKey>): { tiers: PrizeTier[]
     const name = text(table, r, 'name');
     const count = parseNumberCell(cell(table, r, 'count'));
     if (name === '') {
-      problems.push(cellProblem('prize.name', { sheet, row: r.row, column: 'Giải' }, 'chưa có tên giải.'));
+      problems.push(cellProblem('prize.name', 'stops-action', { sheet, row: r.row, column: 'Giải' }, 'chưa có tên giải.'));
       continue;
     }
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
-      problems.push(cellProblem('prize.count', { sheet, row: r.row, column: 'Số lượng' }, `số lượng giải "${name}" phải là số nguyên không âm.`));
+      problems.push(cellProblem('prize.count', 'stops-action', { sheet, row: r.row, column: 'Số lượng' }, `số lượng giải "${name}" phải là số nguyên không âm.`));
       continue;
     }
     tiers.push({ name, count, reward: text(table, r, 'reward') });

@@ -34,23 +34,23 @@ export function readRubric(table: Table<RubricKey>): { rubric: RubricCriterion[]
     const max = parseNumberCell(cell(table, r, 'max'));
     const at = (column: string) => ({ sheet, row: r.row, column });
     if (name === '') {
-      problems.push(cellProblem('rubric.name', at('Tiêu chí'), 'tiêu chí chưa có tên.'));
+      problems.push(cellProblem('rubric.name', 'stops-action', at('Tiêu chí'), 'tiêu chí chưa có tên.'));
       continue;
     }
     const key = name.toLowerCase();
     if (seen.has(key) || RESERVED_JURY_HEADERS.some((h) => h.toLowerCase() === key)) {
-      problems.push(cellProblem('rubric.name_taken', at('Tiêu chí'), `tên "${name}" bị trùng hoặc trùng tên cột có sẵn của phiếu chấm.`));
+      problems.push(cellProblem('rubric.name_taken', 'stops-action', at('Tiêu chí'), `tên "${name}" bị trùng hoặc trùng tên cột có sẵn của phiếu chấm.`));
       continue;
     }
     seen.add(key);
     if (typeof max !== 'number' || max <= 0) {
-      problems.push(cellProblem('rubric.max', at('Điểm tối đa'), `cần một số dương (tiêu chí "${name}").`));
+      problems.push(cellProblem('rubric.max', 'stops-action', at('Điểm tối đa'), `cần một số dương (tiêu chí "${name}").`));
       continue;
     }
     rubric.push({ name, max });
   }
   if (rubric.length === 0 && problems.length === 0) {
-    problems.push({ code: 'rubric.empty', message: `Trang "${sheet}" chưa có tiêu chí chấm nào.`, sheet });
+    problems.push({ code: 'rubric.empty', severity: 'stops-action', message: `Trang "${sheet}" chưa có tiêu chí chấm nào.`, sheet });
   }
   return { rubric, problems };
 }

@@ -30,13 +30,13 @@ export function readShareLog(table: Table<ShareLogKey>, timeZone: string): { ent
     const account = text(table, r, 'account');
     if (clipId === '' || account === '') {
       const column = clipId === '' ? 'Mã bài' : 'Tài khoản';
-      problems.push(cellProblem('share.incomplete', { sheet, row: r.row, column }, `thiếu ${column.toLowerCase()}.`, SKIPPED));
+      problems.push(cellProblem('share.incomplete', 'changes-score', { sheet, row: r.row, column }, `thiếu ${column.toLowerCase()}.`, SKIPPED));
       continue;
     }
     const raw = cell(table, r, 'time');
     const time = parseDateTime(raw, timeZone);
     if (time === 'invalid') {
-      problems.push(cellProblem('share.time', { sheet, row: r.row, column: 'Thời gian' }, `"${String(raw)}" không phải ngày giờ (dd/MM/yyyy HH:mm).`, SKIPPED));
+      problems.push(cellProblem('share.time', 'changes-score', { sheet, row: r.row, column: 'Thời gian' }, `"${String(raw)}" không phải ngày giờ (dd/MM/yyyy HH:mm).`, SKIPPED));
       continue;
     }
     entries.push({ clipId, account, time });

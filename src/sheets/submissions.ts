@@ -58,26 +58,26 @@ export function readSubmissions(
   for (const r of table.rows) {
     const id = text(table, r, 'id');
     if (id === '') {
-      problems.push(cellProblem('submission.id', { sheet, row: r.row, column: 'Mã bài' }, 'dòng này chưa có mã bài nên bị bỏ qua.'));
+      problems.push(cellProblem('submission.id', 'info', { sheet, row: r.row, column: 'Mã bài' }, 'dòng này chưa có mã bài nên bị bỏ qua.'));
       continue;
     }
     const key = id.toUpperCase();
     if (seen.has(key)) {
-      problems.push(cellProblem('submission.duplicate_id', { sheet, row: r.row, column: 'Mã bài' }, `mã "${id}" trùng với dòng ${seen.get(key)}.`, 'dòng này bị bỏ qua'));
+      problems.push(cellProblem('submission.duplicate_id', 'changes-score', { sheet, row: r.row, column: 'Mã bài' }, `mã "${id}" trùng với dòng ${seen.get(key)}.`, 'dòng này bị bỏ qua'));
       continue;
     }
     seen.set(key, r.row);
     const rawTime = cell(table, r, 'time');
     const time = parseDateTime(rawTime, timeZone);
     if (time === 'invalid') {
-      problems.push(cellProblem('submission.time', { sheet, row: r.row, column: 'Thời gian nộp' }, `"${String(rawTime)}" không phải ngày giờ (dd/MM/yyyy HH:mm).`));
+      problems.push(cellProblem('submission.time', 'changes-score', { sheet, row: r.row, column: 'Thời gian nộp' }, `"${String(rawTime)}" không phải ngày giờ (dd/MM/yyyy HH:mm).`));
     }
     // The intake writes "Thiếu thông tin" only when a response arrives; rows typed or emptied by hand are
     // caught here, on every read. A warning only: the row is still appraised and scored.
     const missing = REQUIRED_COLUMNS.filter((c) => text(table, r, c.key) === '').map((c) => c.header);
     if (missing.length > 0) {
       const list = missing.map((h) => `"${h}"`).join(', ');
-      problems.push({ code: 'submission.missing', message: `Trang "${sheet}", dòng ${r.row}: thiếu ${list}.`, sheet, row: r.row, column: missing[0] });
+      problems.push({ code: 'submission.missing', severity: 'info', message: `Trang "${sheet}", dòng ${r.row}: thiếu ${list}.`, sheet, row: r.row, column: missing[0] });
     }
     const unitTyped = text(table, r, 'unit');
     const unit = matchUnit(unitTyped, units);

@@ -55,6 +55,7 @@ export function locateColumns<K extends string>(
     if (at === undefined && c.required !== false) {
       problems.push({
         code: 'sheet.header_missing',
+        severity: 'stops-action',
         message: `Trang "${schema.name}" thiếu cột "${c.header}" ở dòng 1. Hãy thêm lại tiêu đề cột này hoặc chạy "Hội thi → Thiết lập hội thi" để sửa.`,
         sheet: schema.name,
         row: 1,

@@ -37,12 +37,12 @@ export function readUnits(table: Table<UnitKey>): { units: UnitRow[]; problems: 
     const name = text(table, r, 'name');
     const place = { sheet, row: r.row, column: 'Tên đơn vị' };
     if (name === '') {
-      problems.push(cellProblem('unit.name', place, 'chưa có tên đơn vị.'));
+      problems.push(cellProblem('unit.name', 'info', place, 'chưa có tên đơn vị.'));
       continue;
     }
     const key = normalizeName(name);
     if (seen.has(key)) {
-      problems.push(cellProblem('unit.duplicate', place, `"${name}" trùng với dòng ${seen.get(key)}.`));
+      problems.push(cellProblem('unit.duplicate', 'info', place, `"${name}" trùng với dòng ${seen.get(key)}.`));
       continue;
     }
     seen.set(key, r.row);

@@ -118,6 +118,7 @@ export function orphanClipRows(sheet: string, rows: { clipId: string; row: numbe
   if (orphans.length > ORPHAN_LIST_LIMIT) shown.push(`… và ${orphans.length - ORPHAN_LIST_LIMIT} dòng khác`);
   return {
     code: 'clip.orphan',
+    severity: 'info',
     message: `Trang "${sheet}": mã bài không có trong "${SUBMISSIONS.name}" (dòng của bài có thể đã bị xoá hoặc mã đã bị sửa): ${shown.join(', ')}.`,
     consequence: 'các dòng này không được tính',
     sheet,
@@ -168,6 +169,7 @@ export function readContest(spreadsheet: Spreadsheet): ContestRead {
     if (!sheet) {
       warnings.push({
         code: 'jury.tab_missing',
+        severity: 'info',
         message: `Giám khảo "${juror.name}" chưa có trang "${juryTabName(juror)}". Hãy chạy "Chuẩn bị phiếu chấm BGK".`,
         sheet: juryTabName(juror),
       });
@@ -180,7 +182,7 @@ export function readContest(spreadsheet: Spreadsheet): ContestRead {
     warnings.push(...staleMarkColumns(table));
     return { juror, table, read };
   });
-  warnings.push(...located.orphans.map((name) => ({ code: 'jury.tab_orphan', message: orphanTabMessage(name), sheet: name })));
+  warnings.push(...located.orphans.map((name) => ({ code: 'jury.tab_orphan', severity: 'info' as const, message: orphanTabMessage(name), sheet: name })));
   const engagementTable = readSheet(spreadsheet, ENGAGEMENT);
   const shareLogTable = readSheet(spreadsheet, SHARE_LOG);
   const engagement = readEngagement(engagementTable);

@@ -85,4 +85,70 @@ describe('runContest', () => {
   it('validateRubric wants at least one criterion', () => {
     expect(validateRubric([]).map((p) => p.code)).toEqual(['rubric.none']);
   });
+
+  describe('what the flows used to recompute (issue 8 item 7)', () => {
+    const three: Juror[] = [
+      { code: 'GK1', name: 'An', email: '', unit: '' },
+      { code: 'GK2', name: 'Bình', email: '', unit: 'Đoàn B' },
+      { code: 'GK3', name: '', email: '', unit: '' },
+    ];
+    const input = contest({
+      units: [unit('A', 'Đoàn A'), unit('B', 'Đoàn B')],
+      jurors: three,
+      submissions: [submission('HT-001', 'Đoàn A'), submission('HT-002', 'Đoàn B'), submission('HT-003', 'Đoàn A')],
+      appraisals: [passed('HT-001'), passed('HT-002')], // HT-003 not appraised: never sent to the jury
+      juryMarks: [
+        { clipId: 'HT-001', jurorCode: 'GK1', marks: [80], row: 2 },
+        { clipId: 'HT-002', jurorCode: 'GK1', marks: [60], row: 3 },
+        { clipId: 'HT-001', jurorCode: 'GK2', marks: [null], row: 2 },
+        // GK2 is of Đoàn B: HT-002 is a conflict, never expected.
+        { clipId: 'HT-001', jurorCode: 'GK3', marks: [70], row: 2 },
+        { clipId: 'HT-002', jurorCode: 'GK3', marks: [null], invalid: [{ sheet: 'BGK - GK3', row: 3, column: 'Điểm' }], row: 3 },
+      ],
+    });
+    const out = runContest(input);
+    const r = (id: string) => out.results.find((x) => x.clipId === id)!;
+
+    it('each clip carries every expected juror’s total and status', () => {
+      expect(r('HT-001').jurorMarks).toEqual([
+        { jurorCode: 'GK1', name: 'An', total: 80, status: 'marked' },
+        { jurorCode: 'GK2', name: 'Bình', total: null, status: 'missing' },
+        { jurorCode: 'GK3', name: '', total: 70, status: 'marked' },
+      ]);
+      expect(r('HT-002').jurorMarks).toEqual([
+        { jurorCode: 'GK1', name: 'An', total: 60, status: 'marked' },
+        { jurorCode: 'GK3', name: '', total: null, status: 'invalid' },
+      ]);
+    });
+
+    it('per juror: missing and invalid marks over the clips sent to the jury only', () => {
+      expect(out.jurorProgress.map((p) => [p.jurorCode, p.toMark, p.marked, p.missing, p.conflicts, p.invalid.map((c) => `${c.clipId}@${c.row}`)])).toEqual([
+        ['GK1', 2, 2, [], 0, []],
+        ['GK2', 1, 0, ['HT-001'], 1, []],
+        ['GK3', 2, 1, [], 0, ['HT-002@3']],
+      ]);
+    });
+
+    it('one total per mark row, with its tab row, for the "Tổng" cells', () => {
+      expect(out.markTotals).toEqual([
+        { clipId: 'HT-001', jurorCode: 'GK1', row: 2, total: 80, invalid: false },
+        { clipId: 'HT-002', jurorCode: 'GK1', row: 3, total: 60, invalid: false },
+        { clipId: 'HT-001', jurorCode: 'GK2', row: 2, total: null, invalid: false },
+        { clipId: 'HT-001', jurorCode: 'GK3', row: 2, total: 70, invalid: false },
+        { clipId: 'HT-002', jurorCode: 'GK3', row: 3, total: null, invalid: true },
+      ]);
+    });
+
+    it('appraisal is decided once, in submission order, and participation agrees with it', () => {
+      expect(out.appraisals.map((a) => [a.clipId, a.status])).toEqual([
+        ['HT-001', 'passed'],
+        ['HT-002', 'passed'],
+        ['HT-003', 'pending'],
+      ]);
+      expect(out.participation.map((p) => [p.unit, p.submitted, p.passed])).toEqual([
+        ['Đoàn A', 2, 1],
+        ['Đoàn B', 1, 1],
+      ]);
+    });
+  });
 });

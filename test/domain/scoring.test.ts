@@ -204,6 +204,59 @@ describe('computeResults', () => {
     expect(rs.map((r) => [r.clipId, r.rank])).toEqual([['HT-002', 1], ['HT-001', 2], ['HT-003', 2]]);
   });
 
+  it('ranks follow the whole tie-break chain: 92.00 (jury 36), 92.00 (jury 34), 90.00 → 1, 2, 3 (issue 13)', () => {
+    const one = [jurors[0]];
+    const rs = computeResults(
+      contest({
+        jurors: one,
+        submissions: ['HT-001', 'HT-002', 'HT-003'].map((id) => submission(id, 'X')),
+        appraisals: ['HT-001', 'HT-002', 'HT-003'].map(passed),
+        juryMarks: [
+          { clipId: 'HT-001', jurorCode: 'GK1', marks: [85] }, // 40 × 85 / 100 = 34
+          { clipId: 'HT-002', jurorCode: 'GK1', marks: [90] }, // 36
+          { clipId: 'HT-003', jurorCode: 'GK1', marks: [60] }, // 24
+        ],
+        engagement: [
+          { clipId: 'HT-001', reactions: 290, shares: 0 }, // 60 × 290 / 300 = 58 → 34 + 58 = 92
+          { clipId: 'HT-002', reactions: 280, shares: 0 }, // 60 × 280 / 300 = 56 → 36 + 56 = 92
+          { clipId: 'HT-003', reactions: 165, shares: 0 }, // 60 × 165 / 300 = 33 → 24 + 33 = 57
+        ],
+      }),
+    );
+    expect(rs.map((r) => [r.clipId, r.total, r.juryPart, r.rank])).toEqual([
+      ['HT-002', 92, 36, 1],
+      ['HT-001', 92, 34, 2],
+      ['HT-003', 57, 24, 3],
+    ]);
+  });
+
+  it('the earlier submission breaks an equal total and jury part: ranks 1, 2; a full tie shares a rank: 1, 1, 3', () => {
+    const one = [jurors[0]];
+    const base = {
+      jurors: one,
+      appraisals: ['HT-001', 'HT-002', 'HT-003'].map(passed),
+      juryMarks: [
+        { clipId: 'HT-001', jurorCode: 'GK1', marks: [80] }, // 32
+        { clipId: 'HT-002', jurorCode: 'GK1', marks: [80] }, // 32
+        { clipId: 'HT-003', jurorCode: 'GK1', marks: [50] }, // 20
+      ],
+    };
+    const byTime = computeResults(
+      contest({
+        ...base,
+        submissions: [
+          submission('HT-001', 'X', vn('2023-06-05T10:00:00')),
+          submission('HT-002', 'X', vn('2023-06-04T10:00:00')), // a day earlier → above HT-001
+          submission('HT-003', 'X'),
+        ],
+      }),
+    );
+    expect(byTime.map((r) => [r.clipId, r.rank])).toEqual([['HT-002', 1], ['HT-001', 2], ['HT-003', 3]]);
+    // Same total, same jury part, same minute: no rule decides, both are 1st and the next is 3rd.
+    const tied = computeResults(contest({ ...base, submissions: ['HT-001', 'HT-002', 'HT-003'].map((id) => submission(id, 'X')) }));
+    expect(tied.map((r) => [r.clipId, r.rank])).toEqual([['HT-001', 1], ['HT-002', 1], ['HT-003', 3]]);
+  });
+
   it('trimmed mean fallback note reaches the result', () => {
     const rs = computeResults(
       contest({

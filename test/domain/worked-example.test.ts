@@ -108,7 +108,8 @@ export function workedExample(): ContestInput {
  HT-010  BV    65 55 60           60    24.0 | log 3   100      106      21.2 | 45.2   (x:2, y:1)
  HT-011  P2    50 50 50           50    20.0 | 0       30       30        6.0 | 26.0
  HT-012  P7    100 _ 100                                                       | not scored: GK2 missing
- Ranks by total: 84 (1), 78.4 (2), 76 (3), 72 (4), 72 (4), 69.2 (6), 52 (7), 45.2 (8), 26 (9).
+ Ranks by the tie-break chain: 84 (1), 78.4 (2), 76 (3), 72 jury 32 (4), 72 jury 30 (5), 69.2 (6), 52 (7),
+ 45.2 (8), 26 (9).
  Unit scores (best clip): P1 84, P2 76, P5 72 (jury 32), P7 72 (jury 30), P3 69.2, P4 52, BV 45.2; P6 none.
  Awards (one per unit): Nhất P1 (HT-002), Nhì P2 (HT-003), Ba P5 (HT-007, wins the 72 tie on jury part 32 > 30),
  Khuyến khích P7 (HT-009), P3 (HT-004), P4 (HT-005). BV (45.2) gets nothing; nothing unawarded.
@@ -128,7 +129,7 @@ describe('worked example: 8 units, 12 clips, 3 jurors', () => {
       ['HT-001', 78.4, 2],
       ['HT-003', 76, 3],
       ['HT-007', 72, 4],
-      ['HT-009', 72, 4],
+      ['HT-009', 72, 5], // same total as HT-007, lower jury part (30 < 32): ranked below, not level
       ['HT-004', 69.2, 6],
       ['HT-005', 52, 7],
       ['HT-010', 45.2, 8],

@@ -70,10 +70,10 @@ describe('a prize decided by a tie-break says why, in "Giải thưởng" and in 
     expect(String(award('HT-037')['Ghi chú'])).toMatch(/^Đồng điểm – BTC quyết định: Đoàn phường 1[23], Đoàn phường 1[23]$/);
   });
 
-  test('"Kết quả": the same explanation on both clips; equal totals still share a rank', () => {
+  test('"Kết quả": the same explanation on both clips; the rank follows the tie-break', () => {
     expect(result('HT-039')['Ghi chú']).toBe('Bằng 66,80 điểm với HT-001 (Đoàn phường 1); xếp trên vì điểm BGK cao hơn.');
     expect(result('HT-001')['Ghi chú']).toBe('Bằng 66,80 điểm với HT-039 (Đoàn phường 14); xếp dưới vì điểm BGK thấp hơn.');
-    // Ranks: 90.8, 80.8, 76 above → both 66.8 clips are 4th.
-    expect([result('HT-039')['Hạng'], result('HT-001')['Hạng']]).toEqual([4, 4]);
+    // Ranks: 90.8, 80.8, 76 above → HT-039 (jury 35.6) is 4th and HT-001 (jury 20.4) 5th, as the note says.
+    expect([result('HT-039')['Hạng'], result('HT-001')['Hạng']]).toEqual([4, 5]);
   });
 });

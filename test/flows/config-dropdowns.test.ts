@@ -25,6 +25,13 @@ describe('"Cấu hình" dropdowns', () => {
     expect(rule.getAllowInvalid()).toBe(false);
   });
 
+  test('"Chuẩn hoá điểm BGK" gets its row, seeded Không, with both choices', () => {
+    expect(cellOf('Chuẩn hoá điểm BGK').getValue()).toBe('Không');
+    const rule = cellOf('Chuẩn hoá điểm BGK').getDataValidation()!;
+    expect(rule.getCriteriaValues()[0]).toEqual(['Không', 'Chuẩn hoá theo từng giám khảo']);
+    expect(rule.getAllowInvalid()).toBe(false);
+  });
+
   test('free-text settings have no rule; the column stays plain text; one call sets them all', () => {
     for (const label of ['Tên hội thi', 'Hạn nộp bài', 'Trọng số BGK (%)', 'Múi giờ']) expect(cellOf(label).getDataValidation()).toBeNull();
     expect(cellOf('Nhận bài nộp trễ').getNumberFormat()).toBe('@');

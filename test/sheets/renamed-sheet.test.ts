@@ -61,6 +61,6 @@ describe('"Đơn vị" renamed to "Don vi"', () => {
   });
 
   test('a problem with a row names a cell', () => {
-    expect(namesCells([{ code: 'x', message: 'm', sheet: 'Cấu hình', row: 7, column: 'Giá trị' }])).toBe(true);
+    expect(namesCells([{ code: 'x', severity: 'stops-action', message: 'm', sheet: 'Cấu hình', row: 7, column: 'Giá trị' }])).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { MENU_ENTRIES } from '../../src/ui/menu';
 describe('dialogs', () => {
   test('a ContestError lists each problem (sheet, row, column) and says nothing was changed', () => {
     const error = new ContestError([
-      { code: 'mark.not_number', message: 'Trang "BGK - An", dòng 4, cột "Điểm": điểm "9,5a" không phải là số.', sheet: 'BGK - An', row: 4, column: 'Điểm' },
+      { code: 'mark.not_number', severity: 'changes-score', message: 'Trang "BGK - An", dòng 4, cột "Điểm": điểm "9,5a" không phải là số.', sheet: 'BGK - An', row: 4, column: 'Điểm' },
     ]);
     const s = errorSummary('Tính điểm', error);
     expect(s.title).toBe('Tính điểm: Không thực hiện được');

@@ -34,8 +34,8 @@ describe('"Nhật ký"', () => {
     const weights = 'Trang "Cấu hình", dòng 7, cột "Giá trị" và dòng 8, cột "Giá trị": thiết lập "Trọng số BGK (%)" (50) cộng "Trọng số tương tác (%)" (60) phải bằng 100.';
     runMenuAction(ctx, { title: 'Tính điểm', run: () => {
       throw new ContestError([
-        { code: 'mark.not_number', message: bad },
-        { code: 'setting.juryWeight.sum', message: weights },
+        { code: 'mark.not_number', severity: 'changes-score', message: bad },
+        { code: 'setting.juryWeight.sum', severity: 'stops-action', message: weights },
       ]);
     } }, undefined);
     const details = String(records(emu, 'Nhật ký').pop()!['Chi tiết']);
