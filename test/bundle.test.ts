@@ -63,10 +63,19 @@ describe('dist/Code.js (run `npm run build` first; `npm test` does)', () => {
     for (const item of items) expect(typeof context[item.functionName!]).toBe('function');
   });
 
-  test('manifest scopes allow what the bundle calls: openById (form trigger) needs the full spreadsheets scope', () => {
+  test('is valid as an Editor add-on: no top-level menu, no trigger on another file, nothing project-wide', () => {
+    // createMenu: an add-on's menu is createAddonMenu; forForm: an add-on triggers only on its own file;
+    // getScriptLock / getProjectTriggers: shared by every document where the add-on is installed.
+    for (const call of ['createMenu(', 'forForm(', 'getScriptLock(', 'getProjectTriggers(']) expect(source).not.toContain(call);
+    expect(source).toContain('createAddonMenu(');
+    expect(source).toContain('getDocumentLock(');
+    expect(source).toContain('getUserTriggers(');
+  });
+
+  test('manifest scopes allow what the bundle calls: openById (the scheduler) needs the full spreadsheets scope', () => {
     for (const file of [path.join(root, 'appsscript.json'), path.join(root, 'dist', 'appsscript.json')]) {
       const scopes: string[] = JSON.parse(fs.readFileSync(file, 'utf8')).oauthScopes;
-      // The onFormSubmit trigger has no active spreadsheet: the intake opens the contest by id.
+      // An add-on's clock trigger has no active spreadsheet: the scheduler opens the contest by id.
       expect(source).toMatch(/\.openById\(/);
       expect(scopes).toContain('https://www.googleapis.com/auth/spreadsheets');
       expect(scopes).not.toContain('https://www.googleapis.com/auth/spreadsheets.currentonly');

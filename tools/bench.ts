@@ -156,7 +156,7 @@ function submissionRows(emu: Emu, rows: { k: number; responseId: string }[]): vo
 
 /**
  * One onFormSubmit execution when "Bài dự thi" already holds n rows written by earlier submissions
- * (so the response-id column exists), measured from the trigger's start: getScriptLock included.
+ * (so the response-id column exists), measured from the trigger's start: getDocumentLock included.
  */
 function benchSubmit(n: number, out: Row[]): void {
   const { emu, form } = formContest();

@@ -62,7 +62,7 @@ describe('src/main.ts entry points', () => {
     // The simple onEdit (as the appraiser) cannot write the protected result columns; the installable
     // edit trigger "Thiết lập hội thi" installed runs as the organizer and fills them, crediting the appraiser.
     expect([r['TT1'], r['Kết quả'], r['Người thẩm định']]).toEqual([true, 'Không đạt', APPRAISER]);
-    expect(emu.ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === 'onSettingsEdit')).toHaveLength(1);
+    expect(emu.triggers.all.filter((t) => t.getHandlerFunction() === 'onSettingsEdit')).toHaveLength(1);
   });
 
   test('a juror typing a mark sees Tổng at once; "8,5" style marks are summed', () => {

@@ -1,13 +1,9 @@
 // A contest workbook in the emulator with a roster and the form set up, wired the way src/main.ts wires the form entry points.
 import { type Emulator, type EmulatorOptions } from '../../packages/gas-emulator/src';
-import { contextOf, createContestEmulator } from '../sample/emulator';
+import { contestTriggerHandlers, contextOf, createContestEmulator } from '../sample/emulator';
 import type { ActionContext } from '../../src/flows/context';
 import { createOrLinkForm } from '../../src/flows/createForm';
-import { scheduledJobsTrigger } from '../../src/flows/deadline';
-import { installedEditTrigger } from '../../src/flows/edits';
-import { intakeTrigger } from '../../src/flows/intake';
 import { setupContest } from '../../src/flows/setup';
-import { runTrigger } from '../../src/ui/runner';
 
 export const ROSTER: [string, string, string, string][] = [
   ['P1', 'Đoàn Phường 1', 'P1; Phường Một', 'p1@quandoan11.vn'],
@@ -45,11 +41,7 @@ export function makeContest(options: EmulatorOptions & { withForm?: boolean; ros
   if (roster.length > 0) emu.spreadsheet.getSheetByName('Đơn vị')!.getRange(2, 1, roster.length, 4).setValues(roster);
   const ctx = contextFor(emu);
   // Each trigger execution gets fresh handles, as a new Apps Script execution would.
-  emu.setHandlers({
-    onFormSubmit: (e) => runTrigger(contextFor(emu), intakeTrigger, e as GoogleAppsScript.Events.SheetsOnFormSubmit),
-    runScheduledJobs: (e) => runTrigger(contextFor(emu), scheduledJobsTrigger, e as { triggerUid?: string }),
-    onSettingsEdit: (e) => runTrigger(contextFor(emu), installedEditTrigger, e as GoogleAppsScript.Events.SheetsOnEdit),
-  });
+  emu.setHandlers(contestTriggerHandlers(emu));
   const form = options.withForm === false ? (null as unknown as GoogleAppsScript.Forms.Form) : createOrLinkForm(ctx).form;
   const sheet = (name: string) => {
     const s = emu.spreadsheet.getSheetByName(name);

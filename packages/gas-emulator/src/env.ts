@@ -48,6 +48,8 @@ export class Env {
   ui!: UiRecorder;
   /** Editor add-on rules (createEmulator({ addon: true })): add-on menus, host-file triggers, per-document state. */
   addon = false;
+  /** With `addon`: refuse getScriptLock() and getProjectTriggers(), which reach across every installation (stricter than Google). */
+  refuseProjectWide = false;
   /** File-level sharing is enforced (createEmulator({ sharing })): only the owner and editors write. */
   enforceSharing = false;
   /** Forms open only for their owner and editors (createEmulator({ formAccess }) or { sharing }). */

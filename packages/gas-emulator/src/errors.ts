@@ -44,3 +44,13 @@ export function notAByte(value: unknown, index: number): string {
 }
 /** Google's message when an account's daily trigger runtime is used up (widely reported, not on the quotas page). */
 export const TRIGGER_RUNTIME_EXCEEDED = 'Service using too much computer time for one day';
+
+/**
+ * *stricter*: Google allows these in an add-on, but they reach across every document where the add-on is
+ * installed (the script lock serialises every installation; getProjectTriggers lists the user's triggers
+ * of every document), so the emulator's `refuseProjectWide` option refuses them to keep a contest to itself.
+ */
+export const ADDON_SCRIPT_LOCK = 'Add-on (emulator, stricter): getScriptLock() is shared by every installation of the add-on; use getDocumentLock().';
+export const ADDON_PROJECT_TRIGGERS =
+  'Add-on (emulator, stricter): getProjectTriggers() lists this user\'s triggers of every document; use getUserTriggers(document).';
+

@@ -67,6 +67,12 @@ export interface EmulatorOptions {
    */
   addon?: boolean;
   /**
+   * With `addon`: LockService.getScriptLock() and ScriptApp.getProjectTriggers() throw. *Stricter than Google*, which
+   * allows both: in an add-on they reach every document of every installation, so code that keeps each contest to
+   * its own document must never call them.
+   */
+  refuseProjectWide?: boolean;
+  /**
    * File-level sharing of the bound spreadsheet, enforced when given: only its owner and editors write (others get
    * "You do not have permission to perform that action."), viewers and commenters can open it, others cannot.
    * Implies formAccess, and installable triggers get authMode FULL.
@@ -226,6 +232,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   for (const c of options.collaborators ?? []) env.collaborators.add(c);
   const sharing = options.sharing;
   env.addon = options.addon ?? false;
+  env.refuseProjectWide = options.refuseProjectWide ?? false;
   env.enforceSharing = sharing !== undefined;
   env.formAccess = options.formAccess ?? sharing !== undefined;
   env.signedBytes = options.signedBytes ?? false;

@@ -2,6 +2,8 @@
 import { CallCounter, Emulated } from './calls';
 import { LOCK_TIMEOUT } from './errors';
 import type { Env } from './env';
+import { ADDON_SCRIPT_LOCK } from './errors';
+
 
 export type LockScope = 'script' | 'document' | 'user';
 
@@ -147,6 +149,7 @@ export class LockServiceImpl extends Emulated {
   }
   /** One lock for the whole script project: every user, every document (an add-on's every installation). */
   getScriptLock(): LockImpl {
+    if (this._env.addon && this._env.refuseProjectWide) throw new Error(ADDON_SCRIPT_LOCK);
     return new LockImpl(this._ctr, this._ctl, 'script');
   }
   /** The active document's lock; null without a containing document (an add-on's clock trigger), as Google documents. */

@@ -3,7 +3,7 @@ import { CallCounter, Emulated } from './calls';
 import { implOfProxy } from './calls';
 import type { Env } from './env';
 import {
-  ADDON_CLOCK_HOURLY, ADDON_FORM_TRIGGER, ADDON_OTHER_FILE, addonOneTriggerPerType, TOO_MANY_TRIGGERS,
+  ADDON_CLOCK_HOURLY, ADDON_FORM_TRIGGER, ADDON_PROJECT_TRIGGERS, ADDON_OTHER_FILE, addonOneTriggerPerType, TOO_MANY_TRIGGERS,
 } from './errors';
 
 export const EventType = Object.freeze({
@@ -296,12 +296,16 @@ export class ScriptAppImpl extends Emulated {
   }
   /** Only the current user's triggers, as in Google. */
   getProjectTriggers(): TriggerImpl[] {
+    if (this._env.addon && this._env.refuseProjectWide) throw new Error(ADDON_PROJECT_TRIGGERS);
+    return this._ownTriggers();
+  }
+  private _ownTriggers(): TriggerImpl[] {
     return this._reg.all.filter((t) => t._owner === this._env.effectiveUser);
   }
   /** The user's triggers on that file; for an add-on also its clock triggers made in that document. */
   getUserTriggers(source: unknown): TriggerImpl[] {
     const id = sourceIdOf(source);
-    return this.getProjectTriggers().filter((t) => t._sourceId === id || (this._env.addon && t._docId === id));
+    return this._ownTriggers().filter((t) => t._sourceId === id || (this._env.addon && t._docId === id));
   }
   deleteTrigger(trigger: TriggerImpl): void {
     if (!(trigger instanceof TriggerImpl)) throw new Error('Invalid argument: trigger');

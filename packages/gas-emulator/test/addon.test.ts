@@ -147,3 +147,14 @@ test('a spreadsheet form-submit trigger gets range, values, namedValues, source,
   expect(en.getSheets()[0].getName()).toBe('Form Responses 1');
   expect(en.getSheets()[0].getRange('A1').getValue()).toBe('Timestamp');
 });
+
+test('refuseProjectWide: the script lock and project-wide trigger list are refused (stricter than Google)', () => {
+  const emu = createEmulator({ ...ADDON, refuseProjectWide: true });
+  expect(() => emu.LockService.getScriptLock()).toThrow(errors.ADDON_SCRIPT_LOCK);
+  expect(() => emu.ScriptApp.getProjectTriggers()).toThrow(errors.ADDON_PROJECT_TRIGGERS);
+  // The per-document ones still work.
+  expect(emu.LockService.getDocumentLock()).not.toBeNull();
+  expect(emu.ScriptApp.getUserTriggers(emu.spreadsheet)).toEqual([]);
+  // Without the option, add-on mode allows both, as Google does.
+  expect(() => createEmulator(ADDON).LockService.getScriptLock()).not.toThrow();
+});
