@@ -26,7 +26,7 @@ declare const global: Record<string, unknown>;
 
 /** The one action context of this execution, on `spreadsheet`, by `user`, at the current time. */
 function contextOn(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, user: string): ActionContext {
-  const globals = { SpreadsheetApp, FormApp, ScriptApp, LockService, Utilities, MailApp, PropertiesService, HtmlService };
+  const globals = { SpreadsheetApp, FormApp, ScriptApp, LockService, Utilities, MailApp, PropertiesService, HtmlService, UrlFetchApp };
   return createActionContext(globals, spreadsheet, user, new Date());
 }
 

@@ -44,3 +44,12 @@ export function notAByte(value: unknown, index: number): string {
 }
 /** Google's message when an account's daily trigger runtime is used up (widely reported, not on the quotas page). */
 export const TRIGGER_RUNTIME_EXCEEDED = 'Service using too much computer time for one day';
+
+/**
+ * UrlFetchApp without muteHttpExceptions, on an HTTP status of 400 or more. Google's text; how much of the body
+ * it keeps is undocumented (the emulator keeps 200 characters), and it names the URL as requested.
+ */
+export function requestFailed(url: string, code: number, body: string): string {
+  const shown = body.length > 200 ? body.slice(0, 200) : body;
+  return `Request failed for ${url} returned code ${code}. Truncated server response: ${shown} (use muteHttpExceptions option to examine full response)`;
+}
