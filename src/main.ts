@@ -7,6 +7,9 @@ import { awardsAction } from './flows/awards';
 import { createActionContext, type ActionContext } from './flows/context';
 import { createFormAction } from './flows/createForm';
 import { deadlineTrigger } from './flows/deadline';
+import { updateEngagementAction } from './flows/fanpage';
+import { connectFanpageAction } from './flows/fanpageConnect';
+import { describeConnection } from './facebook/connection';
 import { installedEditTrigger, simpleEditTrigger } from './flows/edits';
 import { intakeTrigger } from './flows/intake';
 import { juryTabsAction } from './flows/juryTabs';
@@ -19,6 +22,7 @@ import { syncUnitsAction } from './flows/syncUnits';
 import { showSummary } from './ui/dialog';
 import { buildMenu } from './ui/menu';
 import { MENU_LABELS } from './ui/messages';
+import { askFanpageConnection, askOverwriteManual } from './ui/fanpage';
 import { askFormLink } from './ui/prompts';
 import { notSupportedSummary, runMenuAction, runTrigger } from './ui/runner';
 
@@ -79,6 +83,14 @@ function menuUpdateAppraisal(): void {
 function menuPrepareJuryTabs(): void {
   menu(juryTabsAction, undefined);
 }
+function menuConnectFanpage(): void {
+  const current = describeConnection(PropertiesService.getUserProperties(), SpreadsheetApp.getActiveSpreadsheet().getId());
+  const input = askFanpageConnection(SpreadsheetApp.getUi(), connectFanpageAction.title, current);
+  if (input !== null) menu(connectFanpageAction, input);
+}
+function menuUpdateEngagement(): void {
+  menu(updateEngagementAction, { confirmOverwrite: (lines: string[]) => askOverwriteManual(SpreadsheetApp.getUi(), updateEngagementAction.title, lines) });
+}
 function menuComputeScores(): void {
   menu(scoresAction, undefined);
 }
@@ -123,6 +135,8 @@ global.closeFormAtDeadline = closeFormAtDeadline;
 global.onSettingsEdit = onSettingsEdit;
 global.menuUpdateAppraisal = menuUpdateAppraisal;
 global.menuPrepareJuryTabs = menuPrepareJuryTabs;
+global.menuConnectFanpage = menuConnectFanpage;
+global.menuUpdateEngagement = menuUpdateEngagement;
 global.menuComputeScores = menuComputeScores;
 global.menuBuildAwards = menuBuildAwards;
 global.menuParticipation = menuParticipation;

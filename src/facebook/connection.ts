@@ -40,3 +40,17 @@ export function saveConnection(ctx: ActionContext, connection: FanpageConnection
 export function deleteConnection(ctx: ActionContext): void {
   ctx.services.propertiesService.getUserProperties().deleteProperty(connectionKey(ctx.spreadsheet.getId()));
 }
+
+/** "Quận Đoàn 11 (ID …), mã EAAG…x9Z1": the connection as a prompt may show it, or null when there is none. */
+export function describeConnection(props: GoogleAppsScript.Properties.Properties, spreadsheetId: string): string | null {
+  const raw = props.getProperty(connectionKey(spreadsheetId));
+  if (!raw) return null;
+  try {
+    const c = JSON.parse(raw) as FanpageConnection;
+    const t = String(c.token ?? '');
+    const masked = t.length <= 12 ? '••••' : `${t.slice(0, 4)}…${t.slice(-4)}`;
+    return `Fanpage "${c.pageName}" (ID ${c.pageId}), mã ${masked}`;
+  } catch {
+    return null;
+  }
+}
