@@ -7,7 +7,7 @@ type HTTPResponse = GoogleAppsScript.URL_Fetch.HTTPResponse;
 type Request = GoogleAppsScript.URL_Fetch.URLFetchRequest;
 
 export const GRAPH_HOST = 'https://graph.facebook.com';
-export const GRAPH_VERSION = 'v19.0';
+export const GRAPH_VERSION = 'v25.0';
 const GRAPH = `${GRAPH_HOST}/${GRAPH_VERSION}`;
 
 /** The `error` object of a Graph API error response. */

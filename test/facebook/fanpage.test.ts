@@ -185,7 +185,7 @@ describe('errors: a failed read writes nothing', () => {
 
   test('network failure (fetch throws)', () => {
     expect(failing((c) => c.graph.failNext('network')).message).toBe(
-      'Không kết nối được tới Facebook (graph.facebook.com): Address unavailable: https://graph.facebook.com/v19.0/100064123456789/posts. Hãy kiểm tra kết nối rồi chạy lại.',
+      'Không kết nối được tới Facebook (graph.facebook.com): Address unavailable: https://graph.facebook.com/v25.0/100064123456789/posts. Hãy kiểm tra kết nối rồi chạy lại.',
     );
   });
 

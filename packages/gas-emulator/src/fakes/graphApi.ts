@@ -218,7 +218,7 @@ export class FakeGraphApi {
         const next = new URLSearchParams(query);
         next.set('after', cursor(start + slice.length));
         next.set('limit', String(limit));
-        paging.next = `https://graph.facebook.com/v19.0/${this.options.pageId}/posts?${next.toString()}`;
+        paging.next = `https://graph.facebook.com/v25.0/${this.options.pageId}/posts?${next.toString()}`;
       }
       body.paging = paging;
     }
