@@ -6,8 +6,11 @@ import { auditLogAction } from './flows/auditLog';
 import { awardsAction } from './flows/awards';
 import { createActionContext, type ActionContext } from './flows/context';
 import { createFormAction } from './flows/createForm';
-import { scheduledJobsTrigger } from './flows/deadline';
+import { scheduledJobsTrigger } from './flows/jobs';
 import { scheduledSpreadsheetId } from './flows/scheduler';
+import { updateEngagementAction } from './flows/fanpage';
+import { connectFanpageAction } from './flows/fanpageConnect';
+import { describeConnection } from './facebook/connection';
 import { installedEditTrigger, simpleEditTrigger } from './flows/edits';
 import { intakeTrigger } from './flows/intake';
 import { juryTabsAction } from './flows/juryTabs';
@@ -20,6 +23,7 @@ import { syncUnitsAction } from './flows/syncUnits';
 import { showSummary } from './ui/dialog';
 import { buildMenu } from './ui/menu';
 import { MENU_LABELS } from './ui/messages';
+import { askFanpageConnection, askOverwriteManual } from './ui/fanpage';
 import { askFormLink } from './ui/prompts';
 import { notSupportedSummary, runMenuAction, runTrigger } from './ui/runner';
 
@@ -27,7 +31,7 @@ declare const global: Record<string, unknown>;
 
 /** The one action context of this execution, on `spreadsheet`, by `user`, at the current time. */
 function contextOn(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, user: string): ActionContext {
-  const globals = { SpreadsheetApp, FormApp, ScriptApp, LockService, Utilities, MailApp, PropertiesService, HtmlService };
+  const globals = { SpreadsheetApp, FormApp, ScriptApp, LockService, Utilities, MailApp, PropertiesService, HtmlService, UrlFetchApp };
   return createActionContext(globals, spreadsheet, user, new Date());
 }
 
@@ -83,6 +87,14 @@ function menuUpdateAppraisal(): void {
 function menuPrepareJuryTabs(): void {
   menu(juryTabsAction, undefined);
 }
+function menuConnectFanpage(): void {
+  const current = describeConnection(PropertiesService.getUserProperties(), SpreadsheetApp.getActiveSpreadsheet().getId());
+  const input = askFanpageConnection(SpreadsheetApp.getUi(), connectFanpageAction.title, current);
+  if (input !== null) menu(connectFanpageAction, input);
+}
+function menuUpdateEngagement(): void {
+  menu(updateEngagementAction, { confirmOverwrite: (lines: string[]) => askOverwriteManual(SpreadsheetApp.getUi(), updateEngagementAction.title, lines) });
+}
 function menuComputeScores(): void {
   menu(scoresAction, undefined);
 }
@@ -132,6 +144,8 @@ global.runScheduledJobs = runScheduledJobs;
 global.onSettingsEdit = onSettingsEdit;
 global.menuUpdateAppraisal = menuUpdateAppraisal;
 global.menuPrepareJuryTabs = menuPrepareJuryTabs;
+global.menuConnectFanpage = menuConnectFanpage;
+global.menuUpdateEngagement = menuUpdateEngagement;
 global.menuComputeScores = menuComputeScores;
 global.menuBuildAwards = menuBuildAwards;
 global.menuParticipation = menuParticipation;

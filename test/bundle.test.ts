@@ -54,6 +54,8 @@ describe('dist/Code.js (run `npm run build` first; `npm test` does)', () => {
       'Đồng bộ bài dự thi',
       'Cập nhật thẩm định',
       'Chuẩn bị phiếu chấm BGK',
+      'Kết nối Fanpage',
+      'Cập nhật tương tác từ Fanpage',
       'Tính điểm',
       'Lập danh sách khen thưởng',
       'Báo cáo tham gia',

@@ -21,12 +21,16 @@ import { SHARE_LOG } from '../src/sheets/shareLog';
 import { SUBMISSIONS } from '../src/sheets/submissions';
 import { UNITS } from '../src/sheets/units';
 import { MSG } from '../src/ui/messages';
+import { FakeGraphApi, type FakePost } from '../packages/gas-emulator/src/fakes/graphApi';
 import { vn, type SampleContest, type SampleUnit } from '../test/sample/contest';
 import { appendByHeader, headersOf, readRecords, writeByHeader, type CellEdit } from '../test/sample/workbook';
 import { contextOf } from '../test/sample/emulator';
 import type { Progress } from './progress';
 
 type Form = GoogleAppsScript.Forms.Form;
+
+/** The fake Page's token (made up; the demo shows it masked only). */
+const DEMO_PAGE_TOKEN = 'EAAGdemoPageToken0000QuanDoan11';
 
 // The headers the demo types under, from the add-on's own sheet schemas.
 const U = headersOf(UNITS);
@@ -320,29 +324,40 @@ export function juryStep({ sample, em, d, progress }: DemoRun): number {
   return conflicts;
 }
 
-/** 19/06 16:30: fanpage counts and the share log, typed by the organizers after voting closes. */
+/**
+ * 19/06: the organizers connect the Fanpage (a fake Page whose posts carry the sample's counts), read it
+ * once in the afternoon, and the freeze runs at "Kết thúc bình chọn" (16:00) as the scheduler's job; the
+ * share log is pasted from the Page's "shares" view.
+ */
 export function engagementStep({ sample, em, d, progress }: DemoRun, idOf: Map<string, string>): void {
-  d.at(vn(2023, 6, 19, 16, 30));
-  const engagementSheet = sheet(em, ENGAGEMENT.name);
-  const engagementRows = readRecords(engagementSheet).rows;
+  d.at(vn(2023, 6, 19, 15, 0));
+  const engagementRows = readRecords(sheet(em, ENGAGEMENT.name)).rows;
   const titleOf = new Map([...idOf].map(([title, id]) => [id, title]));
-  const counts: CellEdit[] = [];
-  for (const r of engagementRows) {
+  const posts: FakePost[] = [];
+  engagementRows.forEach((r, k) => {
     const e = sample.engagement.find((x) => x.title === titleOf.get(String(r.values[E.id])));
-    if (!e) continue;
-    counts.push(
-      { row: r.row, header: E.reactions, value: e.reactions },
-      { row: r.row, header: E.shares, value: e.shares },
-      { row: r.row, header: E.updated, value: e.updatedAt },
-      { row: r.row, header: E.source, value: 'Fanpage Quận Đoàn 11 (nhập tay)' },
-    );
-  }
-  writeByHeader(engagementSheet, counts);
+    if (!e) return;
+    const link = String(r.values[E.post] ?? '');
+    posts.push({ postId: String(7100000 + k), permalink: link || undefined, createdTime: vn(2023, 6, 13, 10, k % 60), reactions: e.reactions, shares: e.shares, message: `${e.title} – ${String(r.values[E.id])}` });
+  });
+  const page = new FakeGraphApi({ pageId: '100064000000011', pageName: 'Quận Đoàn 11', username: 'quandoan11', token: DEMO_PAGE_TOKEN, posts, now: () => em.now() });
+  em.setUrlHandler(page.handler);
+  em.ui.queueAnswer({ button: 'OK', text: 'https://www.facebook.com/quandoan11' });
+  em.ui.queueAnswer({ button: 'OK', text: DEMO_PAGE_TOKEN });
+  d.menu('menuConnectFanpage', 'Kết nối Fanpage');
+  d.at(vn(2023, 6, 19, 15, 30));
+  d.menu('menuUpdateEngagement', 'Cập nhật tương tác từ Fanpage');
+  d.at(vn(2023, 6, 19, 16, 0));
+  // The document's scheduler fires at "Kết thúc bình chọn" and runs its due job: the last read, frozen.
+  em.runTimeTriggers(vn(2023, 6, 19, 16, 0));
+  const log = readRecords(sheet(em, 'Nhật ký')).rows;
+  progress.step('Chốt tương tác lúc 16:00', String(log[log.length - 1]?.values['Chi tiết'] ?? ''));
   const shares = sample.shareLog
     .filter((s) => idOf.has(s.title))
     .map((s) => ({ [L.id]: idOf.get(s.title), [L.account]: s.account, [L.time]: s.time }));
+  d.at(vn(2023, 6, 19, 16, 30));
   appendByHeader(sheet(em, SHARE_LOG.name), shares);
-  progress.step('Nhập lượt tương tác', `${counts.length / 4} bài; nhật ký chia sẻ ${shares.length} lượt của ${new Set(shares.map((s) => s[L.id])).size} bài`);
+  progress.step('Nhật ký chia sẻ', `${shares.length} lượt của ${new Set(shares.map((s) => s[L.id])).size} bài (dán từ danh sách chia sẻ của Fanpage)`);
 }
 
 /** 19/06 17:00: "Tính điểm", "Lập danh sách khen thưởng", "Báo cáo tham gia"; the engine's output for printing. */

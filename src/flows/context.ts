@@ -13,6 +13,7 @@ export interface Services {
   mailApp: GoogleAppsScript.Mail.MailApp;
   propertiesService: GoogleAppsScript.Properties.PropertiesService;
   htmlService: GoogleAppsScript.HTML.HtmlService;
+  urlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
 }
 
 /** The contest spreadsheet, the services, who runs the action and when it started. */
@@ -36,6 +37,7 @@ export interface AppsScriptGlobals {
   MailApp: GoogleAppsScript.Mail.MailApp;
   PropertiesService: GoogleAppsScript.Properties.PropertiesService;
   HtmlService: GoogleAppsScript.HTML.HtmlService;
+  UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
 }
 
 /** The one way an action context is built, from Google's globals or the emulator alike. */
@@ -58,6 +60,7 @@ export function createActionContext(
       mailApp: globals.MailApp,
       propertiesService: globals.PropertiesService,
       htmlService: globals.HtmlService,
+      urlFetchApp: globals.UrlFetchApp,
     },
   };
 }

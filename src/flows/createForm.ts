@@ -11,7 +11,8 @@ import { UNITS, rosterUnits } from '../sheets/units';
 import { openContestForm } from '../forms/recordedForm';
 import type { MenuAction } from './action';
 import type { ActionContext, Summary } from './context';
-import { describeDeadlinePlan, scheduleDeadline } from './deadline';
+import { describeDeadlinePlan } from './deadline';
+import { scheduleContest } from './jobs';
 import { ensureSettingsEditTrigger, ensureSubmitTrigger } from './triggers';
 import { refreshUnitLinks } from './unitLinks';
 import {
@@ -95,7 +96,7 @@ export function createOrLinkForm(ctx: ActionContext, linkUrl?: string): CreateOr
   if (units.length === 0) warnings.push(`Trang "${UNITS.name}" chưa có đơn vị nào; hãy nhập danh sách rồi chạy "Đồng bộ danh sách đơn vị".`);
   const triggerCreated = ensureSubmitTrigger(ctx);
   lines.push(triggerCreated ? 'Đã cài trình kích hoạt nhận bài tự động.' : 'Trình kích hoạt nhận bài tự động đã có sẵn.');
-  lines.push(describeDeadlinePlan(scheduleDeadline(ctx, form, settings), settings));
+  lines.push(describeDeadlinePlan(scheduleContest(ctx, form, settings), settings));
   ensureSettingsEditTrigger(ctx);
   lines.push(
     `Khi sửa "Hạn nộp bài" (hoặc "Nhận bài nộp trễ", "Múi giờ") trong trang "${CONFIG.name}", giờ đóng biểu mẫu tự dời theo và được ghi vào "Nhật ký". Nếu giờ đóng không đổi (ví dụ ô được sửa bằng script), hãy chạy "Đồng bộ danh sách đơn vị" để dời lại.`,

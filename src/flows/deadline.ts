@@ -1,13 +1,11 @@
 // Closing the form at "Hạn nộp bài": the scheduler's deadline job, the form's state, and the settings-edit reschedule.
-import { formatDateTime, normalizeName } from '../domain/parse';
+import { formatDateTime } from '../domain/parse';
 import type { Settings } from '../domain/types';
 import { typographicQuotes } from '../domain/quotes';
 import { openContestForm } from '../forms/recordedForm';
-import { CONFIG, configRows } from '../sheets/config';
-import { formConfigFrom, readFormConfig } from '../sheets/formConfig';
-import { readTable } from '../sheets/table';
-import { problemsText, type ActionContext, type Summary } from './context';
-import { armScheduler, schedulerTrigger, type ScheduledJob } from './scheduler';
+import { readFormConfig } from '../sheets/formConfig';
+import type { ActionContext } from './context';
+import type { ScheduledJob } from './scheduler';
 
 type Form = GoogleAppsScript.Forms.Form;
 
@@ -42,7 +40,7 @@ export function closingTime(settings: Settings): Date {
  * closed is reopened when the deadline moved later (or late entries are now accepted). With late
  * entries accepted the form stays open and late rows are flagged "Nộp trễ".
  */
-function applyDeadline(ctx: ActionContext, form: Form, settings: Settings): DeadlinePlan {
+export function applyDeadline(ctx: ActionContext, form: Form, settings: Settings): DeadlinePlan {
   const closesAt = closingTime(settings);
   const reopen = (): boolean => {
     if (!closedByDeadline(form)) return false;
@@ -70,20 +68,6 @@ export const deadlineJob: ScheduledJob = {
   },
 };
 
-/** Every job of the per-document scheduler. */
-export const SCHEDULED_JOBS: ScheduledJob[] = [deadlineJob];
-
-/**
- * Schedules the deadline: the form's state now (see applyDeadline) and the document's scheduler
- * trigger at the next job's time, so changing the deadline and re-running "Tạo / liên kết biểu mẫu"
- * or a sync moves it (one already at that time is kept).
- */
-export function scheduleDeadline(ctx: ActionContext, form: Form, settings: Settings): DeadlinePlan {
-  const plan = applyDeadline(ctx, form, settings);
-  armScheduler(ctx, SCHEDULED_JOBS, settings);
-  return plan;
-}
-
 /** Vietnamese one-liner for a deadline plan (summary dialogs and "Nhật ký"). */
 export function describeDeadlinePlan(plan: DeadlinePlan, settings: Settings): string {
   const deadline = formatDateTime(settings.submissionDeadline, settings.timeZone);
@@ -98,41 +82,3 @@ export function describeDeadlinePlan(plan: DeadlinePlan, settings: Settings): st
       return `Nhận bài nộp trễ: biểu mẫu không tự đóng; bài nộp sau ${deadline} được đánh dấu "Nộp trễ"${plan.reopened ? ' (đã mở lại biểu mẫu)' : ''}.`;
   }
 }
-
-export const RESCHEDULE_TITLE = 'Dời giờ đóng biểu mẫu theo "Cấu hình"';
-
-/** What a settings edit did to the deadline: the plan (null when nothing was scheduled) and its "Nhật ký" line. */
-export interface DeadlineOutcome {
-  plan: DeadlinePlan | null;
-  summary: Summary | null;
-}
-
-/** "Cấu hình" settings whose change moves or cancels the closing trigger. */
-const DEADLINE_SETTINGS = ['Hạn nộp bài', 'Nhận bài nộp trễ', 'Múi giờ'].map(normalizeName);
-
-/**
- * The installable edit trigger's part for "Cấu hình": when an edit touches the "Hạn nộp bài", "Nhận bài
- * nộp trễ" or "Múi giờ" row, re-reads the settings and reschedules (or closes/reopens) the form.
- * Any other edit costs two calls and changes nothing.
- */
-export function rescheduleAfterSettingsEdit(ctx: ActionContext, range: GoogleAppsScript.Spreadsheet.Range): DeadlineOutcome {
-  const none: DeadlineOutcome = { plan: null, summary: null };
-  const sheet = range.getSheet();
-  if (sheet.getName() !== CONFIG.name) return none;
-  const first = range.getRow();
-  const last = first + range.getNumRows() - 1;
-  const rows = configRows(readTable(sheet, CONFIG));
-  if (!rows.some((r) => r.row >= first && r.row <= last && DEADLINE_SETTINGS.includes(normalizeName(r.label)))) return none;
-  const config = formConfigFrom(rows);
-  const form = openContestForm(ctx.services.formApp, config.formId);
-  if (!form) return none;
-  const parsed = config.settings;
-  if (!parsed.ok) {
-    return { plan: null, summary: { title: RESCHEDULE_TITLE, lines: [`Chưa dời giờ đóng biểu mẫu vì trang "${CONFIG.name}" có lỗi: ${problemsText(parsed.problems)}`], warnings: [] } };
-  }
-  const plan = scheduleDeadline(ctx, form, parsed.value);
-  return { plan, summary: { title: RESCHEDULE_TITLE, lines: [describeDeadlinePlan(plan, parsed.value)], warnings: [] } };
-}
-
-/** The scheduler's clock trigger, through the trigger door. */
-export const scheduledJobsTrigger = schedulerTrigger(SCHEDULED_JOBS);

@@ -3,7 +3,7 @@ import { APPRAISAL_SHEET, UNKNOWN_APPRAISER, canWriteAppraisalResults } from '..
 import type { TriggerAction } from './action';
 import { handleEdit } from './appraisal';
 import type { ActionContext } from './context';
-import { RESCHEDULE_TITLE, rescheduleAfterSettingsEdit } from './deadline';
+import { RESCHEDULE_TITLE, rescheduleAfterSettingsEdit } from './jobs';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit | undefined;
 

@@ -4,6 +4,7 @@
 // idempotent (closing a closed form changes nothing).
 import type { Settings } from '../domain/types';
 import { formatDateTime } from '../domain/parse';
+import { isContestError } from '../sheets/errors';
 import { readFormConfig } from '../sheets/formConfig';
 import type { TriggerAction } from './action';
 import { problemsText, type ActionContext, type Summary } from './context';
@@ -85,6 +86,14 @@ export function armScheduler(ctx: ActionContext, jobs: ScheduledJob[], settings:
   return at;
 }
 
+/** Document property: {"<job name>": due time (ms) it last ran for}. */
+export const DONE_PROPERTY = 'hoithi.scheduler.done';
+
+function parseDone(raw: string | null): Record<string, number> {
+  const parsed = parseSchedule(raw) as unknown;
+  return parsed as Record<string, number>;
+}
+
 /** A run this many minutes after its time is reported as late (Google fires clock triggers within about 15 minutes). */
 const LATE_MINUTES = 15;
 
@@ -102,13 +111,27 @@ export function schedulerTrigger(jobs: ScheduledJob[]): TriggerAction<{ triggerU
       if (!parsed.ok) return { title: SCHEDULER_TITLE, lines: [`Trang "Cấu hình" có lỗi nên chưa chạy việc nào theo lịch: ${problemsText(parsed.problems)}`], warnings: [] };
       const settings = parsed.value;
       const lines: string[] = [];
+      // Each job runs once per due time: a later firing (for the next job) does not close again a form the
+      // organizers reopened by hand; a due time moved later makes it due again.
+      const doneStore = ctx.services.propertiesService.getDocumentProperties();
+      const doneRaw = doneStore.getProperty(DONE_PROPERTY);
+      const done = parseDone(doneRaw);
       for (const job of jobs) {
         const at = job.dueAt(settings);
-        if (!at || at.getTime() > ctx.now.getTime()) continue;
+        if (!at || at.getTime() > ctx.now.getTime() || done[job.name] === at.getTime()) continue;
+        done[job.name] = at.getTime();
         const lateBy = Math.floor((ctx.now.getTime() - at.getTime()) / 60000);
         if (lateBy >= LATE_MINUTES) lines.push(`${job.name}: chạy lúc ${formatDateTime(ctx.now, settings.timeZone)}, trễ ${lateBy} phút so với ${formatDateTime(at, settings.timeZone)}.`);
-        lines.push(...job.run(ctx, settings));
+        // One job failing (e.g. the Page not connected) neither stops the others nor the re-arming.
+        try {
+          lines.push(...job.run(ctx, settings));
+        } catch (error) {
+          if (!isContestError(error)) throw error;
+          lines.push(`${job.name}: chưa thực hiện được: ${problemsText(error.problems)}`);
+        }
       }
+      const doneText = JSON.stringify(done);
+      if (doneText !== (doneRaw ?? '{}')) doneStore.setProperty(DONE_PROPERTY, doneText);
       const next = armScheduler(ctx, jobs, settings, event?.triggerUid ?? '');
       if (lines.length === 0 && next) lines.push(`Chưa đến giờ; lần chạy tiếp theo: ${formatDateTime(next, settings.timeZone)}.`);
       return { title: SCHEDULER_TITLE, lines, warnings: [] };

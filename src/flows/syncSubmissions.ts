@@ -7,7 +7,8 @@ import { findResponseSheet, readResponseSheet } from '../sheets/responses';
 import { SUBMISSIONS } from '../sheets/submissions';
 import type { MenuAction } from './action';
 import { LOCK_BUSY, type ActionContext, type Summary } from './context';
-import { describeDeadlinePlan, scheduleDeadline } from './deadline';
+import { describeDeadlinePlan } from './deadline';
+import { scheduleContest } from './jobs';
 import { ensureSubmitTrigger } from './triggers';
 import { SYNC_LOCK_WAIT_MS, ingestResponses, responsesFromSheet, type IntakeResult } from './intake';
 import { CREATE_FORM_TITLE } from './createForm';
@@ -46,7 +47,7 @@ export function syncSubmissions(ctx: ActionContext): Summary & { added: number; 
   const warnings = [...result.notes];
   for (const s of result.added) if (s.warnings.length > 0) warnings.push(`${s.id}: ${s.warnings.join('; ')}`);
   if (ensureSubmitTrigger(ctx)) warnings.push('Trình kích hoạt nhận bài tự động bị thiếu và đã được cài lại.');
-  if (parsed.ok) lines.push(describeDeadlinePlan(scheduleDeadline(ctx, form, parsed.value), parsed.value));
+  if (parsed.ok) lines.push(describeDeadlinePlan(scheduleContest(ctx, form, parsed.value), parsed.value));
   return { title: SYNC_SUBMISSIONS_TITLE, lines, warnings, added: result.added.length, present: result.alreadyPresent };
 }
 

@@ -6,7 +6,8 @@ import { readFormConfig } from '../sheets/formConfig';
 import { UNITS, rosterUnits } from '../sheets/units';
 import type { MenuAction } from './action';
 import type { ActionContext, Summary } from './context';
-import { describeDeadlinePlan, scheduleDeadline } from './deadline';
+import { describeDeadlinePlan } from './deadline';
+import { scheduleContest } from './jobs';
 import { refreshUnitLinks } from './unitLinks';
 
 export const SYNC_UNITS_TITLE = 'Đồng bộ danh sách đơn vị';
@@ -26,7 +27,7 @@ export function syncUnitList(ctx: ActionContext): Summary & { units: number } {
   if (choices === null) warnings.push('Câu hỏi "Đơn vị" của biểu mẫu là câu trả lời tự do nên không có danh sách để đồng bộ.');
   else lines.push(`Danh sách đơn vị trên biểu mẫu: ${choices} đơn vị.`);
   lines.push(`Đã cập nhật link nộp bài của ${refreshUnitLinks(ctx.services.formApp, form, roster, unitItem).written} đơn vị.`);
-  lines.push(describeDeadlinePlan(scheduleDeadline(ctx, form, settings), settings));
+  lines.push(describeDeadlinePlan(scheduleContest(ctx, form, settings), settings));
   return { title: SYNC_UNITS_TITLE, lines, warnings, units: units.length };
 }
 

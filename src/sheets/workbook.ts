@@ -186,7 +186,7 @@ export function readContest(spreadsheet: Spreadsheet): ContestRead {
   const engagementTable = readSheet(spreadsheet, ENGAGEMENT);
   const shareLogTable = readSheet(spreadsheet, SHARE_LOG);
   const engagement = readEngagement(engagementTable);
-  const shareLog = readShareLog(shareLogTable, settings.timeZone);
+  const shareLog = readShareLog(shareLogTable, settings.timeZone, settings.votingEnd);
   warnings.push(...engagement.problems, ...shareLog.problems);
   // Rows left behind by a row deleted in "Bài dự thi": the clip is gone from scoring, so say where.
   const known = new Set(people.submissions.map((s) => s.id.toUpperCase()));

@@ -15,6 +15,8 @@ export const MENU_ENTRIES: MenuEntry[] = [
   null,
   { label: MENU_LABELS.appraisal, functionName: 'menuUpdateAppraisal' },
   { label: MENU_LABELS.juryTabs, functionName: 'menuPrepareJuryTabs' },
+  { label: MENU_LABELS.connectFanpage, functionName: 'menuConnectFanpage' },
+  { label: MENU_LABELS.updateEngagement, functionName: 'menuUpdateEngagement' },
   { label: MENU_LABELS.scores, functionName: 'menuComputeScores' },
   { label: MENU_LABELS.awards, functionName: 'menuBuildAwards' },
   { label: MENU_LABELS.participation, functionName: 'menuParticipation' },

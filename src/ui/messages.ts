@@ -3,6 +3,8 @@ import { APPRAISAL_TITLE } from '../flows/appraisal';
 import { AUDIT_TITLE } from '../flows/auditLog';
 import { AWARDS_TITLE } from '../flows/awards';
 import { CREATE_FORM_TITLE } from '../flows/createForm';
+import { UPDATE_ENGAGEMENT_TITLE } from '../flows/fanpage';
+import { CONNECT_FANPAGE_TITLE } from '../flows/fanpageConnect';
 import { JURY_TABS_TITLE } from '../flows/juryTabs';
 import { PARTICIPATION_TITLE } from '../flows/participation';
 import { QR_TITLE } from '../flows/qrCodes';
@@ -21,6 +23,8 @@ export const MENU_LABELS = {
   syncSubmissions: SYNC_SUBMISSIONS_TITLE,
   appraisal: APPRAISAL_TITLE,
   juryTabs: JURY_TABS_TITLE,
+  connectFanpage: CONNECT_FANPAGE_TITLE,
+  updateEngagement: UPDATE_ENGAGEMENT_TITLE,
   scores: SCORES_TITLE,
   awards: AWARDS_TITLE,
   participation: PARTICIPATION_TITLE,

@@ -2,7 +2,7 @@
 import { implOfProxy } from '../../packages/gas-emulator/src/calls';
 import type { FormImpl } from '../../packages/gas-emulator/src/forms/form';
 import { PLEDGE_TEXT } from '../../src/forms/questions';
-import { scheduledJobsTrigger } from '../../src/flows/deadline';
+import { scheduledJobsTrigger } from '../../src/flows/jobs';
 import { runTrigger } from '../../src/ui/runner';
 import { createFormAction, createOrLinkForm } from '../../src/flows/createForm';
 import { runMenuAction } from '../../src/ui/runner';
@@ -287,7 +287,11 @@ describe('closing at the deadline', () => {
     const c = makeContest();
     setSetting(c, 'Nhận bài nộp trễ', 'Có');
     createOrLinkForm(c.ctx);
-    expect(triggers(c, 'runScheduledJobs')).toHaveLength(0);
+    // The scheduler's one trigger now waits only for the next job, freezing the Fanpage counts at the
+    // end of voting (19/06/2023 16:00): nothing is due at the deadline.
+    const [next] = triggers(c, 'runScheduledJobs');
+    expect(triggers(c, 'runScheduledJobs')).toHaveLength(1);
+    expect(new Date(next._nextRun!).toISOString()).toBe(new Date('2023-06-19T16:00:00+07:00').toISOString());
     c.emu.runTimeTriggers(new Date('2023-06-11T08:00:00+07:00'));
     c.emu.submitForm(c.form, answers());
     expect(c.column('Bài dự thi', 'Cảnh báo')).toEqual(['Nộp trễ']);

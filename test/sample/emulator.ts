@@ -1,7 +1,7 @@
 // The emulator as the contest runs in it: a Vietnamese spreadsheet in Ho Chi Minh City owned by the organizer.
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../packages/gas-emulator/src';
 import { createActionContext, type ActionContext } from '../../src/flows/context';
-import { scheduledJobsTrigger } from '../../src/flows/deadline';
+import { scheduledJobsTrigger } from '../../src/flows/jobs';
 import { installedEditTrigger } from '../../src/flows/edits';
 import { intakeTrigger } from '../../src/flows/intake';
 import { scheduledSpreadsheetId } from '../../src/flows/scheduler';

@@ -54,3 +54,11 @@ export const ADDON_SCRIPT_LOCK = 'Add-on (emulator, stricter): getScriptLock() i
 export const ADDON_PROJECT_TRIGGERS =
   'Add-on (emulator, stricter): getProjectTriggers() lists this user\'s triggers of every document; use getUserTriggers(document).';
 
+/**
+ * UrlFetchApp without muteHttpExceptions, on an HTTP status of 400 or more. Google's text; how much of the body
+ * it keeps is undocumented (the emulator keeps 200 characters), and it names the URL as requested.
+ */
+export function requestFailed(url: string, code: number, body: string): string {
+  const shown = body.length > 200 ? body.slice(0, 200) : body;
+  return `Request failed for ${url} returned code ${code}. Truncated server response: ${shown} (use muteHttpExceptions option to examine full response)`;
+}

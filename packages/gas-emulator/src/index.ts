@@ -15,6 +15,7 @@ import { HtmlServiceImpl } from './html';
 import { UtilitiesImpl } from './utilities';
 import { MailAppImpl, MailRecord } from './mail';
 import { LoggerImpl } from './logger';
+import { HttpRecord, UrlFetchAppImpl, UrlHandler } from './urlFetch';
 import { FormAppImpl } from './forms/formApp';
 import { FormHost, FormImpl, TriggerMode } from './forms/form';
 import { FormResponseImpl } from './forms/response';
@@ -36,6 +37,7 @@ export type { FormDescription } from './forms/submit';
 export { UNEVALUATED_FORMULA_VALUE, FORMULA_PARSE_ERROR_VALUE } from './values';
 export * as errors from './errors';
 export type { RuntimeOptions } from './runtime';
+export type { FakeRequest, FakeResponse, UrlHandler, HttpRecord } from './urlFetch';
 
 export interface EmulatorOptions {
   /** Owner of the spreadsheet, form and script (default 'owner@example.com'). */
@@ -141,6 +143,7 @@ export interface Emulator {
   Utilities: GoogleAppsScript.Utilities.Utilities;
   MailApp: GoogleAppsScript.Mail.MailApp;
   Logger: GoogleAppsScript.Base.Logger;
+  UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
   /** The active (bound) spreadsheet. */
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   /** Counts of every call on emulated objects: total(), byMethod(), count("Range.getValues"), reset(). */
@@ -157,6 +160,10 @@ export interface Emulator {
   mail: MailRecord[];
   /** Logger.log lines. */
   logs: string[];
+  /** Every HTTP request UrlFetchApp sent (each redirect hop and each request of a fetchAll is one). */
+  httpRequests: HttpRecord[];
+  /** Answers UrlFetchApp's requests (a fake server); without one, fetch throws. */
+  setUrlHandler(handler: UrlHandler | undefined): void;
 
   setUser(email: string): void;
   user(): string;
@@ -267,6 +274,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const outbox: MailRecord[] = [];
   const htmlFiles = new Map<string, string>();
   const logger = new LoggerImpl(ctr);
+  const httpRequests: HttpRecord[] = [];
+  const urlFetch = new UrlFetchAppImpl(ctr, httpRequests);
   const pending: (() => void)[] = [];
   const rowOf = new WeakMap<FormResponseImpl, { sheet: SheetImpl; row: number }>();
   let handlerTable: Record<string, (e?: unknown) => unknown> = {};
@@ -397,6 +406,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     Utilities: expose<GoogleAppsScript.Utilities.Utilities>(new UtilitiesImpl(ctr, env)),
     MailApp: expose<GoogleAppsScript.Mail.MailApp>(new MailAppImpl(ctr, outbox, options.mailQuota ?? 100)),
     Logger: expose<GoogleAppsScript.Base.Logger>(logger),
+    UrlFetchApp: expose<GoogleAppsScript.URL_Fetch.UrlFetchApp>(urlFetch),
   };
 
   const activeDoc = (): SpreadsheetImpl => {
@@ -431,6 +441,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     triggerRuns,
     mail: outbox,
     logs: logger._lines,
+    httpRequests,
+    setUrlHandler: (handler) => void (urlFetch._handler = handler),
 
     setUser(email) {
       env.activeUser = email;
