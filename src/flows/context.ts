@@ -13,6 +13,10 @@ export interface Services {
   mailApp: GoogleAppsScript.Mail.MailApp;
   propertiesService: GoogleAppsScript.Properties.PropertiesService;
   htmlService: GoogleAppsScript.HTML.HtmlService;
+  driveApp: GoogleAppsScript.Drive.DriveApp;
+  slidesApp: GoogleAppsScript.Slides.SlidesApp;
+  /** The Slides advanced service (appsscript.json enables it): only it can create an A4 page. */
+  slides?: GoogleAppsScript.Slides;
 }
 
 /** The contest spreadsheet, the services, who runs the action and when it started. */
@@ -36,6 +40,9 @@ export interface AppsScriptGlobals {
   MailApp: GoogleAppsScript.Mail.MailApp;
   PropertiesService: GoogleAppsScript.Properties.PropertiesService;
   HtmlService: GoogleAppsScript.HTML.HtmlService;
+  DriveApp: GoogleAppsScript.Drive.DriveApp;
+  SlidesApp: GoogleAppsScript.Slides.SlidesApp;
+  Slides?: GoogleAppsScript.Slides;
 }
 
 /** The one way an action context is built, from Google's globals or the emulator alike. */
@@ -58,6 +65,9 @@ export function createActionContext(
       mailApp: globals.MailApp,
       propertiesService: globals.PropertiesService,
       htmlService: globals.HtmlService,
+      driveApp: globals.DriveApp,
+      slidesApp: globals.SlidesApp,
+      slides: globals.Slides,
     },
   };
 }
