@@ -43,11 +43,12 @@ async function render(input) {
   pdf.setProducer('gas-emulator (pdf-lib)');
   pdf.setCreationDate(new Date(input.createdMs || 0));
   pdf.setModificationDate(new Date(input.createdMs || 0));
-  // Only the faces the pages use are embedded (each one subset to the glyphs drawn).
+  // Only the faces the pages use are embedded (whole).
   const used = new Set();
   for (const p of input.pages) for (const e of p.elements) for (const para of e.paragraphs || []) for (const r of para.runs) used.add(faceOf(r));
   const fonts = {};
-  for (const k of used) fonts[k] = await pdf.embedFont(fontBytes(k), { subset: true });
+  // Whole fonts: pdf-lib's fontkit subsetting drops glyphs of Noto Serif (the text extracts but does not show).
+  for (const k of used) fonts[k] = await pdf.embedFont(fontBytes(k), { subset: false });
   const fontOf = (r) => fonts[faceOf(r)];
 
   for (const p of input.pages) {
