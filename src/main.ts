@@ -4,6 +4,9 @@ import type { MenuAction, TriggerAction } from './flows/action';
 import { appraisalAction } from './flows/appraisal';
 import { auditLogAction } from './flows/auditLog';
 import { awardsAction } from './flows/awards';
+import { certificatesAction } from './flows/certificates';
+import { certificateTemplateAction } from './flows/certificateTemplate';
+import { sendCertificatesAction } from './flows/sendCertificates';
 import { createActionContext, type ActionContext } from './flows/context';
 import { createFormAction } from './flows/createForm';
 import { scheduledJobsTrigger } from './flows/jobs';
@@ -20,18 +23,18 @@ import { scoresAction } from './flows/scores';
 import { setupAction } from './flows/setup';
 import { syncSubmissionsAction } from './flows/syncSubmissions';
 import { syncUnitsAction } from './flows/syncUnits';
-import { showSummary } from './ui/dialog';
 import { buildMenu } from './ui/menu';
-import { MENU_LABELS } from './ui/messages';
 import { askFanpageConnection, askOverwriteManual } from './ui/fanpage';
 import { askFormLink } from './ui/prompts';
-import { notSupportedSummary, runMenuAction, runTrigger } from './ui/runner';
+import { runMenuAction, runTrigger } from './ui/runner';
 
 declare const global: Record<string, unknown>;
 
 /** The one action context of this execution, on `spreadsheet`, by `user`, at the current time. */
 function contextOn(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, user: string): ActionContext {
-  const globals = { SpreadsheetApp, FormApp, ScriptApp, LockService, Utilities, MailApp, PropertiesService, HtmlService, UrlFetchApp };
+  // Slides is the advanced service: undefined when appsscript.json does not enable it.
+  const slides = typeof Slides === 'undefined' ? undefined : Slides;
+  const globals = { SpreadsheetApp, FormApp, ScriptApp, LockService, Utilities, MailApp, PropertiesService, HtmlService, UrlFetchApp, DriveApp, SlidesApp, Slides: slides };
   return createActionContext(globals, spreadsheet, user, new Date());
 }
 
@@ -107,8 +110,14 @@ function menuParticipation(): void {
 function menuAuditLog(): void {
   menu(auditLogAction, undefined);
 }
+function menuCertificateTemplate(): void {
+  menu(certificateTemplateAction, undefined);
+}
 function menuCertificates(): void {
-  showSummary(SpreadsheetApp.getUi(), HtmlService, notSupportedSummary(MENU_LABELS.certificates));
+  menu(certificatesAction, undefined);
+}
+function menuSendCertificates(): void {
+  menu(sendCertificatesAction, undefined);
 }
 
 /** Installable form-submit trigger on the contest spreadsheet: `e.range` is the new row of the response sheet. */
@@ -149,5 +158,7 @@ global.menuUpdateEngagement = menuUpdateEngagement;
 global.menuComputeScores = menuComputeScores;
 global.menuBuildAwards = menuBuildAwards;
 global.menuParticipation = menuParticipation;
+global.menuCertificateTemplate = menuCertificateTemplate;
 global.menuCertificates = menuCertificates;
+global.menuSendCertificates = menuSendCertificates;
 global.menuAuditLog = menuAuditLog;

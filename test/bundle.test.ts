@@ -59,7 +59,9 @@ describe('dist/Code.js (run `npm run build` first; `npm test` does)', () => {
       'Tính điểm',
       'Lập danh sách khen thưởng',
       'Báo cáo tham gia',
+      'Tạo mẫu giấy khen',
       'Giấy khen (PDF)',
+      'Gửi giấy khen',
       'Nhật ký thao tác',
     ]);
     for (const item of items) expect(typeof context[item.functionName!]).toBe('function');

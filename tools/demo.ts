@@ -8,6 +8,7 @@
 // The clock is faked (only Date) so that every `new Date()` in the add-on reads the contest's own
 // days, from setup in May 2023 to the awards on 19/06/2023; nothing waits.
 import FakeTimers from '@sinonjs/fake-timers';
+import { certificatesStep } from './demoCertificates';
 import { mkdirSync } from 'fs';
 import { join, resolve } from 'path';
 import type { ContestOutput } from '../src/domain/contest';
@@ -76,6 +77,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
     const conflicts = juryStep(run);
     engagementStep(run, idOf);
     output = resultsStep(run);
+    certificatesStep(run);
     progress.note(`Xung đột lợi ích: ${conflicts} bài được loại khỏi phiếu của giám khảo cùng đơn vị`);
   } finally {
     clock.uninstall();

@@ -74,6 +74,12 @@ export const DEFAULT_SETTINGS: Settings = {
   allowPartialJuryMarks: false,
   sendConfirmationEmail: false,
   timeZone: DEFAULT_TIME_ZONE,
+  certificateTemplate: '',
+  certificateFolder: '',
+  certificatePlace: 'Quận 11',
+  certificateDate: '',
+  certificateSigner: '',
+  certificateSignerTitle: 'BÍ THƯ',
 };
 
 /** Every setting in sheet order, with the exact labels of SPEC "Exact headers". */
@@ -96,13 +102,20 @@ const SETTING_ROWS: Omit<SettingDefinition, 'defaultText'>[] = [
   { key: 'allowPartialJuryMarks', label: 'Tính điểm khi BGK chưa chấm đủ', kind: 'boolean', note: 'Có: tính điểm với các giám khảo đã chấm (cần ít nhất một).' },
   { key: 'sendConfirmationEmail', label: 'Gửi email xác nhận', kind: 'boolean', note: 'Có: gửi email xác nhận cho người nộp bài.' },
   { key: 'timeZone', label: 'Múi giờ', kind: 'timeZone', note: 'Múi giờ IANA dùng cho mọi ngày giờ của hội thi.' },
-  // Last: setup appends a setting missing from an older "Cấu hình" at the end, so new and old sheets agree.
+  // Settings added after the first release go last: setup appends a setting missing from an older "Cấu hình"
+  // at the end, so new and old sheets agree.
   {
     key: 'juryNormalisation',
     label: 'Chuẩn hoá điểm BGK',
     kind: 'normalisation',
     note: 'Không | Chuẩn hoá theo từng giám khảo: đưa điểm mỗi giám khảo về cùng mặt bằng (bù giám khảo chấm chặt hay chấm rộng) trước khi tổng hợp; giám khảo chấm dưới 3 bài hoặc cho mọi bài cùng điểm được giữ nguyên.',
   },
+  { key: 'certificateTemplate', label: 'Mẫu giấy khen', kind: 'text', note: 'Link bản trình bày Google Trang trình bày làm mẫu giấy khen; "Tạo mẫu giấy khen" tự ghi.' },
+  { key: 'certificateFolder', label: 'Thư mục giấy khen', kind: 'text', note: 'Link thư mục Drive chứa các tệp PDF giấy khen; để trống thì add-on tự tạo và ghi vào đây.' },
+  { key: 'certificatePlace', label: 'Nơi ký giấy khen', kind: 'text', note: 'Địa danh ghi trước ngày ký, ví dụ "Quận 11".' },
+  { key: 'certificateDate', label: 'Ngày ký giấy khen', kind: 'text', note: 'dd/MM/yyyy; để trống thì lấy ngày lập giấy khen lần đầu (add-on ghi lại vào đây).' },
+  { key: 'certificateSigner', label: 'Người ký giấy khen', kind: 'text', note: 'Họ tên người ký giấy khen.' },
+  { key: 'certificateSignerTitle', label: 'Chức vụ người ký', kind: 'text', note: 'Chức vụ in trên giấy khen, ví dụ "BÍ THƯ" hoặc "PHÓ BÍ THƯ".' },
 ];
 
 /** The rows with their default "Giá trị" text, derived from DEFAULT_SETTINGS so the two cannot disagree. */
@@ -186,7 +199,8 @@ export function parseSettings(rows: { label: string; value: unknown; row: number
     const v = cell.value;
     switch (def.kind) {
       case 'text':
-        (settings as unknown as Record<string, unknown>)[def.key] = String(v).trim();
+        // A real date cell in a text setting ("Ngày ký giấy khen") reads as dd/MM/yyyy, not as JavaScript's Date text.
+        (settings as unknown as Record<string, unknown>)[def.key] = isDate(v) ? formatDateTime(v, settings.timeZone).slice(0, 10) : String(v).trim();
         break;
       case 'timeZone': {
         const tz = String(v).trim();

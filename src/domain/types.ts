@@ -60,6 +60,14 @@ export interface Settings {
   allowPartialJuryMarks: boolean;
   sendConfirmationEmail: boolean;
   timeZone: string;
+  /** Certificates (src/flows/certificates.ts): template and output folder (links or ids), signing place, date text, signer. */
+  certificateTemplate: string;
+  certificateFolder: string;
+  certificatePlace: string;
+  /** "dd/MM/yyyy" as typed; '' = the day certificates are first made (then recorded here). */
+  certificateDate: string;
+  certificateSigner: string;
+  certificateSignerTitle: string;
 }
 
 export interface Unit {

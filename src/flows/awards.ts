@@ -42,7 +42,10 @@ export function buildAwardList(ctx: ActionContext): Summary {
       rows.push(AWARD_KEYS.map((key) => (key === 'prize' ? u.prize : key === 'note' ? UNAWARDED_NOTE : '')));
     }
   }
-  replaceColumns(readSheet(ctx.spreadsheet, AWARDS), AWARD_KEYS, rows);
+  // An optional column ("Giấy khen (PDF)") missing from an older sheet is simply not written.
+  const table = readSheet(ctx.spreadsheet, AWARDS);
+  const keys = AWARD_KEYS.filter((k) => table.col[k] >= 0);
+  replaceColumns(table, keys, rows.map((r) => keys.map((k) => r[AWARD_KEYS.indexOf(k)])));
 
   const lines = output.awards.awards.map(
     (a) => `${a.prize}: ${a.unit} (${a.clipId}) – ${formatScoreVi(a.total)} điểm${a.tied ? ` – ${a.note}` : ''}`,

@@ -14,6 +14,10 @@ export interface Services {
   propertiesService: GoogleAppsScript.Properties.PropertiesService;
   htmlService: GoogleAppsScript.HTML.HtmlService;
   urlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
+  driveApp: GoogleAppsScript.Drive.DriveApp;
+  slidesApp: GoogleAppsScript.Slides.SlidesApp;
+  /** The Slides advanced service (appsscript.json enables it): only it can create an A4 page. */
+  slides?: GoogleAppsScript.Slides;
 }
 
 /** The contest spreadsheet, the services, who runs the action and when it started. */
@@ -38,6 +42,9 @@ export interface AppsScriptGlobals {
   PropertiesService: GoogleAppsScript.Properties.PropertiesService;
   HtmlService: GoogleAppsScript.HTML.HtmlService;
   UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
+  DriveApp: GoogleAppsScript.Drive.DriveApp;
+  SlidesApp: GoogleAppsScript.Slides.SlidesApp;
+  Slides?: GoogleAppsScript.Slides;
 }
 
 /** The one way an action context is built, from Google's globals or the emulator alike. */
@@ -61,6 +68,9 @@ export function createActionContext(
       propertiesService: globals.PropertiesService,
       htmlService: globals.HtmlService,
       urlFetchApp: globals.UrlFetchApp,
+      driveApp: globals.DriveApp,
+      slidesApp: globals.SlidesApp,
+      slides: globals.Slides,
     },
   };
 }

@@ -16,6 +16,8 @@ export const AWARDS = defineSchema({
     { key: 'total', header: 'Tổng điểm', role: 'computed', width: 100, format: SCORE_FORMAT },
     { key: 'reward', header: 'Hình thức khen thưởng', role: 'computed', width: 260 },
     { key: 'note', header: 'Ghi chú', role: 'computed', width: 360 },
+    // Written by "Giấy khen (PDF)" (src/flows/certificates.ts); blanked when the list is rebuilt.
+    { key: 'certificate', header: 'Giấy khen (PDF)', role: 'computed', required: false, width: 320 },
   ],
 });
 export type AwardKey = SchemaKey<typeof AWARDS>;
@@ -31,6 +33,7 @@ export function awardRow(a: Award): unknown[] {
     total: roundToScoreUnits(a.total),
     reward: a.reward,
     note: a.note,
+    certificate: '',
   };
   return AWARD_KEYS.map((k) => byKey[k]);
 }

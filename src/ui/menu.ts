@@ -20,7 +20,9 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { label: MENU_LABELS.scores, functionName: 'menuComputeScores' },
   { label: MENU_LABELS.awards, functionName: 'menuBuildAwards' },
   { label: MENU_LABELS.participation, functionName: 'menuParticipation' },
+  { label: MENU_LABELS.certificateTemplate, functionName: 'menuCertificateTemplate' },
   { label: MENU_LABELS.certificates, functionName: 'menuCertificates' },
+  { label: MENU_LABELS.sendCertificates, functionName: 'menuSendCertificates' },
   null,
   { label: MENU_LABELS.auditLog, functionName: 'menuAuditLog' },
 ];

@@ -2,6 +2,9 @@
 import { APPRAISAL_TITLE } from '../flows/appraisal';
 import { AUDIT_TITLE } from '../flows/auditLog';
 import { AWARDS_TITLE } from '../flows/awards';
+import { CERTIFICATES_TITLE } from '../flows/certificates';
+import { CERTIFICATE_TEMPLATE_TITLE } from '../flows/certificateTemplate';
+import { SEND_CERTIFICATES_TITLE } from '../flows/sendCertificates';
 import { CREATE_FORM_TITLE } from '../flows/createForm';
 import { UPDATE_ENGAGEMENT_TITLE } from '../flows/fanpage';
 import { CONNECT_FANPAGE_TITLE } from '../flows/fanpageConnect';
@@ -28,7 +31,9 @@ export const MENU_LABELS = {
   scores: SCORES_TITLE,
   awards: AWARDS_TITLE,
   participation: PARTICIPATION_TITLE,
-  certificates: 'Giấy khen (PDF)',
+  certificateTemplate: CERTIFICATE_TEMPLATE_TITLE,
+  certificates: CERTIFICATES_TITLE,
+  sendCertificates: SEND_CERTIFICATES_TITLE,
   auditLog: AUDIT_TITLE,
 } as const;
 

@@ -32,10 +32,11 @@ describe('src/main.ts entry points', () => {
     expect(emu.ui.toasts[0]).toMatchObject({ message: 'Đang thực hiện: Thiết lập hội thi…', title: 'Thiết lập hội thi' });
   });
 
-  test('an item whose feature is not built says so instead of crashing', () => {
+  test('"Giấy khen (PDF)" before any award list stops with a Vietnamese dialog, not a crash', () => {
+    g.menuSetupContest();
     g.menuCertificates();
-    expect(lastDialog().title).toBe('Chưa hỗ trợ');
-    expect(lastDialog().html).toContain('chưa được hỗ trợ');
+    expect(lastDialog().title).toBe('Giấy khen (PDF): Không thực hiện được');
+    expect(lastDialog().html).toContain('chưa có giải nào');
   });
 
   test('ticking in "Thẩm định" as an organizer fills Kết quả at once (simple onEdit)', () => {

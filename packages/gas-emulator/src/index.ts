@@ -14,6 +14,8 @@ import { ScriptAppImpl, TriggerImpl, TriggerRegistry } from './script';
 import { HtmlServiceImpl } from './html';
 import { UtilitiesImpl } from './utilities';
 import { MailAppImpl, MailRecord } from './mail';
+import { DriveAppImpl, DriveStore, FOLDER_MIME, type DriveItem } from './drive';
+import { SlidesAdvancedImpl, SlidesAppImpl } from './slides';
 import { LoggerImpl } from './logger';
 import { HttpRecord, UrlFetchAppImpl, UrlHandler } from './urlFetch';
 import { FormAppImpl } from './forms/formApp';
@@ -31,6 +33,7 @@ export { CallCounter } from './calls';
 export type { MenuRecord, DialogRecord, ToastRecord, MenuEntry } from './ui';
 export { UiRecorder } from './ui';
 export type { MailRecord } from './mail';
+export type { DriveItem } from './drive';
 export { LockControl } from './lock';
 export { TriggerRegistry } from './script';
 export type { FormDescription } from './forms/submit';
@@ -61,6 +64,8 @@ export interface EmulatorOptions {
   throwTriggerErrors?: boolean;
   /** MailApp daily quota (default 100, consumer accounts). */
   mailQuota?: number;
+  /** OAuth scope of Drive: 'drive.file' (default: DriveApp opens only items the script created or the user picked) or 'drive'. */
+  driveScope?: 'drive.file' | 'drive';
 
   /**
    * Editor add-on rules (default false: a bound script, today's behaviour). createMenu throws; triggers only on
@@ -90,6 +95,19 @@ export interface EmulatorOptions {
   clockJitterMinutes?: { early?: number; late?: number };
   /** Cost model of trigger executions and the optional daily limit (see triggerRuntime). */
   runtime?: RuntimeOptions;
+}
+
+export interface DriveControl {
+  /** Every item of every user's Drive (folders too), in creation order. */
+  items(): DriveItem[];
+  /** Folder names from "My Drive" down to the item's parent, e.g. ["My Drive", "Giấy khen"]. */
+  pathOf(id: string): string[];
+  /** The person made or edited this file themselves (not through the script): under drive.file DriveApp cannot open it. */
+  markHandMade(id: string): void;
+  /** The user picked the file in Google Picker: the script may open it under drive.file. */
+  pick(id: string): void;
+  /** Shares an item with an editor. */
+  addEditor(id: string, email: string): void;
 }
 
 export interface SharingOptions {
@@ -144,6 +162,12 @@ export interface Emulator {
   MailApp: GoogleAppsScript.Mail.MailApp;
   Logger: GoogleAppsScript.Base.Logger;
   UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
+  DriveApp: GoogleAppsScript.Drive.DriveApp;
+  SlidesApp: GoogleAppsScript.Slides.SlidesApp;
+  /** The Slides advanced service (only Presentations.create). */
+  Slides: GoogleAppsScript.Slides;
+  /** Drive as a whole, for tests: every item, and what people do outside the script. */
+  drive: DriveControl;
   /** The active (bound) spreadsheet. */
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   /** Counts of every call on emulated objects: total(), byMethod(), count("Range.getValues"), reset(). */
@@ -394,6 +418,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
   };
   const formApp = new FormAppImpl(ctr, env, host);
+  const driveStore = new DriveStore(env);
+  driveStore.scope = options.driveScope ?? 'drive.file';
 
   const services = {
     SpreadsheetApp: expose<GoogleAppsScript.Spreadsheet.SpreadsheetApp>(ssApp),
@@ -407,7 +433,32 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     MailApp: expose<GoogleAppsScript.Mail.MailApp>(new MailAppImpl(ctr, outbox, options.mailQuota ?? 100)),
     Logger: expose<GoogleAppsScript.Base.Logger>(logger),
     UrlFetchApp: expose<GoogleAppsScript.URL_Fetch.UrlFetchApp>(urlFetch),
+    DriveApp: expose<GoogleAppsScript.Drive.DriveApp>(new DriveAppImpl(ctr, driveStore)),
+    SlidesApp: expose<GoogleAppsScript.Slides.SlidesApp>(new SlidesAppImpl(ctr, driveStore)),
+    Slides: expose<GoogleAppsScript.Slides>(new SlidesAdvancedImpl(ctr, driveStore)),
   };
+  const driveItem = (id: string): DriveItem => {
+    const item = driveStore.items.get(id);
+    if (!item) throw new Error(`emulator: no Drive item ${id}`);
+    return item;
+  };
+  const drive: DriveControl = {
+    items: () => [...driveStore.items.values()],
+    pathOf(id) {
+      const names: string[] = [];
+      let parent = driveItem(id).parents[0];
+      while (parent) {
+        const p = driveItem(parent);
+        names.unshift(p.name);
+        parent = p.parents[0];
+      }
+      return names;
+    },
+    markHandMade: (id) => void (driveItem(id).appAccess = false),
+    pick: (id) => void (driveItem(id).appAccess = true),
+    addEditor: (id, email) => void driveItem(id).editors.add(email),
+  };
+  void FOLDER_MIME;
 
   const activeDoc = (): SpreadsheetImpl => {
     if (!env.active) throw new Error('emulator: no active document');
@@ -433,6 +484,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   const emulator: Emulator = {
     ...services,
+    drive,
     spreadsheet: expose<GoogleAppsScript.Spreadsheet.Spreadsheet>(active),
     calls: ctr,
     ui,
