@@ -43,7 +43,6 @@ const SCORE_CHANGING = new Set([
   'share.time',
   'share.incomplete',
   'submission.time',
-  'submission.duplicate_id',
   'juror.duplicate',
   'juror.duplicate_name',
 ]);

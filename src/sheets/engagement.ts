@@ -1,6 +1,7 @@
 // Schema of "Tương tác" (per passed clip: post link, reactions, shares) and its row mapping.
-import { parseCountCell } from '../domain/parse';
+import { MAX_COUNT, groupThousandsVi, parseCountCell } from '../domain/parse';
 import type { EngagementCount, Problem } from '../domain/types';
+import { cellSignature, duplicateKeyProblems, type KeyedRow } from './duplicates';
 import { cellProblem } from './errors';
 import { DATE_TIME_FORMAT, defineSchema, type SchemaKey } from './schema';
 import { cell, text, type Table } from './table';
@@ -26,10 +27,12 @@ export function readEngagement(table: Table<EngagementKey>): { counts: Engagemen
   const problems: Problem[] = [];
   const ids = new Set<string>();
   const sheet = table.schema.name;
+  const keyed: KeyedRow[] = [];
   for (const r of table.rows) {
     const clipId = text(table, r, 'id');
     if (clipId === '') continue;
     ids.add(clipId.toUpperCase());
+    keyed.push({ key: clipId.toUpperCase(), shown: clipId, row: r.row, signature: `${cellSignature(cell(table, r, 'reactions'))}\u0000${cellSignature(cell(table, r, 'shares'))}` });
     const read = (key: 'reactions' | 'shares', header: string): number => {
       const v = cell(table, r, key);
       // Counts read "1.000" as one thousand (Vietnamese grouping), see parseCountCell.
@@ -39,9 +42,15 @@ export function readEngagement(table: Table<EngagementKey>): { counts: Engagemen
         problems.push(cellProblem('engagement.count', { sheet, row: r.row, column: header }, `"${String(v)}" không phải số nguyên không âm.`, 'tạm tính là 0 cho đến khi sửa'));
         return 0;
       }
+      if (n > MAX_COUNT) {
+        problems.push(cellProblem('engagement.count', { sheet, row: r.row, column: header }, `"${String(v)}" lớn quá mức hợp lý (tối đa ${groupThousandsVi(MAX_COUNT)}).`, 'tạm tính là 0 cho đến khi sửa'));
+        return 0;
+      }
       return n;
     };
     counts.push({ clipId, reactions: read('reactions', 'Lượt cảm xúc'), shares: read('shares', 'Lượt chia sẻ') });
   }
+  // A clip counted twice: identical counts are a warning, different ones stop scoring ('engagement.duplicate').
+  problems.push(...duplicateKeyProblems(sheet, 'Mã bài', 'engagement', keyed, 'số lượt'));
   return { counts, ids, problems };
 }

@@ -3,6 +3,7 @@ import { parseDateTime, isDate } from '../domain/parse';
 import { matchUnit } from '../domain/units';
 import type { Problem, Submission, Unit } from '../domain/types';
 import { ESSENTIAL_QUESTIONS, type QuestionKey } from '../forms/questions';
+import { cellSignature, duplicateKeyProblems, type KeyedRow } from './duplicates';
 import { cellProblem } from './errors';
 import { DATE_TIME_FORMAT, defineSchema, type SchemaKey } from './schema';
 import { cell, text, type Table } from './table';
@@ -71,19 +72,26 @@ export function readSubmissions(
   const submissions: SubmissionRow[] = [];
   const problems: Problem[] = [];
   const sheet = table.schema.name;
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
+  const keyed: KeyedRow[] = [];
   for (const r of table.rows) {
     const id = text(table, r, 'id');
     if (id === '') {
-      problems.push(cellProblem('submission.id', { sheet, row: r.row, column: 'Mã bài' }, 'dòng này chưa có mã bài nên bị bỏ qua.'));
+      // A row someone typed (any input column) is a clip that would vanish from the results: it stops
+      // scoring. Only the add-on's own columns left over ("Cảnh báo", "Trạng thái") are just noted.
+      const typed = SUBMISSIONS.columns.some((c) => c.role === 'input' && text(table, r, c.key) !== '');
+      problems.push(
+        typed
+          ? cellProblem('submission.id', { sheet, row: r.row, column: 'Mã bài' }, 'dòng này có nội dung nhưng chưa có mã bài nên không được chấm; hãy ghi mã bài (ví dụ HT-046) hoặc xoá dòng.')
+          : cellProblem('submission.id_leftover', { sheet, row: r.row, column: 'Mã bài' }, 'dòng này chỉ còn cột do add-on ghi, chưa có mã bài nên bị bỏ qua.'),
+      );
       continue;
     }
     const key = id.toUpperCase();
-    if (seen.has(key)) {
-      problems.push(cellProblem('submission.duplicate_id', { sheet, row: r.row, column: 'Mã bài' }, `mã "${id}" trùng với dòng ${seen.get(key)}.`, 'dòng này bị bỏ qua'));
-      continue;
-    }
-    seen.set(key, r.row);
+    keyed.push({ key, shown: id, row: r.row, signature: SUBMISSIONS.columns.filter((c) => c.role === 'input' || c.key === 'time').map((c) => cellSignature(cell(table, r, c.key))).join('\u0000') });
+    // The first row of a repeated ID is read; duplicateKeyProblems below says whether that matters.
+    if (seen.has(key)) continue;
+    seen.add(key);
     const rawTime = cell(table, r, 'time');
     const time = parseDateTime(rawTime, timeZone);
     if (time === 'invalid') {
@@ -111,5 +119,6 @@ export function readSubmissions(
       videoLink: text(table, r, 'video'),
     });
   }
+  problems.push(...duplicateKeyProblems(sheet, 'Mã bài', 'submission', keyed, 'thông tin bài'));
   return { submissions, problems };
 }
