@@ -1,7 +1,7 @@
 // Scoring: every submission's jury part, engagement part, total, rank, or the reasons it is not scored.
 import { APPRAISAL_LABELS, appraise, criteriaList } from './appraisal';
 import { cappedPoints, countedShares, engagementPart, engagementPoints } from './engagement';
-import { aggregateJury, expectedJurors, indexTotals, markKey, rubricMax } from './jury';
+import { aggregateJury, expectedJurors, jurorTotal, rubricMax } from './jury';
 import { floorToMinute, idKey } from './parse';
 import { compareClips, compareIds, roundScore, toScoreUnits } from './ranking';
 import { matchUnit } from './units';
@@ -105,15 +105,29 @@ export function computeResults(input: ContestInput): ClipResult[] {
       ? { ...r, marks: [...r.marks, ...new Array<null>(input.rubric.length - r.marks.length).fill(null)] }
       : r,
   );
-  const totals = indexTotals(marks);
-  // Unreadable marks per clip and juror (first row wins, as for totals): named in the clip's note.
-  const invalidMarks = new Map<string, NonNullable<JuryMarkRow['invalid']>>();
+  // Per clip, per juror: the first complete total, and the first row's unreadable marks (named in the
+  // clip's note). Grouped by clip once, so each clip looks up its few jurors in a small map: one big
+  // map probed with a fresh "clip + juror" key string for every pair made "Tính điểm" grow faster
+  // than the number of clips (10,000 clips × 20 jurors = 200,000 keys, cache misses and garbage).
+  const byClip = new Map<string, { totals: Map<string, number>; invalid: Map<string, NonNullable<JuryMarkRow['invalid']>> }>();
   for (const r of marks) {
-    const key = markKey(r.clipId, r.jurorCode);
-    if (!invalidMarks.has(key)) invalidMarks.set(key, r.invalid ?? []);
+    const clip = idKey(r.clipId);
+    const juror = idKey(r.jurorCode);
+    let entry = byClip.get(clip);
+    if (!entry) {
+      entry = { totals: new Map(), invalid: new Map() };
+      byClip.set(clip, entry);
+    }
+    if (!entry.invalid.has(juror)) entry.invalid.set(juror, r.invalid ?? []);
+    if (!entry.totals.has(juror)) {
+      const total = jurorTotal(r);
+      if (total !== null) entry.totals.set(juror, total);
+    }
   }
+  const noMarks = { totals: new Map<string, number>(), invalid: new Map<string, NonNullable<JuryMarkRow['invalid']>>() };
   // Jurors' units are matched like submissions' so aliases still reveal a conflict of interest.
   const jurors = input.jurors.map((j) => ({ ...j, unit: j.unit ? (matchUnit(j.unit, units)?.name ?? j.unit) : '' }));
+  const jurorKey = new Map<Juror, string>(jurors.map((j) => [j, idKey(j.code)]));
   const engagement = firstById<EngagementCount>(input.engagement);
   // The share log grouped by clip once: filtering the whole log for every clip is quadratic.
   const logByClip = new Map<string, ShareLogEntry[]>();
@@ -143,14 +157,15 @@ export function computeResults(input: ContestInput): ClipResult[] {
     const sentToJury = reasons.length === 0;
 
     const expected = expectedJurors(unit, jurors);
-    const marked = expected.filter((j) => totals.has(markKey(sub.id, j.code)));
-    const jurorTotals = marked.map((j) => totals.get(markKey(sub.id, j.code))!);
+    const clipMarks = byClip.get(idKey(sub.id)) ?? noMarks;
+    const marked = expected.filter((j) => clipMarks.totals.has(jurorKey.get(j)!));
+    const jurorTotals = marked.map((j) => clipMarks.totals.get(jurorKey.get(j)!)!);
     const agg = aggregateJury(jurorTotals, settings.juryAggregation);
     // Aggregate, parts and total are kept to millionths (roundScore): no 92.80000000000001 in "Kết quả".
     const juryAggregate = agg.value === null ? null : roundScore(agg.value);
     const juryPart = agg.value === null || max <= 0 ? null : roundScore((settings.juryWeight * agg.value) / max);
-    const missing = expected.filter((j) => !totals.has(markKey(sub.id, j.code)));
-    const invalidOf = (j: Juror) => invalidMarks.get(markKey(sub.id, j.code)) ?? [];
+    const missing = expected.filter((j) => !clipMarks.totals.has(jurorKey.get(j)!));
+    const invalidOf = (j: Juror) => clipMarks.invalid.get(jurorKey.get(j)!) ?? [];
     // A juror whose mark is unreadable has marked: the note says which cell to fix, not "missing".
     const badJurors = missing.filter((j) => invalidOf(j).length > 0);
     const place = (c: { sheet: string; row: number; column: string }) => `trang "${c.sheet}", dòng ${c.row}, cột "${c.column}"`;
@@ -221,12 +236,16 @@ export function computeResults(input: ContestInput): ClipResult[] {
     };
   });
 
-  const scoredTotals = results.filter((r) => r.scored).map((r) => toScoreUnits(r.total!));
+  // Competition ranking on the total alone: equal totals share a rank (tie-breaks decide prizes, not
+  // ranks), i.e. 1 + the number of higher totals — read off one descending sort, not counted per clip
+  // (which is quadratic: 10,000 clips made it the slowest part of "Tính điểm").
+  const scoredTotals = results.filter((r) => r.scored).map((r) => toScoreUnits(r.total!)).sort((a, b) => b - a);
+  const rankOf = new Map<number, number>();
+  scoredTotals.forEach((t, i) => {
+    if (!rankOf.has(t)) rankOf.set(t, i + 1);
+  });
   for (const r of results) {
-    if (!r.scored) continue;
-    const mine = toScoreUnits(r.total!);
-    // Competition ranking on the total alone: equal totals share a rank (tie-breaks decide prizes, not ranks).
-    r.rank = 1 + scoredTotals.filter((t) => t > mine).length;
+    if (r.scored) r.rank = rankOf.get(toScoreUnits(r.total!))!;
   }
   return results.sort((a, b) => {
     if (a.scored !== b.scored) return a.scored ? -1 : 1;

@@ -5,11 +5,37 @@ import { columnToLetters } from './a1';
 import { headerKey } from './schema';
 import type { Table } from './table';
 
-/** One row's key and what it says, as a comparable string. */
+/**
+ * Remembers the first row of each key and, only for keys seen again, every later row. Readers call
+ * `see` once per row; nothing beyond one map entry is kept for the (usual) key seen once, so large
+ * sheets pay no more than that.
+ */
+export class RepeatTracker<T> {
+  private readonly first = new Map<string, T>();
+  private readonly repeats = new Map<string, T[]>();
+
+  /** True when `key` is new (the row to read); false for a repeat ('' keys are ignored: true). */
+  see(key: string, item: T): boolean {
+    if (key === '') return true;
+    const at = this.first.get(key);
+    if (at === undefined) {
+      this.first.set(key, item);
+      return true;
+    }
+    const list = this.repeats.get(key);
+    if (list) list.push(item);
+    else this.repeats.set(key, [at, item]);
+    return false;
+  }
+
+  /** Every repeated key's rows, first row first. */
+  groups(): T[][] {
+    return [...this.repeats.values()];
+  }
+}
+
+/** One row of a repeated key: its sheet row, the key as typed, and what it says as comparable text. */
 export interface KeyedRow {
-  /** Matching form of the key (upper-case clip ID). */
-  key: string;
-  /** The key as typed in the first row, for messages. */
   shown: string;
   row: number;
   signature: string;
@@ -24,20 +50,13 @@ export function cellSignature(v: unknown): string {
 }
 
 /**
- * Rows sharing a key. When every copy says the same, one copy is used and the organizer is warned
+ * Rows sharing a key (from RepeatTracker.groups). When every copy says the same, one copy is used and the organizer is warned
  * (`<prefix>.duplicate_same`); when they differ, which one wins would change a score, so the problem
  * (`<prefix>.duplicate`) is meant to stop scoring. Both name the sheet, every row and the column.
  */
-export function duplicateKeyProblems(sheet: string, column: string, prefix: string, rows: KeyedRow[], differs: string): Problem[] {
-  const groups = new Map<string, KeyedRow[]>();
-  for (const r of rows) {
-    if (r.key === '') continue;
-    const g = groups.get(r.key);
-    if (g) g.push(r);
-    else groups.set(r.key, [r]);
-  }
+export function duplicateKeyProblems(sheet: string, column: string, prefix: string, groups: KeyedRow[][], differs: string): Problem[] {
   const problems: Problem[] = [];
-  for (const g of groups.values()) {
+  for (const g of groups) {
     if (g.length < 2) continue;
     const where = `dòng ${g.map((r) => r.row).join(', ')}`;
     const same = g.every((r) => r.signature === g[0].signature);

@@ -1,10 +1,10 @@
 // Schema of "Tương tác" (per passed clip: post link, reactions, shares) and its row mapping.
 import { MAX_COUNT, groupThousandsVi, parseCountCell } from '../domain/parse';
 import type { EngagementCount, Problem } from '../domain/types';
-import { cellSignature, duplicateKeyProblems, type KeyedRow } from './duplicates';
+import { RepeatTracker, cellSignature, duplicateKeyProblems } from './duplicates';
 import { cellProblem } from './errors';
 import { DATE_TIME_FORMAT, defineSchema, type SchemaKey } from './schema';
-import { cell, text, type Table } from './table';
+import { cell, text, type Table, type TableRow } from './table';
 
 export const ENGAGEMENT = defineSchema({
   name: 'Tương tác',
@@ -27,12 +27,12 @@ export function readEngagement(table: Table<EngagementKey>): { counts: Engagemen
   const problems: Problem[] = [];
   const ids = new Set<string>();
   const sheet = table.schema.name;
-  const keyed: KeyedRow[] = [];
+  const repeats = new RepeatTracker<{ shown: string; r: TableRow }>();
   for (const r of table.rows) {
     const clipId = text(table, r, 'id');
     if (clipId === '') continue;
     ids.add(clipId.toUpperCase());
-    keyed.push({ key: clipId.toUpperCase(), shown: clipId, row: r.row, signature: `${cellSignature(cell(table, r, 'reactions'))}\u0000${cellSignature(cell(table, r, 'shares'))}` });
+    repeats.see(clipId.toUpperCase(), { shown: clipId, r });
     const read = (key: 'reactions' | 'shares', header: string): number => {
       const v = cell(table, r, key);
       // Counts read "1.000" as one thousand (Vietnamese grouping), see parseCountCell.
@@ -51,6 +51,9 @@ export function readEngagement(table: Table<EngagementKey>): { counts: Engagemen
     counts.push({ clipId, reactions: read('reactions', 'Lượt cảm xúc'), shares: read('shares', 'Lượt chia sẻ') });
   }
   // A clip counted twice: identical counts are a warning, different ones stop scoring ('engagement.duplicate').
-  problems.push(...duplicateKeyProblems(sheet, 'Mã bài', 'engagement', keyed, 'số lượt'));
+  const groups = repeats.groups().map((g) =>
+    g.map(({ shown, r }) => ({ shown, row: r.row, signature: `${cellSignature(cell(table, r, 'reactions'))}\u0000${cellSignature(cell(table, r, 'shares'))}` })),
+  );
+  problems.push(...duplicateKeyProblems(sheet, 'Mã bài', 'engagement', groups, 'số lượt'));
   return { counts, ids, problems };
 }

@@ -3,7 +3,7 @@ import { parseMark, parseNumberCell } from '../domain/parse';
 import { roundToScoreUnits } from '../domain/ranking';
 import type { JuryMarkRow, Juror, Problem, RubricCriterion } from '../domain/types';
 import { clipInfoColumns, defineSchema, headerKey, type ColumnSpec, type SheetSchema } from './schema';
-import { cellSignature, duplicateKeyProblems, type KeyedRow } from './duplicates';
+import { RepeatTracker, cellSignature, duplicateKeyProblems } from './duplicates';
 import { RUBRIC } from './rubric';
 import { cell, text, type Table, type TableRow } from './table';
 
@@ -148,7 +148,7 @@ export function readJuryTab(table: Table<string>, juror: Juror, rubric: RubricCr
   const rowOf = new Map<string, number>();
   const badClips = new Set<string>();
   const sheet = table.schema.name;
-  const keyed: KeyedRow[] = [];
+  const repeats = new RepeatTracker<{ shown: string; r: TableRow }>();
   for (const r of table.rows) {
     const clipId = text(table, r, 'id');
     if (clipId === '') continue;
@@ -164,12 +164,13 @@ export function readJuryTab(table: Table<string>, juror: Juror, rubric: RubricCr
         values.push(null);
       }
     });
-    keyed.push({ key: clipId.toUpperCase(), shown: clipId, row: r.row, signature: rubric.map((_, i) => cellSignature(cell(table, r, markKey(i)))).join('\u0000') });
+    repeats.see(clipId.toUpperCase(), { shown: clipId, r });
     if (invalid.length > 0) badClips.add(clipId.toUpperCase());
     marks.push(invalid.length > 0 ? { clipId, jurorCode: juror.code, marks: values, invalid } : { clipId, jurorCode: juror.code, marks: values });
   }
   // The same clip marked twice: identical marks are counted once; different ones stop scoring ('jury.duplicate').
-  problems.push(...duplicateKeyProblems(sheet, 'Mã bài', 'jury', keyed, 'điểm'));
+  const groups = repeats.groups().map((g) => g.map(({ shown, r }) => ({ shown, row: r.row, signature: rubric.map((_, i) => cellSignature(cell(table, r, markKey(i)))).join('\u0000') })));
+  problems.push(...duplicateKeyProblems(sheet, 'Mã bài', 'jury', groups, 'điểm'));
   return { marks, problems, rowOf, badClips };
 }
 

@@ -3,10 +3,10 @@ import { parseDateTime, isDate } from '../domain/parse';
 import { matchUnit } from '../domain/units';
 import type { Problem, Submission, Unit } from '../domain/types';
 import { ESSENTIAL_QUESTIONS, type QuestionKey } from '../forms/questions';
-import { cellSignature, duplicateKeyProblems, type KeyedRow } from './duplicates';
+import { RepeatTracker, cellSignature, duplicateKeyProblems } from './duplicates';
 import { cellProblem } from './errors';
 import { DATE_TIME_FORMAT, defineSchema, type SchemaKey } from './schema';
-import { cell, text, type Table } from './table';
+import { cell, text, type Table, type TableRow } from './table';
 
 export const SUBMISSIONS = defineSchema({
   name: 'Bài dự thi',
@@ -72,8 +72,7 @@ export function readSubmissions(
   const submissions: SubmissionRow[] = [];
   const problems: Problem[] = [];
   const sheet = table.schema.name;
-  const seen = new Set<string>();
-  const keyed: KeyedRow[] = [];
+  const repeats = new RepeatTracker<{ shown: string; r: TableRow }>();
   for (const r of table.rows) {
     const id = text(table, r, 'id');
     if (id === '') {
@@ -88,10 +87,8 @@ export function readSubmissions(
       continue;
     }
     const key = id.toUpperCase();
-    keyed.push({ key, shown: id, row: r.row, signature: SUBMISSIONS.columns.filter((c) => c.role === 'input' || c.key === 'time').map((c) => cellSignature(cell(table, r, c.key))).join('\u0000') });
     // The first row of a repeated ID is read; duplicateKeyProblems below says whether that matters.
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (!repeats.see(key, { shown: id, r })) continue;
     const rawTime = cell(table, r, 'time');
     const time = parseDateTime(rawTime, timeZone);
     if (time === 'invalid') {
@@ -119,6 +116,8 @@ export function readSubmissions(
       videoLink: text(table, r, 'video'),
     });
   }
-  problems.push(...duplicateKeyProblems(sheet, 'Mã bài', 'submission', keyed, 'thông tin bài'));
+  const compared = SUBMISSIONS.columns.filter((c) => c.role === 'input' || c.key === 'time');
+  const groups = repeats.groups().map((g) => g.map(({ shown, r }) => ({ shown, row: r.row, signature: compared.map((c) => cellSignature(cell(table, r, c.key))).join('\u0000') })));
+  problems.push(...duplicateKeyProblems(sheet, 'Mã bài', 'submission', groups, 'thông tin bài'));
   return { submissions, problems };
 }

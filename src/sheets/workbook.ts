@@ -6,7 +6,7 @@ import { AUDIT_LOG } from './auditLog';
 import { AWARDS } from './awards';
 import { CONFIG, readSettings } from './config';
 import { ENGAGEMENT, readEngagement } from './engagement';
-import { SCORE_BLOCKING_CODES, duplicateHeaderProblems, duplicateKeyProblems } from './duplicates';
+import { RepeatTracker, SCORE_BLOCKING_CODES, duplicateHeaderProblems, duplicateKeyProblems } from './duplicates';
 import { ContestError, valueOrStop } from './errors';
 import { JURORS, readJurors, type JurorRow } from './jurors';
 import { juryTabName, juryTabSchema, locateJuryTabs, orphanTabMessage, readJuryTab, staleMarkColumns, type JuryTabRead } from './juryTab';
@@ -163,15 +163,10 @@ export function readContest(spreadsheet: Spreadsheet): ContestRead {
   const appraisal = appraisalRead.rows;
   const warnings: Problem[] = [...people.warnings];
   // The same clip appraised twice: the ticks of the first row would decide silently.
-  warnings.push(
-    ...duplicateKeyProblems(
-      APPRAISAL_SHEET,
-      'Mã bài',
-      'appraisal',
-      appraisal.map((a) => ({ key: a.clipId.toUpperCase(), shown: a.clipId, row: a.row, signature: criteria.map((c) => (a.ticks[c.code] ? '1' : '0')).join('') })),
-      'dấu tiêu chí',
-    ),
-  );
+  const appraisalRepeats = new RepeatTracker<AppraisalRow>();
+  for (const a of appraisal) appraisalRepeats.see(a.clipId.toUpperCase(), a);
+  const appraisalGroups = appraisalRepeats.groups().map((g) => g.map((a) => ({ shown: a.clipId, row: a.row, signature: criteria.map((c) => (a.ticks[c.code] ? '1' : '0')).join('') })));
+  warnings.push(...duplicateKeyProblems(APPRAISAL_SHEET, 'Mã bài', 'appraisal', appraisalGroups, 'dấu tiêu chí'));
   const markProblems: Problem[] = [];
   // Tabs are found by the juror code noted on A1 first, so a juror renamed since "Chuẩn bị phiếu chấm BGK" keeps their marks.
   const located = locateJuryTabs(spreadsheet, people.jurors);
