@@ -35,8 +35,8 @@ const OFFLINE_EMAIL = 'hoithi-ngoai-tuyen@localhost';
 /**
  * Warning codes (src/sheets readers) whose fallback changes a clip's score or standing: a bad count is
  * taken as 0, a share-log row is dropped (the clip's counted shares change, or fall back to the typed
- * count), an unreadable submission time makes a clip count as on time, a repeated clip ID or juror
- * drops a row (a clip vanishes, or a juror's marks are ignored).
+ * count), an unreadable submission time makes a clip count as on time, a repeated juror drops a row
+ * (their marks are ignored). Repeated clip IDs and headers that differ stop readContest itself.
  */
 const SCORE_CHANGING = new Set([
   'engagement.count',
