@@ -106,6 +106,12 @@ describe('numbers too large to compute with', () => {
     expect(stopMessage(ctx)).toMatch(/Trang "Cấu hình", dòng \d+, cột "Giá trị": .*"Điểm mỗi lượt chia sẻ"/);
   });
 
+  test('a prize count of 1e15 stops the award list at once, naming its cell (one slot per prize would never finish)', () => {
+    const { emu, ctx } = contest();
+    sheet(emu, 'Cơ cấu giải').getRange('B2').setValue(1e15);
+    expect(stopMessage(ctx)).toContain('Trang "Cơ cấu giải", dòng 2, cột "Số lượng": số lượng giải "Giải Nhất" là 1000000000000000, lớn quá mức hợp lý');
+  });
+
   test('a rubric maximum of 1e308 stops scoring, naming its cell', () => {
     const { emu, ctx } = contest();
     sheet(emu, 'Tiêu chí chấm').getRange('B2').setValue(1e308);
