@@ -9,18 +9,24 @@
 // re-check must not print totals that differ from what the organizer typed.
 import { createHash } from 'crypto';
 import { existsSync, readFileSync } from 'fs';
-import { resolve } from 'path';
 import { contextOf, createContestEmulator } from '../test/sample/emulator';
 import type { Problem } from '../src/domain/types';
 import { awardsAction } from '../src/flows/awards';
 
 import { computeContest, scoresAction } from '../src/flows/scores';
 import { isContestError } from '../src/sheets/errors';
+import { SHEET_ORDER } from '../src/sheets/workbook';
+import { RESULTS } from '../src/sheets/results';
+import { AWARDS } from '../src/sheets/awards';
+import { PARTICIPATION } from '../src/sheets/participation';
+import { AUDIT_LOG } from '../src/sheets/auditLog';
+import { columnToLetters } from '../packages/gas-emulator/src/a1';
 import { MSG } from '../src/ui/messages';
 import { runMenuAction } from '../src/ui/runner';
+import { outputFileProblem, resolveFromCaller, workbookFileProblem } from './inputFile';
 import { createProgress } from './progress';
 import { awardTable, resultTable, scoreJson } from './report';
-import { loadWorkbookIntoEmulator, saveEmulatorToXlsx } from './xlsx';
+import { loadWorkbookIntoEmulator, saveEmulatorToXlsx, type LoadReport } from './xlsx';
 
 /** Who "Nhật ký" says ran the actions, and the emulator's account: plainly not a Google user. */
 const OFFLINE_USER = 'hoithi (ngoại tuyến)';
@@ -86,21 +92,50 @@ function describe(p: Problem): string {
 
 async function score(options: ScoreOptions): Promise<void> {
   const progress = createProgress(process.stderr);
-  const input = resolve(options.input);
-  if (!existsSync(input)) throw new UserError(`Không tìm thấy tệp "${options.input}".`, [USAGE]);
-  const out = options.out ? resolve(options.out) : undefined;
-  if (out && out === input) {
-    throw new UserError('Tệp kết quả (--out) trùng với tệp đầu vào: hãy chọn tên khác, tệp đầu vào không bao giờ bị ghi đè.', []);
-  }
+  // Relative paths are the caller's: `npm run score -- ../x.xlsx` typed in a subdirectory.
+  const input = resolveFromCaller(options.input);
+  if (!existsSync(input)) throw new UserError(`Không tìm thấy tệp "${options.input}" (đã tìm ở "${input}").`, [USAGE]);
+  const fileProblem = await workbookFileProblem(input);
+  if (fileProblem) throw new UserError(`Tệp "${options.input}" ${fileProblem}.`, [USAGE]);
+  const out = options.out ? resolveFromCaller(options.out) : undefined;
+  const outProblem = out ? outputFileProblem(out, input) : null;
+  if (options.out && outProblem) throw new UserError(`Tệp kết quả (--out) "${options.out}" ${outProblem}.`, []);
   const before = sha256(input);
 
   const em = createContestEmulator({ owner: OFFLINE_EMAIL });
   em.installGlobals();
+  let loaded: LoadReport;
   try {
     const report = await loadWorkbookIntoEmulator(input, em);
+    loaded = report;
     progress.step('Đã đọc tệp', `${report.sheets.length} trang, ngày giờ theo múi giờ ${report.timeZone}`);
-  } catch (e) {
-    throw new UserError(`Không đọc được "${options.input}" như một bảng tính .xlsx.`, [e instanceof Error ? e.message : String(e)]);
+  } catch {
+    // The file passed the checks above, so what is left is damage exceljs alone notices.
+    throw new UserError(`Không đọc được "${options.input}" như một bảng tính .xlsx: tệp bị hỏng hoặc không đúng định dạng Excel.`, [
+      'Hãy mở tệp trong Google Trang tính hoặc Excel, rồi tải xuống lại dưới dạng Microsoft Excel (.xlsx).',
+    ]);
+  }
+
+  // A workbook with none of the contest's sheets is some other file, not a contest with sheets missing.
+  const names = new Set(loaded.sheets.map((s) => s.name));
+  if (!SHEET_ORDER.some((name) => names.has(name))) {
+    const list = loaded.sheets.length > 0 ? `các trang trong tệp: ${loaded.sheets.map((s) => `"${s.name}"`).join(', ')}` : 'tệp không có trang nào';
+    throw new UserError(`Tệp "${options.input}" không phải bảng tính hội thi: không có trang nào trong số ${SHEET_ORDER.map((n) => `"${n}"`).join(', ')} (${list}).`, [USAGE]);
+  }
+
+  // A formula saved without its value (a tool that does not calculate wrote the file) would read as a
+  // blank mark, tick or count. The sheets the add-on rewrites from scratch do not matter.
+  const rewritten = new Set([RESULTS.name, AWARDS.name, PARTICIPATION.name, AUDIT_LOG.name]);
+  const unevaluated = loaded.unevaluated.filter((u) => !rewritten.has(u.sheet));
+  if (unevaluated.length > 0) {
+    throw new UserError(
+      `Không tính được điểm: ${unevaluated.length} ô công thức trong "${options.input}" không có giá trị đã tính (tệp được lưu bởi một chương trình không tính công thức), nên không đọc được:`,
+      [
+        ...unevaluated.slice(0, 40).map((u) => `Trang "${u.sheet}", dòng ${u.row}, cột "${u.header || columnToLetters(u.column)}": công thức "=${u.formula}" chưa được tính.`),
+        ...(unevaluated.length > 40 ? [`… và ${unevaluated.length - 40} ô khác.`] : []),
+        'Hãy mở tệp trong Google Trang tính hoặc Excel (để công thức được tính) rồi lưu lại, hoặc thay công thức bằng giá trị.',
+      ],
+    );
   }
 
   const ss = em.spreadsheet;

@@ -59,6 +59,27 @@ export function validateRubric(rubric: ContestInput['rubric']): Problem[] {
   return problems;
 }
 
+/**
+ * Last line of defence behind the input ranges: a total that is not a finite number in [0, 100] (or a
+ * part that is not finite) would be written as "NaN" or shown as null in the JSON. Each is a problem.
+ */
+export function unsoundNumbers(results: ClipResult[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const r of results) {
+    const parts = [r.juryAggregate, r.juryPart, r.engagementPoints, r.countedPoints, r.engagementPart].filter((v): v is number => v !== null);
+    const badTotal = r.total !== null && !(Number.isFinite(r.total) && r.total >= 0 && r.total <= 100);
+    if (badTotal || parts.some((v) => !Number.isFinite(v))) {
+      problems.push({
+        code: 'score.unsound',
+        severity: 'stops-action',
+        message: `Bài ${r.clipId}: điểm tính ra không hợp lệ (tổng ${String(r.total)}); hãy kiểm tra các thiết lập, điểm tối đa và số lượt tương tác quá lớn.`,
+        sheet: 'Kết quả',
+      });
+    }
+  }
+  return problems;
+}
+
 export function runContest(input: ContestInput): ContestOutput {
   const tiers = input.prizeTiers ?? DEFAULT_PRIZE_TIERS;
   const problems = [...validateSettings(input.settings), ...validatePrizeTiers(tiers), ...validateRubric(input.rubric)];
@@ -85,5 +106,6 @@ export function runContest(input: ContestInput): ContestOutput {
     total: jurorTotal(r),
     invalid: (r.invalid ?? []).length > 0,
   }));
+  problems.push(...unsoundNumbers(results));
   return { results, awards, participation, problems, appraisals, jurorProgress, markTotals };
 }

@@ -106,12 +106,21 @@ export function missingMarks(
   jurors: Juror[],
   marks: JuryMarkRow[],
 ): { jurorCode: string; clipIds: string[] }[] {
-  const totals = indexTotals(marks);
+  // Clips fully marked, per juror: small per-juror sets probed with each clip's key computed once,
+  // rather than a clip × juror key string built for every pair (garbage that grows with both).
+  const complete = new Map<string, Set<string>>();
+  for (const row of marks) {
+    if (jurorTotal(row) === null) continue;
+    const juror = idKey(row.jurorCode);
+    let set = complete.get(juror);
+    if (!set) complete.set(juror, (set = new Set()));
+    set.add(idKey(row.clipId));
+  }
+  const keys = clips.map((c) => idKey(c.clipId));
   const out: { jurorCode: string; clipIds: string[] }[] = [];
   for (const j of jurors) {
-    const clipIds = clips
-      .filter((c) => !isConflict(j, c.unit) && !totals.has(markKey(c.clipId, j.code)))
-      .map((c) => c.clipId);
+    const done = complete.get(idKey(j.code)) ?? new Set<string>();
+    const clipIds = clips.filter((c, i) => !isConflict(j, c.unit) && !done.has(keys[i])).map((c) => c.clipId);
     if (clipIds.length > 0) out.push({ jurorCode: j.code, clipIds });
   }
   return out;

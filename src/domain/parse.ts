@@ -85,6 +85,20 @@ export function parseNumberCell(value: unknown): number | null | 'invalid' {
   return Number.isFinite(n) ? n : 'invalid';
 }
 
+/**
+ * A whole number with Vietnamese thousands dots, independent of the runtime's Intl data.
+ * @example groupThousandsVi(1000000) === '1.000.000'
+ */
+export function groupThousandsVi(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** Largest count (reactions, shares) read as plausible: a billion, far above any fanpage post. */
+export const MAX_COUNT = 1_000_000_000;
+
+/** Largest "Điểm tối đa" of one rubric criterion: sums of marks then stay exact and finite. */
+export const MAX_RUBRIC_MAX = 1000;
+
 /** Whole number with thousands grouping: "1.000", "2.500", "1,000", "12.345.678" (one separator kind). */
 const GROUPED_COUNT = /^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/;
 

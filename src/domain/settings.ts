@@ -8,6 +8,7 @@ import {
   normalizeName,
   parseBoolean,
   parseDateTime,
+  groupThousandsVi,
   parseNumberCell,
   showValue,
 } from './parse';
@@ -291,6 +292,18 @@ function readSettingDate(def: Pick<SettingDefinition, 'endOfDay'>, value: unknow
   return zonedInstant({ ...wallClock(d.getTime(), timeZone), hour: 23, minute: 59, second: 0 }, timeZone);
 }
 
+/**
+ * Plausible upper bounds of numeric settings. With counts capped at MAX_COUNT (parse.ts), every
+ * product points × count stays far below 2^53, so totals are finite, exact and never NaN.
+ */
+export const SETTING_MAX = {
+  pointsPerShare: 1_000_000,
+  pointsPerReaction: 1_000_000,
+  pointsCap: 1_000_000_000_000,
+  sharesCapPerAccount: 1_000_000,
+  minValidClipsPerUnit: 100_000,
+} as const;
+
 /** Settings a validateSettings code involves: its own key, plus the other side of a sum or an order. */
 function involvedSettings(code: string): (keyof Settings)[] {
   const key = SETTING_DEFINITIONS.find((d) => code.startsWith(`setting.${d.key}.`))?.key;
@@ -330,7 +343,13 @@ export function validateSettings(s: Settings): Problem[] {
   for (const key of ['pointsPerShare', 'pointsPerReaction', 'pointsCap', 'sharesCapPerAccount'] as const) {
     if (!Number.isFinite(s[key]) || s[key] <= 0) {
       add(key, 'positive', `Thiết lập "${labelOf(key)}" phải là số dương (đang là ${s[key]}).`);
+    } else if (s[key] > SETTING_MAX[key]) {
+      // Far beyond any contest, and large enough that points × counts would stop being exact numbers.
+      add(key, 'range', `Thiết lập "${labelOf(key)}" quá lớn: tối đa ${groupThousandsVi(SETTING_MAX[key])} (đang là ${s[key]}).`);
     }
+  }
+  if (Number.isFinite(s.minValidClipsPerUnit) && s.minValidClipsPerUnit > SETTING_MAX.minValidClipsPerUnit) {
+    add('minValidClipsPerUnit', 'range', `Thiết lập "${labelOf('minValidClipsPerUnit')}" quá lớn: tối đa ${groupThousandsVi(SETTING_MAX.minValidClipsPerUnit)} (đang là ${s.minValidClipsPerUnit}).`);
   }
   if (!Number.isInteger(s.sharesCapPerAccount)) {
     add('sharesCapPerAccount', 'integer', `Thiết lập "${labelOf('sharesCapPerAccount')}" phải là số nguyên.`);

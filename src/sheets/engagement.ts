@@ -1,9 +1,10 @@
 // Schema of "Tương tác" (per passed clip: post link, reactions, shares) and its row mapping.
-import { parseCountCell } from '../domain/parse';
+import { MAX_COUNT, groupThousandsVi, parseCountCell } from '../domain/parse';
 import type { EngagementCount, Problem } from '../domain/types';
+import { RepeatTracker, cellSignature, duplicateKeyProblems } from './duplicates';
 import { cellProblem } from './errors';
 import { DATE_TIME_FORMAT, defineSchema, type SchemaKey } from './schema';
-import { cell, text, type Table } from './table';
+import { cell, text, type Table, type TableRow } from './table';
 
 export const ENGAGEMENT = defineSchema({
   name: 'Tương tác',
@@ -26,10 +27,12 @@ export function readEngagement(table: Table<EngagementKey>): { counts: Engagemen
   const problems: Problem[] = [];
   const ids = new Set<string>();
   const sheet = table.schema.name;
+  const repeats = new RepeatTracker<{ shown: string; r: TableRow }>();
   for (const r of table.rows) {
     const clipId = text(table, r, 'id');
     if (clipId === '') continue;
     ids.add(clipId.toUpperCase());
+    repeats.see(clipId.toUpperCase(), { shown: clipId, r });
     const read = (key: 'reactions' | 'shares', header: string): number => {
       const v = cell(table, r, key);
       // Counts read "1.000" as one thousand (Vietnamese grouping), see parseCountCell.
@@ -39,9 +42,18 @@ export function readEngagement(table: Table<EngagementKey>): { counts: Engagemen
         problems.push(cellProblem('engagement.count', 'changes-score', { sheet, row: r.row, column: header }, `"${String(v)}" không phải số nguyên không âm.`, 'tạm tính là 0 cho đến khi sửa'));
         return 0;
       }
+      if (n > MAX_COUNT) {
+        problems.push(cellProblem('engagement.count', 'changes-score', { sheet, row: r.row, column: header }, `"${String(v)}" lớn quá mức hợp lý (tối đa ${groupThousandsVi(MAX_COUNT)}).`, 'tạm tính là 0 cho đến khi sửa'));
+        return 0;
+      }
       return n;
     };
     counts.push({ clipId, reactions: read('reactions', 'Lượt cảm xúc'), shares: read('shares', 'Lượt chia sẻ') });
   }
+  // A clip counted twice: identical counts are a warning, different ones stop scoring ('engagement.duplicate').
+  const groups = repeats.groups().map((g) =>
+    g.map(({ shown, r }) => ({ shown, row: r.row, signature: `${cellSignature(cell(table, r, 'reactions'))}\u0000${cellSignature(cell(table, r, 'shares'))}` })),
+  );
+  problems.push(...duplicateKeyProblems(sheet, 'Mã bài', 'engagement', groups, 'số lượt'));
   return { counts, ids, problems };
 }

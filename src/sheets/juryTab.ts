@@ -3,6 +3,7 @@ import { parseMark, parseNumberCell } from '../domain/parse';
 import { roundToScoreUnits } from '../domain/ranking';
 import type { JuryMarkRow, Juror, Problem, RubricCriterion } from '../domain/types';
 import { clipInfoColumns, defineSchema, headerKey, type ColumnSpec, type SheetSchema } from './schema';
+import { RepeatTracker, cellSignature, duplicateKeyProblems } from './duplicates';
 import { RUBRIC } from './rubric';
 import { cell, text, type Table, type TableRow } from './table';
 
@@ -157,6 +158,7 @@ export function readJuryTab(table: Table<string>, juror: Juror, rubric: RubricCr
   const rowOf = new Map<string, number>();
   const badClips = new Set<string>();
   const sheet = table.schema.name;
+  const repeats = new RepeatTracker<{ shown: string; r: TableRow }>();
   for (const r of table.rows) {
     const clipId = text(table, r, 'id');
     if (clipId === '') continue;
@@ -172,14 +174,18 @@ export function readJuryTab(table: Table<string>, juror: Juror, rubric: RubricCr
         values.push(null);
       }
     });
+    repeats.see(clipId.toUpperCase(), { shown: clipId, r });
     if (invalid.length > 0) badClips.add(clipId.toUpperCase());
     marks.push(invalid.length > 0 ? { clipId, jurorCode: juror.code, marks: values, invalid, row: r.row } : { clipId, jurorCode: juror.code, marks: values, row: r.row });
   }
+  // The same clip marked twice: identical marks are counted once; different ones stop scoring ('jury.duplicate').
+  const groups = repeats.groups().map((g) => g.map(({ shown, r }) => ({ shown, row: r.row, signature: rubric.map((_, i) => cellSignature(cell(table, r, markKey(i)))).join('\u0000') })));
+  problems.push(...duplicateKeyProblems(sheet, 'Mã bài', 'jury', groups, 'điểm'));
   return { marks, problems, rowOf, badClips };
 }
 
 /**
- * Mark columns left over from an earlier rubric: a column left of "Tổng" whose header is no column of
+ * Mark columns left over from an earlier rubric: a column between the clip information and "Tổng" whose header is no column of
  * the tab's schema (e.g. "Điểm" after "Tiêu chí chấm" became "Nội dung" + "Hình thức") and that still
  * holds numbers in clip rows. Those marks are not counted; the add-on never deletes the column, so the
  * organizer decides (rename the header to a current criterion, or clear the column). Text in such a
@@ -191,7 +197,11 @@ export function staleMarkColumns(table: Table<string>): Problem[] {
   const known = new Set(table.schema.columns.map((c) => headerKey(c.header)));
   const sheet = table.schema.name;
   const problems: Problem[] = [];
-  for (let i = 0; i < totalAt; i++) {
+  // Criteria columns only ever live between the clip information ("Mã bài" … "Link bài đăng") and
+  // "Tổng": setup lays them out there and inserts new criteria before "Tổng". A numeric column an
+  // organizer added elsewhere (an "STT" at the left, a tally after "Tổng") never held criteria.
+  const infoEnd = Math.max(...['id', 'unit', 'title', 'video', 'post'].map((k) => table.col[k] ?? -1));
+  for (let i = infoEnd + 1; i < totalAt; i++) {
     const header = String(table.headers[i] ?? '').trim();
     if (header === '' || known.has(headerKey(header))) continue;
     const n = table.rows.filter((r) => text(table, r, 'id') !== '' && typeof parseNumberCell(r.cells[i]) === 'number').length;

@@ -1,6 +1,9 @@
 // Schema of "Cơ cấu giải" (prize tiers: prize, count, reward) and its row mapping.
 import { DEFAULT_PRIZE_TIERS, PRIZE_SHEET } from '../domain/awards';
-import { parseNumberCell } from '../domain/parse';
+import { groupThousandsVi, parseNumberCell } from '../domain/parse';
+
+/** More prizes of one tier than any contest gives (and than there are clips to award). */
+const MAX_PRIZE_COUNT = 10_000;
 import type { PrizeTier, Problem } from '../domain/types';
 import { cellProblem } from './errors';
 import { defineSchema, type SchemaKey } from './schema';
@@ -36,6 +39,11 @@ export function readPrizeTiers(table: Table<PrizeTierKey>): { tiers: PrizeTier[]
     }
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
       problems.push(cellProblem('prize.count', 'stops-action', { sheet, row: r.row, column: 'Số lượng' }, `số lượng giải "${name}" phải là số nguyên không âm.`));
+      continue;
+    }
+    if (count > MAX_PRIZE_COUNT) {
+      // The award list lays out one slot per prize: 1e15 would never finish, not just be wrong.
+      problems.push(cellProblem('prize.count', 'stops-action', { sheet, row: r.row, column: 'Số lượng' }, `số lượng giải "${name}" là ${count}, lớn quá mức hợp lý (tối đa ${groupThousandsVi(MAX_PRIZE_COUNT)}).`));
       continue;
     }
     tiers.push({ name, count, reward: text(table, r, 'reward') });

@@ -1,6 +1,6 @@
 // Schema of "Tiêu chí chấm" (jury rubric: criterion, maximum) and its row mapping.
 import { DEFAULT_RUBRIC } from '../domain/jury';
-import { parseNumberCell } from '../domain/parse';
+import { MAX_RUBRIC_MAX, parseNumberCell } from '../domain/parse';
 import type { Problem, RubricCriterion } from '../domain/types';
 import { cellProblem } from './errors';
 import { defineSchema, type SchemaKey } from './schema';
@@ -45,6 +45,10 @@ export function readRubric(table: Table<RubricKey>): { rubric: RubricCriterion[]
     seen.add(key);
     if (typeof max !== 'number' || max <= 0) {
       problems.push(cellProblem('rubric.max', 'stops-action', at('Điểm tối đa'), `cần một số dương (tiêu chí "${name}").`));
+      continue;
+    }
+    if (max > MAX_RUBRIC_MAX) {
+      problems.push(cellProblem('rubric.max', 'stops-action', at('Điểm tối đa'), `${max} lớn quá mức hợp lý: tối đa ${MAX_RUBRIC_MAX} (tiêu chí "${name}").`));
       continue;
     }
     rubric.push({ name, max });

@@ -2,9 +2,10 @@
 import { parseDateTime, isDate } from '../domain/parse';
 import { matchUnit } from '../domain/units';
 import type { Problem, Submission, Unit } from '../domain/types';
+import { RepeatTracker, cellSignature, duplicateKeyProblems } from './duplicates';
 import { cellProblem } from './errors';
 import { DATE_TIME_FORMAT, defineSchema, type ColumnSpec, type SchemaKey, type SheetSchema } from './schema';
-import { appendRows, cell, readTable, text, updateRows, type Table } from './table';
+import { appendRows, cell, readTable, text, updateRows, type Table, type TableRow } from './table';
 
 export const SUBMISSIONS = defineSchema({
   name: 'Bài dự thi',
@@ -54,19 +55,23 @@ export function readSubmissions(
   const submissions: SubmissionRow[] = [];
   const problems: Problem[] = [];
   const sheet = table.schema.name;
-  const seen = new Map<string, number>();
+  const repeats = new RepeatTracker<{ shown: string; r: TableRow }>();
   for (const r of table.rows) {
     const id = text(table, r, 'id');
     if (id === '') {
-      problems.push(cellProblem('submission.id', 'info', { sheet, row: r.row, column: 'Mã bài' }, 'dòng này chưa có mã bài nên bị bỏ qua.'));
+      // A row someone typed (any input column) is a clip that would vanish from the results: it stops
+      // scoring. Only the add-on's own columns left over ("Cảnh báo", "Trạng thái") are just noted.
+      const typed = SUBMISSIONS.columns.some((c) => c.role === 'input' && text(table, r, c.key) !== '');
+      problems.push(
+        typed
+          ? cellProblem('submission.id', 'changes-score', { sheet, row: r.row, column: 'Mã bài' }, 'dòng này có nội dung nhưng chưa có mã bài nên không được chấm; hãy ghi mã bài (ví dụ HT-046) hoặc xoá dòng.')
+          : cellProblem('submission.id_leftover', 'info', { sheet, row: r.row, column: 'Mã bài' }, 'dòng này chỉ còn cột do add-on ghi, chưa có mã bài nên bị bỏ qua.'),
+      );
       continue;
     }
     const key = id.toUpperCase();
-    if (seen.has(key)) {
-      problems.push(cellProblem('submission.duplicate_id', 'changes-score', { sheet, row: r.row, column: 'Mã bài' }, `mã "${id}" trùng với dòng ${seen.get(key)}.`, 'dòng này bị bỏ qua'));
-      continue;
-    }
-    seen.set(key, r.row);
+    // The first row of a repeated ID is read; duplicateKeyProblems below says whether that matters.
+    if (!repeats.see(key, { shown: id, r })) continue;
     const rawTime = cell(table, r, 'time');
     const time = parseDateTime(rawTime, timeZone);
     if (time === 'invalid') {
@@ -94,6 +99,9 @@ export function readSubmissions(
       videoLink: text(table, r, 'video'),
     });
   }
+  const compared = SUBMISSIONS.columns.filter((c) => c.role === 'input' || c.key === 'time');
+  const groups = repeats.groups().map((g) => g.map(({ shown, r }) => ({ shown, row: r.row, signature: compared.map((c) => cellSignature(cell(table, r, c.key))).join('\u0000') })));
+  problems.push(...duplicateKeyProblems(sheet, 'Mã bài', 'submission', groups, 'thông tin bài'));
   return { submissions, problems };
 }
 

@@ -6,6 +6,7 @@ import { AUDIT_LOG } from './auditLog';
 import { AWARDS } from './awards';
 import { CONFIG, readSettings } from './config';
 import { ENGAGEMENT, readEngagement } from './engagement';
+import { RepeatTracker, SCORE_BLOCKING_CODES, duplicateHeaderProblems, duplicateKeyProblems } from './duplicates';
 import { ContestError, valueOrStop } from './errors';
 import { JURORS, readJurors, type JurorRow } from './jurors';
 import { juryTabName, juryTabSchema, locateJuryTabs, orphanTabMessage, readJuryTab, staleMarkColumns, type JuryTabRead } from './juryTab';
@@ -159,8 +160,14 @@ export function readContest(spreadsheet: Spreadsheet): ContestRead {
   const rules = readRules(spreadsheet);
   const { settings, criteria, rubric } = rules;
   const people = readPeople(spreadsheet, settings.timeZone);
-  const appraisal = readAppraisalSheet(spreadsheet, criteria).rows;
+  const appraisalRead = readAppraisalSheet(spreadsheet, criteria);
+  const appraisal = appraisalRead.rows;
   const warnings: Problem[] = [...people.warnings];
+  // The same clip appraised twice: the ticks of the first row would decide silently.
+  const appraisalRepeats = new RepeatTracker<AppraisalRow>();
+  for (const a of appraisal) appraisalRepeats.see(a.clipId.toUpperCase(), a);
+  const appraisalGroups = appraisalRepeats.groups().map((g) => g.map((a) => ({ shown: a.clipId, row: a.row, signature: criteria.map((c) => (a.ticks[c.code] ? '1' : '0')).join('') })));
+  warnings.push(...duplicateKeyProblems(APPRAISAL_SHEET, 'Mã bài', 'appraisal', appraisalGroups, 'dấu tiêu chí'));
   const markProblems: Problem[] = [];
   // Tabs are found by the juror code noted on A1 first, so a juror renamed since "Chuẩn bị phiếu chấm BGK" keeps their marks.
   const located = locateJuryTabs(spreadsheet, people.jurors);
@@ -178,7 +185,9 @@ export function readContest(spreadsheet: Spreadsheet): ContestRead {
     // Problems name the tab as it is called now (it is renamed on the next "Chuẩn bị phiếu chấm BGK").
     const table = readTable(sheet, { ...juryTabSchema(juror, rubric), name });
     const read = readJuryTab(table, juror, rubric);
-    markProblems.push(...read.problems);
+    // Identical repeated rows are only a warning; a bad mark or marks that differ between copies are not.
+    markProblems.push(...read.problems.filter((p) => p.code !== 'jury.duplicate_same'));
+    warnings.push(...read.problems.filter((p) => p.code === 'jury.duplicate_same'));
     warnings.push(...staleMarkColumns(table));
     return { juror, table, read };
   });
@@ -200,6 +209,12 @@ export function readContest(spreadsheet: Spreadsheet): ContestRead {
     const p = orphanClipRows(sheet, rows, known);
     if (p) warnings.push(p);
   }
+  const tables: Table<string>[] = [people.submissionTable, appraisalRead.table, ...juryTabs.flatMap((t) => (t.table ? [t.table] : [])), engagementTable, shareLogTable];
+  warnings.push(...tables.flatMap(duplicateHeaderProblems));
+  // A choice that changes a score (two different rows for one clip, two different columns for one
+  // header, a typed row without an ID) stops here, before anything is computed or written.
+  const blocking = [...warnings, ...markProblems].filter((p) => SCORE_BLOCKING_CODES.has(p.code));
+  if (blocking.length > 0) throw new ContestError(blocking);
   const input: ContestInput = {
     settings,
     units: people.units,

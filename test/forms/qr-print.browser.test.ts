@@ -1,14 +1,13 @@
 // The printable QR page in real headless Chromium: it renders, and codes in a screenshot decode to their exact links.
-import * as fs from 'fs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { qrGifBytes } from '../../src/forms/qr';
 import { makeQrCodes } from '../../src/flows/qrCodes';
 import { buildQrPrintHtml } from '../../src/ui/qrPage';
+import { launchChromium } from './browser';
 import { ROSTER, makeContest } from './fixture';
 
-const CHROMIUM = '/usr/bin/chromium';
 // Local fast runs may opt out; CI never sets this, so a missing browser fails there instead of skipping.
 const skip = process.env.HOITHI_SKIP_BROWSER === '1';
 const describeBrowser = skip ? describe.skip : describe;
@@ -32,13 +31,7 @@ describeBrowser('printable QR page in headless Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) or set HOITHI_SKIP_BROWSER=1`);
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

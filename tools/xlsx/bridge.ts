@@ -46,6 +46,8 @@ function keepAsText(s: string): string {
 export interface LoadReport {
   timeZone: string;
   sheets: { name: string; rows: number; columns: number }[];
+  /** Formula cells with no stored value (1-based row and column, row-1 header of the column). */
+  unevaluated: { sheet: string; row: number; column: number; header: string; formula: string }[];
 }
 
 export interface LoadOptions {
@@ -145,6 +147,9 @@ export async function loadWorkbookIntoEmulator(
   return {
     timeZone: zone,
     sheets: data.sheets.map((s) => ({ name: s.name, rows: s.values.length, columns: s.values[0]?.length ?? 0 })),
+    unevaluated: data.sheets.flatMap((s) =>
+      s.unevaluated.map((u) => ({ sheet: s.name, ...u, header: String(s.values[0]?.[u.column - 1] ?? '').trim() })),
+    ),
   };
 }
 

@@ -26,6 +26,11 @@ export interface SheetData {
   columnFormats: (string | undefined)[];
   /** Same shape as `values`: solid backgrounds as "#rrggbb", '' for none. */
   backgrounds: string[][];
+  /**
+   * Formula cells the file stores without a computed value (saved by a tool that does not calculate):
+   * 1-based row and column, formula text without "=". Their `values` cell is "", which would read as blank.
+   */
+  unevaluated: { row: number; column: number; formula: string }[];
 }
 
 export interface WorkbookData {
@@ -37,7 +42,12 @@ class WallDate {
   constructor(readonly wall: Date) {}
 }
 
-type RawValue = string | number | boolean | WallDate;
+/** Marker for a formula with no cached result: its value is unknown, not blank. */
+class Unevaluated {
+  constructor(readonly formula: string) {}
+}
+
+type RawValue = string | number | boolean | WallDate | Unevaluated;
 
 function plainText(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -57,8 +67,12 @@ function rawValue(v: ExcelJS.CellValue): RawValue {
   if ('hyperlink' in v) return plainText((v as ExcelJS.CellHyperlinkValue).text);
   if ('formula' in v || 'sharedFormula' in v) {
     const result = (v as ExcelJS.CellFormulaValue).result;
-    // A formula with no cached result (a file never opened by a spreadsheet program) reads as blank.
-    if (result === undefined || result === null) return '';
+    // A formula with no cached result (a file never opened by a spreadsheet program): kept apart, so
+    // the caller can report the cell instead of reading it as blank.
+    if (result === undefined || result === null) {
+      const f = v as { formula?: string; sharedFormula?: string };
+      return new Unevaluated(String(f.formula ?? f.sharedFormula ?? ''));
+    }
     if (typeof result === 'object' && !(result instanceof Date) && 'error' in result) return result.error;
     return rawValue(result as ExcelJS.CellValue);
   }
@@ -112,7 +126,10 @@ export async function readXlsx(
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         const v = rawValue(cell.value);
         rowVals[c - 1] = v;
-        if (!isEmpty(v)) {
+        if (v instanceof Unevaluated) {
+          if (r > maxRow) maxRow = r;
+          if (c > maxCol) maxCol = c;
+        } else if (!isEmpty(v)) {
           any = true;
           if (!cell.font?.bold) allBold = false;
           if (r > maxRow) maxRow = r;
@@ -126,6 +143,12 @@ export async function readXlsx(
     const values: GridValue[][] = [];
     const numberFormats: string[][] = [];
     const backgrounds: string[][] = [];
+    const unevaluated: SheetData['unevaluated'] = [];
+    cells.forEach((rowVals, r) =>
+      rowVals?.forEach((v, c) => {
+        if (v instanceof Unevaluated) unevaluated.push({ row: r + 1, column: c + 1, formula: v.formula });
+      }),
+    );
     for (let r = 0; r < maxRow; r++) {
       const out: GridValue[] = [];
       const xrow = ws.getRow(r + 1);
@@ -137,7 +160,9 @@ export async function readXlsx(
         formats.push(keptFormat(cell.numFmt));
         fills.push(fillToBackground(cell.fill));
         const v = cells[r]?.[c] ?? '';
-        if (v instanceof WallDate) {
+        if (v instanceof Unevaluated) {
+          out.push('');
+        } else if (v instanceof WallDate) {
           wallDates.push({ sheet: index, row: r, col: c, wall: v.wall });
           out.push(v.wall); // replaced below once the zone is known
         } else {
@@ -168,6 +193,7 @@ export async function readXlsx(
       numberFormats,
       columnFormats,
       backgrounds,
+      unevaluated,
     });
   });
   const data: WorkbookData = { sheets };
