@@ -3,13 +3,13 @@ import { formatDateTime } from '../domain/parse';
 import { typographicQuotes } from '../domain/quotes';
 import { inspectForm, syncUnitChoices } from '../forms/formBuilder';
 import { qrGifBytes } from '../forms/qr';
-import { requireContestForm } from '../forms/recordedForm';
 import { valueOrStop } from '../sheets/errors';
 import { readFormConfig } from '../sheets/formConfig';
 import { escapeCell } from '../sheets/table';
 import { UNITS, rosterUnits } from '../sheets/units';
 import type { MenuAction } from './action';
 import type { ActionContext, QrCard, Summary } from './context';
+import { requireFormFor } from './formAccess';
 import { refreshUnitLinks } from './unitLinks';
 
 export const QR_SHEET = 'Mã QR';
@@ -32,7 +32,7 @@ export function makeQrCodes(ctx: ActionContext): Summary & { cards: QrCard[] } {
   const ss = ctx.spreadsheet;
   const config = readFormConfig(ss);
   const settings = valueOrStop(config.settings);
-  const form = requireContestForm(ctx.services.formApp, config.formId);
+  const form = requireFormFor(ctx, config.formId);
   const roster = rosterUnits(ss);
   const { units } = roster;
   const unitItem = inspectForm(ctx.services.formApp, form).items.unit;
