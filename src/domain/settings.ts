@@ -67,6 +67,7 @@ export const DEFAULT_SETTINGS: Settings = {
   allowPartialJuryMarks: false,
   sendConfirmationEmail: false,
   timeZone: DEFAULT_TIME_ZONE,
+  shareWithJurors: false,
 };
 
 /** Every setting in sheet order, with the exact labels of SPEC "Exact headers". */
@@ -89,6 +90,7 @@ const SETTING_ROWS: Omit<SettingDefinition, 'defaultText'>[] = [
   { key: 'allowPartialJuryMarks', label: 'Tính điểm khi BGK chưa chấm đủ', kind: 'boolean', note: 'Có: tính điểm với các giám khảo đã chấm (cần ít nhất một).' },
   { key: 'sendConfirmationEmail', label: 'Gửi email xác nhận', kind: 'boolean', note: 'Có: gửi email xác nhận cho người nộp bài.' },
   { key: 'timeZone', label: 'Múi giờ', kind: 'timeZone', note: 'Múi giờ IANA dùng cho mọi ngày giờ của hội thi.' },
+  { key: 'shareWithJurors', label: 'Chia sẻ bảng tính với giám khảo', kind: 'boolean', note: 'Có: "Chuẩn bị phiếu chấm BGK" cấp quyền chỉnh sửa bảng tính cho giám khảo chưa có quyền (cần để nhập điểm). Không: chỉ nêu tên họ.' },
 ];
 
 /** The rows with their default "Giá trị" text, derived from DEFAULT_SETTINGS so the two cannot disagree. */

@@ -42,6 +42,8 @@ export interface Settings {
   allowPartialJuryMarks: boolean;
   sendConfirmationEmail: boolean;
   timeZone: string;
+  /** Share the spreadsheet (edit access) with jurors who lack it when jury tabs are prepared. */
+  shareWithJurors: boolean;
 }
 
 export interface Unit {
