@@ -4,6 +4,7 @@ import type { TriggerAction } from './action';
 import { handleEdit } from './appraisal';
 import type { ActionContext } from './context';
 import { RESCHEDULE_TITLE, rescheduleAfterSettingsEdit } from './deadline';
+import { realignTimeZoneAfterEdit } from './spreadsheetLocale';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit | undefined;
 
@@ -49,7 +50,9 @@ export const installedEditTrigger: TriggerAction<EditEvent> = {
   run: (ctx: ActionContext, e) => {
     if (!e || !e.range) return null;
     const { summary } = rescheduleAfterSettingsEdit(ctx, e.range);
+    const zoneLine = realignTimeZoneAfterEdit(ctx, e.range);
     if (e.range.getSheet().getName() === APPRAISAL_SHEET) handleEdit({ ...ctx, user: editorEmail(e, '') }, e.range);
-    return summary;
+    if (!zoneLine) return summary;
+    return summary ? { ...summary, lines: [...summary.lines, zoneLine] } : { title: RESCHEDULE_TITLE, lines: [zoneLine], warnings: [] };
   },
 };
