@@ -45,13 +45,25 @@ export const simpleEditTrigger: TriggerAction<EditEvent> = {
  * result columns, which the simple onEdit cannot do for an appraiser, since this trigger runs as the
  * organizer. The appraiser is taken from the event only (`ctx.user` here is the trigger's owner).
  */
+/**
+ * The editor as the installable trigger sees them. Decision (F5): an anonymous "anyone with the link"
+ * editor is reported by Google as the trigger's owner (community measurements; Google documents e.user
+ * only as "if available"), and such an event cannot be told from an edit by the owner. So e.user equal
+ * to the trigger's owner (`owner`, Session.getEffectiveUser) counts as unknown here; when it really was
+ * the owner, the simple onEdit runs as them too and puts their name in place of "(không rõ tài khoản)".
+ */
+export function installedEditorEmail(e: GoogleAppsScript.Events.SheetsOnEdit, owner: string): string {
+  const reported = (e.user && e.user.getEmail()) || '';
+  return reported !== '' && reported.toLowerCase() === owner.toLowerCase() ? UNKNOWN_APPRAISER : editorEmail(e, '');
+}
+
 export const installedEditTrigger: TriggerAction<EditEvent> = {
   title: RESCHEDULE_TITLE,
   run: (ctx: ActionContext, e) => {
     if (!e || !e.range) return null;
     const { summary } = rescheduleAfterSettingsEdit(ctx, e.range);
     const zoneLine = realignTimeZoneAfterEdit(ctx, e.range);
-    if (e.range.getSheet().getName() === APPRAISAL_SHEET) handleEdit({ ...ctx, user: editorEmail(e, '') }, e.range);
+    if (e.range.getSheet().getName() === APPRAISAL_SHEET) handleEdit({ ...ctx, user: installedEditorEmail(e, ctx.user) }, e.range);
     if (!zoneLine) return summary;
     return summary ? { ...summary, lines: [...summary.lines, zoneLine] } : { title: RESCHEDULE_TITLE, lines: [zoneLine], warnings: [] };
   },
