@@ -19,6 +19,7 @@ import { PLEDGE_TEXT, questionSpec } from '../src/forms/questions';
 import { createOrLinkForm } from '../src/flows/createForm';
 import { syncSubmissions } from '../src/flows/syncSubmissions';
 import { ensureRows, escapeCell } from '../src/sheets/table';
+import { benchTriggerRuntime, describeTriggerRuntime } from './benchRuntime';
 
 const OWNER = 'btc@quandoan11.vn';
 const SIZES = [50, 500, 5000];
@@ -305,6 +306,7 @@ function main(): void {
   console.log(sFmt(sHeader));
   console.log(`|${sWidths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const l of sLines) console.log(sFmt(l));
+  console.log(describeTriggerRuntime(benchTriggerRuntime()));
 }
 
 main();

@@ -81,6 +81,7 @@ export const DEFAULT_SETTINGS: Settings = {
   certificateDate: '',
   certificateSigner: '',
   certificateSignerTitle: 'BÍ THƯ',
+  shareWithJurors: false,
 };
 
 /** Every setting in sheet order, with the exact labels of SPEC "Exact headers". */
@@ -117,6 +118,7 @@ const SETTING_ROWS: Omit<SettingDefinition, 'defaultText'>[] = [
   { key: 'certificateDate', label: 'Ngày ký giấy khen', kind: 'text', note: 'dd/MM/yyyy; để trống thì lấy ngày lập giấy khen lần đầu (add-on ghi lại vào đây).' },
   { key: 'certificateSigner', label: 'Người ký giấy khen', kind: 'text', note: 'Họ tên người ký giấy khen.' },
   { key: 'certificateSignerTitle', label: 'Chức vụ người ký', kind: 'text', note: 'Chức vụ in trên giấy khen, ví dụ "BÍ THƯ" hoặc "PHÓ BÍ THƯ".' },
+  { key: 'shareWithJurors', label: 'Chia sẻ bảng tính với giám khảo', kind: 'boolean', note: 'Có: "Chuẩn bị phiếu chấm BGK" cấp quyền chỉnh sửa bảng tính cho giám khảo chưa có quyền (cần để nhập điểm). Không: chỉ nêu tên họ.' },
 ];
 
 /** The rows with their default "Giá trị" text, derived from DEFAULT_SETTINGS so the two cannot disagree. */

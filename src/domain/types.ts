@@ -68,6 +68,8 @@ export interface Settings {
   certificateDate: string;
   certificateSigner: string;
   certificateSignerTitle: string;
+  /** Share the spreadsheet (edit access) with jurors who lack it when jury tabs are prepared. */
+  shareWithJurors: boolean;
 }
 
 export interface Unit {

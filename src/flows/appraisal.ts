@@ -11,7 +11,7 @@ import { isAccepted, submissionStatus } from '../domain/scoring';
 import { DEFAULT_TIME_ZONE } from '../domain/settings';
 import type { AppraisalCriterion, AppraisalOutcome, Settings } from '../domain/types';
 import { APPRAISAL_CRITERIA, readAppraisalCriteria } from '../sheets/appraisalCriteria';
-import { APPRAISAL_RESULT_KEYS, APPRAISAL_SHEET, appraisalSchema, readAppraisalRows, type AppraisalRow } from '../sheets/appraisal';
+import { APPRAISAL_RESULT_KEYS, APPRAISAL_SHEET, UNKNOWN_APPRAISER, appraisalSchema, readAppraisalRows, type AppraisalRow } from '../sheets/appraisal';
 import { readSettings } from '../sheets/config';
 import { JURY_TAB_PREFIX, juryRowTotal, markKey } from '../sheets/juryTab';
 import { RUBRIC, readRubric } from '../sheets/rubric';
@@ -28,9 +28,14 @@ import type { MenuAction } from './action';
 export const APPRAISAL_TITLE = 'Cập nhật thẩm định';
 
 /** New result cells for `row`, or null when what the sheet shows is already right. */
-function resultCells(row: Pick<AppraisalRow, 'result' | 'reason' | 'appraiser' | 'time'>, outcome: AppraisalOutcome, user: string, now: Date): unknown[] | null {
+function resultCells(row: Pick<AppraisalRow, 'result' | 'reason' | 'appraiser' | 'time'>, outcome: AppraisalOutcome, user: string, now: Date, claimUnknown = false): unknown[] | null {
   const label = APPRAISAL_LABELS[outcome.status];
-  if (row.result === label && row.reason === outcome.reason) return null;
+  if (row.result === label && row.reason === outcome.reason) {
+    // An edit by a known editor of a row the installable trigger credited to "(không rõ tài khoản)"
+    // (it cannot tell the owner from an anonymous editor; see flows/edits.ts): the name is put right.
+    if (claimUnknown && row.appraiser === UNKNOWN_APPRAISER && user !== '' && user !== UNKNOWN_APPRAISER && outcome.status !== 'pending') return [label, outcome.reason, user, row.time];
+    return null;
+  }
   if (outcome.status === 'pending') return [label, '', '', ''];
   // Same result, only the wording of "Lý do" changed (e.g. "Không đạt: …" written by an older
   // version): keep who appraised and when, rather than stamp the person who ran the update.
@@ -188,7 +193,7 @@ function refreshAppraisalRows(ctx: ActionContext, sheet: GoogleAppsScript.Spread
     const r = byRow.get(tr.row);
     if (!r) return APPRAISAL_RESULT_KEYS.map((k) => cell(table, tr, k));
     const outcome = appraise({ clipId: r.clipId, ticks: r.ticks }, criteria);
-    return resultCells(r, outcome, ctx.user, ctx.now) ?? APPRAISAL_RESULT_KEYS.map((k) => cell(table, tr, k));
+    return resultCells(r, outcome, ctx.user, ctx.now, true) ?? APPRAISAL_RESULT_KEYS.map((k) => cell(table, tr, k));
   });
   writeCells(table, table.rows[0].row, APPRAISAL_RESULT_KEYS, cells);
   return table.rows.length;

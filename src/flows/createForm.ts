@@ -8,7 +8,8 @@ import { readFormConfig, recordContestForm } from '../sheets/formConfig';
 import { findResponseSheet, keepAnswersAsText } from '../sheets/responses';
 import { readTable } from '../sheets/table';
 import { UNITS, rosterUnits } from '../sheets/units';
-import { openContestForm } from '../forms/recordedForm';
+import { openRecordedForm, unreachableFormError } from '../forms/recordedForm';
+import { formAccessHint } from './formAccess';
 import type { MenuAction } from './action';
 import type { ActionContext, Summary } from './context';
 import { describeDeadlinePlan } from './deadline';
@@ -67,9 +68,12 @@ export function createOrLinkForm(ctx: ActionContext, linkUrl?: string): CreateOr
       throw new ContestError([{ code: 'form.open', severity: 'stops-action', message: `Không mở được biểu mẫu "${url}". Hãy kiểm tra link (link sửa biểu mẫu, dạng https://docs.google.com/forms/d/…/edit) và quyền chỉnh sửa của bạn.` }]);
     }
   } else {
-    const recorded = config.formId;
-    form = openContestForm(ctx.services.formApp, recorded);
-    if (!form && recorded !== '') warnings.push(`Không mở được biểu mẫu đã ghi trong "Cấu hình" (ID ${recorded}); một biểu mẫu mới được tạo thay thế.`);
+    // A recorded form this user cannot open (not shared with them, or deleted: Google says the same) is
+    // never replaced silently: the printed QR codes open it, its owner's trigger ingests it, and a new
+    // form would leave it open past the deadline. Nothing is changed; the message says whose it is.
+    const recorded = openRecordedForm(ctx.services.formApp, config.formId);
+    if (recorded.kind === 'unreachable') throw unreachableFormError(recorded.id, formAccessHint(ctx));
+    if (recorded.kind === 'open') form = recorded.form;
   }
   let layout: FormLayout;
   if (form) {

@@ -190,6 +190,9 @@ export function prepareJuryTabs(ctx: ActionContext): Summary {
       if (!juror.email) warnings.push(`Giám khảo "${juror.name}" chưa có email: chỉ Ban tổ chức sửa được "${name}".`);
     });
     warnings.push(...located.orphans.map(orphanTabMessage));
+    const access = shareWithJurors(ctx, people.jurors, settings.shareWithJurors);
+    lines.push(...access.lines);
+    warnings.push(...access.warnings);
 
     const added = syncEngagementRows(
       ctx.spreadsheet,
@@ -199,6 +202,49 @@ export function prepareJuryTabs(ctx: ActionContext): Summary {
     warnings.push(...problemMessages(people.warnings.filter((p) => p.code !== 'juror.email')));
     return { title: JURY_TABS_TITLE, lines, warnings };
   });
+}
+
+type Juror = { name: string; email: string };
+
+/**
+ * Jurors with an email who are not editors of the spreadsheet (Spreadsheet.getEditors()): being an
+ * editor of their tab's protection does not let them type (Google: Protection.addEditor "does not
+ * automatically give the user permission to edit the spreadsheet itself"). With "Chia sẻ bảng tính
+ * với giám khảo" = Có they get edit access (Spreadsheet.addEditors, which e-mails them); otherwise
+ * they are only named, since sharing the file is the organizer's decision.
+ */
+function shareWithJurors(ctx: ActionContext, jurors: Juror[], share: boolean): { lines: string[]; warnings: string[] } {
+  const withEmail = jurors.filter((j) => j.email !== '');
+  if (withEmail.length === 0) return { lines: [], warnings: [] };
+  const editors = new Set(ctx.spreadsheet.getEditors().map((u) => u.getEmail().toLowerCase()));
+  const missing = withEmail.filter((j) => !editors.has(j.email.toLowerCase()));
+  if (missing.length === 0) return { lines: [], warnings: [] };
+  const named = (list: Juror[]) => list.map((j) => `${j.name} (${j.email})`).join(', ');
+  if (!share) {
+    return {
+      lines: [],
+      warnings: [
+        `${missing.length} giám khảo chưa có quyền chỉnh sửa bảng tính nên chưa nhập được điểm vào phiếu chấm của mình: ${named(missing)}. ` +
+          `Quyền trên trang "BGK - …" không tự cấp quyền vào tệp. Hãy chia sẻ bảng tính với họ (nút Chia sẻ → Người chỉnh sửa), ` +
+          `hoặc đặt "Chia sẻ bảng tính với giám khảo" là Có trong trang "Cấu hình" rồi chạy lại "${JURY_TABS_TITLE}".`,
+      ],
+    };
+  }
+  const shared: Juror[] = [];
+  const failed: Juror[] = [];
+  for (const j of missing) {
+    try {
+      ctx.spreadsheet.addEditor(j.email);
+      shared.push(j);
+    } catch {
+      // An address without a Google account (or a domain policy) is refused: named below.
+      failed.push(j);
+    }
+  }
+  const lines = shared.length > 0 ? [`Đã chia sẻ bảng tính (quyền chỉnh sửa) với ${shared.length} giám khảo: ${named(shared)}.`] : [];
+  const warnings =
+    failed.length > 0 ? [`Không chia sẻ được bảng tính với: ${named(failed)}. Hãy kiểm tra email (cần là tài khoản Google) rồi chia sẻ bằng nút Chia sẻ.`] : [];
+  return { lines, warnings };
 }
 
 export const juryTabsAction: MenuAction = { title: JURY_TABS_TITLE, run: prepareJuryTabs };

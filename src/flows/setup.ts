@@ -24,6 +24,7 @@ import { SHEET_ORDER } from '../sheets/workbook';
 import { assertCanWrite, problemMessages, withLock, type ActionContext, type Summary } from './context';
 import type { MenuAction } from './action';
 import { ensureSettingsEditTrigger } from './triggers';
+import { alignLocale, alignTimeZone } from './spreadsheetLocale';
 
 export const SETUP_TITLE = 'Thiết lập hội thi';
 
@@ -144,13 +145,12 @@ export function setupContest(ctx: ActionContext): Summary {
       }
     }
     const settings = parseSettings(configRows(configTable), CONFIG.name);
-    // The spreadsheet follows "Múi giờ" rather than only warning: Sheets reads a date typed into a
-    // date cell (Nhật ký chia sẻ, form timestamps) as wall time in the spreadsheet's zone, and the rules
-    // read that instant in "Múi giờ"; two zones would shift every typed time by their difference.
-    if (settings.ok && ctx.spreadsheet.getSpreadsheetTimeZone() !== settings.value.timeZone) {
-      ctx.spreadsheet.setSpreadsheetTimeZone(settings.value.timeZone);
-      lines.push(`Đã đặt múi giờ của bảng tính thành ${settings.value.timeZone} (theo thiết lập "Múi giờ" trong trang "${CONFIG.name}").`);
-    }
+    // The spreadsheet follows "Múi giờ" and vi_VN rather than only warning (see spreadsheetLocale.ts).
+    const zoneLine = settings.ok ? alignTimeZone(ctx.spreadsheet, settings.value.timeZone) : null;
+    if (zoneLine) lines.push(zoneLine);
+    const locale = alignLocale(ctx.spreadsheet);
+    if (locale.line) lines.push(locale.line);
+    if (locale.warning) warnings.push(locale.warning);
     if (lines.length === 0) lines.push('Bảng tính đã đủ các trang và cột; không có gì thay đổi.');
     lines.push('Định dạng, kiểm tra dữ liệu và bảo vệ trang đã được áp dụng lại.');
     warnings.push(...problemMessages([...criteria.problems, ...(settings.ok ? [] : settings.problems)]));

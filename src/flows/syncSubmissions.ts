@@ -1,5 +1,5 @@
 // "Đồng bộ bài dự thi": adds the responses the submit trigger missed, re-installs that trigger, moves the deadline trigger.
-import { requireContestForm } from '../forms/recordedForm';
+import { requireFormFor } from './formAccess';
 import { APPRAISAL_SHEET } from '../sheets/appraisal';
 import { ContestError, isContestError } from '../sheets/errors';
 import { readFormConfig } from '../sheets/formConfig';
@@ -22,7 +22,7 @@ export const SYNC_SUBMISSIONS_TITLE = 'Đồng bộ bài dự thi';
 export function syncSubmissions(ctx: ActionContext): Summary & { added: number; present: number } {
   // "Cấu hình" read once: the form id, the settings the intake checks lateness with, and the deadline re-planned below.
   const config = readFormConfig(ctx.spreadsheet);
-  const form = requireContestForm(ctx.services.formApp, config.formId);
+  const form = requireFormFor(ctx, config.formId);
   // Google writes every response to the response sheet, even when the submit trigger did not run:
   // one read of it here and one of "Bài dự thi" under the lock, whatever the number of responses.
   const responseSheet = findResponseSheet(ctx.spreadsheet, form.getId());

@@ -1,6 +1,5 @@
 // "Đồng bộ danh sách đơn vị": the form's unit dropdown and each unit's link from "Đơn vị"; also moves the deadline trigger.
 import { inspectForm, syncUnitChoices } from '../forms/formBuilder';
-import { requireContestForm } from '../forms/recordedForm';
 import { valueOrStop } from '../sheets/errors';
 import { readFormConfig } from '../sheets/formConfig';
 import { UNITS, rosterUnits } from '../sheets/units';
@@ -8,6 +7,7 @@ import type { MenuAction } from './action';
 import type { ActionContext, Summary } from './context';
 import { describeDeadlinePlan } from './deadline';
 import { scheduleContest } from './jobs';
+import { requireFormFor } from './formAccess';
 import { refreshUnitLinks } from './unitLinks';
 
 export const SYNC_UNITS_TITLE = 'Đồng bộ danh sách đơn vị';
@@ -17,7 +17,7 @@ export function syncUnitList(ctx: ActionContext): Summary & { units: number } {
   const ss = ctx.spreadsheet;
   const config = readFormConfig(ss);
   const settings = valueOrStop(config.settings);
-  const form = requireContestForm(ctx.services.formApp, config.formId);
+  const form = requireFormFor(ctx, config.formId);
   const roster = rosterUnits(ss);
   const { units, notes } = roster;
   const unitItem = inspectForm(ctx.services.formApp, form).items.unit;

@@ -94,13 +94,25 @@ export function qrGifDataUrl(text: string, cellSize = SHEET_CELL_SIZE): string {
   return encode(text).createDataURL(cellSize, cellSize * QUIET_ZONE_MODULES);
 }
 
-/**
- * GIF bytes for `text`, ready for `Utilities.newBlob(bytes, 'image/gif', name)` and `insertImage`.
- * Values are 0..255; Utilities.newBlob accepts them (Apps Script converts to signed Java bytes itself).
- */
+/** GIF bytes for `text`, 0..255 (what a file holds). For Utilities.newBlob use qrGifBlobBytes. */
 export function qrGifBytes(text: string, cellSize = SHEET_CELL_SIZE): number[] {
   const url = qrGifDataUrl(text, cellSize);
   return base64ToBytes(url.substring(url.indexOf(',') + 1));
+}
+
+/**
+ * Bytes 0..255 as Apps Script's `Byte[]`: signed Java bytes −128..127 (what Blob.getBytes() and
+ * Utilities.base64Decode return). Whether newBlob narrows or rejects 128..255 is undocumented, so the
+ * add-on never relies on it.
+ * @example toSignedBytes([0, 127, 128, 255]) // [0, 127, -128, -1]
+ */
+export function toSignedBytes(bytes: number[]): number[] {
+  return bytes.map((b) => (b > 127 ? b - 256 : b));
+}
+
+/** GIF bytes for `text` ready for `Utilities.newBlob(bytes, 'image/gif', name)` and `insertImage` (signed). */
+export function qrGifBlobBytes(text: string, cellSize = SHEET_CELL_SIZE): number[] {
+  return toSignedBytes(qrGifBytes(text, cellSize));
 }
 
 /**

@@ -61,3 +61,22 @@ export function appendAudit(spreadsheet: Spreadsheet, entry: AuditEntry): void {
   place(col.details, entry.details);
   sheet.appendRow(row);
 }
+
+/**
+ * The user of the latest "Nhật ký" line for `action` whose "Chi tiết" starts with one of `detailsPrefixes`
+ * ('' when there is none, no such sheet, or Google hid the email). One getValues; used only on error paths.
+ */
+export function lastAuditUser(spreadsheet: Spreadsheet, action: string, detailsPrefixes: string[]): string {
+  const sheet = spreadsheet.getSheetByName(AUDIT_LOG.name);
+  if (!sheet) return '';
+  const values = sheet.getDataRange().getValues();
+  const { col } = locateColumns(AUDIT_LOG, values[0] ?? []);
+  if (col.user < 0 || col.action < 0 || col.details < 0) return '';
+  for (let r = values.length - 1; r >= 1; r--) {
+    const row = values[r];
+    if (String(row[col.action]).trim() !== action) continue;
+    const details = String(row[col.details]).trim();
+    if (detailsPrefixes.some((p) => details.startsWith(p))) return String(row[col.user]).trim();
+  }
+  return '';
+}

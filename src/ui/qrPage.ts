@@ -4,6 +4,34 @@ import { qrSvg } from '../forms/qr';
 import { escapeHtml } from './html';
 
 /**
+ * The print path, robust inside HtmlService's sandboxed dialog iframe. Browsers ignore window.print()
+ * in a sandboxed frame without "allow-modals" (whatwg/html #48, Chrome 45+), and Google does not
+ * document whether HtmlService grants it. So: "In trang này" calls window.print() and, when no
+ * "beforeprint" followed (print suppressed), shows the fallback hint; "Mở trang in trong thẻ mới" opens
+ * this same page from a Blob URL in a new tab (popups are allowed in HtmlService dialogs), where the
+ * page is the top-level document and prints normally. Plain ES5, no network.
+ */
+export const PRINT_SCRIPT = `(function () {
+  var printed = false;
+  window.addEventListener('beforeprint', function () { printed = true; });
+  function openTab(ev) {
+    if (ev) ev.preventDefault();
+    var html = '<!DOCTYPE html>' + document.documentElement.outerHTML;
+    var url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+    var tab = window.open(url, '_blank');
+    if (!tab) document.getElementById('print-blocked').hidden = false;
+    return tab;
+  }
+  document.getElementById('open-tab').addEventListener('click', openTab);
+  document.getElementById('print').addEventListener('click', function () {
+    printed = false;
+    try { window.print(); } catch (e) { printed = false; }
+    if (!printed) document.getElementById('print-blocked').hidden = false;
+  });
+  window.hoithiOpenPrintTab = openTab;
+})();`;
+
+/**
  * The page shown in the "Mã QR" dialog and printed from it. Codes are inline SVG so the page needs
  * no network and prints sharp; 3 columns × 4 rows fill an A4 sheet, and a card never splits across pages.
  */
@@ -34,6 +62,7 @@ export function buildQrPrintHtml(page: QrPrintPage): string {
   .qr svg { display: block; width: 100%; max-width: 55mm; height: auto; margin: 0 auto; }
   figcaption { font-size: 13px; font-weight: bold; margin-top: 2mm; overflow-wrap: anywhere; }
   .actions { text-align: center; margin: 8px 0; }
+  #open-tab { margin-left: 12px; font-size: 13px; }
   @media print { .actions, .hint { display: none; } body { padding: 0; } }
 </style>
 </head>
@@ -43,7 +72,12 @@ export function buildQrPrintHtml(page: QrPrintPage): string {
   <p class="deadline">Hạn nộp bài: ${escapeHtml(page.deadlineText)}</p>
   <p class="hint">Quét mã QR của đơn vị mình để mở biểu mẫu nộp bài đã điền sẵn tên đơn vị.</p>
 </header>
-<div class="actions"><button type="button" onclick="window.print()">In trang này</button></div>
+<div class="actions">
+  <button type="button" id="print">In trang này</button>
+  <a href="#" id="open-tab">Mở trang in trong thẻ mới</a>
+  <p class="hint" id="print-blocked" hidden>Trình duyệt không mở được hộp thoại in trong cửa sổ này. Hãy bấm "Mở trang in trong thẻ mới", rồi bấm "In trang này" (hoặc Ctrl+P, ⌘P trên Mac) ở thẻ đó.</p>
+</div>
+<script>${PRINT_SCRIPT}</script>
 <main class="grid">
 ${cards}
 </main>

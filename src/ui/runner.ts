@@ -7,6 +7,8 @@ import { errorSummary, errorText, showSummary } from './dialog';
 import { MSG } from './messages';
 import { buildQrPrintHtml } from './qrPage';
 import { flattenItem, outline } from '../flows/outline';
+import { ContestError } from '../sheets/errors';
+import { runtimeProblemsOnce } from './runtimeCheck';
 
 /** "Nhật ký" keeps this many summary lines (a nested line counts once, with its children). */
 const AUDIT_LINES = 3;
@@ -63,6 +65,8 @@ export function runMenuAction<I>(base: ActionContext, action: MenuAction<I>, inp
   let summary: Summary;
   let failed = false;
   try {
+    const missing = runtimeProblemsOnce();
+    if (missing.length > 0) throw new ContestError(missing.map((message) => ({ code: 'runtime.unsupported', severity: 'stops-action' as const, message })));
     if (action.writes) assertCanWrite(ctx, title, action.audit === false ? action.writes : [...action.writes, AUDIT_LOG.name]);
     summary = action.run(ctx, input);
   } catch (error) {

@@ -42,12 +42,13 @@ describe('defaults', () => {
       'Số bài hợp lệ tối thiểu mỗi đơn vị', 'Nhận bài nộp trễ', 'Mỗi đơn vị tối đa một giải',
       'Tính điểm khi BGK chưa chấm đủ', 'Gửi email xác nhận', 'Múi giờ', 'Chuẩn hoá điểm BGK',
       'Mẫu giấy khen', 'Thư mục giấy khen', 'Nơi ký giấy khen', 'Ngày ký giấy khen', 'Người ký giấy khen', 'Chức vụ người ký',
+      'Chia sẻ bảng tính với giám khảo',
     ]);
     // defaultText is settingText(DEFAULT_SETTINGS): the seed's "Giá trị" cells, dates as dd/MM/yyyy HH:mm in +07:00.
     expect(SETTING_DEFINITIONS.map((d) => d.defaultText)).toEqual([
       'Hội thi video clip "Tuổi trẻ Quận 11 thời kỳ chuyển đổi số gắn với phong trào 3 trách nhiệm"',
       'Ban Thường vụ Quận Đoàn 11', '10/06/2023 23:59', '12/06/2023 00:00', '19/06/2023 16:00',
-      '40', '60', '2', '1', '2', '300', 'Trung bình', '1', 'Không', 'Có', 'Không', 'Không', 'Asia/Ho_Chi_Minh', 'Không', '', '', 'Quận 11', '', '', 'BÍ THƯ',
+      '40', '60', '2', '1', '2', '300', 'Trung bình', '1', 'Không', 'Có', 'Không', 'Không', 'Asia/Ho_Chi_Minh', 'Không', '', '', 'Quận 11', '', '', 'BÍ THƯ', 'Không',
     ]);
   });
 });

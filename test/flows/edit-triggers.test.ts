@@ -17,6 +17,8 @@ describe('"Người thẩm định" when the editor\'s email is hidden', () => {
   emu.installGlobals(globalThis);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- main.ts assigns its entry points to `global` when loaded.
   require('../../src/main');
+  // The organizer installed the add-on in this document: simple triggers run in AuthMode.LIMITED.
+  emu.installAddon();
   const g = globalThis as unknown as Record<string, Fn>;
   const row = (id: string) => records(emu, 'Thẩm định').find((x) => x['Mã bài'] === id)!;
   const TT = ['E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N'];

@@ -71,6 +71,44 @@ describeBrowser('printable QR page in headless Chromium', () => {
     await page.close();
   });
 
+  test('inside an iframe sandboxed like HtmlService\'s (no allow-modals), print falls back to a new tab that shows the page', async () => {
+    const c = makeContest();
+    const html = buildQrPrintHtml(makeQrCodes(c.ctx).printPage!);
+    const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+    await page.setContent('<!DOCTYPE html><html><body style="margin:0"></body></html>');
+    // HtmlService serves dialogs in sandboxed iframes; whether "allow-modals" is among the tokens is undocumented,
+    // so the stricter set: scripts, forms and popups only (an opaque origin, no allow-same-origin).
+    await page.evaluate(
+      `(function (html) { var f = document.createElement('iframe'); f.setAttribute('sandbox', 'allow-scripts allow-forms allow-popups'); f.style.width = '880px'; f.style.height = '680px'; f.srcdoc = html; document.body.appendChild(f); })(${JSON.stringify(html)})`,
+    );
+    await page.waitForFunction('document.querySelector("iframe") && document.querySelector("iframe").contentWindow && window.frames.length === 1');
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    await frame.waitForSelector('#print');
+    expect(await frame.isHidden('#print-blocked')).toBe(true);
+    // window.print() is ignored in this sandbox: no "beforeprint", so the page shows the fallback hint.
+    await frame.click('#print');
+    expect(await frame.isVisible('#print-blocked')).toBe(true);
+    // The fallback opens the same page from a Blob URL in a new tab, where it is the top-level document.
+    const [popup] = await Promise.all([page.waitForEvent('popup'), frame.click('#open-tab')]);
+    await popup.waitForLoadState();
+    expect(popup.url()).toMatch(/^blob:/);
+    expect(await popup.textContent('h1')).toBe(await frame.textContent('h1'));
+    expect(await popup.locator('.card .qr svg').count()).toBe(ROSTER.length + 1);
+    await popup.close();
+    await page.close();
+  });
+
+  test('with allow-modals the print button opens the print dialog and shows no fallback hint', async () => {
+    const c = makeContest();
+    const html = buildQrPrintHtml(makeQrCodes(c.ctx).printPage!);
+    const page = await browser.newPage();
+    // Unsandboxed, window.print() fires "beforeprint"; stub print so headless Chromium does not block on a dialog.
+    await page.setContent(html.replace('<script>', '<script>window.print = function () { window.dispatchEvent(new Event("beforeprint")); };</script><script>'));
+    await page.click('#print');
+    expect(await page.isHidden('#print-blocked')).toBe(true);
+    await page.close();
+  });
+
   test('the GIF bytes given to the "Mã QR" sheet render in the browser and decode to the link', async () => {
     const c = makeContest();
     makeQrCodes(c.ctx);

@@ -2,9 +2,10 @@
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../packages/gas-emulator/src';
 import { createActionContext, type ActionContext } from '../../src/flows/context';
 import { scheduledJobsTrigger } from '../../src/flows/jobs';
-import { installedEditTrigger } from '../../src/flows/edits';
+import { installedEditTrigger, simpleEditTrigger } from '../../src/flows/edits';
 import { intakeTrigger } from '../../src/flows/intake';
 import { scheduledSpreadsheetId } from '../../src/flows/scheduler';
+import { buildMenu } from '../../src/ui/menu';
 import { runTrigger } from '../../src/ui/runner';
 
 export const ORGANIZER = 'btc@quandoan11.vn';
@@ -51,6 +52,13 @@ export function contestTriggerHandlers(emu: Emulator): Record<string, (e?: unkno
     onSettingsEdit: (e) => {
       const ev = e as GoogleAppsScript.Events.SheetsOnEdit;
       return runTrigger(on(ev.source), installedEditTrigger, ev);
+    },
+    onInstall: () => buildMenu(emu.SpreadsheetApp.getUi()),
+    // The simple trigger, as the person editing; nothing in AuthMode.NONE (add-on not yet used in the document).
+    onEdit: (e) => {
+      const ev = e as GoogleAppsScript.Events.SheetsOnEdit;
+      if (!ev || !ev.range || ev.authMode === emu.ScriptApp.AuthMode.NONE) return undefined;
+      return runTrigger(contextOf(emu, { spreadsheet: ev.source, user: emu.Session.getActiveUser().getEmail() }), simpleEditTrigger, ev);
     },
   };
 }
