@@ -11,6 +11,9 @@ import { scheduledSpreadsheetId } from './flows/scheduler';
 import { installedEditTrigger, simpleEditTrigger } from './flows/edits';
 import { intakeTrigger } from './flows/intake';
 import { juryTabsAction } from './flows/juryTabs';
+import { juryProgressAction } from './flows/juryProgress';
+import { jurorsRemindedToday, remindAction } from './flows/remind';
+import { finaliseAction, reopenAction } from './flows/finalise';
 import { participationAction } from './flows/participation';
 import { qrCodesAction } from './flows/qrCodes';
 import { scoresAction } from './flows/scores';
@@ -20,7 +23,7 @@ import { syncUnitsAction } from './flows/syncUnits';
 import { showSummary } from './ui/dialog';
 import { buildMenu } from './ui/menu';
 import { MENU_LABELS } from './ui/messages';
-import { askFormLink } from './ui/prompts';
+import { askFormLink, askReopenReason, askRemindAgain } from './ui/prompts';
 import { notSupportedSummary, runMenuAction, runTrigger } from './ui/runner';
 
 declare const global: Record<string, unknown>;
@@ -83,6 +86,23 @@ function menuUpdateAppraisal(): void {
 function menuPrepareJuryTabs(): void {
   menu(juryTabsAction, undefined);
 }
+function menuJuryProgress(): void {
+  menu(juryProgressAction, undefined);
+}
+/** Asks first only when some jurors were reminded today (read from "Tiến độ chấm"). */
+function menuRemindJurors(): void {
+  const user = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
+  const already = jurorsRemindedToday(contextOn(SpreadsheetApp.getActiveSpreadsheet(), user));
+  const again = already.length > 0 ? askRemindAgain(SpreadsheetApp.getUi(), remindAction.title, already) : false;
+  if (again !== null) menu(remindAction, { again });
+}
+function menuFinaliseResults(): void {
+  menu(finaliseAction, undefined);
+}
+function menuReopenResults(): void {
+  const reason = askReopenReason(SpreadsheetApp.getUi(), reopenAction.title);
+  if (reason !== null) menu(reopenAction, reason);
+}
 function menuComputeScores(): void {
   menu(scoresAction, undefined);
 }
@@ -133,6 +153,10 @@ global.onSettingsEdit = onSettingsEdit;
 global.menuUpdateAppraisal = menuUpdateAppraisal;
 global.menuPrepareJuryTabs = menuPrepareJuryTabs;
 global.menuComputeScores = menuComputeScores;
+global.menuJuryProgress = menuJuryProgress;
+global.menuRemindJurors = menuRemindJurors;
+global.menuFinaliseResults = menuFinaliseResults;
+global.menuReopenResults = menuReopenResults;
 global.menuBuildAwards = menuBuildAwards;
 global.menuParticipation = menuParticipation;
 global.menuCertificates = menuCertificates;

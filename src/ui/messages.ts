@@ -10,6 +10,9 @@ import { SCORES_TITLE } from '../flows/scores';
 import { SETUP_TITLE } from '../flows/setup';
 import { SYNC_SUBMISSIONS_TITLE } from '../flows/syncSubmissions';
 import { SYNC_UNITS_TITLE } from '../flows/syncUnits';
+import { JURY_PROGRESS_TITLE } from '../flows/juryProgress';
+import { REMIND_TITLE } from '../flows/remind';
+import { FINALISE_TITLE, REOPEN_TITLE } from '../flows/finalise';
 
 
 /** Menu labels, in menu order (README "Menu"): each action's own title, so a label and its dialog and "Nhật ký" line never differ. */
@@ -21,10 +24,14 @@ export const MENU_LABELS = {
   syncSubmissions: SYNC_SUBMISSIONS_TITLE,
   appraisal: APPRAISAL_TITLE,
   juryTabs: JURY_TABS_TITLE,
+  juryProgress: JURY_PROGRESS_TITLE,
+  remindJurors: REMIND_TITLE,
   scores: SCORES_TITLE,
   awards: AWARDS_TITLE,
   participation: PARTICIPATION_TITLE,
   certificates: 'Giấy khen (PDF)',
+  finalise: FINALISE_TITLE,
+  reopen: REOPEN_TITLE,
   auditLog: AUDIT_TITLE,
 } as const;
 

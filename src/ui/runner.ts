@@ -7,6 +7,23 @@ import { errorSummary, errorText, showSummary } from './dialog';
 import { MSG } from './messages';
 import { buildQrPrintHtml } from './qrPage';
 import { flattenItem, outline } from '../flows/outline';
+import { FINALISE_TITLE, REOPEN_TITLE, finalChangeWarning } from '../flows/finalise';
+import { AWARDS_TITLE } from '../flows/awards';
+import { SCORES_TITLE } from '../flows/scores';
+
+/** Actions that say themselves whether an input changed since the results were finalised. */
+const CHECKS_FINAL_ITSELF = new Set([FINALISE_TITLE, REOPEN_TITLE, SCORES_TITLE, AWARDS_TITLE]);
+
+/** While results are final, an input edited since (by an organizer) is pointed out after any other action. */
+function withFinalNotice(ctx: ActionContext, title: string, summary: Summary): Summary {
+  if (CHECKS_FINAL_ITSELF.has(title)) return summary;
+  try {
+    const notice = finalChangeWarning(ctx);
+    return notice ? { ...summary, warnings: [...summary.warnings, notice] } : summary;
+  } catch {
+    return summary;
+  }
+}
 
 /** "Nhật ký" keeps this many summary lines (a nested line counts once, with its children). */
 const AUDIT_LINES = 3;
@@ -65,6 +82,7 @@ export function runMenuAction<I>(base: ActionContext, action: MenuAction<I>, inp
   try {
     if (action.writes) assertCanWrite(ctx, title, action.audit === false ? action.writes : [...action.writes, AUDIT_LOG.name]);
     summary = action.run(ctx, input);
+    if (action.audit !== false) summary = withFinalNotice(ctx, title, summary);
   } catch (error) {
     summary = errorSummary(title, error);
     failed = true;

@@ -14,6 +14,7 @@ import { ScriptAppImpl, TriggerImpl, TriggerRegistry } from './script';
 import { HtmlServiceImpl } from './html';
 import { UtilitiesImpl } from './utilities';
 import { MailAppImpl, MailRecord } from './mail';
+import { ChartsImpl } from './charts';
 import { LoggerImpl } from './logger';
 import { FormAppImpl } from './forms/formApp';
 import { FormHost, FormImpl, TriggerMode } from './forms/form';
@@ -134,6 +135,8 @@ export interface Emulator {
   HtmlService: GoogleAppsScript.HTML.HtmlService;
   Utilities: GoogleAppsScript.Utilities.Utilities;
   MailApp: GoogleAppsScript.Mail.MailApp;
+  /** Charts: its enums (ChartType), for EmbeddedChartBuilder.setChartType. */
+  Charts: GoogleAppsScript.Charts.Charts;
   Logger: GoogleAppsScript.Base.Logger;
   /** The active (bound) spreadsheet. */
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -390,6 +393,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     Utilities: expose<GoogleAppsScript.Utilities.Utilities>(new UtilitiesImpl(ctr, env)),
     MailApp: expose<GoogleAppsScript.Mail.MailApp>(new MailAppImpl(ctr, outbox, options.mailQuota ?? 100)),
     Logger: expose<GoogleAppsScript.Base.Logger>(logger),
+    Charts: expose<GoogleAppsScript.Charts.Charts>(new ChartsImpl(ctr)),
   };
 
   const activeDoc = (): SpreadsheetImpl => {
