@@ -54,10 +54,14 @@ describe('dist/Code.js (run `npm run build` first; `npm test` does)', () => {
       'Đồng bộ bài dự thi',
       'Cập nhật thẩm định',
       'Chuẩn bị phiếu chấm BGK',
+      'Tiến độ chấm',
+      'Nhắc giám khảo',
       'Tính điểm',
       'Lập danh sách khen thưởng',
       'Báo cáo tham gia',
       'Giấy khen (PDF)',
+      'Chốt kết quả',
+      'Mở lại kết quả',
       'Nhật ký thao tác',
     ]);
     for (const item of items) expect(typeof context[item.functionName!]).toBe('function');

@@ -76,7 +76,7 @@ export function computeScores(ctx: ActionContext): Summary {
   assertNotFinal(ctx, SCORES_TITLE);
   const { read, output } = computeContest(ctx);
   const tabs = read.juryTabs.filter((t) => t.table).map((t) => t.table!.schema.name);
-  assertCanWrite(ctx, SCORES_TITLE, [RESULTS.name, PARTICIPATION.name, JURY_PROGRESS.name, CHART_SHEET, ...tabs]);
+  assertCanWrite(ctx, SCORES_TITLE, [RESULTS.name, PARTICIPATION.name, ...tabs, JURY_PROGRESS.name, CHART_SHEET]);
   ctx.progress?.('Đang ghi kết quả…');
   const results = readSheet(ctx.spreadsheet, RESULTS);
   replaceColumns(results, RESULT_KEYS, output.results.map(resultRow));
