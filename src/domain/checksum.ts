@@ -13,7 +13,7 @@ export function fnv1a(text: string): string {
 /** One cell as canonical text: a date by its instant (never the machine's zone), a number as JS prints it. */
 function cellText(v: unknown): string {
   if (v instanceof Date) return `d${v.getTime()}`;
-  if (v === null || v === undefined) return '';
+  if (v === null || v === undefined || v === '') return '';
   if (typeof v === 'number') return `n${v}`;
   if (typeof v === 'boolean') return v ? 'T' : 'F';
   return `s${String(v)}`;
