@@ -17,6 +17,9 @@ import { describeConnection } from './facebook/connection';
 import { installedEditTrigger, simpleEditTrigger } from './flows/edits';
 import { intakeTrigger } from './flows/intake';
 import { juryTabsAction } from './flows/juryTabs';
+import { juryProgressAction } from './flows/juryProgress';
+import { jurorsRemindedToday, remindAction } from './flows/remind';
+import { finaliseAction, reopenAction } from './flows/finalise';
 import { participationAction } from './flows/participation';
 import { qrCodesAction } from './flows/qrCodes';
 import { scoresAction } from './flows/scores';
@@ -25,7 +28,7 @@ import { syncSubmissionsAction } from './flows/syncSubmissions';
 import { syncUnitsAction } from './flows/syncUnits';
 import { buildMenu } from './ui/menu';
 import { askFanpageConnection, askOverwriteManual } from './ui/fanpage';
-import { askFormLink } from './ui/prompts';
+import { askFormLink, askReopenReason, askRemindAgain } from './ui/prompts';
 import { runMenuAction, runTrigger } from './ui/runner';
 
 declare const global: Record<string, unknown>;
@@ -98,6 +101,23 @@ function menuConnectFanpage(): void {
 function menuUpdateEngagement(): void {
   menu(updateEngagementAction, { confirmOverwrite: (lines: string[]) => askOverwriteManual(SpreadsheetApp.getUi(), updateEngagementAction.title, lines) });
 }
+function menuJuryProgress(): void {
+  menu(juryProgressAction, undefined);
+}
+/** Asks first only when some jurors were reminded today (read from "Tiến độ chấm"). */
+function menuRemindJurors(): void {
+  const user = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
+  const already = jurorsRemindedToday(contextOn(SpreadsheetApp.getActiveSpreadsheet(), user));
+  const again = already.length > 0 ? askRemindAgain(SpreadsheetApp.getUi(), remindAction.title, already) : false;
+  if (again !== null) menu(remindAction, { again });
+}
+function menuFinaliseResults(): void {
+  menu(finaliseAction, undefined);
+}
+function menuReopenResults(): void {
+  const reason = askReopenReason(SpreadsheetApp.getUi(), reopenAction.title);
+  if (reason !== null) menu(reopenAction, reason);
+}
 function menuComputeScores(): void {
   menu(scoresAction, undefined);
 }
@@ -156,6 +176,10 @@ global.menuPrepareJuryTabs = menuPrepareJuryTabs;
 global.menuConnectFanpage = menuConnectFanpage;
 global.menuUpdateEngagement = menuUpdateEngagement;
 global.menuComputeScores = menuComputeScores;
+global.menuJuryProgress = menuJuryProgress;
+global.menuRemindJurors = menuRemindJurors;
+global.menuFinaliseResults = menuFinaliseResults;
+global.menuReopenResults = menuReopenResults;
 global.menuBuildAwards = menuBuildAwards;
 global.menuParticipation = menuParticipation;
 global.menuCertificateTemplate = menuCertificateTemplate;

@@ -54,6 +54,8 @@ describe('dist/Code.js (run `npm run build` first; `npm test` does)', () => {
       'Đồng bộ bài dự thi',
       'Cập nhật thẩm định',
       'Chuẩn bị phiếu chấm BGK',
+      'Tiến độ chấm',
+      'Nhắc giám khảo',
       'Kết nối Fanpage',
       'Cập nhật tương tác từ Fanpage',
       'Tính điểm',
@@ -62,6 +64,8 @@ describe('dist/Code.js (run `npm run build` first; `npm test` does)', () => {
       'Tạo mẫu giấy khen',
       'Giấy khen (PDF)',
       'Gửi giấy khen',
+      'Chốt kết quả',
+      'Mở lại kết quả',
       'Nhật ký thao tác',
     ]);
     for (const item of items) expect(typeof context[item.functionName!]).toBe('function');

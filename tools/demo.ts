@@ -28,6 +28,7 @@ import {
   submissionsStep,
   type DemoRun,
 } from './demoSteps';
+import { chartImageStep, finaliseStep, juryProgressStep } from './demoJury';
 import { buildSampleContest, vn } from '../test/sample/contest';
 import { createProgress, renderTable } from './progress';
 import { awardTable, resultTable, scoreJson } from './report';
@@ -75,8 +76,10 @@ async function runDemo(options: DemoOptions): Promise<void> {
     const idOf = submissionsStep(run, form);
     appraisalStep(run, idOf);
     const conflicts = juryStep(run);
+    juryProgressStep(run);
     engagementStep(run, idOf);
     output = resultsStep(run);
+    finaliseStep(run);
     certificatesStep(run);
     progress.note(`Xung đột lợi ích: ${conflicts} bài được loại khỏi phiếu của giám khảo cùng đơn vị`);
   } finally {
@@ -86,6 +89,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
   // The workbook first: it is the main result, and a closed pipe on stdout must not cost it.
   const file = await writeWorkbook(em, options.outDir);
   progress.step('Đã ghi bảng tính', file);
+  chartImageStep(run, output);
   printResults(out, output);
   if (options.json) process.stdout.write(`${JSON.stringify(scoreJson(output))}\n`);
 }

@@ -92,7 +92,7 @@ export class Driver {
     this.em.run(functionName);
     const dialog = this.em.ui.dialogs.length > before ? this.em.ui.dialogs[this.em.ui.dialogs.length - 1] : undefined;
     const shown: Shown = dialog ? parseDialog(dialog.title, dialog.html ?? dialog.body ?? '') : { title: label, lines: [], warnings: [] };
-    if (shown.title.endsWith(MSG.errorTitle) || shown.title === MSG.notSupportedTitle) {
+    if (shown.title.endsWith(MSG.errorTitle)) {
       this.progress.warn(`${label}: ${[...shown.lines, ...shown.warnings].join(' ')}`);
       throw new DemoStop(label);
     }

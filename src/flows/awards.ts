@@ -7,6 +7,7 @@ import { assertCanWrite, problemMessages, type ActionContext, type Summary } fro
 import { childLines } from './outline';
 import { computeContest, unknownUnitWarnings, unscoredJuryClipLines } from './scores';
 import type { MenuAction } from './action';
+import { assertNotFinal } from './finalise';
 
 export const AWARDS_TITLE = 'Lập danh sách khen thưởng';
 
@@ -32,6 +33,7 @@ export function provisionalHeading(count: number): string {
  * and the juror. Invalid settings or prize tiers stop it before writing.
  */
 export function buildAwardList(ctx: ActionContext): Summary {
+  assertNotFinal(ctx, AWARDS_TITLE);
   const { read, output } = computeContest(ctx);
   const prizeProblems = output.problems.filter((p) => p.code.startsWith('prize.'));
   if (prizeProblems.length > 0) throw new ContestError(prizeProblems);

@@ -11,6 +11,10 @@ import { readContest, type ContestRead } from '../sheets/workbook';
 import { childLines } from './outline';
 import { assertCanWrite, problemMessages, type ActionContext, type Summary } from './context';
 import type { MenuAction } from './action';
+import { assertNotFinal } from './finalise';
+import { writeJuryProgress } from './juryProgress';
+import { JURY_PROGRESS } from '../sheets/juryProgress';
+import { CHART_SHEET, writeResultsChart } from './resultsChart';
 
 export const SCORES_TITLE = 'Tính điểm';
 
@@ -69,9 +73,10 @@ export function unscoredJuryClipLines(read: ContestRead, results: ClipResult[]):
  * before any sheet is written. The summary lists unscored clips, missing marks per juror and bad marks by cell.
  */
 export function computeScores(ctx: ActionContext): Summary {
+  assertNotFinal(ctx, SCORES_TITLE);
   const { read, output } = computeContest(ctx);
   const tabs = read.juryTabs.filter((t) => t.table).map((t) => t.table!.schema.name);
-  assertCanWrite(ctx, SCORES_TITLE, [RESULTS.name, PARTICIPATION.name, ...tabs]);
+  assertCanWrite(ctx, SCORES_TITLE, [RESULTS.name, PARTICIPATION.name, ...tabs, JURY_PROGRESS.name, CHART_SHEET]);
   ctx.progress?.('Đang ghi kết quả…');
   const results = readSheet(ctx.spreadsheet, RESULTS);
   replaceColumns(results, RESULT_KEYS, output.results.map(resultRow));
@@ -92,6 +97,8 @@ export function computeScores(ctx: ActionContext): Summary {
     }
     updateRows(table, ['total'], updates);
   }
+  writeJuryProgress(ctx, output.jurorProgress);
+  writeResultsChart(ctx, output);
 
   const scored = output.results.filter((r) => r.scored);
   const unscored = output.results.filter((r) => !r.scored);

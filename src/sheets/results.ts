@@ -19,6 +19,16 @@ export const RESULTS = defineSchema({
     { key: 'engagementPart', header: 'Điểm tương tác quy đổi', role: 'computed', width: 150, format: SCORE_FORMAT },
     { key: 'total', header: 'Tổng điểm', role: 'computed', width: 100, format: SCORE_FORMAT },
     { key: 'note', header: 'Ghi chú', role: 'computed', width: 360 },
+    // After the SPEC's columns, so a workbook without it still reads; filled only while "Chuẩn hoá điểm BGK" is on.
+    {
+      key: 'juryAggregateNormalised',
+      header: 'Điểm BGK (chuẩn hoá)',
+      role: 'computed',
+      required: false,
+      width: 140,
+      format: SCORE_FORMAT,
+      note: 'Điểm BGK sau khi chuẩn hoá theo từng giám khảo (chỉ khi "Chuẩn hoá điểm BGK" bật); "Điểm BGK" là điểm thô.',
+    },
   ],
 });
 export type ResultKey = SchemaKey<typeof RESULTS>;
@@ -44,6 +54,7 @@ export function resultRow(r: ClipResult): unknown[] {
     engagementPart: r.reachedEngagement ? r4(r.engagementPart) : '',
     total: r4(r.total),
     note: r.note,
+    juryAggregateNormalised: r.juryAggregateNormalised === undefined ? '' : r4(r.juryAggregateNormalised),
   };
   return RESULT_KEYS.map((k) => byKey[k]);
 }

@@ -15,6 +15,8 @@ export const MENU_ENTRIES: MenuEntry[] = [
   null,
   { label: MENU_LABELS.appraisal, functionName: 'menuUpdateAppraisal' },
   { label: MENU_LABELS.juryTabs, functionName: 'menuPrepareJuryTabs' },
+  { label: MENU_LABELS.juryProgress, functionName: 'menuJuryProgress' },
+  { label: MENU_LABELS.remindJurors, functionName: 'menuRemindJurors' },
   { label: MENU_LABELS.connectFanpage, functionName: 'menuConnectFanpage' },
   { label: MENU_LABELS.updateEngagement, functionName: 'menuUpdateEngagement' },
   { label: MENU_LABELS.scores, functionName: 'menuComputeScores' },
@@ -23,6 +25,8 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { label: MENU_LABELS.certificateTemplate, functionName: 'menuCertificateTemplate' },
   { label: MENU_LABELS.certificates, functionName: 'menuCertificates' },
   { label: MENU_LABELS.sendCertificates, functionName: 'menuSendCertificates' },
+  { label: MENU_LABELS.finalise, functionName: 'menuFinaliseResults' },
+  { label: MENU_LABELS.reopen, functionName: 'menuReopenResults' },
   null,
   { label: MENU_LABELS.auditLog, functionName: 'menuAuditLog' },
 ];

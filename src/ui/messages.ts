@@ -15,6 +15,9 @@ import { SCORES_TITLE } from '../flows/scores';
 import { SETUP_TITLE } from '../flows/setup';
 import { SYNC_SUBMISSIONS_TITLE } from '../flows/syncSubmissions';
 import { SYNC_UNITS_TITLE } from '../flows/syncUnits';
+import { JURY_PROGRESS_TITLE } from '../flows/juryProgress';
+import { REMIND_TITLE } from '../flows/remind';
+import { FINALISE_TITLE, REOPEN_TITLE } from '../flows/finalise';
 
 
 /** Menu labels, in menu order (README "Menu"): each action's own title, so a label and its dialog and "Nhật ký" line never differ. */
@@ -26,6 +29,8 @@ export const MENU_LABELS = {
   syncSubmissions: SYNC_SUBMISSIONS_TITLE,
   appraisal: APPRAISAL_TITLE,
   juryTabs: JURY_TABS_TITLE,
+  juryProgress: JURY_PROGRESS_TITLE,
+  remindJurors: REMIND_TITLE,
   connectFanpage: CONNECT_FANPAGE_TITLE,
   updateEngagement: UPDATE_ENGAGEMENT_TITLE,
   scores: SCORES_TITLE,
@@ -34,6 +39,8 @@ export const MENU_LABELS = {
   certificateTemplate: CERTIFICATE_TEMPLATE_TITLE,
   certificates: CERTIFICATES_TITLE,
   sendCertificates: SEND_CERTIFICATES_TITLE,
+  finalise: FINALISE_TITLE,
+  reopen: REOPEN_TITLE,
   auditLog: AUDIT_TITLE,
 } as const;
 
@@ -48,9 +55,6 @@ export const MSG = {
     `Đã xảy ra lỗi ngoài dự kiến: ${detail.trim().replace(/[.。]+$/, '')}. Không có dữ liệu nào bị xoá. Hãy thử lại; nếu lỗi lặp lại, hãy gửi nội dung này cho người hỗ trợ.`,
   protectedEdit:
     'Bạn không có quyền sửa một trang hoặc vùng ô đang được bảo vệ, nên thao tác đã dừng. Chỉ Ban tổ chức (BTC) và những người được Ban tổ chức cấp quyền mới sửa được các trang này; hãy nhờ Ban tổ chức chạy thao tác, hoặc cấp quyền cho bạn.',
-  notSupportedTitle: 'Chưa hỗ trợ',
-  notSupported: (feature: string) =>
-    `Chức năng "${feature}" chưa được hỗ trợ trong phiên bản này. Dữ liệu của bạn không bị thay đổi.`,
   close: 'Đóng',
   working: (action: string) => `Đang thực hiện: ${action}…`,
   done: (action: string) => `Đã xong: ${action}.`,

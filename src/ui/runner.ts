@@ -9,6 +9,23 @@ import { buildQrPrintHtml } from './qrPage';
 import { flattenItem, outline } from '../flows/outline';
 import { ContestError } from '../sheets/errors';
 import { runtimeProblemsOnce } from './runtimeCheck';
+import { FINALISE_TITLE, REOPEN_TITLE, finalChangeWarning } from '../flows/finalise';
+import { AWARDS_TITLE } from '../flows/awards';
+import { SCORES_TITLE } from '../flows/scores';
+
+/** Actions that say themselves whether an input changed since the results were finalised. */
+const CHECKS_FINAL_ITSELF = new Set([FINALISE_TITLE, REOPEN_TITLE, SCORES_TITLE, AWARDS_TITLE]);
+
+/** While results are final, an input edited since (by an organizer) is pointed out after any other action. */
+function withFinalNotice(ctx: ActionContext, title: string, summary: Summary): Summary {
+  if (CHECKS_FINAL_ITSELF.has(title)) return summary;
+  try {
+    const notice = finalChangeWarning(ctx);
+    return notice ? { ...summary, warnings: [...summary.warnings, notice] } : summary;
+  } catch {
+    return summary;
+  }
+}
 
 /** "Nhật ký" keeps this many summary lines (a nested line counts once, with its children). */
 const AUDIT_LINES = 3;
@@ -69,6 +86,7 @@ export function runMenuAction<I>(base: ActionContext, action: MenuAction<I>, inp
     if (missing.length > 0) throw new ContestError(missing.map((message) => ({ code: 'runtime.unsupported', severity: 'stops-action' as const, message })));
     if (action.writes) assertCanWrite(ctx, title, action.audit === false ? action.writes : [...action.writes, AUDIT_LOG.name]);
     summary = action.run(ctx, input);
+    if (action.audit !== false) summary = withFinalNotice(ctx, title, summary);
   } catch (error) {
     summary = errorSummary(title, error);
     failed = true;
@@ -103,9 +121,4 @@ export function runTrigger<E>(ctx: ActionContext, action: TriggerAction<E>, even
     appendAudit(ctx.spreadsheet, { time: ctx.now, user: ctx.user, action: summary.title, details: auditDetails(summary) });
   }
   return summary;
-}
-
-/** The dialog for a menu item whose feature is not built yet. */
-export function notSupportedSummary(feature: string): Summary {
-  return { title: MSG.notSupportedTitle, lines: [MSG.notSupported(feature)], warnings: [] };
 }

@@ -16,6 +16,7 @@ import { UtilitiesImpl } from './utilities';
 import { MailAppImpl, MailRecord } from './mail';
 import { DriveAppImpl, DriveStore, FOLDER_MIME, type DriveItem } from './drive';
 import { SlidesAdvancedImpl, SlidesAppImpl } from './slides';
+import { ChartsImpl } from './charts';
 import { LoggerImpl } from './logger';
 import { HttpRecord, UrlFetchAppImpl, UrlHandler } from './urlFetch';
 import { FormAppImpl } from './forms/formApp';
@@ -160,6 +161,8 @@ export interface Emulator {
   HtmlService: GoogleAppsScript.HTML.HtmlService;
   Utilities: GoogleAppsScript.Utilities.Utilities;
   MailApp: GoogleAppsScript.Mail.MailApp;
+  /** Charts: its enums (ChartType), for EmbeddedChartBuilder.setChartType. */
+  Charts: GoogleAppsScript.Charts.Charts;
   Logger: GoogleAppsScript.Base.Logger;
   UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
   DriveApp: GoogleAppsScript.Drive.DriveApp;
@@ -436,6 +439,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     DriveApp: expose<GoogleAppsScript.Drive.DriveApp>(new DriveAppImpl(ctr, driveStore)),
     SlidesApp: expose<GoogleAppsScript.Slides.SlidesApp>(new SlidesAppImpl(ctr, driveStore)),
     Slides: expose<GoogleAppsScript.Slides>(new SlidesAdvancedImpl(ctr, driveStore)),
+    Charts: expose<GoogleAppsScript.Charts.Charts>(new ChartsImpl(ctr)),
   };
   const driveItem = (id: string): DriveItem => {
     const item = driveStore.items.get(id);

@@ -1,5 +1,5 @@
 // Spreadsheet.Sheet: the cell grid (values, formulas, per-cell layers) and sheet-level operations.
-import { CallCounter, Emulated } from './calls';
+import { AsKind, CallCounter, Emulated } from './calls';
 import { A1Ref, parseA1, Rect, refToA1, resolveA1 } from './a1';
 import { DELETE_ALL_COLUMNS, DELETE_ALL_ROWS, HIDE_ALL_SHEETS, OUT_OF_SHEET, PROTECTED_EDIT, duplicateSheetName } from './errors';
 import { CellValue, StoredCell, toStored } from './values';
@@ -7,6 +7,7 @@ import { RangeImpl } from './range';
 import { ProtectionImpl, ProtectionKind } from './protection';
 import type { SpreadsheetImpl } from './spreadsheet';
 import type { BlobImpl } from './blob';
+import { ChartImpl, newBuilder } from './charts';
 
 /** Grid keys pack (row, col) into one number; Sheets allows at most 18,278 columns. */
 const KEY_WIDTH = 20000;
@@ -35,6 +36,9 @@ export interface ImageRecord {
   altDescription: string;
 }
 
+/** Ids of inserted charts, unique within the process. */
+let chartIds = 0;
+
 export class SheetImpl extends Emulated {
   static kind = 'Sheet';
   _values: CellValue[][] = [];
@@ -52,6 +56,8 @@ export class SheetImpl extends Emulated {
   _formUrl: string | null = null;
   _hiddenColumns = new Set<number>();
   _hiddenRows = new Set<number>();
+  /** Embedded charts inserted with insertChart, in insertion order. */
+  _charts: ChartImpl[] = [];
 
   constructor(
     ctr: CallCounter,
@@ -446,6 +452,36 @@ export class SheetImpl extends Emulated {
   }
   getImages(): ImageImpl[] {
     return this._images.map((r) => new ImageImpl(this._ctr, this, r));
+  }
+
+  /** A builder for an embedded chart on this sheet (nothing is shown until insertChart). */
+  newChart(): AsKind {
+    return newBuilder(this._ctr, this);
+  }
+  /** Inserts a built chart: it then has an id. Google refuses one already on the sheet (use updateChart) or anchored off the grid. */
+  insertChart(chart: unknown): void {
+    if (!(chart instanceof ChartImpl)) throw new Error('Exception: The parameters don\'t match the method signature for SpreadsheetApp.Sheet.insertChart.');
+    if (chart._chartId !== null && this._charts.some((c) => c._chartId === chart._chartId)) throw new Error('Exception: The chart already exists on the sheet; use updateChart to change it.');
+    if (chart._spec.row > this._maxRows || chart._spec.col > this._maxCols) throw new Error(OUT_OF_SHEET);
+    this._assertSheetEditable();
+    chart._chartId = ++chartIds;
+    this._charts.push(new ChartImpl(this._ctr, this, chart._spec, chart._chartId));
+  }
+  getCharts(): ChartImpl[] {
+    return [...this._charts];
+  }
+  removeChart(chart: unknown): void {
+    const id = chart instanceof ChartImpl ? chart._chartId : null;
+    if (id === null || !this._charts.some((c) => c._chartId === id)) throw new Error('Exception: The chart is not on this sheet.');
+    this._assertSheetEditable();
+    this._charts = this._charts.filter((c) => c._chartId !== id);
+  }
+  updateChart(chart: unknown): void {
+    const id = chart instanceof ChartImpl ? chart._chartId : null;
+    const at = this._charts.findIndex((c) => c._chartId === id);
+    if (id === null || at < 0) throw new Error('Exception: The chart is not on this sheet; insert it with insertChart first.');
+    this._assertSheetEditable();
+    this._charts[at] = new ChartImpl(this._ctr, this, (chart as ChartImpl)._spec, id);
   }
 
   protect(): ProtectionImpl {
