@@ -19,9 +19,18 @@ export default tseslint.config(
   },
   // main → ui → flows → forms / sheets → domain; nothing in src/ imports the emulator.
   { files: ['src/domain/**/*.ts'], rules: forbid([['../**'], 'src/domain imports nothing outside itself.'], EMULATOR, OUTSIDE_SRC) },
-  { files: ['src/sheets/**/*.ts'], rules: forbid([['**/flows/**', '**/forms/**', '**/ui/**', '**/main'], 'src/sheets imports only src/domain.'], EMULATOR, OUTSIDE_SRC) },
-  { files: ['src/forms/**/*.ts'], rules: forbid([['**/flows/**', '**/ui/**', '**/main'], 'src/forms imports only src/sheets and src/domain.'], EMULATOR, OUTSIDE_SRC) },
-  { files: ['src/flows/**/*.ts', 'src/facebook/**/*.ts'], rules: forbid([['**/ui/**', '**/main'], 'src/flows never imports src/ui: the UI imports the flows.'], EMULATOR, OUTSIDE_SRC) },
+  {
+    files: ['src/sheets/**/*.ts'],
+    rules: forbid([['**/flows/**', '**/forms/**', '**/ui/**', '**/main'], 'src/sheets imports only src/domain.'], EMULATOR, OUTSIDE_SRC),
+  },
+  {
+    files: ['src/forms/**/*.ts'],
+    rules: forbid([['**/flows/**', '**/ui/**', '**/main'], 'src/forms imports only src/sheets and src/domain.'], EMULATOR, OUTSIDE_SRC),
+  },
+  {
+    files: ['src/flows/**/*.ts', 'src/facebook/**/*.ts'],
+    rules: forbid([['**/ui/**', '**/main'], 'src/flows never imports src/ui: the UI imports the flows.'], EMULATOR, OUTSIDE_SRC),
+  },
   { files: ['src/ui/**/*.ts'], rules: forbid([['**/main'], 'src/ui never imports src/main.ts.'], EMULATOR, OUTSIDE_SRC) },
   { files: ['src/main.ts'], rules: forbid(EMULATOR, OUTSIDE_SRC) },
   // The emulator mirrors Google, not the add-on: it imports nothing from outside its package.

@@ -37,7 +37,20 @@ declare const global: Record<string, unknown>;
 function contextOn(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, user: string): ActionContext {
   // Slides is the advanced service: undefined when appsscript.json does not enable it.
   const slides = typeof Slides === 'undefined' ? undefined : Slides;
-  const globals = { SpreadsheetApp, FormApp, ScriptApp, LockService, Utilities, MailApp, PropertiesService, HtmlService, UrlFetchApp, DriveApp, SlidesApp, Slides: slides };
+  const globals = {
+    SpreadsheetApp,
+    FormApp,
+    ScriptApp,
+    LockService,
+    Utilities,
+    MailApp,
+    PropertiesService,
+    HtmlService,
+    UrlFetchApp,
+    DriveApp,
+    SlidesApp,
+    Slides: slides,
+  };
   return createActionContext(globals, spreadsheet, user, new Date());
 }
 

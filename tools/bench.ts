@@ -99,8 +99,16 @@ function benchSize(n: number, out: Row[], jurors = JURORS, reps = 1): void {
   emu.setNow(now);
   const ctx = contextOf(emu, { user: OWNER, now });
   measure(emu, ctx, 'Thiết lập hội thi (lần đầu)', n, setupContest, out);
-  append(emu, 'Đơn vị', Array.from({ length: UNITS }, (_, k) => ({ 'Mã đơn vị': `P${k + 1}`, 'Tên đơn vị': `Đoàn phường ${k + 1}` })));
-  append(emu, 'Ban giám khảo', Array.from({ length: jurors }, (_, k) => ({ 'Mã': `GK${k + 1}`, 'Họ tên': `Giám khảo ${k + 1}`, Email: `gk${k + 1}@bgk.vn` })));
+  append(
+    emu,
+    'Đơn vị',
+    Array.from({ length: UNITS }, (_, k) => ({ 'Mã đơn vị': `P${k + 1}`, 'Tên đơn vị': `Đoàn phường ${k + 1}` })),
+  );
+  append(
+    emu,
+    'Ban giám khảo',
+    Array.from({ length: jurors }, (_, k) => ({ Mã: `GK${k + 1}`, 'Họ tên': `Giám khảo ${k + 1}`, Email: `gk${k + 1}@bgk.vn` })),
+  );
   append(
     emu,
     'Bài dự thi',
@@ -135,7 +143,11 @@ function formContest(): { emu: Emu; form: GoogleAppsScript.Forms.Form } {
   const emu = createContestEmulator({ owner: OWNER, user: OWNER });
   emu.setNow(new Date('2023-06-01T09:00:00+07:00'));
   setupContest(contextOf(emu, { user: OWNER }));
-  append(emu, 'Đơn vị', Array.from({ length: UNITS }, (_, k) => ({ 'Mã đơn vị': `P${k + 1}`, 'Tên đơn vị': `Đoàn phường ${k + 1}` })));
+  append(
+    emu,
+    'Đơn vị',
+    Array.from({ length: UNITS }, (_, k) => ({ 'Mã đơn vị': `P${k + 1}`, 'Tên đơn vị': `Đoàn phường ${k + 1}` })),
+  );
   return { emu, form: createOrLinkForm(contextOf(emu)).form };
 }
 
@@ -192,7 +204,10 @@ function benchSubmit(n: number, out: Row[]): void {
   const { emu, form } = formContest();
   const s = sheetOf(emu, 'Bài dự thi');
   s.getRange(1, s.getLastColumn() + 1).setValue(RESPONSE_ID_HEADER);
-  submissionRows(emu, Array.from({ length: n }, (_, i) => ({ k: i + 1, responseId: `earlier-${i + 1}` })));
+  submissionRows(
+    emu,
+    Array.from({ length: n }, (_, i) => ({ k: i + 1, responseId: `earlier-${i + 1}` })),
+  );
   const response = emu.submitForm(form, formAnswers(n + 1), undefined, { fireTriggers: false });
   const event = emu.submitEvent(response);
   emu.calls.reset();
@@ -266,10 +281,16 @@ function main(): void {
   for (const n of SIZES) benchSync(n, out);
   const scale = benchScale();
   if (json) {
-    process.stdout.write(`${JSON.stringify(out.concat(scale.flatMap((r) => [
-      { action: r.action, rows: SCALE_SMALL, jurors: SCALE_JURORS, calls: r.calls, ms: r.msSmall, cpuMs: r.cpuSmall },
-      { action: r.action, rows: SCALE_LARGE, jurors: SCALE_JURORS, calls: r.calls, ms: r.msLarge, cpuMs: r.cpuLarge, ratio: r.ratio },
-    ]) as Row[]))}\n`);
+    process.stdout.write(
+      `${JSON.stringify(
+        out.concat(
+          scale.flatMap((r) => [
+            { action: r.action, rows: SCALE_SMALL, jurors: SCALE_JURORS, calls: r.calls, ms: r.msSmall, cpuMs: r.cpuSmall },
+            { action: r.action, rows: SCALE_LARGE, jurors: SCALE_JURORS, calls: r.calls, ms: r.msLarge, cpuMs: r.cpuLarge, ratio: r.ratio },
+          ]) as Row[],
+        ),
+      )}\n`,
+    );
     return;
   }
   const actions = [...new Set(out.map((r) => r.action))];
@@ -291,7 +312,15 @@ function main(): void {
     `Quy mô: ${SCALE_JURORS} giám khảo; lần nhanh nhất trong ${SCALE_REPS_SMALL} (${SCALE_SMALL} bài) / ${SCALE_REPS} (${SCALE_LARGE} bài) lần chạy, sau một lượt khởi động, thu gom rác trước mỗi lần; ms = thời gian thực, CPU = thời gian CPU của tiến trình; ` +
       `tỉ lệ = (CPU/bài ở ${SCALE_LARGE}) / (CPU/bài ở ${SCALE_SMALL}), tối đa ${SCALE_LIMIT}`,
   );
-  const sHeader = ['Thao tác', `${SCALE_LARGE} bài: lệnh gọi`, `${SCALE_SMALL} bài: ms`, `${SCALE_LARGE} bài: ms`, `${SCALE_SMALL} bài: CPU ms`, `${SCALE_LARGE} bài: CPU ms`, 'tỉ lệ'];
+  const sHeader = [
+    'Thao tác',
+    `${SCALE_LARGE} bài: lệnh gọi`,
+    `${SCALE_SMALL} bài: ms`,
+    `${SCALE_LARGE} bài: ms`,
+    `${SCALE_SMALL} bài: CPU ms`,
+    `${SCALE_LARGE} bài: CPU ms`,
+    'tỉ lệ',
+  ];
   const sLines = scale.map((r) => [
     r.action,
     String(r.calls),

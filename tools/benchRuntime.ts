@@ -48,11 +48,24 @@ export function benchTriggerRuntime(): RuntimeEstimate {
     const s = emu.spreadsheet.getSheetByName(sheet)!;
     s.getRange(2, 1, rows.length, rows[0].length).setValues(rows.map((r) => r.map((v) => escapeCell(v))));
   };
-  put('Ban giám khảo', jurors.map((j) => [j.code, j.name, j.email, '']));
+  put(
+    'Ban giám khảo',
+    jurors.map((j) => [j.code, j.name, j.email, '']),
+  );
   const subs = emu.spreadsheet.getSheetByName('Bài dự thi')!;
   const headers = subs.getRange(1, 1, 1, subs.getLastColumn()).getValues()[0].map(String);
-  const row = (k: number): Record<string, unknown> => ({ 'Mã bài': `HT-${String(k).padStart(3, '0')}`, 'Thời gian nộp': `01/06/2023 08:${String(k).padStart(2, '0')}`, 'Đơn vị': `Đoàn phường ${k}`, 'Tên tác phẩm': `Clip ${k}`, 'Link video': `https://youtu.be/c${k}`, 'Trạng thái': 'Chờ thẩm định' });
-  put('Bài dự thi', Array.from({ length: CLIPS }, (_, k) => headers.map((h) => row(k + 1)[h] ?? '')));
+  const row = (k: number): Record<string, unknown> => ({
+    'Mã bài': `HT-${String(k).padStart(3, '0')}`,
+    'Thời gian nộp': `01/06/2023 08:${String(k).padStart(2, '0')}`,
+    'Đơn vị': `Đoàn phường ${k}`,
+    'Tên tác phẩm': `Clip ${k}`,
+    'Link video': `https://youtu.be/c${k}`,
+    'Trạng thái': 'Chờ thẩm định',
+  });
+  put(
+    'Bài dự thi',
+    Array.from({ length: CLIPS }, (_, k) => headers.map((h) => row(k + 1)[h] ?? '')),
+  );
   const ctx = contextOf(emu);
   updateAppraisal(ctx);
   // Yesterday's appraisal: every clip passed, so the jury tabs list all 45.

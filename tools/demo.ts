@@ -16,18 +16,7 @@ import { type Emulator } from '../packages/gas-emulator/src';
 import { createContestEmulator } from '../test/sample/emulator';
 import { parseA1 } from '../packages/gas-emulator/src/a1';
 import '../src/main';
-import {
-  appraisalStep,
-  DemoStop,
-  Driver,
-  engagementStep,
-  formStep,
-  juryStep,
-  resultsStep,
-  setupStep,
-  submissionsStep,
-  type DemoRun,
-} from './demoSteps';
+import { appraisalStep, DemoStop, Driver, engagementStep, formStep, juryStep, resultsStep, setupStep, submissionsStep, type DemoRun } from './demoSteps';
 import { chartImageStep, finaliseStep, juryProgressStep } from './demoJury';
 import { buildSampleContest, vn } from '../test/sample/contest';
 import { createProgress, renderTable } from './progress';
@@ -128,7 +117,12 @@ function printResults(out: NodeJS.WritableStream, output: ContestOutput): void {
   out.write(`\nTÓM TẮT\n${renderTable(['Mục', 'Số liệu'], summary)}\n`);
   const unscored = output.results.filter((r) => !r.scored);
   if (unscored.length > 0) {
-    out.write(`\nBÀI KHÔNG ĐƯỢC TÍNH ĐIỂM\n${renderTable(['Mã bài', 'Đơn vị', 'Lý do'], unscored.map((r) => [r.clipId, r.unit, r.note]))}\n`);
+    out.write(
+      `\nBÀI KHÔNG ĐƯỢC TÍNH ĐIỂM\n${renderTable(
+        ['Mã bài', 'Đơn vị', 'Lý do'],
+        unscored.map((r) => [r.clipId, r.unit, r.note]),
+      )}\n`,
+    );
   }
 }
 

@@ -33,7 +33,11 @@ export function juryProgressStep(run: DemoRun): void {
   const { sample, em, d, progress } = run;
   const juror = sample.jurors[sample.jurors.length - 1];
   const tab = em.spreadsheet.getSheetByName(juryTabName(juror))!;
-  const rubric = tab.getRange(1, 1, 1, tab.getLastColumn()).getValues()[0].map(String).filter((h) => !Object.values(T).includes(h));
+  const rubric = tab
+    .getRange(1, 1, 1, tab.getLastColumn())
+    .getValues()[0]
+    .map(String)
+    .filter((h) => !Object.values(T).includes(h));
   const marked = readRecords(tab).rows.filter((r) => rubric.every((c) => r.values[c] !== '' && r.values[c] !== undefined));
   const held = marked.slice(-3);
   d.at(vn(2023, 6, 17, 21, 0));
@@ -52,7 +56,10 @@ export function juryProgressStep(run: DemoRun): void {
 
   d.at(vn(2023, 6, 18, 20, 0));
   em.setUser(juror.email);
-  writeByHeader(tab, held.flatMap((r) => rubric.map((c) => ({ row: r.row, header: c, value: r.values[c] }))));
+  writeByHeader(
+    tab,
+    held.flatMap((r) => rubric.map((c) => ({ row: r.row, header: c, value: r.values[c] }))),
+  );
   em.setUser(sample.organizerEmail);
   progress.step(`Giám khảo ${juror.name} chấm lại`, `${held.length} bài`);
   d.at(vn(2023, 6, 18, 20, 30));

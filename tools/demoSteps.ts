@@ -147,7 +147,11 @@ export function setupStep({ sample, em, d, progress }: DemoRun): void {
   progress.step('Mở bảng tính', `menu "${em.ui.menus[0]?.title ?? ''}" có ${em.ui.menus[0]?.items.length ?? 0} mục`);
   d.menu('menuSetupContest', 'Thiết lập hội thi');
   const firstRoster = sample.units.map((u) =>
-    rosterRecord(u, u.firstName ?? u.name, u.aliases.filter((a) => a !== u.firstName)),
+    rosterRecord(
+      u,
+      u.firstName ?? u.name,
+      u.aliases.filter((a) => a !== u.firstName),
+    ),
   );
   firstRoster.push(rosterRecord(sample.extraUnit, sample.extraUnit.name, []));
   appendByHeader(sheet(em, UNITS.name), firstRoster);
@@ -238,7 +242,10 @@ export function submissionsStep(run: DemoRun, form: Form): Map<string, string> {
   d.at(vn(2023, 6, 12, 12, 0));
   form.setAcceptingResponses(false);
   const rows = readRecords(sheet(em, SUBMISSIONS.name)).rows;
-  progress.step('Nhận bài qua biểu mẫu', `${sent} lần gửi; trigger ghi ${rows.length} bài vào "${SUBMISSIONS.name}" (${sample.missedByTrigger.length} trigger không chạy)`);
+  progress.step(
+    'Nhận bài qua biểu mẫu',
+    `${sent} lần gửi; trigger ghi ${rows.length} bài vào "${SUBMISSIONS.name}" (${sample.missedByTrigger.length} trigger không chạy)`,
+  );
 
   d.at(vn(2023, 6, 12, 13, 0));
   d.menu('menuSyncSubmissions', 'Đồng bộ bài dự thi');
@@ -310,7 +317,10 @@ export function juryStep({ sample, em, d, progress }: DemoRun): number {
       marked++;
     }
     writeByHeader(tab, edits);
-    progress.step(`Giám khảo ${juror.name} chấm`, `${marked} bài${table.rows.length > marked ? `, ${table.rows.length - marked} bài cùng đơn vị không chấm` : ''}`);
+    progress.step(
+      `Giám khảo ${juror.name} chấm`,
+      `${marked} bài${table.rows.length > marked ? `, ${table.rows.length - marked} bài cùng đơn vị không chấm` : ''}`,
+    );
   });
   const [first, second] = sample.jurors;
   em.setUser(second.email);
@@ -338,9 +348,23 @@ export function engagementStep({ sample, em, d, progress }: DemoRun, idOf: Map<s
     const e = sample.engagement.find((x) => x.title === titleOf.get(String(r.values[E.id])));
     if (!e) return;
     const link = String(r.values[E.post] ?? '');
-    posts.push({ postId: String(7100000 + k), permalink: link || undefined, createdTime: vn(2023, 6, 13, 10, k % 60), reactions: e.reactions, shares: e.shares, message: `${e.title} – ${String(r.values[E.id])}` });
+    posts.push({
+      postId: String(7100000 + k),
+      permalink: link || undefined,
+      createdTime: vn(2023, 6, 13, 10, k % 60),
+      reactions: e.reactions,
+      shares: e.shares,
+      message: `${e.title} – ${String(r.values[E.id])}`,
+    });
   });
-  const page = new FakeGraphApi({ pageId: '100064000000011', pageName: 'Quận Đoàn 11', username: 'quandoan11', token: DEMO_PAGE_TOKEN, posts, now: () => em.now() });
+  const page = new FakeGraphApi({
+    pageId: '100064000000011',
+    pageName: 'Quận Đoàn 11',
+    username: 'quandoan11',
+    token: DEMO_PAGE_TOKEN,
+    posts,
+    now: () => em.now(),
+  });
   em.setUrlHandler(page.handler);
   em.ui.queueAnswer({ button: 'OK', text: 'https://www.facebook.com/quandoan11' });
   em.ui.queueAnswer({ button: 'OK', text: DEMO_PAGE_TOKEN });
@@ -352,9 +376,7 @@ export function engagementStep({ sample, em, d, progress }: DemoRun, idOf: Map<s
   em.runTimeTriggers(vn(2023, 6, 19, 16, 0));
   const log = readRecords(sheet(em, 'Nhật ký')).rows;
   progress.step('Chốt tương tác lúc 16:00', String(log[log.length - 1]?.values['Chi tiết'] ?? ''));
-  const shares = sample.shareLog
-    .filter((s) => idOf.has(s.title))
-    .map((s) => ({ [L.id]: idOf.get(s.title), [L.account]: s.account, [L.time]: s.time }));
+  const shares = sample.shareLog.filter((s) => idOf.has(s.title)).map((s) => ({ [L.id]: idOf.get(s.title), [L.account]: s.account, [L.time]: s.time }));
   d.at(vn(2023, 6, 19, 16, 30));
   appendByHeader(sheet(em, SHARE_LOG.name), shares);
   progress.step('Nhật ký chia sẻ', `${shares.length} lượt của ${new Set(shares.map((s) => s[L.id])).size} bài (dán từ danh sách chia sẻ của Fanpage)`);

@@ -43,7 +43,11 @@ export function clip(s: string, max: number): string {
  */
 export function renderTable(headers: string[], rows: string[][], right: boolean[] = []): string {
   const widths = headers.map((h, c) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[c] ?? ''))));
-  const line = (cells: string[]): string => cells.map((v, c) => pad(v ?? '', widths[c], right[c] === true)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((v, c) => pad(v ?? '', widths[c], right[c] === true))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

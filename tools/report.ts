@@ -78,15 +78,7 @@ export function scoreJson(output: ContestOutput): ScoreJson {
 
 /** The award list as a table, then any prize left unawarded. */
 export function awardTable(output: ContestOutput): string {
-  const rows = output.awards.awards.map((a) => [
-    a.prize,
-    clip(a.unit, 42),
-    a.clipId,
-    clip(a.title, 44),
-    vnNumber(a.total),
-    a.reward,
-    a.note,
-  ]);
+  const rows = output.awards.awards.map((a) => [a.prize, clip(a.unit, 42), a.clipId, clip(a.title, 44), vnNumber(a.total), a.reward, a.note]);
   // The columns of "Giải thưởng" except the authors, which would make the table too wide for a terminal.
   const headers = AWARDS.columns.filter((c) => c.key !== 'authors').map((c) => c.header);
   let text = renderTable(headers, rows, [false, false, false, false, true]);
@@ -111,9 +103,15 @@ export function resultTable(output: ContestOutput, limit = 10): string {
       vnNumber(r.engagementPart),
       vnNumber(r.total),
     ]);
-  return renderTable(
-    ['Hạng', 'Mã bài', 'Đơn vị', 'Điểm BGK', 'BGK quy đổi', 'Điểm TT', 'TT tính', 'TT quy đổi', 'Tổng'],
-    rows,
-    [true, false, false, true, true, true, true, true, true],
-  );
+  return renderTable(['Hạng', 'Mã bài', 'Đơn vị', 'Điểm BGK', 'BGK quy đổi', 'Điểm TT', 'TT tính', 'TT quy đổi', 'Tổng'], rows, [
+    true,
+    false,
+    false,
+    true,
+    true,
+    true,
+    true,
+    true,
+    true,
+  ]);
 }

@@ -89,7 +89,6 @@ function describe(p: Problem): string {
   return `${[`Trang "${p.sheet}"`, ...place].join(', ')}: ${p.message}`;
 }
 
-
 async function score(options: ScoreOptions): Promise<void> {
   const progress = createProgress(process.stderr);
   // Relative paths are the caller's: `npm run score -- ../x.xlsx` typed in a subdirectory.
@@ -120,7 +119,10 @@ async function score(options: ScoreOptions): Promise<void> {
   const names = new Set(loaded.sheets.map((s) => s.name));
   if (!SHEET_ORDER.some((name) => names.has(name))) {
     const list = loaded.sheets.length > 0 ? `các trang trong tệp: ${loaded.sheets.map((s) => `"${s.name}"`).join(', ')}` : 'tệp không có trang nào';
-    throw new UserError(`Tệp "${options.input}" không phải bảng tính hội thi: không có trang nào trong số ${SHEET_ORDER.map((n) => `"${n}"`).join(', ')} (${list}).`, [USAGE]);
+    throw new UserError(
+      `Tệp "${options.input}" không phải bảng tính hội thi: không có trang nào trong số ${SHEET_ORDER.map((n) => `"${n}"`).join(', ')} (${list}).`,
+      [USAGE],
+    );
   }
 
   // A formula saved without its value (a tool that does not calculate wrote the file) would read as a
@@ -131,7 +133,9 @@ async function score(options: ScoreOptions): Promise<void> {
     throw new UserError(
       `Không tính được điểm: ${unevaluated.length} ô công thức trong "${options.input}" không có giá trị đã tính (tệp được lưu bởi một chương trình không tính công thức), nên không đọc được:`,
       [
-        ...unevaluated.slice(0, 40).map((u) => `Trang "${u.sheet}", dòng ${u.row}, cột "${u.header || columnToLetters(u.column)}": công thức "=${u.formula}" chưa được tính.`),
+        ...unevaluated
+          .slice(0, 40)
+          .map((u) => `Trang "${u.sheet}", dòng ${u.row}, cột "${u.header || columnToLetters(u.column)}": công thức "=${u.formula}" chưa được tính.`),
         ...(unevaluated.length > 40 ? [`… và ${unevaluated.length - 40} ô khác.`] : []),
         'Hãy mở tệp trong Google Trang tính hoặc Excel (để công thức được tính) rồi lưu lại, hoặc thay công thức bằng giá trị.',
       ],
@@ -171,7 +175,10 @@ async function score(options: ScoreOptions): Promise<void> {
     const { title } = action;
     const summary = runMenuAction(ctx, action, undefined);
     if (summary.title.endsWith(MSG.errorTitle)) {
-      throw new UserError(`"${title}" không thực hiện được:`, [...summary.lines.slice(1), ...summary.warnings].filter((l) => l !== MSG.errorOutro));
+      throw new UserError(
+        `"${title}" không thực hiện được:`,
+        [...summary.lines.slice(1), ...summary.warnings].filter((l) => l !== MSG.errorOutro),
+      );
     }
     // The whole summary, as the dialog shows it: unscored clips by reason, missing marks per juror, warnings.
     progress.step(title, summary.lines[0] ?? '');

@@ -24,9 +24,21 @@ export function validatePrizeTiers(tiers: PrizeTier[]): Problem[] {
   tiers.forEach((t, i) => {
     const label = t.name && t.name.trim() ? `"${t.name.trim()}"` : `thứ ${i + 1}`;
     if (!t.name || t.name.trim() === '') {
-      problems.push({ code: 'prize.name', severity: 'stops-action', message: `Trang "${PRIZE_SHEET}": giải thứ ${i + 1} chưa có tên.`, sheet: PRIZE_SHEET, column: 'Giải' });
+      problems.push({
+        code: 'prize.name',
+        severity: 'stops-action',
+        message: `Trang "${PRIZE_SHEET}": giải thứ ${i + 1} chưa có tên.`,
+        sheet: PRIZE_SHEET,
+        column: 'Giải',
+      });
     } else if (seen.has(normalizeName(t.name))) {
-      problems.push({ code: 'prize.duplicate', severity: 'stops-action', message: `Trang "${PRIZE_SHEET}": giải ${label} bị lặp.`, sheet: PRIZE_SHEET, column: 'Giải' });
+      problems.push({
+        code: 'prize.duplicate',
+        severity: 'stops-action',
+        message: `Trang "${PRIZE_SHEET}": giải ${label} bị lặp.`,
+        sheet: PRIZE_SHEET,
+        column: 'Giải',
+      });
     } else {
       seen.add(normalizeName(t.name));
     }
@@ -82,11 +94,7 @@ function bestClipPerUnit(results: ClipResult[]): ClipResult[] {
  * separated by a tie-break; each gets a note naming the others and why it is above or below them
  * (tieBreakNotes), on its award row and in `tieBreaks` for "Kết quả".
  */
-export function buildAwards(
-  results: ClipResult[],
-  tiers: PrizeTier[],
-  settings: Pick<Settings, 'onePrizePerUnit'>,
-): AwardList {
+export function buildAwards(results: ClipResult[], tiers: PrizeTier[], settings: Pick<Settings, 'onePrizePerUnit'>): AwardList {
   // A unit missing from the roster cannot be rewarded (SPEC reports units by the roster's name): its
   // clips keep their rank in "Kết quả" but wait for the organizer to fix the unit before they compete.
   const eligible = results.filter((r) => r.unitKnown);

@@ -79,7 +79,7 @@ export function issuingBody(organizer: string): string {
 /** The value of every placeholder for one award. `dateText` is vietnameseDateText of the signing date. */
 export function certificateValues(award: CertificateAward, settings: Settings, dateText: string): Record<Placeholder, string> {
   return {
-    'Giải': clean(award.prize),
+    Giải: clean(award.prize),
     'Đơn vị': clean(award.unit),
     'Tác giả': clean(award.authors),
     'Tên tác phẩm': clean(award.title),
@@ -88,7 +88,7 @@ export function certificateValues(award: CertificateAward, settings: Settings, d
     'Tên hội thi': clean(settings.contestName),
     'Đơn vị tổ chức': issuingBody(settings.organizer),
     'Nơi ký': clean(settings.certificatePlace),
-    'Ngày': dateText,
+    Ngày: dateText,
     'Người ký': clean(settings.certificateSigner),
     'Chức vụ người ký': clean(settings.certificateSignerTitle).toLocaleUpperCase('vi-VN'),
   };

@@ -4,7 +4,10 @@ import type { Settings, ShareLogEntry } from './types';
 
 /** Accounts are the same when equal after trimming and case-folding ("  Nguyen.An " = "nguyen.an"). */
 function accountKey(account: string): string {
-  return String(account ?? '').normalize('NFC').trim().toLowerCase();
+  return String(account ?? '')
+    .normalize('NFC')
+    .trim()
+    .toLowerCase();
 }
 
 /**
@@ -49,11 +52,7 @@ export function countedShares(
  * Raw engagement points before the cap.
  * @example 41 shares × 2 + 150 reactions × 1 = 232
  */
-export function engagementPoints(
-  shares: number,
-  reactions: number,
-  settings: Pick<Settings, 'pointsPerShare' | 'pointsPerReaction'>,
-): number {
+export function engagementPoints(shares: number, reactions: number, settings: Pick<Settings, 'pointsPerShare' | 'pointsPerReaction'>): number {
   return Math.max(0, settings.pointsPerShare * shares + settings.pointsPerReaction * reactions);
 }
 

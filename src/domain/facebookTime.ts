@@ -9,7 +9,10 @@ const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july
  * @example facebookTime('Thứ Hai, 19 tháng 6, 2023 lúc 15:30', 'Asia/Ho_Chi_Minh', 2023) → 2023-06-19T08:30:00Z
  */
 export function facebookTime(text: string, timeZone: string, year: number): Date | null {
-  const s = String(text ?? '').replace(/\u00a0/g, ' ').trim().toLowerCase();
+  const s = String(text ?? '')
+    .replace(/\u00a0/g, ' ')
+    .trim()
+    .toLowerCase();
   let day: number, month: number, y: number, hour: number, minute: number;
   let m = /(\d{1,2})\s+tháng\s+(\d{1,2})(?:,?\s+(\d{4}))?\s+(?:lúc\s+)?(\d{1,2}):(\d{2})/.exec(s.normalize('NFC'));
   if (m) {

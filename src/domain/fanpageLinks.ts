@@ -15,12 +15,17 @@ const NONE: LinkInfo = { keys: [], shortLink: null, facebook: false };
 
 /** Host and path+query of a link typed or pasted in any form ("www.", "m.", "web.", no scheme, trailing spaces). Apps Script has no URL class. */
 function split(link: string): { host: string; path: string; query: Record<string, string> } | null {
-  let s = String(link ?? '').trim().replace(/^<|>$/g, '');
+  let s = String(link ?? '')
+    .trim()
+    .replace(/^<|>$/g, '');
   if (s === '') return null;
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) s = `https://${s}`;
   const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]+)([^?#]*)(\?[^#]*)?/i.exec(s);
   if (!m) return null;
-  const host = m[1].toLowerCase().replace(/:\d+$/, '').replace(/^(www|m|web|mbasic|touch|mobile|business)\./, '');
+  const host = m[1]
+    .toLowerCase()
+    .replace(/:\d+$/, '')
+    .replace(/^(www|m|web|mbasic|touch|mobile|business)\./, '');
   const query: Record<string, string> = {};
   for (const part of (m[3] ?? '').replace(/^\?/, '').split('&')) {
     if (part === '') continue;
@@ -53,7 +58,10 @@ export function linkInfo(link: string): LinkInfo {
   if (!u) return NONE;
   if (u.host === 'fb.watch') return { keys: [], shortLink: normaliseShort(link), facebook: true };
   if (u.host !== 'facebook.com' && u.host !== 'fb.com') return NONE;
-  const segs = u.path.split('/').filter((s) => s !== '').map(decodeSafe);
+  const segs = u.path
+    .split('/')
+    .filter((s) => s !== '')
+    .map(decodeSafe);
   if (segs[0] === 'share') return { keys: [], shortLink: normaliseShort(link), facebook: true };
   const keys: string[] = [];
   const add = (kind: 'post' | 'video', id: string | undefined) => {
@@ -69,7 +77,11 @@ export function linkInfo(link: string): LinkInfo {
     const posts = at('posts');
     const videos = at('videos');
     if (posts >= 0) add('post', segs[posts + 1]);
-    else if (videos >= 0) add('video', [...segs.slice(videos + 1)].reverse().find((s) => /^\d+$/.test(s)));
+    else if (videos >= 0)
+      add(
+        'video',
+        [...segs.slice(videos + 1)].reverse().find((s) => /^\d+$/.test(s)),
+      );
     else if (segs.length === 1 && /^\d+_\d+$/.test(segs[0])) add('post', segs[0].split('_')[1]);
     else if (u.query.story_fbid) add('post', u.query.story_fbid);
   }

@@ -52,7 +52,9 @@ export function matchPosts(clips: ClipPostLink[], posts: PagePost[]): MatchResul
   const linked = new Map<string, PagePost>();
   const claims = new Map<string, number>();
   for (const c of clips) {
-    const post = clipKeys(c).map((k) => byKey.get(k)).find((p) => p !== undefined);
+    const post = clipKeys(c)
+      .map((k) => byKey.get(k))
+      .find((p) => p !== undefined);
     if (!post) continue;
     linked.set(c.clipId, post);
     claims.set(post.id, (claims.get(post.id) ?? 0) + 1);

@@ -30,9 +30,7 @@ export function jurorTotal(row: JuryMarkRow): number | null {
  * column added to "Tiêu chí chấm" later) is not fully marked, never summed as if complete.
  */
 export function padMarks(marks: JuryMarkRow[], rubricLength: number): JuryMarkRow[] {
-  return marks.map((r) =>
-    r.marks.length < rubricLength ? { ...r, marks: [...r.marks, ...new Array<null>(rubricLength - r.marks.length).fill(null)] } : r,
-  );
+  return marks.map((r) => (r.marks.length < rubricLength ? { ...r, marks: [...r.marks, ...new Array<null>(rubricLength - r.marks.length).fill(null)] } : r));
 }
 
 function mean(xs: number[]): number {
@@ -101,11 +99,7 @@ export function indexTotals(marks: JuryMarkRow[]): Map<string, number> {
  * Which expected jurors have not fully marked which clips, juror by juror in roster order; jurors
  * with nothing missing are left out.
  */
-export function missingMarks(
-  clips: { clipId: string; unit: string }[],
-  jurors: Juror[],
-  marks: JuryMarkRow[],
-): { jurorCode: string; clipIds: string[] }[] {
+export function missingMarks(clips: { clipId: string; unit: string }[], jurors: Juror[], marks: JuryMarkRow[]): { jurorCode: string; clipIds: string[] }[] {
   // Clips fully marked, per juror: small per-juror sets probed with each clip's key computed once,
   // rather than a clip × juror key string built for every pair (garbage that grows with both).
   const complete = new Map<string, Set<string>>();

@@ -64,11 +64,7 @@ function sdOf(xs: number[], mean: number): number {
  *   sd_A = sd_B = √(200/3); pooled mean 80, pooled sd √(500/3); z = −√1.5, 0, √1.5 for both, so both
  *   jurors' marks become 80 − √250, 80, 80 + √250 ≈ 64.19, 80, 95.81.
  */
-export function normaliseJurorTotals(
-  totals: JurorClipTotal[],
-  rubricMax: number,
-  jurorName: (code: string) => string = (code) => code,
-): NormalisationResult {
+export function normaliseJurorTotals(totals: JurorClipTotal[], rubricMax: number, jurorName: (code: string) => string = (code) => code): NormalisationResult {
   const byJuror = new Map<string, JurorClipTotal[]>();
   for (const t of totals) {
     const list = byJuror.get(t.jurorCode);
@@ -93,10 +89,7 @@ export function normaliseJurorTotals(
     }
     jurors.push({ jurorCode, count: xs.length, mean, sd, normalised: !skipped, ...(skipped ? { skipped } : {}) });
     if (skipped) {
-      const why =
-        skipped === 'fewMarks'
-          ? `mới chấm ${xs.length} bài (cần ít nhất ${MIN_MARKS_TO_NORMALISE} bài)`
-          : `cho mọi bài cùng một điểm (${xs[0]})`;
+      const why = skipped === 'fewMarks' ? `mới chấm ${xs.length} bài (cần ít nhất ${MIN_MARKS_TO_NORMALISE} bài)` : `cho mọi bài cùng một điểm (${xs[0]})`;
       problems.push({
         code: 'jury.normalise_skipped',
         severity: 'info',

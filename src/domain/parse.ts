@@ -46,7 +46,9 @@ const normalized = new Map<string, string>();
  * @example idKey(' ht-001 ') === 'HT-001'
  */
 export function idKey(id: string): string {
-  return String(id ?? '').trim().toUpperCase();
+  return String(id ?? '')
+    .trim()
+    .toUpperCase();
 }
 
 /**
@@ -139,11 +141,7 @@ export function showValue(value: unknown): string {
  * A jury mark: blank → null ("not marked"; 0 is a real mark). Non-numeric or outside 0..max is a
  * problem naming the cell and the value; it is never read as 0.
  */
-export function parseMark(
-  value: unknown,
-  max: number,
-  place: CellPlace,
-): { ok: true; value: number | null } | { ok: false; problem: Problem } {
+export function parseMark(value: unknown, max: number, place: CellPlace): { ok: true; value: number | null } | { ok: false; problem: Problem } {
   const n = parseNumberCell(value);
   if (n === null) return { ok: true, value: null };
   if (n === 'invalid') {

@@ -12,12 +12,7 @@ import type { AppraisalOutcome, ParticipationRow, Settings, Submission, Unit } f
  * neither. quotaMet = passed ≥ the minimum of valid clips per unit, for roster units only: the quota
  * is the roster's, so a name outside it (or a blank unit, row unit '') never shows as meeting it.
  */
-export function buildParticipation(
-  units: Unit[],
-  submissions: Submission[],
-  appraisals: AppraisalOutcome[],
-  settings: Settings,
-): ParticipationRow[] {
+export function buildParticipation(units: Unit[], submissions: Submission[], appraisals: AppraisalOutcome[], settings: Settings): ParticipationRow[] {
   const status = new Map<string, AppraisalOutcome['status']>();
   for (const a of appraisals) {
     const key = idKey(a.clipId);

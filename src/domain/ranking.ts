@@ -45,10 +45,7 @@ function units(x: number | null): number {
  * then earlier submission; unscored (null total) after scored, unknown submission time after known.
  * Returns −1, 0 or 1; 0 means a genuine tie that only people may break.
  */
-export function compareClips(
-  a: Pick<ClipResult, 'total' | 'juryPart' | 'submittedAt'>,
-  b: Pick<ClipResult, 'total' | 'juryPart' | 'submittedAt'>,
-): -1 | 0 | 1 {
+export function compareClips(a: Pick<ClipResult, 'total' | 'juryPart' | 'submittedAt'>, b: Pick<ClipResult, 'total' | 'juryPart' | 'submittedAt'>): -1 | 0 | 1 {
   const ta = units(a.total);
   const tb = units(b.total);
   if (ta !== tb) return ta > tb ? -1 : 1;

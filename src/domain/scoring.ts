@@ -71,11 +71,7 @@ export const LATE_EXCLUDED_STATUS = 'Nộp trễ – không tính';
  * `settings` null (unreadable "Cấu hình") shows the appraisal result rather than guess.
  * @example submissionStatus({ submittedAt: after deadline }, 'passed', { acceptLateEntries: false, … }) === 'Nộp trễ – không tính'
  */
-export function submissionStatus(
-  submission: Pick<Submission, 'submittedAt'> | null,
-  status: AppraisalStatus,
-  settings: Settings | null,
-): string {
+export function submissionStatus(submission: Pick<Submission, 'submittedAt'> | null, status: AppraisalStatus, settings: Settings | null): string {
   if (submission && settings && !isAccepted(submission, settings)) return LATE_EXCLUDED_STATUS;
   return APPRAISAL_LABELS[status];
 }
@@ -113,12 +109,7 @@ export function computeResults(input: ContestInput, outcomes: AppraisalOutcome[]
  * that reached the jury, juror by juror in roster order and clip by clip in ID order, so the
  * normalisation does not depend on row order.
  */
-function totalsToNormalise(
-  input: ContestInput,
-  outcomes: AppraisalOutcome[],
-  jurors: Juror[],
-  totals: Map<string, number>,
-): JurorClipTotal[] {
+function totalsToNormalise(input: ContestInput, outcomes: AppraisalOutcome[], jurors: Juror[], totals: Map<string, number>): JurorClipTotal[] {
   const clips = input.submissions
     .map((sub, i) => ({ sub, outcome: outcomes[i] }))
     .filter(({ sub, outcome }) => outcome.status === 'passed' && isAccepted(sub, input.settings))

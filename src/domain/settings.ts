@@ -51,8 +51,7 @@ export interface SettingDefinition {
   endOfDay?: boolean;
 }
 
-export const DEFAULT_CONTEST_NAME =
-  'Hội thi video clip "Tuổi trẻ Quận 11 thời kỳ chuyển đổi số gắn với phong trào 3 trách nhiệm"';
+export const DEFAULT_CONTEST_NAME = 'Hội thi video clip "Tuổi trẻ Quận 11 thời kỳ chuyển đổi số gắn với phong trào 3 trách nhiệm"';
 
 /** The seed contest's rules (District 11, 2023); dates are instants written with the +07:00 offset. */
 export const DEFAULT_SETTINGS: Settings = {
@@ -88,20 +87,47 @@ export const DEFAULT_SETTINGS: Settings = {
 const SETTING_ROWS: Omit<SettingDefinition, 'defaultText'>[] = [
   { key: 'contestName', label: 'Tên hội thi', kind: 'text', note: 'Tên in trên biểu mẫu, giấy khen và báo cáo.' },
   { key: 'organizer', label: 'Đơn vị tổ chức', kind: 'text', note: 'Tên đơn vị tổ chức hội thi.' },
-  { key: 'submissionDeadline', label: 'Hạn nộp bài', kind: 'date', endOfDay: true, note: 'dd/MM/yyyy HH:mm theo múi giờ bên dưới; chỉ ghi ngày (dd/MM/yyyy) nghĩa là hết ngày đó (23:59); bài nộp sau phút này bị đánh dấu "Nộp trễ".' },
-  { key: 'votingStart', label: 'Bắt đầu bình chọn', kind: 'date', note: 'dd/MM/yyyy HH:mm; chỉ ghi ngày (dd/MM/yyyy) nghĩa là từ 00:00 ngày đó; lượt chia sẻ từ phút này được tính.' },
-  { key: 'votingEnd', label: 'Kết thúc bình chọn', kind: 'date', endOfDay: true, note: 'dd/MM/yyyy HH:mm; chỉ ghi ngày (dd/MM/yyyy) nghĩa là đến hết ngày đó (23:59); phút kết thúc vẫn được tính (16:00 tính, 16:01 không).' },
+  {
+    key: 'submissionDeadline',
+    label: 'Hạn nộp bài',
+    kind: 'date',
+    endOfDay: true,
+    note: 'dd/MM/yyyy HH:mm theo múi giờ bên dưới; chỉ ghi ngày (dd/MM/yyyy) nghĩa là hết ngày đó (23:59); bài nộp sau phút này bị đánh dấu "Nộp trễ".',
+  },
+  {
+    key: 'votingStart',
+    label: 'Bắt đầu bình chọn',
+    kind: 'date',
+    note: 'dd/MM/yyyy HH:mm; chỉ ghi ngày (dd/MM/yyyy) nghĩa là từ 00:00 ngày đó; lượt chia sẻ từ phút này được tính.',
+  },
+  {
+    key: 'votingEnd',
+    label: 'Kết thúc bình chọn',
+    kind: 'date',
+    endOfDay: true,
+    note: 'dd/MM/yyyy HH:mm; chỉ ghi ngày (dd/MM/yyyy) nghĩa là đến hết ngày đó (23:59); phút kết thúc vẫn được tính (16:00 tính, 16:01 không).',
+  },
   { key: 'juryWeight', label: 'Trọng số BGK (%)', kind: 'number', note: 'Phần trăm điểm từ Ban giám khảo; cộng với trọng số tương tác phải bằng 100.' },
   { key: 'engagementWeight', label: 'Trọng số tương tác (%)', kind: 'number', note: 'Phần trăm điểm từ lượt tương tác trên fanpage.' },
   { key: 'pointsPerShare', label: 'Điểm mỗi lượt chia sẻ', kind: 'number', note: 'Số điểm tương tác cho mỗi lượt chia sẻ được tính.' },
   { key: 'pointsPerReaction', label: 'Điểm mỗi lượt cảm xúc', kind: 'number', note: 'Số điểm tương tác cho mỗi lượt cảm xúc.' },
-  { key: 'sharesCapPerAccount', label: 'Số lượt chia sẻ tính tối đa mỗi tài khoản', kind: 'integer', note: 'Chỉ áp dụng khi có Nhật ký chia sẻ (Facebook không cho biết ai đã chia sẻ).' },
+  {
+    key: 'sharesCapPerAccount',
+    label: 'Số lượt chia sẻ tính tối đa mỗi tài khoản',
+    kind: 'integer',
+    note: 'Chỉ áp dụng khi có Nhật ký chia sẻ (Facebook không cho biết ai đã chia sẻ).',
+  },
   { key: 'pointsCap', label: 'Điểm tương tác tối đa', kind: 'number', note: 'Điểm tương tác vượt mức này không được tính thêm.' },
   { key: 'juryAggregation', label: 'Cách tổng hợp điểm BGK', kind: 'aggregation', note: 'Trung bình | Trung bình bỏ cao nhất và thấp nhất | Trung vị.' },
   { key: 'minValidClipsPerUnit', label: 'Số bài hợp lệ tối thiểu mỗi đơn vị', kind: 'integer', note: 'Chỉ tiêu: số bài đạt thẩm định mỗi đơn vị phải có.' },
   { key: 'acceptLateEntries', label: 'Nhận bài nộp trễ', kind: 'boolean', note: 'Có: bài nộp trễ vẫn được chấm. Không: bài nộp trễ không được tính điểm.' },
   { key: 'onePrizePerUnit', label: 'Mỗi đơn vị tối đa một giải', kind: 'boolean', note: 'Có: mỗi đơn vị nhận nhiều nhất một giải (theo bài điểm cao nhất).' },
-  { key: 'allowPartialJuryMarks', label: 'Tính điểm khi BGK chưa chấm đủ', kind: 'boolean', note: 'Có: tính điểm với các giám khảo đã chấm (cần ít nhất một).' },
+  {
+    key: 'allowPartialJuryMarks',
+    label: 'Tính điểm khi BGK chưa chấm đủ',
+    kind: 'boolean',
+    note: 'Có: tính điểm với các giám khảo đã chấm (cần ít nhất một).',
+  },
   { key: 'sendConfirmationEmail', label: 'Gửi email xác nhận', kind: 'boolean', note: 'Có: gửi email xác nhận cho người nộp bài.' },
   { key: 'timeZone', label: 'Múi giờ', kind: 'timeZone', note: 'Múi giờ IANA dùng cho mọi ngày giờ của hội thi.' },
   // Settings added after the first release go last: setup appends a setting missing from an older "Cấu hình"
@@ -112,13 +138,33 @@ const SETTING_ROWS: Omit<SettingDefinition, 'defaultText'>[] = [
     kind: 'normalisation',
     note: 'Không | Chuẩn hoá theo từng giám khảo: đưa điểm mỗi giám khảo về cùng mặt bằng (bù giám khảo chấm chặt hay chấm rộng) trước khi tổng hợp; giám khảo chấm dưới 3 bài hoặc cho mọi bài cùng điểm được giữ nguyên.',
   },
-  { key: 'certificateTemplate', label: 'Mẫu giấy khen', kind: 'text', note: 'Link bản trình bày Google Trang trình bày làm mẫu giấy khen; "Tạo mẫu giấy khen" tự ghi.' },
-  { key: 'certificateFolder', label: 'Thư mục giấy khen', kind: 'text', note: 'Link thư mục Drive chứa các tệp PDF giấy khen; để trống thì add-on tự tạo và ghi vào đây.' },
+  {
+    key: 'certificateTemplate',
+    label: 'Mẫu giấy khen',
+    kind: 'text',
+    note: 'Link bản trình bày Google Trang trình bày làm mẫu giấy khen; "Tạo mẫu giấy khen" tự ghi.',
+  },
+  {
+    key: 'certificateFolder',
+    label: 'Thư mục giấy khen',
+    kind: 'text',
+    note: 'Link thư mục Drive chứa các tệp PDF giấy khen; để trống thì add-on tự tạo và ghi vào đây.',
+  },
   { key: 'certificatePlace', label: 'Nơi ký giấy khen', kind: 'text', note: 'Địa danh ghi trước ngày ký, ví dụ "Quận 11".' },
-  { key: 'certificateDate', label: 'Ngày ký giấy khen', kind: 'text', note: 'dd/MM/yyyy; để trống thì lấy ngày lập giấy khen lần đầu (add-on ghi lại vào đây).' },
+  {
+    key: 'certificateDate',
+    label: 'Ngày ký giấy khen',
+    kind: 'text',
+    note: 'dd/MM/yyyy; để trống thì lấy ngày lập giấy khen lần đầu (add-on ghi lại vào đây).',
+  },
   { key: 'certificateSigner', label: 'Người ký giấy khen', kind: 'text', note: 'Họ tên người ký giấy khen.' },
   { key: 'certificateSignerTitle', label: 'Chức vụ người ký', kind: 'text', note: 'Chức vụ in trên giấy khen, ví dụ "BÍ THƯ" hoặc "PHÓ BÍ THƯ".' },
-  { key: 'shareWithJurors', label: 'Chia sẻ bảng tính với giám khảo', kind: 'boolean', note: 'Có: "Chuẩn bị phiếu chấm BGK" cấp quyền chỉnh sửa bảng tính cho giám khảo chưa có quyền (cần để nhập điểm). Không: chỉ nêu tên họ.' },
+  {
+    key: 'shareWithJurors',
+    label: 'Chia sẻ bảng tính với giám khảo',
+    kind: 'boolean',
+    note: 'Có: "Chuẩn bị phiếu chấm BGK" cấp quyền chỉnh sửa bảng tính cho giám khảo chưa có quyền (cần để nhập điểm). Không: chỉ nêu tên họ.',
+  },
 ];
 
 /** The rows with their default "Giá trị" text, derived from DEFAULT_SETTINGS so the two cannot disagree. */
@@ -326,8 +372,7 @@ function labelOf(key: keyof Settings): string {
  */
 export function validateSettings(s: Settings): Problem[] {
   const problems: Problem[] = [];
-  const add = (key: keyof Settings, suffix: string, message: string) =>
-    problems.push({ code: `setting.${key}.${suffix}`, severity: 'stops-action', message });
+  const add = (key: keyof Settings, suffix: string, message: string) => problems.push({ code: `setting.${key}.${suffix}`, severity: 'stops-action', message });
 
   for (const key of ['juryWeight', 'engagementWeight'] as const) {
     if (!Number.isFinite(s[key]) || s[key] < 0 || s[key] > 100) {
@@ -351,7 +396,11 @@ export function validateSettings(s: Settings): Problem[] {
     }
   }
   if (Number.isFinite(s.minValidClipsPerUnit) && s.minValidClipsPerUnit > SETTING_MAX.minValidClipsPerUnit) {
-    add('minValidClipsPerUnit', 'range', `Thiết lập "${labelOf('minValidClipsPerUnit')}" quá lớn: tối đa ${groupThousandsVi(SETTING_MAX.minValidClipsPerUnit)} (đang là ${s.minValidClipsPerUnit}).`);
+    add(
+      'minValidClipsPerUnit',
+      'range',
+      `Thiết lập "${labelOf('minValidClipsPerUnit')}" quá lớn: tối đa ${groupThousandsVi(SETTING_MAX.minValidClipsPerUnit)} (đang là ${s.minValidClipsPerUnit}).`,
+    );
   }
   if (!Number.isInteger(s.sharesCapPerAccount)) {
     add('sharesCapPerAccount', 'integer', `Thiết lập "${labelOf('sharesCapPerAccount')}" phải là số nguyên.`);

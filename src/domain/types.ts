@@ -178,12 +178,7 @@ export interface ShareLogEntry {
   time: Date | null;
 }
 
-export type UnscoredReason =
-  | 'late'
-  | 'appraisalPending'
-  | 'appraisalFailed'
-  | 'juryIncomplete'
-  | 'noJuryMarks';
+export type UnscoredReason = 'late' | 'appraisalPending' | 'appraisalFailed' | 'juryIncomplete' | 'noJuryMarks';
 
 export interface ClipResult {
   clipId: string;

@@ -81,4 +81,3 @@ export function zonedInstant(w: Wall, timeZone: string): Date {
   // Second pass settles wall times near an offset change (DST zones; Asia/Ho_Chi_Minh has none today).
   return new Date(guess - first);
 }
-

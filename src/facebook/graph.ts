@@ -70,7 +70,13 @@ function send(services: Services, requests: Request[], token: string): HTTPRespo
     return services.urlFetchApp.fetchAll(requests);
   } catch (error) {
     const detail = redact(error instanceof Error ? error.message : String(error), token);
-    throw new ContestError([{ code: NETWORK, severity: 'stops-action', message: `Không kết nối được tới Facebook (graph.facebook.com): ${detail.replace(/[.]+$/, '')}. Hãy kiểm tra kết nối rồi chạy lại.` }]);
+    throw new ContestError([
+      {
+        code: NETWORK,
+        severity: 'stops-action',
+        message: `Không kết nối được tới Facebook (graph.facebook.com): ${detail.replace(/[.]+$/, '')}. Hãy kiểm tra kết nối rồi chạy lại.`,
+      },
+    ]);
   }
 }
 
@@ -95,7 +101,12 @@ function parseResult(response: HTTPResponse): GraphResult {
  * are retried after Utilities.sleep (RETRY_WAITS_MS), the others are not fetched again. `extra`
  * requests (not the Graph API: short-link redirects) ride along in the first call, unretried.
  */
-export function graphGetAll(services: Services, token: string, urls: string[], extra: Request[] = []): { results: GraphResult[]; extra: HTTPResponse[]; retries: number } {
+export function graphGetAll(
+  services: Services,
+  token: string,
+  urls: string[],
+  extra: Request[] = [],
+): { results: GraphResult[]; extra: HTTPResponse[]; retries: number } {
   const results: GraphResult[] = new Array(urls.length);
   let pending = urls.map((_, i) => i);
   let extraResponses: HTTPResponse[] = [];
@@ -182,7 +193,12 @@ export function readPagePosts(
   until: Date,
   shortLinks: string[],
 ): { posts: PagePost[]; resolved: Map<string, string>; calls: number; retries: number } {
-  const first = graphUrl(`${pageId}/posts`, { fields: POST_FIELDS, since: Math.floor(since.getTime() / 1000), until: Math.ceil(until.getTime() / 1000), limit: PAGE_SIZE });
+  const first = graphUrl(`${pageId}/posts`, {
+    fields: POST_FIELDS,
+    since: Math.floor(since.getTime() / 1000),
+    until: Math.ceil(until.getTime() / 1000),
+    limit: PAGE_SIZE,
+  });
   // Short links are fetched without the token: it is for graph.facebook.com only.
   const redirects: Request[] = shortLinks.map((url) => ({ url, method: 'get', followRedirects: false, muteHttpExceptions: true }));
   const what = `bài đăng của Fanpage (ID ${pageId})`;

@@ -28,12 +28,19 @@ import type { MenuAction } from './action';
 export const APPRAISAL_TITLE = 'Cập nhật thẩm định';
 
 /** New result cells for `row`, or null when what the sheet shows is already right. */
-function resultCells(row: Pick<AppraisalRow, 'result' | 'reason' | 'appraiser' | 'time'>, outcome: AppraisalOutcome, user: string, now: Date, claimUnknown = false): unknown[] | null {
+function resultCells(
+  row: Pick<AppraisalRow, 'result' | 'reason' | 'appraiser' | 'time'>,
+  outcome: AppraisalOutcome,
+  user: string,
+  now: Date,
+  claimUnknown = false,
+): unknown[] | null {
   const label = APPRAISAL_LABELS[outcome.status];
   if (row.result === label && row.reason === outcome.reason) {
     // An edit by a known editor of a row the installable trigger credited to "(không rõ tài khoản)"
     // (it cannot tell the owner from an anonymous editor; see flows/edits.ts): the name is put right.
-    if (claimUnknown && row.appraiser === UNKNOWN_APPRAISER && user !== '' && user !== UNKNOWN_APPRAISER && outcome.status !== 'pending') return [label, outcome.reason, user, row.time];
+    if (claimUnknown && row.appraiser === UNKNOWN_APPRAISER && user !== '' && user !== UNKNOWN_APPRAISER && outcome.status !== 'pending')
+      return [label, outcome.reason, user, row.time];
     return null;
   }
   if (outcome.status === 'pending') return [label, '', '', ''];
@@ -129,20 +136,18 @@ export function updateAppraisal(ctx: ActionContext): Summary {
 
     // Passed but late while late entries are not accepted: they stay out of the jury and engagement
     // sheets, and the organizer should see which ones instead of wondering where they went.
-    const passedLate = settings
-      ? people.submissions.filter((s) => outcomes.get(s.id.toUpperCase())?.status === 'passed' && !isAccepted(s, settings))
-      : [];
+    const passedLate = settings ? people.submissions.filter((s) => outcomes.get(s.id.toUpperCase())?.status === 'passed' && !isAccepted(s, settings)) : [];
 
     const counts = { passed: 0, failed: 0, pending: missing.length };
     for (const o of outcomes.values()) counts[o.status]++;
-    const lines = [
-      `Đạt: ${counts.passed} bài · Không đạt: ${counts.failed} bài · Chờ thẩm định: ${counts.pending} bài.`,
-    ];
+    const lines = [`Đạt: ${counts.passed} bài · Không đạt: ${counts.failed} bài · Chờ thẩm định: ${counts.pending} bài.`];
     if (missing.length > 0) lines.push(`Đã thêm ${missing.length} bài mới vào trang "${APPRAISAL_SHEET}".`);
     if (resultUpdates.size > 0) lines.push(`Đã cập nhật kết quả của ${resultUpdates.size} bài.`);
     if (engagementAdded > 0) lines.push(`Đã thêm ${engagementAdded} bài đạt vào trang "Tương tác".`);
     if (passedLate.length > 0) {
-      lines.push(`${passedLate.length} bài đạt nhưng nộp trễ nên không đưa vào chấm (thiết lập "Nhận bài nộp trễ" là Không): ${passedLate.map((s) => s.id).join(', ')}`);
+      lines.push(
+        `${passedLate.length} bài đạt nhưng nộp trễ nên không đưa vào chấm (thiết lập "Nhận bài nộp trễ" là Không): ${passedLate.map((s) => s.id).join(', ')}`,
+      );
     }
     const failed = [...outcomes.values()].filter((o) => o.status === 'failed');
     if (failed.length > 0) lines.push(`Không đạt (${failed.length}):`, ...childLines(failed.map((o) => `${o.clipId} – ${criteriaList(o.missing)}`)));
@@ -207,10 +212,7 @@ function refreshJuryTotals(ctx: ActionContext, sheet: GoogleAppsScript.Spreadshe
     name: sheet.getName(),
     protection: 'juror',
     description: '',
-    columns: [
-      { key: 'total', header: 'Tổng', role: 'computed' },
-      ...rubric.map((c, i) => ({ key: markKey(i), header: c.name, role: 'input' as const })),
-    ],
+    columns: [{ key: 'total', header: 'Tổng', role: 'computed' }, ...rubric.map((c, i) => ({ key: markKey(i), header: c.name, role: 'input' as const }))],
   };
   const table = viewOf(sheet, schema, editedRows(sheet, firstRow, numRows));
   if (!table || table.rows.length === 0) return 0;

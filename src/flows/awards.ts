@@ -47,11 +47,13 @@ export function buildAwardList(ctx: ActionContext): Summary {
   // An optional column ("Giấy khen (PDF)") missing from an older sheet is simply not written.
   const table = readSheet(ctx.spreadsheet, AWARDS);
   const keys = AWARD_KEYS.filter((k) => table.col[k] >= 0);
-  replaceColumns(table, keys, rows.map((r) => keys.map((k) => r[AWARD_KEYS.indexOf(k)])));
-
-  const lines = output.awards.awards.map(
-    (a) => `${a.prize}: ${a.unit} (${a.clipId}) – ${formatScoreVi(a.total)} điểm${a.tied ? ` – ${a.note}` : ''}`,
+  replaceColumns(
+    table,
+    keys,
+    rows.map((r) => keys.map((k) => r[AWARD_KEYS.indexOf(k)])),
   );
+
+  const lines = output.awards.awards.map((a) => `${a.prize}: ${a.unit} (${a.clipId}) – ${formatScoreVi(a.total)} điểm${a.tied ? ` – ${a.note}` : ''}`);
   if (lines.length === 0) lines.push('Chưa có bài nào được tính điểm nên chưa có giải nào.');
   const waiting = unscoredJuryClipLines(read, output.results);
   if (waiting.length > 0) lines.unshift(provisionalHeading(waiting.length), ...childLines(waiting));

@@ -83,7 +83,11 @@ export function subfolder(folder: Folder, name: string): Folder {
 }
 
 /** A new presentation of `size` (points) owned by the add-on; without the Slides advanced service it is 16:9. */
-export function createPresentation(ctx: ActionContext, title: string, size: { width: number; height: number }): { presentation: Presentation; exactSize: boolean } {
+export function createPresentation(
+  ctx: ActionContext,
+  title: string,
+  size: { width: number; height: number },
+): { presentation: Presentation; exactSize: boolean } {
   const api = ctx.services.slides;
   if (api?.Presentations) {
     const created = api.Presentations.create({
@@ -118,7 +122,12 @@ export function openTemplate(ctx: ActionContext, settings: Settings): TemplateIn
   const link = settings.certificateTemplate;
   if (link === '') {
     throw new ContestError([
-      settingProblem(ctx, 'certificateTemplate', 'template.missing', 'chưa có mẫu giấy khen. Hãy chạy "Hội thi → Tạo mẫu giấy khen", hoặc dán link một bản Google Trang trình bày đã có các chỗ điền như {{Đơn vị}}.'),
+      settingProblem(
+        ctx,
+        'certificateTemplate',
+        'template.missing',
+        'chưa có mẫu giấy khen. Hãy chạy "Hội thi → Tạo mẫu giấy khen", hoặc dán link một bản Google Trang trình bày đã có các chỗ điền như {{Đơn vị}}.',
+      ),
     ]);
   }
   const id = driveIdOf(link);
@@ -128,7 +137,12 @@ export function openTemplate(ctx: ActionContext, settings: Settings): TemplateIn
     presentation = ctx.services.slidesApp.openById(id);
   } catch {
     throw new ContestError([
-      settingProblem(ctx, 'certificateTemplate', 'template.open', `không mở được "${link}" như một bản Google Trang trình bày. Hãy kiểm tra link và quyền xem của bạn.`),
+      settingProblem(
+        ctx,
+        'certificateTemplate',
+        'template.open',
+        `không mở được "${link}" như một bản Google Trang trình bày. Hãy kiểm tra link và quyền xem của bạn.`,
+      ),
     ]);
   }
   const slides = presentation.getSlides();

@@ -41,7 +41,15 @@ function layout(): Box[] {
     { text: 'Tặng', left: 40, top: 190, width: W - 80, height: 26, size: 16, italic: true },
     { text: t('Đơn vị'), left: 40, top: 216, width: W - 80, height: 44, size: 26, bold: true, color: BLUE },
     { text: `Tác giả: ${t('Tác giả')}`, left: 60, top: 262, width: W - 120, height: 26, size: 14, italic: true },
-    { text: `Đã đạt ${t('Giải')} (${t('Tổng điểm')} điểm) với tác phẩm “${t('Tên tác phẩm')}”`, left: 60, top: 294, width: W - 120, height: 50, size: 17, bold: true },
+    {
+      text: `Đã đạt ${t('Giải')} (${t('Tổng điểm')} điểm) với tác phẩm “${t('Tên tác phẩm')}”`,
+      left: 60,
+      top: 294,
+      width: W - 120,
+      height: 50,
+      size: 17,
+      bold: true,
+    },
     { text: `tại ${t('Tên hội thi')}`, left: 60, top: 346, width: W - 120, height: 50, size: 14 },
     { text: `Hình thức khen thưởng: ${t('Hình thức khen thưởng')}`, left: 60, top: 396, width: W - 120, height: 26, size: 13, italic: true },
     { text: `${t('Nơi ký')}, ${t('Ngày')}`, left: 430, top: 430, width: 370, height: 24, size: 13, italic: true },
@@ -73,7 +81,11 @@ function drawTemplate(ctx: ActionContext, presentation: GoogleAppsScript.Slides.
     const shape = slide.insertTextBox(nfc(b.text), b.left * sx, b.top * sy, b.width * sx, b.height * sy);
     const text = shape.getText();
     const style = text.getTextStyle();
-    style.setFontFamily('Noto Serif').setFontSize(Math.round(b.size * scale * 10) / 10).setBold(b.bold ?? false).setItalic(b.italic ?? false);
+    style
+      .setFontFamily('Noto Serif')
+      .setFontSize(Math.round(b.size * scale * 10) / 10)
+      .setBold(b.bold ?? false)
+      .setItalic(b.italic ?? false);
     if (b.underline) style.setUnderline(true);
     style.setForegroundColor(b.color ?? '#000000');
     text.getParagraphStyle().setParagraphAlignment(app.ParagraphAlignment.CENTER);

@@ -24,7 +24,18 @@ import { ContestError, cellProblem } from '../sheets/errors';
 import { readSheet, text, updateRows, type Table } from '../sheets/table';
 import { readSettingsOrThrow } from '../sheets/workbook';
 import type { MenuAction } from './action';
-import { OLD_FOLDER, contestFolder, createPresentation, labelOf, openTemplate, recordSettings, settingProblem, subfolder, templateWarnings, type TemplateInfo } from './certificateFiles';
+import {
+  OLD_FOLDER,
+  contestFolder,
+  createPresentation,
+  labelOf,
+  openTemplate,
+  recordSettings,
+  settingProblem,
+  subfolder,
+  templateWarnings,
+  type TemplateInfo,
+} from './certificateFiles';
 import { assertCanWrite, withLock, type ActionContext, type Summary } from './context';
 
 export const CERTIFICATES_TITLE = 'Giấy khen (PDF)';
@@ -83,7 +94,10 @@ export function readCertificateAwards(table: Table<AwardKey>): CertificateAward[
 function signingDate(ctx: ActionContext, settings: Settings): { text: string; recorded: string | null } {
   if (settings.certificateDate !== '') {
     const d = parseDayText(settings.certificateDate);
-    if (!d) throw new ContestError([settingProblem(ctx, 'certificateDate', 'certificate.date', `"${settings.certificateDate}" không phải ngày dạng dd/MM/yyyy, ví dụ 20/06/2023.`)]);
+    if (!d)
+      throw new ContestError([
+        settingProblem(ctx, 'certificateDate', 'certificate.date', `"${settings.certificateDate}" không phải ngày dạng dd/MM/yyyy, ví dụ 20/06/2023.`),
+      ]);
     return { text: vietnameseDateText(d.day, d.month, d.year), recorded: null };
   }
   const w = wallClock(ctx.now.getTime(), settings.timeZone);
@@ -96,7 +110,13 @@ function digest(ctx: ActionContext, source: string): string {
   return hex(u.computeDigest(u.DigestAlgorithm.SHA_256, source, u.Charset.UTF_8)).slice(0, 24);
 }
 
-export function planCertificates(ctx: ActionContext, awards: CertificateAward[], settings: Settings, template: TemplateInfo, dateText: string): CertificatePlan[] {
+export function planCertificates(
+  ctx: ActionContext,
+  awards: CertificateAward[],
+  settings: Settings,
+  template: TemplateInfo,
+  dateText: string,
+): CertificatePlan[] {
   return awards.map((award) => {
     const values = certificateValues(award, settings, dateText);
     return { award, values, fingerprint: digest(ctx, fingerprintSource(template.id, template.signature, values)), fileName: certificateFileName(award) };
@@ -161,13 +181,21 @@ function run(ctx: ActionContext): Summary {
   const table = readSheet(ctx.spreadsheet, AWARDS);
   const awards = readCertificateAwards(table);
   if (awards.length === 0) {
-    throw new ContestError([{ code: 'certificate.none', severity: 'stops-action', message: `Trang "${AWARDS.name}" chưa có giải nào đã trao. Hãy chạy "Lập danh sách khen thưởng" trước.`, sheet: AWARDS.name }]);
+    throw new ContestError([
+      {
+        code: 'certificate.none',
+        severity: 'stops-action',
+        message: `Trang "${AWARDS.name}" chưa có giải nào đã trao. Hãy chạy "Lập danh sách khen thưởng" trước.`,
+        sheet: AWARDS.name,
+      },
+    ]);
   }
   const template = openTemplate(ctx, settings);
   assertCanWrite(ctx, CERTIFICATES_TITLE, [AWARDS.name]);
   const warnings = templateWarnings(template);
   const date = signingDate(ctx, settings);
-  if (settings.certificateSigner === '') warnings.push(`Chưa ghi "${labelOf('certificateSigner')}" ở trang "Cấu hình": dòng tên người ký trên giấy khen để trống.`);
+  if (settings.certificateSigner === '')
+    warnings.push(`Chưa ghi "${labelOf('certificateSigner')}" ở trang "Cấu hình": dòng tên người ký trên giấy khen để trống.`);
   const plans = planCertificates(ctx, awards, settings, template, date.text);
 
   const { folder } = contestFolder(ctx, settings);

@@ -48,12 +48,7 @@ export interface AppsScriptGlobals {
 }
 
 /** The one way an action context is built, from Google's globals or the emulator alike. */
-export function createActionContext(
-  globals: AppsScriptGlobals,
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  user: string,
-  now: Date,
-): ActionContext {
+export function createActionContext(globals: AppsScriptGlobals, spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, user: string, now: Date): ActionContext {
   return {
     spreadsheet,
     user,
@@ -131,7 +126,8 @@ export const LOCK_BUSY = 'lock.busy';
 export function withLock<T>(ctx: ActionContext, fn: () => T, waitMs = ACTION_LOCK_WAIT_MS, message = MSG_LOCK_BUSY): T {
   const lock = ctx.services.lockService.getDocumentLock();
   // Null outside a document (a clock trigger of an add-on): nothing that appends rows runs there.
-  if (!lock) throw new ContestError([{ code: 'lock.no_document', severity: 'stops-action', message: 'Thao tác này chỉ chạy được trong bảng tính của hội thi.' }]);
+  if (!lock)
+    throw new ContestError([{ code: 'lock.no_document', severity: 'stops-action', message: 'Thao tác này chỉ chạy được trong bảng tính của hội thi.' }]);
   if (!lock.tryLock(waitMs)) throw new ContestError([{ code: LOCK_BUSY, severity: 'stops-action', message }]);
   try {
     return fn();
@@ -155,5 +151,7 @@ export function organizersOnlyMessage(action: string, user: string, sheets: stri
 export function assertCanWrite(ctx: ActionContext, action: string, sheetNames: string[]): void {
   const blocked = blockedSheets(ctx.spreadsheet, ctx.services.spreadsheetApp, sheetNames);
   if (blocked.length === 0) return;
-  throw new ContestError([{ code: 'access.protected', severity: 'stops-action', message: organizersOnlyMessage(action, ctx.user, blocked), sheet: blocked[0] }]);
+  throw new ContestError([
+    { code: 'access.protected', severity: 'stops-action', message: organizersOnlyMessage(action, ctx.user, blocked), sheet: blocked[0] },
+  ]);
 }

@@ -16,14 +16,7 @@ import { describeDeadlinePlan } from './deadline';
 import { scheduleContest } from './jobs';
 import { ensureSettingsEditTrigger, ensureSubmitTrigger } from './triggers';
 import { refreshUnitLinks } from './unitLinks';
-import {
-  createContestForm,
-  ensureDestination,
-  inspectForm,
-  missingQuestionsMessage,
-  syncUnitChoices,
-  type FormLayout,
-} from '../forms/formBuilder';
+import { createContestForm, ensureDestination, inspectForm, missingQuestionsMessage, syncUnitChoices, type FormLayout } from '../forms/formBuilder';
 
 type Form = GoogleAppsScript.Forms.Form;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -65,7 +58,13 @@ export function createOrLinkForm(ctx: ActionContext, linkUrl?: string): CreateOr
     try {
       form = ctx.services.formApp.openByUrl(url);
     } catch {
-      throw new ContestError([{ code: 'form.open', severity: 'stops-action', message: `Không mở được biểu mẫu "${url}". Hãy kiểm tra link (link sửa biểu mẫu, dạng https://docs.google.com/forms/d/…/edit) và quyền chỉnh sửa của bạn.` }]);
+      throw new ContestError([
+        {
+          code: 'form.open',
+          severity: 'stops-action',
+          message: `Không mở được biểu mẫu "${url}". Hãy kiểm tra link (link sửa biểu mẫu, dạng https://docs.google.com/forms/d/…/edit) và quyền chỉnh sửa của bạn.`,
+        },
+      ]);
     }
   } else {
     // A recorded form this user cannot open (not shared with them, or deleted: Google says the same) is
@@ -83,9 +82,15 @@ export function createOrLinkForm(ctx: ActionContext, linkUrl?: string): CreateOr
     }
     // A title is not put in quotes: ours holds the contest's own (“Tuổi trẻ…”), a linked one may too.
     lines.push(`${url !== '' ? 'Đã liên kết biểu mẫu' : 'Đã kiểm tra biểu mẫu'}: ${form.getTitle()}.`);
-    if (layout.uploads.length > 0) lines.push(`Biểu mẫu có ${layout.uploads.length} câu hỏi tải tệp lên: link Google Drive của tệp được dùng khi "Link video" để trống.`);
+    if (layout.uploads.length > 0)
+      lines.push(`Biểu mẫu có ${layout.uploads.length} câu hỏi tải tệp lên: link Google Drive của tệp được dùng khi "Link video" để trống.`);
   } else {
-    form = createContestForm(ctx.services.formApp, settings, requirementTexts(ss), units.map((u) => u.name));
+    form = createContestForm(
+      ctx.services.formApp,
+      settings,
+      requirementTexts(ss),
+      units.map((u) => u.name),
+    );
     layout = inspectForm(ctx.services.formApp, form);
     created = true;
     lines.push(`Đã tạo biểu mẫu: ${form.getTitle()}.`);
@@ -94,7 +99,11 @@ export function createOrLinkForm(ctx: ActionContext, linkUrl?: string): CreateOr
   if (ensureDestination(ctx.services.formApp, form, ss.getId())) lines.push('Câu trả lời của biểu mẫu được lưu vào bảng tính này.');
   const responseSheet = findResponseSheet(ss, form.getId());
   if (responseSheet) keepAnswersAsText(responseSheet);
-  const choices = syncUnitChoices(ctx.services.formApp, layout.items.unit, units.map((u) => u.name));
+  const choices = syncUnitChoices(
+    ctx.services.formApp,
+    layout.items.unit,
+    units.map((u) => u.name),
+  );
   if (choices === null) warnings.push('Câu hỏi "Đơn vị" của biểu mẫu là câu trả lời tự do: tên đơn vị sẽ được đối chiếu với trang "Đơn vị" khi nhận bài.');
   else lines.push(`Danh sách đơn vị trên biểu mẫu: ${choices} đơn vị.`);
   if (units.length === 0) warnings.push(`Trang "${UNITS.name}" chưa có đơn vị nào; hãy nhập danh sách rồi chạy "Đồng bộ danh sách đơn vị".`);

@@ -9,13 +9,9 @@ import type { ScheduledJob } from './scheduler';
 
 type Form = GoogleAppsScript.Forms.Form;
 
-
 /** What scheduling the deadline did. */
 export type DeadlinePlan =
-  | { kind: 'scheduled'; at: Date; reopened: boolean }
-  | { kind: 'closedNow' }
-  | { kind: 'alreadyClosed' }
-  | { kind: 'lateAccepted'; reopened: boolean };
+  { kind: 'scheduled'; at: Date; reopened: boolean } | { kind: 'closedNow' } | { kind: 'alreadyClosed' } | { kind: 'lateAccepted'; reopened: boolean };
 
 /** Start of our closed message: tells a form we closed (and may reopen) from one closed by hand. */
 const CLOSED_MESSAGE_PREFIX = 'Đã hết hạn nộp bài lúc ';

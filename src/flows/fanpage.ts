@@ -56,7 +56,10 @@ function requireConnection(ctx: ActionContext): FanpageConnection {
   const c = loadConnection(ctx);
   if (c) return c;
   const who = ctx.user ? `Tài khoản ${ctx.user}` : 'Tài khoản chạy thao tác này';
-  return refuse('fanpage.not_connected', `${who} chưa kết nối Fanpage cho bảng tính này. Hãy chạy "Hội thi → Kết nối Fanpage" (mã truy cập được lưu riêng cho từng người).`);
+  return refuse(
+    'fanpage.not_connected',
+    `${who} chưa kết nối Fanpage cho bảng tính này. Hãy chạy "Hội thi → Kết nối Fanpage" (mã truy cập được lưu riêng cho từng người).`,
+  );
 }
 
 interface Read {
@@ -89,10 +92,19 @@ function readPage(ctx: ActionContext, connection: FanpageConnection, settings: S
   const gone = new Map<string, string>();
   const lookups = match.unmatched
     .filter((u) => u.reason === 'link-not-found')
-    .map((u) => ({ clip: u.clip, postId: clipKeys(u.clip).find((k) => /^post:\d+$/.test(k))?.slice(5) }))
+    .map((u) => ({
+      clip: u.clip,
+      postId: clipKeys(u.clip)
+        .find((k) => /^post:\d+$/.test(k))
+        ?.slice(5),
+    }))
     .filter((x): x is { clip: ClipPostLink; postId: string } => x.postId !== undefined);
   if (lookups.length > 0) {
-    const got = graphGetAll(ctx.services, connection.token, lookups.map((l) => graphUrl(`${connection.pageId}_${l.postId}`, { fields: POST_FIELDS })));
+    const got = graphGetAll(
+      ctx.services,
+      connection.token,
+      lookups.map((l) => graphUrl(`${connection.pageId}_${l.postId}`, { fields: POST_FIELDS })),
+    );
     calls += 1 + got.retries;
     retries += got.retries;
     const extra: PagePost[] = [];
@@ -139,7 +151,12 @@ function run(ctx: ActionContext, settings: Settings, freeze: boolean, input: Upd
     if (countSource(table, r) === 'manual') {
       const same = cell(table, r, 'reactions') === m.post.reactions && cell(table, r, 'shares') === m.post.shares;
       if (!same) {
-        conflicts.push({ row: m.row, clipId: m.clipId, post: m.post, line: `${m.clipId} (dòng ${m.row}): nhập tay ${count(cell(table, r, 'reactions'))} cảm xúc, ${count(cell(table, r, 'shares'))} chia sẻ; Fanpage: ${m.post.reactions}, ${m.post.shares}` });
+        conflicts.push({
+          row: m.row,
+          clipId: m.clipId,
+          post: m.post,
+          line: `${m.clipId} (dòng ${m.row}): nhập tay ${count(cell(table, r, 'reactions'))} cảm xúc, ${count(cell(table, r, 'shares'))} chia sẻ; Fanpage: ${m.post.reactions}, ${m.post.shares}`,
+        });
       }
       continue;
     }
@@ -165,9 +182,20 @@ function run(ctx: ActionContext, settings: Settings, freeze: boolean, input: Upd
       const r = rowOf.get(m.row)!;
       counts[m.clipId] = written ? [m.post.reactions, m.post.shares] : [Number(cell(table, r, 'reactions')) || 0, Number(cell(table, r, 'shares')) || 0];
     }
-    markFrozenRows(table, [...updates.keys()], `Chốt lúc ${formatDateTime(ctx.now, tz)} (Kết thúc bình chọn ${formatDateTime(settings.votingEnd, tz)}): số liệu cuối cùng, không đọc lại từ Fanpage.`);
-    saveFrozen(ctx.services.propertiesService.getDocumentProperties(), { readAt: ctx.now.toISOString(), windowEnd: settings.votingEnd.toISOString(), lateMinutes, counts });
-    lines.push(`Đã chốt số liệu tương tác lúc ${formatDateTime(ctx.now, tz)} (Kết thúc bình chọn: ${formatDateTime(settings.votingEnd, tz)}); "Tính điểm" dùng số đã chốt.`);
+    markFrozenRows(
+      table,
+      [...updates.keys()],
+      `Chốt lúc ${formatDateTime(ctx.now, tz)} (Kết thúc bình chọn ${formatDateTime(settings.votingEnd, tz)}): số liệu cuối cùng, không đọc lại từ Fanpage.`,
+    );
+    saveFrozen(ctx.services.propertiesService.getDocumentProperties(), {
+      readAt: ctx.now.toISOString(),
+      windowEnd: settings.votingEnd.toISOString(),
+      lateMinutes,
+      counts,
+    });
+    lines.push(
+      `Đã chốt số liệu tương tác lúc ${formatDateTime(ctx.now, tz)} (Kết thúc bình chọn: ${formatDateTime(settings.votingEnd, tz)}); "Tính điểm" dùng số đã chốt.`,
+    );
   }
   const byLink = read.match.matches.filter((m) => m.by === 'link').length;
   const byId = read.match.matches.length - byLink;
@@ -177,7 +205,9 @@ function run(ctx: ActionContext, settings: Settings, freeze: boolean, input: Upd
   );
   const warnings: string[] = [];
   if (freeze && lateMinutes > 0) {
-    warnings.push(`Chốt trễ ${lateMinutes} phút: số liệu được đọc lúc ${formatDateTime(ctx.now, tz)}, sau Kết thúc bình chọn (${formatDateTime(settings.votingEnd, tz)}); lượt cảm xúc, chia sẻ trong khoảng đó có thể đã được tính (Facebook chỉ cho biết tổng hiện tại).`);
+    warnings.push(
+      `Chốt trễ ${lateMinutes} phút: số liệu được đọc lúc ${formatDateTime(ctx.now, tz)}, sau Kết thúc bình chọn (${formatDateTime(settings.votingEnd, tz)}); lượt cảm xúc, chia sẻ trong khoảng đó có thể đã được tính (Facebook chỉ cho biết tổng hiện tại).`,
+    );
   }
   const reasons: Record<MatchResult['unmatched'][number]['reason'], string> = {
     'no-link': 'chưa có link bài đăng, và không bài nào ghi mã bài này',
@@ -194,11 +224,16 @@ function run(ctx: ActionContext, settings: Settings, freeze: boolean, input: Upd
   if (read.match.strayPosts.length > 0) {
     lines.push(
       `${read.match.strayPosts.length} bài đăng của Fanpage không khớp bài dự thi nào:`,
-      ...childLines(read.match.strayPosts.map((p) => `${p.permalink || p.id}${p.message ? ` – "${p.message.slice(0, 60)}${p.message.length > 60 ? '…' : ''}"` : ''}`)),
+      ...childLines(
+        read.match.strayPosts.map((p) => `${p.permalink || p.id}${p.message ? ` – "${p.message.slice(0, 60)}${p.message.length > 60 ? '…' : ''}"` : ''}`),
+      ),
     );
   }
   if (conflicts.length > 0 && !overwrite) {
-    warnings.push(`Giữ số nhập tay ở ${conflicts.length} bài (cột "Nguồn" khác "${SOURCE_FANPAGE}"); muốn dùng số Fanpage, chạy lại và chọn ghi đè, hoặc xóa số nhập tay:`, ...childLines(conflicts.map((c) => c.line)));
+    warnings.push(
+      `Giữ số nhập tay ở ${conflicts.length} bài (cột "Nguồn" khác "${SOURCE_FANPAGE}"); muốn dùng số Fanpage, chạy lại và chọn ghi đè, hoặc xóa số nhập tay:`,
+      ...childLines(conflicts.map((c) => c.line)),
+    );
   } else if (overwrite) {
     lines.push(`Đã ghi đè số nhập tay của ${conflicts.length} bài bằng số Fanpage theo lựa chọn của bạn.`);
   }
@@ -246,7 +281,11 @@ export function freezeEngagement(ctx: ActionContext): FreezeOutcome {
   const frozen = currentFreeze(ctx, settings);
   if (frozen) {
     const at = formatDateTime(new Date(frozen.readAt), settings.timeZone);
-    return { frozen: true, retryAt: null, summary: { title: FREEZE_ENGAGEMENT_TITLE, lines: [`Số liệu tương tác đã chốt lúc ${at}; không đọc lại.`], warnings: [] } };
+    return {
+      frozen: true,
+      retryAt: null,
+      summary: { title: FREEZE_ENGAGEMENT_TITLE, lines: [`Số liệu tương tác đã chốt lúc ${at}; không đọc lại.`], warnings: [] },
+    };
   }
   if (floorToMinute(ctx.now.getTime()) < floorToMinute(settings.votingEnd.getTime())) {
     const { summary } = run(ctx, settings, false, {});
@@ -254,7 +293,14 @@ export function freezeEngagement(ctx: ActionContext): FreezeOutcome {
     return {
       frozen: false,
       retryAt: settings.votingEnd,
-      summary: { ...summary, title: FREEZE_ENGAGEMENT_TITLE, warnings: [`Chạy sớm ${early} phút so với Kết thúc bình chọn (${formatDateTime(settings.votingEnd, settings.timeZone)}): đã cập nhật nhưng chưa chốt.`, ...summary.warnings] },
+      summary: {
+        ...summary,
+        title: FREEZE_ENGAGEMENT_TITLE,
+        warnings: [
+          `Chạy sớm ${early} phút so với Kết thúc bình chọn (${formatDateTime(settings.votingEnd, settings.timeZone)}): đã cập nhật nhưng chưa chốt.`,
+          ...summary.warnings,
+        ],
+      },
     };
   }
   try {

@@ -45,7 +45,8 @@ function stop(code: string, message: string): never {
  */
 export function connectFanpage(ctx: ActionContext, input: ConnectInput): Summary {
   const token = input.token.trim();
-  if (token === '' || /\s/.test(token)) stop('fanpage.token.blank', 'Mã truy cập trống hoặc có khoảng trắng. Hãy dán đúng một mã truy cập Trang (Page access token).');
+  if (token === '' || /\s/.test(token))
+    stop('fanpage.token.blank', 'Mã truy cập trống hoặc có khoảng trắng. Hãy dán đúng một mã truy cập Trang (Page access token).');
   const page = pageIdentifier(input.page);
   if (!page) stop('fanpage.page', `"${input.page.trim()}" không phải ID, tên người dùng hay link của một Trang Facebook.`);
   const settings = readSettingsOrThrow(ctx.spreadsheet);
@@ -68,13 +69,23 @@ export function connectFanpage(ctx: ActionContext, input: ConnectInput): Summary
     checked = true;
     scopes = Array.isArray(d.scopes) ? d.scopes.map(String) : [];
     const missing = REQUIRED_SCOPES.filter((s) => !scopes.includes(s));
-    if (missing.length > 0) stop('fanpage.scope', `Mã truy cập thiếu quyền ${missing.join(', ')}. Hãy tạo lại mã có đủ quyền ${REQUIRED_SCOPES.join(' và ')} (xem README, mục "Kết nối Fanpage").`);
-    if (d.type && d.type !== 'PAGE') warnings.push(`Đây là mã truy cập loại ${d.type}, không phải mã của Trang (Page access token); Facebook có thể không cho đọc lượt cảm xúc. Nên dùng mã Trang.`);
-    else if (d.profile_id && d.profile_id !== pageId) stop('fanpage.page.other', `Mã truy cập này là của một Trang khác (ID ${d.profile_id}), không phải "${pageName}" (ID ${pageId}).`);
+    if (missing.length > 0)
+      stop(
+        'fanpage.scope',
+        `Mã truy cập thiếu quyền ${missing.join(', ')}. Hãy tạo lại mã có đủ quyền ${REQUIRED_SCOPES.join(' và ')} (xem README, mục "Kết nối Fanpage").`,
+      );
+    if (d.type && d.type !== 'PAGE')
+      warnings.push(
+        `Đây là mã truy cập loại ${d.type}, không phải mã của Trang (Page access token); Facebook có thể không cho đọc lượt cảm xúc. Nên dùng mã Trang.`,
+      );
+    else if (d.profile_id && d.profile_id !== pageId)
+      stop('fanpage.page.other', `Mã truy cập này là của một Trang khác (ID ${d.profile_id}), không phải "${pageName}" (ID ${pageId}).`);
     if (d.expires_at && d.expires_at > 0) {
       expiresAt = new Date(d.expires_at * 1000).toISOString();
       if (d.expires_at * 1000 < settings.votingEnd.getTime()) {
-        warnings.push(`Mã truy cập hết hạn lúc ${formatDateTime(new Date(d.expires_at * 1000), settings.timeZone)}, trước Kết thúc bình chọn (${formatDateTime(settings.votingEnd, settings.timeZone)}): số liệu sẽ không được chốt tự động. Hãy dùng mã dài hạn (README).`);
+        warnings.push(
+          `Mã truy cập hết hạn lúc ${formatDateTime(new Date(d.expires_at * 1000), settings.timeZone)}, trước Kết thúc bình chọn (${formatDateTime(settings.votingEnd, settings.timeZone)}): số liệu sẽ không được chốt tự động. Hãy dùng mã dài hạn (README).`,
+        );
       }
     }
   } else {

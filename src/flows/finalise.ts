@@ -31,7 +31,18 @@ export const FINAL_PROPERTY = 'hoithi.final';
 /** Description of the sheet protections finalising adds to sheets that had none ("Thẩm định"). */
 export const FINAL_PROTECTION = 'Đã chốt kết quả: chỉ Ban tổ chức được sửa cho đến khi mở lại kết quả.';
 /** Sheets whose values decide the results (jury tabs are added by name). */
-export const INPUT_SHEETS = [CONFIG.name, APPRAISAL_CRITERIA.name, RUBRIC.name, PRIZE_TIERS.name, UNITS.name, JURORS.name, SUBMISSIONS.name, APPRAISAL_SHEET, ENGAGEMENT.name, SHARE_LOG.name];
+export const INPUT_SHEETS = [
+  CONFIG.name,
+  APPRAISAL_CRITERIA.name,
+  RUBRIC.name,
+  PRIZE_TIERS.name,
+  UNITS.name,
+  JURORS.name,
+  SUBMISSIONS.name,
+  APPRAISAL_SHEET,
+  ENGAGEMENT.name,
+  SHARE_LOG.name,
+];
 /** The sheets snapshot, and the name of each copy. */
 export const SNAPSHOTS = [RESULTS.name, AWARDS.name];
 export const snapshotName = (name: string): string => `${name} (chốt)`;
@@ -64,7 +75,12 @@ export function inputChecksums(spreadsheet: Spreadsheet): Record<string, string>
 
 /** One checksum of the whole set (sheet names and their checksums, in name order). */
 export function combinedChecksum(checksums: Record<string, string>): string {
-  return fnv1a(Object.keys(checksums).sort().map((k) => `${k}=${checksums[k]}`).join(';'));
+  return fnv1a(
+    Object.keys(checksums)
+      .sort()
+      .map((k) => `${k}=${checksums[k]}`)
+      .join(';'),
+  );
 }
 
 /** Sheets changed, added or removed since `before` (sheet names, in that order of discovery). */
@@ -124,7 +140,15 @@ export function finalChangeWarning(ctx: ActionContext): string | null {
 /** Copies the values of `name` into "<name> (chốt)" (created or cleared), protected to the organizers; A1 notes when and by whom. */
 function snapshot(ctx: ActionContext, name: string, stamp: string): number {
   const source = ctx.spreadsheet.getSheetByName(name);
-  if (!source) throw new ContestError([{ code: 'final.no_sheet', severity: 'stops-action', message: `Không tìm thấy trang "${name}" để chốt. Hãy chạy "Tính điểm" và "Lập danh sách khen thưởng" trước.`, sheet: name }]);
+  if (!source)
+    throw new ContestError([
+      {
+        code: 'final.no_sheet',
+        severity: 'stops-action',
+        message: `Không tìm thấy trang "${name}" để chốt. Hãy chạy "Tính điểm" và "Lập danh sách khen thưởng" trước.`,
+        sheet: name,
+      },
+    ]);
   const values = source.getDataRange().getValues();
   const copyName = snapshotName(name);
   let copy = ctx.spreadsheet.getSheetByName(copyName);
@@ -171,7 +195,18 @@ function jurorEmailSet(spreadsheet: Spreadsheet): Set<string> {
   const sheet = spreadsheet.getSheetByName(JURORS.name);
   const values = sheet ? sheet.getDataRange().getValues() : [];
   const col = (values[0] ?? []).findIndex((h) => String(h).trim().toLowerCase() === 'email');
-  return new Set(col < 0 ? [] : values.slice(1).map((r) => String(r[col] ?? '').trim().toLowerCase()).filter((e) => e !== ''));
+  return new Set(
+    col < 0
+      ? []
+      : values
+          .slice(1)
+          .map((r) =>
+            String(r[col] ?? '')
+              .trim()
+              .toLowerCase(),
+          )
+          .filter((e) => e !== ''),
+  );
 }
 
 /**
@@ -185,7 +220,11 @@ export function finaliseResults(ctx: ActionContext): Summary {
     if (state) {
       const changed = changedSinceFinalMessage(ctx, state);
       throw new ContestError([
-        { code: 'final.already', severity: 'stops-action', message: `Kết quả đã được chốt lúc ${when(ctx, state)} bởi ${state.user || '(không rõ tài khoản)'}. Muốn chốt lại, hãy chạy "${REOPEN_TITLE}" trước.` },
+        {
+          code: 'final.already',
+          severity: 'stops-action',
+          message: `Kết quả đã được chốt lúc ${when(ctx, state)} bởi ${state.user || '(không rõ tài khoản)'}. Muốn chốt lại, hãy chạy "${REOPEN_TITLE}" trước.`,
+        },
         ...(changed ? [{ code: 'final.changed', severity: 'info' as const, message: changed }] : []),
       ]);
     }
@@ -207,7 +246,10 @@ export function finaliseResults(ctx: ActionContext): Summary {
         `Bản chốt: trang "${snapshotName(RESULTS.name)}" (${counts[0]} bài), trang "${snapshotName(AWARDS.name)}" (${counts[1]} dòng).`,
         `Đã khoá ${locks.length} trang đầu vào (${jurorTabs} phiếu chấm BGK): chỉ Ban tổ chức sửa được; "Tính điểm" và "Lập danh sách khen thưởng" tạm dừng cho đến khi "${REOPEN_TITLE}".`,
         'Mã kiểm tra từng trang:',
-        ...childLines(Object.entries(checksums).map(([n, c]) => `${n}: ${c}`), 50),
+        ...childLines(
+          Object.entries(checksums).map(([n, c]) => `${n}: ${c}`),
+          50,
+        ),
       ],
       warnings: [],
     };
@@ -222,9 +264,17 @@ export function finaliseResults(ctx: ActionContext): Summary {
 export function reopenResults(ctx: ActionContext, reason: string): Summary {
   return withLock(ctx, () => {
     const state = readFinalState(ctx);
-    if (!state) throw new ContestError([{ code: 'final.not_final', severity: 'stops-action', message: `Kết quả chưa được chốt nên không cần "${REOPEN_TITLE}".` }]);
+    if (!state)
+      throw new ContestError([{ code: 'final.not_final', severity: 'stops-action', message: `Kết quả chưa được chốt nên không cần "${REOPEN_TITLE}".` }]);
     const why = (reason ?? '').trim();
-    if (why === '') throw new ContestError([{ code: 'final.no_reason', severity: 'stops-action', message: `Cần ghi lý do mở lại kết quả (lý do được lưu ở trang "Nhật ký"). Kết quả vẫn đang chốt.` }]);
+    if (why === '')
+      throw new ContestError([
+        {
+          code: 'final.no_reason',
+          severity: 'stops-action',
+          message: `Cần ghi lý do mở lại kết quả (lý do được lưu ở trang "Nhật ký"). Kết quả vẫn đang chốt.`,
+        },
+      ]);
     const changed = changedSinceFinalMessage(ctx, state);
     const type = ctx.services.spreadsheetApp.ProtectionType.SHEET;
     const warnings: string[] = [];

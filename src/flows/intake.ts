@@ -125,11 +125,7 @@ function readCriteria(ss: Spreadsheet): AppraisalCriterion[] {
 }
 
 /** What the onFormSubmit handler did with one event. */
-export type SubmitOutcome =
-  | { kind: 'added'; submission: NewSubmission }
-  | { kind: 'duplicate' }
-  | { kind: 'blank' }
-  | { kind: 'deferred' };
+export type SubmitOutcome = { kind: 'added'; submission: NewSubmission } | { kind: 'duplicate' } | { kind: 'blank' } | { kind: 'deferred' };
 
 export const INTAKE_TITLE = 'Nhận bài dự thi';
 

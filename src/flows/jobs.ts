@@ -69,9 +69,15 @@ export function rescheduleAfterSettingsEdit(ctx: ActionContext, range: GoogleApp
   if (!form) return none;
   const parsed = config.settings;
   if (!parsed.ok) {
-    return { plan: null, summary: { title: RESCHEDULE_TITLE, lines: [`Chưa dời giờ đóng biểu mẫu vì trang "${CONFIG.name}" có lỗi: ${problemsText(parsed.problems)}`], warnings: [] } };
+    return {
+      plan: null,
+      summary: {
+        title: RESCHEDULE_TITLE,
+        lines: [`Chưa dời giờ đóng biểu mẫu vì trang "${CONFIG.name}" có lỗi: ${problemsText(parsed.problems)}`],
+        warnings: [],
+      },
+    };
   }
   const plan = scheduleContest(ctx, form, parsed.value);
   return { plan, summary: { title: RESCHEDULE_TITLE, lines: [describeDeadlinePlan(plan, parsed.value)], warnings: [] } };
 }
-

@@ -24,7 +24,11 @@ export function writeJuryProgress(ctx: ActionContext, progress: JurorProgress[],
   const table = readTable(sheet, JURY_PROGRESS);
   const last = lastReminders(table);
   for (const [code, at] of reminded) last.set(code.toUpperCase(), at);
-  replaceColumns(table, JURY_PROGRESS_KEYS, progress.map((p) => juryProgressRow(p, last.get(p.jurorCode.toUpperCase()) ?? '')));
+  replaceColumns(
+    table,
+    JURY_PROGRESS_KEYS,
+    progress.map((p) => juryProgressRow(p, last.get(p.jurorCode.toUpperCase()) ?? '')),
+  );
   return last;
 }
 

@@ -4,7 +4,17 @@ import { isConflict } from '../domain/jury';
 import { isBlank } from '../domain/parse';
 import type { AppraisalOutcome } from '../domain/types';
 import { ENGAGEMENT } from '../sheets/engagement';
-import { CONFLICT_NOTE, juryCodeNote, juryRowTotal, juryTabName, juryTabSchema, locateJuryTabs, markKey, orphanTabMessage, staleMarkColumns } from '../sheets/juryTab';
+import {
+  CONFLICT_NOTE,
+  juryCodeNote,
+  juryRowTotal,
+  juryTabName,
+  juryTabSchema,
+  locateJuryTabs,
+  markKey,
+  orphanTabMessage,
+  staleMarkColumns,
+} from '../sheets/juryTab';
 import { ensureSheet } from '../sheets/layout';
 import { appendRecords, readTable, text, updateRows, type Table, type TableRow } from '../sheets/table';
 import { readAppraisalSheet, readPeople, readRules } from '../sheets/workbook';
@@ -91,14 +101,18 @@ export function prepareJuryTabs(ctx: ActionContext): Summary {
         // The juror was renamed in "Ban giám khảo": the tab (bound by code) follows, marks and all.
         if (taken) {
           name = found.name;
-          warnings.push(`Không đổi được tên trang "${found.name}" thành "${wanted}" vì đã có trang tên đó; phiếu chấm của giám khảo ${juror.code} vẫn ở "${found.name}".`);
+          warnings.push(
+            `Không đổi được tên trang "${found.name}" thành "${wanted}" vì đã có trang tên đó; phiếu chấm của giám khảo ${juror.code} vẫn ở "${found.name}".`,
+          );
         } else {
           found.sheet.setName(wanted);
           lines.push(`Đã đổi tên trang "${found.name}" thành "${wanted}" theo họ tên mới của giám khảo ${juror.code}.`);
         }
       } else if (!found.sheet && taken) {
         // The name belongs to another juror's tab (bound by its code) or a tab kept for another code.
-        warnings.push(`Chưa tạo được phiếu chấm của giám khảo ${juror.code} vì trang "${wanted}" đang là phiếu chấm khác; hãy kiểm tra mã và họ tên trong "Ban giám khảo".`);
+        warnings.push(
+          `Chưa tạo được phiếu chấm của giám khảo ${juror.code} vì trang "${wanted}" đang là phiếu chấm khác; hãy kiểm tra mã và họ tên trong "Ban giám khảo".`,
+        );
         return;
       }
       const schema = { ...juryTabSchema(juror, rubric), name };
@@ -140,7 +154,9 @@ export function prepareJuryTabs(ctx: ActionContext): Summary {
             marked++;
           }
           if (markCols.some((c) => !isBlank(r.cells[c]))) {
-            warnings.push(`Trang "${name}", dòng ${r.row}: bài ${id} cùng đơn vị với giám khảo ${juror.name} (không chấm) nhưng đã có điểm – điểm này không được tính.`);
+            warnings.push(
+              `Trang "${name}", dòng ${r.row}: bài ${id} cùng đơn vị với giám khảo ${juror.name} (không chấm) nhưng đã có điểm – điểm này không được tính.`,
+            );
           }
           continue;
         }

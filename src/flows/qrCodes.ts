@@ -39,7 +39,11 @@ export function makeQrCodes(ctx: ActionContext): Summary & { cards: QrCard[] } {
   const { units } = roster;
   const unitItem = inspectForm(ctx.services.formApp, form).items.unit;
   // A unit added since the last sync is not a dropdown choice yet, and Google refuses to prefill a non-choice.
-  syncUnitChoices(ctx.services.formApp, unitItem, units.map((u) => u.name));
+  syncUnitChoices(
+    ctx.services.formApp,
+    unitItem,
+    units.map((u) => u.name),
+  );
   const links = refreshUnitLinks(ctx.services.formApp, form, roster, unitItem);
 
   const cards: QrCard[] = [{ label: GENERAL_LINK_LABEL, url: links.general }];
@@ -82,7 +86,10 @@ export function makeQrCodes(ctx: ActionContext): Summary & { cards: QrCard[] } {
     deadlineText: formatDateTime(settings.submissionDeadline, settings.timeZone),
     cards,
   };
-  const lines = [`Đã tạo ${cards.length} mã QR (1 link chung và ${cards.length - 1} đơn vị) trong trang "${QR_SHEET}".`, 'Trang in: chọn "In trang này" trong hộp thoại.'];
+  const lines = [
+    `Đã tạo ${cards.length} mã QR (1 link chung và ${cards.length - 1} đơn vị) trong trang "${QR_SHEET}".`,
+    'Trang in: chọn "In trang này" trong hộp thoại.',
+  ];
   return { title: QR_TITLE, lines, warnings: [], cards, printPage };
 }
 

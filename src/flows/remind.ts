@@ -38,7 +38,14 @@ export function jurorsRemindedToday(ctx: ActionContext): string[] {
     const { timeZone } = readSettingsOrThrow(ctx.spreadsheet);
     const table = readTable(sheet, JURY_PROGRESS);
     const last = lastReminders(table);
-    const names = new Map(table.rows.map((r) => [String(r.cells[table.col.code] ?? '').trim().toUpperCase(), String(r.cells[table.col.name] ?? '').trim()]));
+    const names = new Map(
+      table.rows.map((r) => [
+        String(r.cells[table.col.code] ?? '')
+          .trim()
+          .toUpperCase(),
+        String(r.cells[table.col.name] ?? '').trim(),
+      ]),
+    );
     return [...last].filter(([, at]) => sameDay(at, ctx.now, timeZone)).map(([code]) => names.get(code) || code);
   } catch {
     return [];
@@ -52,7 +59,11 @@ export function tabLink(spreadsheetUrl: string, sheetId: number): string {
 
 /** Subject and plain-text body of one reminder. */
 export function reminderMail(contestName: string, p: JurorProgress, tabName: string, link: string): { subject: string; body: string } {
-  const lines = [`Kính gửi ${p.name},`, '', `Ban tổ chức ${contestName} xin nhắc: phiếu chấm của Quý giám khảo (trang "${tabName}") còn ${p.notMarked.length} bài cần chấm.`];
+  const lines = [
+    `Kính gửi ${p.name},`,
+    '',
+    `Ban tổ chức ${contestName} xin nhắc: phiếu chấm của Quý giám khảo (trang "${tabName}") còn ${p.notMarked.length} bài cần chấm.`,
+  ];
   if (p.missing.length > 0) lines.push(`- Chưa có điểm (${p.missing.length} bài): ${p.missing.join(', ')}`);
   const invalid = p.invalid.map((m) => `${m.clipId} (dòng ${m.row}, cột "${m.column}")`);
   if (invalid.length > 0) lines.push(`- Điểm không hợp lệ, cần nhập lại (${invalid.length} ô): ${invalid.join(', ')}`);
@@ -102,7 +113,11 @@ export function remindJurors(ctx: ActionContext, input: RemindInput): Summary {
   });
   const lines: string[] = [];
   if (targets.length === 0) {
-    lines.push(skippedToday.length > 0 ? 'Không gửi email nào: các giám khảo còn thiếu điểm đều đã được nhắc hôm nay.' : 'Không gửi email nào: không giám khảo nào còn thiếu điểm.');
+    lines.push(
+      skippedToday.length > 0
+        ? 'Không gửi email nào: các giám khảo còn thiếu điểm đều đã được nhắc hôm nay.'
+        : 'Không gửi email nào: không giám khảo nào còn thiếu điểm.',
+    );
     if (skippedToday.length > 0) lines.push('Đã nhắc hôm nay (không nhắc lại):', ...childLines(skippedToday));
     return { title: REMIND_TITLE, lines, warnings };
   }

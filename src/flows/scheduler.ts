@@ -108,7 +108,8 @@ export function schedulerTrigger(jobs: ScheduledJob[]): TriggerAction<{ triggerU
     title: SCHEDULER_TITLE,
     run: (ctx, event): Summary => {
       const parsed = readFormConfig(ctx.spreadsheet).settings;
-      if (!parsed.ok) return { title: SCHEDULER_TITLE, lines: [`Trang "Cấu hình" có lỗi nên chưa chạy việc nào theo lịch: ${problemsText(parsed.problems)}`], warnings: [] };
+      if (!parsed.ok)
+        return { title: SCHEDULER_TITLE, lines: [`Trang "Cấu hình" có lỗi nên chưa chạy việc nào theo lịch: ${problemsText(parsed.problems)}`], warnings: [] };
       const settings = parsed.value;
       const lines: string[] = [];
       // Each job runs once per due time: a later firing (for the next job) does not close again a form the
@@ -121,7 +122,10 @@ export function schedulerTrigger(jobs: ScheduledJob[]): TriggerAction<{ triggerU
         if (!at || at.getTime() > ctx.now.getTime() || done[job.name] === at.getTime()) continue;
         done[job.name] = at.getTime();
         const lateBy = Math.floor((ctx.now.getTime() - at.getTime()) / 60000);
-        if (lateBy >= LATE_MINUTES) lines.push(`${job.name}: chạy lúc ${formatDateTime(ctx.now, settings.timeZone)}, trễ ${lateBy} phút so với ${formatDateTime(at, settings.timeZone)}.`);
+        if (lateBy >= LATE_MINUTES)
+          lines.push(
+            `${job.name}: chạy lúc ${formatDateTime(ctx.now, settings.timeZone)}, trễ ${lateBy} phút so với ${formatDateTime(at, settings.timeZone)}.`,
+          );
         // One job failing (e.g. the Page not connected) neither stops the others nor the re-arming.
         try {
           lines.push(...job.run(ctx, settings));

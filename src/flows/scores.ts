@@ -61,7 +61,9 @@ export function unscoredJuryClipLines(read: ContestRead, results: ClipResult[]):
         bad.length > 0 ? `điểm không hợp lệ của ${bad.map(label).join(', ')}` : '',
       ].filter((d) => d !== '');
       if (details.length === 0) {
-        details.push(read.people.jurors.length === 0 ? 'chưa có giám khảo trong trang "Ban giám khảo"' : 'không có giám khảo nào được chấm (tất cả cùng đơn vị với bài)');
+        details.push(
+          read.people.jurors.length === 0 ? 'chưa có giám khảo trong trang "Ban giám khảo"' : 'không có giám khảo nào được chấm (tất cả cùng đơn vị với bài)',
+        );
       }
       return `${r.clipId}${r.unit ? ` – ${r.unit}` : ''} (${details.join('; ')})`;
     });
@@ -116,16 +118,15 @@ export function computeScores(ctx: ActionContext): Summary {
     byReason.set(reason, [...(byReason.get(reason) ?? []), r.clipId]);
   }
   if (unscored.length > 0) {
-    lines.push(`Chưa tính điểm ${unscored.length} bài:`, ...childLines([...byReason].map(([reason, ids]) => `${UNSCORED_LABELS[reason]} (${ids.length}): ${ids.join(', ')}`)));
+    lines.push(
+      `Chưa tính điểm ${unscored.length} bài:`,
+      ...childLines([...byReason].map(([reason, ids]) => `${UNSCORED_LABELS[reason]} (${ids.length}): ${ids.join(', ')}`)),
+    );
   }
   const missing = missingMarkLines(output);
   if (missing.length > 0) lines.push('Điểm BGK còn thiếu:', ...childLines(missing));
 
-  const warnings = [
-    ...unknownUnitWarnings(output.results),
-    ...problemMessages(read.markProblems),
-    ...problemMessages([...output.problems, ...read.warnings]),
-  ];
+  const warnings = [...unknownUnitWarnings(output.results), ...problemMessages(read.markProblems), ...problemMessages([...output.problems, ...read.warnings])];
   return { title: SCORES_TITLE, lines, warnings };
 }
 

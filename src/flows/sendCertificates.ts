@@ -43,9 +43,24 @@ export function sendCertificates(ctx: ActionContext): Summary {
     const linkOf = new Map(awardsTable.rows.map((r) => [r.row, awardsTable.col.certificate >= 0 ? text(awardsTable, r, 'certificate') : '']));
     const missing = awards.filter((a) => driveIdOf(linkOf.get(a.row) ?? '') === '');
     if (missing.length === awards.length) {
-      throw new ContestError([{ code: 'certificate.not_made', severity: 'stops-action', message: `Trang "${AWARDS.name}" chưa có link giấy khen ở cột "Giấy khen (PDF)". Hãy chạy "${CERTIFICATES_TITLE}" trước.`, sheet: AWARDS.name }]);
+      throw new ContestError([
+        {
+          code: 'certificate.not_made',
+          severity: 'stops-action',
+          message: `Trang "${AWARDS.name}" chưa có link giấy khen ở cột "Giấy khen (PDF)". Hãy chạy "${CERTIFICATES_TITLE}" trước.`,
+          sheet: AWARDS.name,
+        },
+      ]);
     }
-    for (const a of missing) warnings.push(cellProblem('certificate.link', 'info', { sheet: AWARDS.name, row: a.row, column: 'Giấy khen (PDF)' }, `${a.unit} chưa có giấy khen; hãy chạy lại "${CERTIFICATES_TITLE}".`).message);
+    for (const a of missing)
+      warnings.push(
+        cellProblem(
+          'certificate.link',
+          'info',
+          { sheet: AWARDS.name, row: a.row, column: 'Giấy khen (PDF)' },
+          `${a.unit} chưa có giấy khen; hãy chạy lại "${CERTIFICATES_TITLE}".`,
+        ).message,
+      );
 
     let done = 0;
     let already = 0;
@@ -56,7 +71,16 @@ export function sendCertificates(ctx: ActionContext): Summary {
       if (id === '') continue;
       const unit = emailOf.get(normalizeName(a.unit));
       if (!unit || unit.email === '') {
-        warnings.push(unit ? cellProblem('certificate.email', 'info', { sheet: UNITS.name, row: unit.row, column: 'Email' }, `${a.unit} chưa có email nên chưa gửi được giấy khen.`).message : `${a.unit} (trang "${AWARDS.name}", dòng ${a.row}) không có trong trang "${UNITS.name}": chưa gửi giấy khen.`);
+        warnings.push(
+          unit
+            ? cellProblem(
+                'certificate.email',
+                'info',
+                { sheet: UNITS.name, row: unit.row, column: 'Email' },
+                `${a.unit} chưa có email nên chưa gửi được giấy khen.`,
+              ).message
+            : `${a.unit} (trang "${AWARDS.name}", dòng ${a.row}) không có trong trang "${UNITS.name}": chưa gửi giấy khen.`,
+        );
         continue;
       }
       const file = ctx.services.driveApp.getFileById(id);
@@ -86,7 +110,9 @@ export function sendCertificates(ctx: ActionContext): Summary {
     }
     const lines = [`Đã gửi ${done} giấy khen; ${already} giấy khen đã gửi từ trước (không gửi lại).`, `Nhật ký gửi: trang "${CERTIFICATE_MAIL.name}".`];
     if (waiting > 0) {
-      lines.unshift(`⚠ Hết hạn mức email trong ngày (còn ${quota} khi bắt đầu): ${waiting} giấy khen chưa gửi. Hãy chạy lại "${SEND_CERTIFICATES_TITLE}" vào ngày mai; những giấy khen đã gửi sẽ không bị gửi lại.`);
+      lines.unshift(
+        `⚠ Hết hạn mức email trong ngày (còn ${quota} khi bắt đầu): ${waiting} giấy khen chưa gửi. Hãy chạy lại "${SEND_CERTIFICATES_TITLE}" vào ngày mai; những giấy khen đã gửi sẽ không bị gửi lại.`,
+      );
     }
     return { title: SEND_CERTIFICATES_TITLE, lines, warnings };
   });

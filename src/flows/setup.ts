@@ -127,7 +127,9 @@ export function setupContest(ctx: ActionContext): Summary {
     if (created.length > 0) lines.push(`Đã tạo ${created.length} trang: ${created.join(', ')}.`);
     for (const d of done) {
       if (d.result.renamedFrom !== undefined) {
-        warnings.push(`Trang "${d.result.renamedFrom}" có đúng tiêu đề của "${d.name}" – hãy đổi tên lại thành "${d.name}" rồi chạy lại "${SETUP_TITLE}". Add-on không tạo trang "${d.name}" mới để dữ liệu không bị tách làm hai.`);
+        warnings.push(
+          `Trang "${d.result.renamedFrom}" có đúng tiêu đề của "${d.name}" – hãy đổi tên lại thành "${d.name}" rồi chạy lại "${SETUP_TITLE}". Add-on không tạo trang "${d.name}" mới để dữ liệu không bị tách làm hai.`,
+        );
         continue;
       }
       if (!d.result.created && d.result.addedHeaders.length > 0) {
@@ -141,7 +143,9 @@ export function setupContest(ctx: ActionContext): Summary {
     if (appraisal.renamedFrom === undefined) {
       const columns = APPRAISAL_RESULT_KEYS.map((k) => appraisal.columnOf(k));
       if (ensureColumnProtection(layout, appraisal.sheet, columns, APPRAISAL_RESULTS_PROTECTION) > 0) {
-        lines.push(`Trang "${APPRAISAL_SHEET}": đã khoá các cột Kết quả, Lý do, Người thẩm định, Thời gian thẩm định (chỉ Ban tổ chức sửa được; add-on tự điền).`);
+        lines.push(
+          `Trang "${APPRAISAL_SHEET}": đã khoá các cột Kết quả, Lý do, Người thẩm định, Thời gian thẩm định (chỉ Ban tổ chức sửa được; add-on tự điền).`,
+        );
       }
     }
     const settings = parseSettings(configRows(configTable), CONFIG.name);

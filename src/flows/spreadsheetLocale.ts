@@ -33,7 +33,10 @@ export function alignLocale(ss: Spreadsheet): { line: string | null; warning: st
   if (current === CONTEST_LOCALE) return { line: null, warning: null };
   try {
     ss.setSpreadsheetLocale(CONTEST_LOCALE);
-    return { line: `Đã đặt định dạng vùng (locale) của bảng tính thành ${CONTEST_LOCALE} (trước là ${current}): ngày gõ tay được hiểu theo thứ tự ngày/tháng/năm.`, warning: null };
+    return {
+      line: `Đã đặt định dạng vùng (locale) của bảng tính thành ${CONTEST_LOCALE} (trước là ${current}): ngày gõ tay được hiểu theo thứ tự ngày/tháng/năm.`,
+      warning: null,
+    };
   } catch {
     return {
       line: null,

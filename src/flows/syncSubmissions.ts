@@ -27,7 +27,13 @@ export function syncSubmissions(ctx: ActionContext): Summary & { added: number; 
   // one read of it here and one of "Bài dự thi" under the lock, whatever the number of responses.
   const responseSheet = findResponseSheet(ctx.spreadsheet, form.getId());
   if (!responseSheet) {
-    throw new ContestError([{ code: 'form.no_response_sheet', severity: 'stops-action', message: `Không tìm thấy trang nhận câu trả lời của biểu mẫu trong bảng tính này. Hãy chạy "Hội thi → ${CREATE_FORM_TITLE}" để liên kết lại.` }]);
+    throw new ContestError([
+      {
+        code: 'form.no_response_sheet',
+        severity: 'stops-action',
+        message: `Không tìm thấy trang nhận câu trả lời của biểu mẫu trong bảng tính này. Hãy chạy "Hội thi → ${CREATE_FORM_TITLE}" để liên kết lại.`,
+      },
+    ]);
   }
   const responses = responsesFromSheet(readResponseSheet(responseSheet));
   const parsed = config.settings;
@@ -36,7 +42,13 @@ export function syncSubmissions(ctx: ActionContext): Summary & { added: number; 
     result = ingestResponses(ctx, responses, SYNC_LOCK_WAIT_MS, parsed);
   } catch (e) {
     if (!isContestError(e) || e.problems[0]?.code !== LOCK_BUSY) throw e;
-    throw new ContestError([{ code: 'intake.busy', severity: 'stops-action', message: 'Đang có bài dự thi được ghi vào bảng tính. Hãy chờ một phút rồi chạy lại "Đồng bộ bài dự thi".' }]);
+    throw new ContestError([
+      {
+        code: 'intake.busy',
+        severity: 'stops-action',
+        message: 'Đang có bài dự thi được ghi vào bảng tính. Hãy chờ một phút rồi chạy lại "Đồng bộ bài dự thi".',
+      },
+    ]);
   }
   const lines = [
     `Biểu mẫu có ${responses.length} câu trả lời; đã thêm ${result.added.length} bài mới vào "Bài dự thi"; ${result.alreadyPresent} bài đã có từ trước.`,

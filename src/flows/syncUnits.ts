@@ -23,7 +23,11 @@ export function syncUnitList(ctx: ActionContext): Summary & { units: number } {
   const unitItem = inspectForm(ctx.services.formApp, form).items.unit;
   const lines: string[] = [];
   const warnings = [...notes];
-  const choices = syncUnitChoices(ctx.services.formApp, unitItem, units.map((u) => u.name));
+  const choices = syncUnitChoices(
+    ctx.services.formApp,
+    unitItem,
+    units.map((u) => u.name),
+  );
   if (choices === null) warnings.push('Câu hỏi "Đơn vị" của biểu mẫu là câu trả lời tự do nên không có danh sách để đồng bộ.');
   else lines.push(`Danh sách đơn vị trên biểu mẫu: ${choices} đơn vị.`);
   lines.push(`Đã cập nhật link nộp bài của ${refreshUnitLinks(ctx.services.formApp, form, roster, unitItem).written} đơn vị.`);

@@ -41,20 +41,28 @@ export function addQuestions(formApp: FormAppService, form: Form, unitNames: str
         break;
       }
       case 'multipleChoice':
-        form.addMultipleChoiceItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required).setChoiceValues(q.choices ?? []);
+        form
+          .addMultipleChoiceItem()
+          .setTitle(q.title)
+          .setHelpText(q.help)
+          .setRequired(q.required)
+          .setChoiceValues(q.choices ?? []);
         break;
       case 'paragraph':
         form.addParagraphTextItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required);
         break;
       case 'checkbox':
-        form.addCheckboxItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required).setChoiceValues(q.choices ?? []);
+        form
+          .addCheckboxItem()
+          .setTitle(q.title)
+          .setHelpText(q.help)
+          .setRequired(q.required)
+          .setChoiceValues(q.choices ?? []);
         break;
       case 'text': {
         const item = form.addTextItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required);
         if (q.validation === 'url') {
-          item.setValidation(
-            formApp.createTextValidation().setHelpText('Hãy dán một đường link đầy đủ, bắt đầu bằng https://').requireTextIsUrl().build(),
-          );
+          item.setValidation(formApp.createTextValidation().setHelpText('Hãy dán một đường link đầy đủ, bắt đầu bằng https://').requireTextIsUrl().build());
         } else if (q.validation === 'email') {
           item.setValidation(formApp.createTextValidation().setHelpText('Hãy nhập đúng địa chỉ email.').requireTextIsEmail().build());
         }
@@ -115,7 +123,13 @@ function isQuestion(formApp: FormAppService, t: GoogleAppsScript.Forms.ItemType)
  * accepted titles. The form's title gets a line of its own: it may hold quotes itself.
  */
 export function missingQuestionsMessage(form: Form, missing: QuestionSpec[]): string {
-  const list = missing.map((q) => `• "${q.title}" (hoặc: ${q.accepts.filter((a) => a !== q.title).map((a) => `"${a}"`).join(', ')})`);
+  const list = missing.map(
+    (q) =>
+      `• "${q.title}" (hoặc: ${q.accepts
+        .filter((a) => a !== q.title)
+        .map((a) => `"${a}"`)
+        .join(', ')})`,
+  );
   return [
     `Tên biểu mẫu: ${form.getTitle()}`,
     `Biểu mẫu này thiếu ${missing.length} câu hỏi cần cho trang "Bài dự thi":`,

@@ -127,12 +127,7 @@ const NEEDED: QuestionKey[] = QUESTIONS.filter((q) => q.required && q.key !== 'p
  * Builds the row for one response and records it in `existing` (so a batch sees its own rows).
  * `settings` null means "Cấu hình" could not be read: the late check is skipped rather than guessed.
  */
-export function buildSubmission(
-  r: ResponseAnswers,
-  units: Unit[],
-  settings: Settings | null,
-  existing: ExistingSubmissions,
-): NewSubmission {
+export function buildSubmission(r: ResponseAnswers, units: Unit[], settings: Settings | null, existing: ExistingSubmissions): NewSubmission {
   const id = nextSubmissionId(existing.ids);
   existing.ids.push(id);
   if (r.responseId) existing.responseIds.add(r.responseId);

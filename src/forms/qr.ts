@@ -1,6 +1,6 @@
 // QR codes for submission links: a pure-JS encoder (qrcode-generator) in UTF-8 byte mode, level M, as GIF bytes or SVG.
 import qrcode from 'qrcode-generator';
-import { escapeHtml } from '../ui/html';
+import { escapeHtml } from '../domain/html';
 
 /** Error correction M survives ~15% damage (a crease or a smudge on a printed sheet) while keeping codes small. */
 const ERROR_CORRECTION = 'M';
@@ -23,13 +23,7 @@ export function utf8Bytes(text: string): number[] {
     if (code < 0x80) bytes.push(code);
     else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f));
     else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
-    else
-      bytes.push(
-        0xf0 | (code >> 18),
-        0x80 | ((code >> 12) & 0x3f),
-        0x80 | ((code >> 6) & 0x3f),
-        0x80 | (code & 0x3f),
-      );
+    else bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 0x3f), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
   }
   return bytes;
 }

@@ -3,17 +3,7 @@ import { normalizeName } from '../domain/parse';
 import type { SubmissionKey } from '../sheets/submissions';
 
 /** Answer fields of a submission, named as the "Bài dự thi" columns they feed. */
-export type QuestionKey =
-  | 'unit'
-  | 'entryType'
-  | 'authors'
-  | 'title'
-  | 'videoLink'
-  | 'length'
-  | 'contactName'
-  | 'phone'
-  | 'email'
-  | 'pledge';
+export type QuestionKey = 'unit' | 'entryType' | 'authors' | 'title' | 'videoLink' | 'length' | 'contactName' | 'phone' | 'email' | 'pledge';
 
 export type QuestionKind = 'list' | 'multipleChoice' | 'text' | 'paragraph' | 'checkbox';
 

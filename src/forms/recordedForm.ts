@@ -46,7 +46,9 @@ export function unreachableFormMessage(id: string, hint: FormAccessHint = {}): s
   const you = hint.user ? `tài khoản ${hint.user}` : 'tài khoản của bạn';
   const owner = hint.formOwner && hint.formOwner.toLowerCase() !== (hint.user ?? '').toLowerCase() ? hint.formOwner : '';
   const whose = owner ? ` Theo "Nhật ký", biểu mẫu này do ${owner} tạo hoặc liên kết.` : '';
-  const ask = owner ? `nhờ ${owner} chia sẻ quyền chỉnh sửa biểu mẫu với ${you} (trong biểu mẫu: ⋮ → Thêm cộng tác viên), hoặc nhờ ${owner} chạy thao tác này` : `nhờ người đã tạo biểu mẫu chia sẻ quyền chỉnh sửa biểu mẫu với ${you} (trong biểu mẫu: ⋮ → Thêm cộng tác viên), hoặc nhờ họ chạy thao tác này`;
+  const ask = owner
+    ? `nhờ ${owner} chia sẻ quyền chỉnh sửa biểu mẫu với ${you} (trong biểu mẫu: ⋮ → Thêm cộng tác viên), hoặc nhờ ${owner} chạy thao tác này`
+    : `nhờ người đã tạo biểu mẫu chia sẻ quyền chỉnh sửa biểu mẫu với ${you} (trong biểu mẫu: ⋮ → Thêm cộng tác viên), hoặc nhờ họ chạy thao tác này`;
   return (
     `Không mở được biểu mẫu ghi trong trang "${CONFIG.name}" (ID ${id}) bằng ${you}: biểu mẫu đã bị xoá, hoặc chưa được chia sẻ với bạn.${whose} ` +
     `Chưa có gì bị thay đổi: biểu mẫu cũ, mã QR đã in và việc nhận bài tự động vẫn giữ nguyên. Hãy ${ask}. ` +

@@ -17,7 +17,11 @@ export interface ResponseAnswers {
 
 function answerText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map(answerText).filter((v) => v !== '').join(', ');
+  if (Array.isArray(value))
+    return value
+      .map(answerText)
+      .filter((v) => v !== '')
+      .join(', ');
   return String(value).trim();
 }
 
@@ -85,7 +89,10 @@ const DRIVE_LINK = /https:\/\/drive\.google\.com\/[^\s,]+/g;
  * questions added by hand; the video link falls back to the first of them.
  */
 export function answersFromSheet(pairs: { title: string; text: string }[]): Pick<ResponseAnswers, 'answers' | 'uploads'> {
-  const answers = { unit: '', entryType: '', authors: '', title: '', videoLink: '', length: '', contactName: '', phone: '', email: '', pledge: '' } as Record<QuestionKey, string>;
+  const answers = { unit: '', entryType: '', authors: '', title: '', videoLink: '', length: '', contactName: '', phone: '', email: '', pledge: '' } as Record<
+    QuestionKey,
+    string
+  >;
   const uploads: string[] = [];
   const questions: { title: string; text: string }[] = [];
   for (const p of pairs) {

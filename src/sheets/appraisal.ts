@@ -12,7 +12,8 @@ export const APPRAISAL_RESULT_KEYS = ['result', 'reason', 'appraiser', 'time'];
  * Description of the range protection over the result columns: appraisers tick, but only organizers
  * (and the add-on running as one) may write a result. Setup finds its protection again by this text.
  */
-export const APPRAISAL_RESULTS_PROTECTION = 'Kết quả thẩm định do add-on điền: chỉ Ban tổ chức được sửa các cột Kết quả, Lý do, Người thẩm định, Thời gian thẩm định.';
+export const APPRAISAL_RESULTS_PROTECTION =
+  'Kết quả thẩm định do add-on điền: chỉ Ban tổ chức được sửa các cột Kết quả, Lý do, Người thẩm định, Thời gian thẩm định.';
 
 /**
  * Written in "Người thẩm định" when the edit trigger cannot tell who ticked: Google hides the email of

@@ -43,7 +43,9 @@ export function readAppraisalCriteria(table: Table<AppraisalCriteriaKey>): { cri
     const req = text(table, r, 'required');
     const parsed = req === '' ? true : parseBoolean(req);
     if (parsed === null) {
-      problems.push(cellProblem('criterion.required', 'stops-action', { sheet, row: r.row, column: 'Bắt buộc' }, `"${req}" không hợp lệ; cần "Có" hoặc "Không".`));
+      problems.push(
+        cellProblem('criterion.required', 'stops-action', { sheet, row: r.row, column: 'Bắt buộc' }, `"${req}" không hợp lệ; cần "Có" hoặc "Không".`),
+      );
     }
     criteria.push({ code, text: label || code, required: parsed ?? true });
   }

@@ -48,10 +48,7 @@ export function readSettings(spreadsheet: Spreadsheet): Parsed<Settings> {
  * Sets the value (and note) of rows found by label, appending rows for labels not present yet —
  * e.g. the form id and URLs recorded by the form builder. One read, one write per block.
  */
-export function upsertConfigValues(
-  spreadsheet: Spreadsheet,
-  entries: { label: string; value: unknown; note?: string }[],
-): void {
+export function upsertConfigValues(spreadsheet: Spreadsheet, entries: { label: string; value: unknown; note?: string }[]): void {
   const table = readSheet(spreadsheet, CONFIG);
   const byLabel = new Map(table.rows.map((r) => [normalizeName(String(cell(table, r, 'label'))), r]));
   const updates = new Map<number, unknown[]>();

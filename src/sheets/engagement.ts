@@ -39,11 +39,27 @@ export function readEngagement(table: Table<EngagementKey>): { counts: Engagemen
       const n = parseCountCell(v);
       if (n === null) return 0;
       if (n === 'invalid' || n < 0 || !Number.isInteger(n)) {
-        problems.push(cellProblem('engagement.count', 'changes-score', { sheet, row: r.row, column: header }, `"${String(v)}" không phải số nguyên không âm.`, 'tạm tính là 0 cho đến khi sửa'));
+        problems.push(
+          cellProblem(
+            'engagement.count',
+            'changes-score',
+            { sheet, row: r.row, column: header },
+            `"${String(v)}" không phải số nguyên không âm.`,
+            'tạm tính là 0 cho đến khi sửa',
+          ),
+        );
         return 0;
       }
       if (n > MAX_COUNT) {
-        problems.push(cellProblem('engagement.count', 'changes-score', { sheet, row: r.row, column: header }, `"${String(v)}" lớn quá mức hợp lý (tối đa ${groupThousandsVi(MAX_COUNT)}).`, 'tạm tính là 0 cho đến khi sửa'));
+        problems.push(
+          cellProblem(
+            'engagement.count',
+            'changes-score',
+            { sheet, row: r.row, column: header },
+            `"${String(v)}" lớn quá mức hợp lý (tối đa ${groupThousandsVi(MAX_COUNT)}).`,
+            'tạm tính là 0 cho đến khi sửa',
+          ),
+        );
         return 0;
       }
       return n;
@@ -52,7 +68,11 @@ export function readEngagement(table: Table<EngagementKey>): { counts: Engagemen
   }
   // A clip counted twice: identical counts are a warning, different ones stop scoring ('engagement.duplicate').
   const groups = repeats.groups().map((g) =>
-    g.map(({ shown, r }) => ({ shown, row: r.row, signature: `${cellSignature(cell(table, r, 'reactions'))}\u0000${cellSignature(cell(table, r, 'shares'))}` })),
+    g.map(({ shown, r }) => ({
+      shown,
+      row: r.row,
+      signature: `${cellSignature(cell(table, r, 'reactions'))}\u0000${cellSignature(cell(table, r, 'shares'))}`,
+    })),
   );
   problems.push(...duplicateKeyProblems(sheet, 'Mã bài', 'engagement', groups, 'số lượt'));
   return { counts, ids, problems };

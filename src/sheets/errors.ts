@@ -65,4 +65,3 @@ export function valueOrStop<T>(parsed: Parsed<T>): T {
 export function namesCells(problems: Problem[]): boolean {
   return problems.some((p) => p.row !== undefined);
 }
-

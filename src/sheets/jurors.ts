@@ -45,7 +45,14 @@ export function readJurors(table: Table<JurorKey>, units: Unit[]): { jurors: Jur
       continue;
     }
     if (names.has(name.toLowerCase())) {
-      problems.push(cellProblem('juror.duplicate_name', 'changes-score', at('Họ tên'), `họ tên "${name}" bị trùng; mỗi giám khảo cần một tên riêng để có phiếu chấm riêng.`));
+      problems.push(
+        cellProblem(
+          'juror.duplicate_name',
+          'changes-score',
+          at('Họ tên'),
+          `họ tên "${name}" bị trùng; mỗi giám khảo cần một tên riêng để có phiếu chấm riêng.`,
+        ),
+      );
       continue;
     }
     codes.add(code.toUpperCase());

@@ -11,7 +11,10 @@ export const JURY_TAB_PREFIX = 'BGK - ';
 
 /** Tab name of a juror, e.g. "BGK - Nguyễn Văn An". Sheet names cannot hold these characters. */
 export function juryTabName(juror: Pick<Juror, 'name'>): string {
-  return `${JURY_TAB_PREFIX}${juror.name.replace(/[\[\]*?:/\\]/g, ' ').replace(/\s+/g, ' ').trim()}`.slice(0, 100);
+  return `${JURY_TAB_PREFIX}${juror.name
+    .replace(/[\[\]*?:/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()}`.slice(0, 100);
 }
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -46,10 +49,7 @@ export interface JuryTabLocation {
  * carrying no current juror's code) by the tab name. `orphans` are "BGK - …" tabs matching no juror;
  * they are reported, never deleted. Costs getSheets, a getName per sheet and two calls per jury tab.
  */
-export function locateJuryTabs(
-  spreadsheet: Spreadsheet,
-  jurors: Pick<Juror, 'code' | 'name'>[],
-): { tabs: JuryTabLocation[]; orphans: string[] } {
+export function locateJuryTabs(spreadsheet: Spreadsheet, jurors: Pick<Juror, 'code' | 'name'>[]): { tabs: JuryTabLocation[]; orphans: string[] } {
   const candidates = spreadsheet
     .getSheets()
     .map((sheet) => ({ sheet, name: sheet.getName() }))
@@ -176,10 +176,14 @@ export function readJuryTab(table: Table<string>, juror: Juror, rubric: RubricCr
     });
     repeats.see(clipId.toUpperCase(), { shown: clipId, r });
     if (invalid.length > 0) badClips.add(clipId.toUpperCase());
-    marks.push(invalid.length > 0 ? { clipId, jurorCode: juror.code, marks: values, invalid, row: r.row } : { clipId, jurorCode: juror.code, marks: values, row: r.row });
+    marks.push(
+      invalid.length > 0 ? { clipId, jurorCode: juror.code, marks: values, invalid, row: r.row } : { clipId, jurorCode: juror.code, marks: values, row: r.row },
+    );
   }
   // The same clip marked twice: identical marks are counted once; different ones stop scoring ('jury.duplicate').
-  const groups = repeats.groups().map((g) => g.map(({ shown, r }) => ({ shown, row: r.row, signature: rubric.map((_, i) => cellSignature(cell(table, r, markKey(i)))).join('\u0000') })));
+  const groups = repeats
+    .groups()
+    .map((g) => g.map(({ shown, r }) => ({ shown, row: r.row, signature: rubric.map((_, i) => cellSignature(cell(table, r, markKey(i)))).join('\u0000') })));
   problems.push(...duplicateKeyProblems(sheet, 'Mã bài', 'jury', groups, 'điểm'));
   return { marks, problems, rowOf, badClips };
 }

@@ -84,11 +84,7 @@ function buildRule(app: SpreadsheetApp, v: ColumnValidation): GoogleAppsScript.S
  * protection. Widths are set only for columns it creates, so organizers' resizing survives. Running
  * it again on a repaired sheet produces the same sheet.
  */
-export function ensureSheet<K extends string>(
-  ctx: LayoutContext,
-  schema: SheetSchema<K>,
-  options: EnsureOptions<K> = {},
-): EnsureResult<K> {
+export function ensureSheet<K extends string>(ctx: LayoutContext, schema: SheetSchema<K>, options: EnsureOptions<K> = {}): EnsureResult<K> {
   let sheet = ctx.spreadsheet.getSheetByName(schema.name);
   if (!sheet && options.findRenamed) {
     const found = options.findRenamed();

@@ -38,12 +38,21 @@ export function readPrizeTiers(table: Table<PrizeTierKey>): { tiers: PrizeTier[]
       continue;
     }
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
-      problems.push(cellProblem('prize.count', 'stops-action', { sheet, row: r.row, column: 'Số lượng' }, `số lượng giải "${name}" phải là số nguyên không âm.`));
+      problems.push(
+        cellProblem('prize.count', 'stops-action', { sheet, row: r.row, column: 'Số lượng' }, `số lượng giải "${name}" phải là số nguyên không âm.`),
+      );
       continue;
     }
     if (count > MAX_PRIZE_COUNT) {
       // The award list lays out one slot per prize: 1e15 would never finish, not just be wrong.
-      problems.push(cellProblem('prize.count', 'stops-action', { sheet, row: r.row, column: 'Số lượng' }, `số lượng giải "${name}" là ${count}, lớn quá mức hợp lý (tối đa ${groupThousandsVi(MAX_PRIZE_COUNT)}).`));
+      problems.push(
+        cellProblem(
+          'prize.count',
+          'stops-action',
+          { sheet, row: r.row, column: 'Số lượng' },
+          `số lượng giải "${name}" là ${count}, lớn quá mức hợp lý (tối đa ${groupThousandsVi(MAX_PRIZE_COUNT)}).`,
+        ),
+      );
       continue;
     }
     tiers.push({ name, count, reward: text(table, r, 'reward') });

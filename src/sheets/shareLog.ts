@@ -41,9 +41,17 @@ export function readShareLog(table: Table<ShareLogKey>, timeZone: string, voting
     }
     const raw = cell(table, r, 'time');
     const parsed = parseDateTime(raw, timeZone);
-    const time = parsed === 'invalid' && typeof raw === 'string' && !Number.isNaN(year) ? facebookTime(raw, timeZone, year) ?? 'invalid' : parsed;
+    const time = parsed === 'invalid' && typeof raw === 'string' && !Number.isNaN(year) ? (facebookTime(raw, timeZone, year) ?? 'invalid') : parsed;
     if (time === 'invalid') {
-      problems.push(cellProblem('share.time', 'changes-score', { sheet, row: r.row, column: 'Thời gian' }, `"${String(raw)}" không phải ngày giờ (dd/MM/yyyy HH:mm).`, SKIPPED));
+      problems.push(
+        cellProblem(
+          'share.time',
+          'changes-score',
+          { sheet, row: r.row, column: 'Thời gian' },
+          `"${String(raw)}" không phải ngày giờ (dd/MM/yyyy HH:mm).`,
+          SKIPPED,
+        ),
+      );
       continue;
     }
     entries.push({ clipId, account, time });

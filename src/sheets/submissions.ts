@@ -47,11 +47,7 @@ export interface SubmissionRow extends Submission {
  * results name the roster's `Tên đơn vị`. Rows without an ID, repeated IDs and unreadable times are
  * problems (a bad time keeps the row, with `submittedAt` null).
  */
-export function readSubmissions(
-  table: Table<SubmissionKey>,
-  units: Unit[],
-  timeZone: string,
-): { submissions: SubmissionRow[]; problems: Problem[] } {
+export function readSubmissions(table: Table<SubmissionKey>, units: Unit[], timeZone: string): { submissions: SubmissionRow[]; problems: Problem[] } {
   const submissions: SubmissionRow[] = [];
   const problems: Problem[] = [];
   const sheet = table.schema.name;
@@ -64,8 +60,18 @@ export function readSubmissions(
       const typed = SUBMISSIONS.columns.some((c) => c.role === 'input' && text(table, r, c.key) !== '');
       problems.push(
         typed
-          ? cellProblem('submission.id', 'changes-score', { sheet, row: r.row, column: 'Mã bài' }, 'dòng này có nội dung nhưng chưa có mã bài nên không được chấm; hãy ghi mã bài (ví dụ HT-046) hoặc xoá dòng.')
-          : cellProblem('submission.id_leftover', 'info', { sheet, row: r.row, column: 'Mã bài' }, 'dòng này chỉ còn cột do add-on ghi, chưa có mã bài nên bị bỏ qua.'),
+          ? cellProblem(
+              'submission.id',
+              'changes-score',
+              { sheet, row: r.row, column: 'Mã bài' },
+              'dòng này có nội dung nhưng chưa có mã bài nên không được chấm; hãy ghi mã bài (ví dụ HT-046) hoặc xoá dòng.',
+            )
+          : cellProblem(
+              'submission.id_leftover',
+              'info',
+              { sheet, row: r.row, column: 'Mã bài' },
+              'dòng này chỉ còn cột do add-on ghi, chưa có mã bài nên bị bỏ qua.',
+            ),
       );
       continue;
     }
@@ -75,14 +81,28 @@ export function readSubmissions(
     const rawTime = cell(table, r, 'time');
     const time = parseDateTime(rawTime, timeZone);
     if (time === 'invalid') {
-      problems.push(cellProblem('submission.time', 'changes-score', { sheet, row: r.row, column: 'Thời gian nộp' }, `"${String(rawTime)}" không phải ngày giờ (dd/MM/yyyy HH:mm).`));
+      problems.push(
+        cellProblem(
+          'submission.time',
+          'changes-score',
+          { sheet, row: r.row, column: 'Thời gian nộp' },
+          `"${String(rawTime)}" không phải ngày giờ (dd/MM/yyyy HH:mm).`,
+        ),
+      );
     }
     // The intake writes "Thiếu thông tin" only when a response arrives; rows typed or emptied by hand are
     // caught here, on every read. A warning only: the row is still appraised and scored.
     const missing = REQUIRED_COLUMNS.filter((c) => text(table, r, c.key) === '').map((c) => c.header);
     if (missing.length > 0) {
       const list = missing.map((h) => `"${h}"`).join(', ');
-      problems.push({ code: 'submission.missing', severity: 'info', message: `Trang "${sheet}", dòng ${r.row}: thiếu ${list}.`, sheet, row: r.row, column: missing[0] });
+      problems.push({
+        code: 'submission.missing',
+        severity: 'info',
+        message: `Trang "${sheet}", dòng ${r.row}: thiếu ${list}.`,
+        sheet,
+        row: r.row,
+        column: missing[0],
+      });
     }
     const unitTyped = text(table, r, 'unit');
     const unit = matchUnit(unitTyped, units);
@@ -100,7 +120,9 @@ export function readSubmissions(
     });
   }
   const compared = SUBMISSIONS.columns.filter((c) => c.role === 'input' || c.key === 'time');
-  const groups = repeats.groups().map((g) => g.map(({ shown, r }) => ({ shown, row: r.row, signature: compared.map((c) => cellSignature(cell(table, r, c.key))).join('\u0000') })));
+  const groups = repeats
+    .groups()
+    .map((g) => g.map(({ shown, r }) => ({ shown, row: r.row, signature: compared.map((c) => cellSignature(cell(table, r, c.key))).join('\u0000') })));
   problems.push(...duplicateKeyProblems(sheet, 'Mã bài', 'submission', groups, 'thông tin bài'));
   return { submissions, problems };
 }
@@ -115,7 +137,14 @@ export const INTAKE_SCHEMA: SheetSchema<IntakeKey> = {
   ...SUBMISSIONS,
   columns: [
     ...(SUBMISSIONS.columns as ColumnSpec<IntakeKey>[]),
-    { key: 'responseId', header: RESPONSE_ID_HEADER, role: 'computed', required: false, width: 160, note: 'Mã phản hồi của Google Biểu mẫu; add-on dùng để không ghi một bài hai lần.' },
+    {
+      key: 'responseId',
+      header: RESPONSE_ID_HEADER,
+      role: 'computed',
+      required: false,
+      width: 160,
+      note: 'Mã phản hồi của Google Biểu mẫu; add-on dùng để không ghi một bài hai lần.',
+    },
   ],
 };
 

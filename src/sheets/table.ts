@@ -37,10 +37,7 @@ export function requireSheet(spreadsheet: Spreadsheet, name: string): Sheet {
 }
 
 /** Maps each schema column to its 0-based position in `headers`; reports missing required headers. */
-export function locateColumns<K extends string>(
-  schema: SheetSchema<K>,
-  headers: unknown[],
-): { col: Record<K, number>; problems: Problem[] } {
+export function locateColumns<K extends string>(schema: SheetSchema<K>, headers: unknown[]): { col: Record<K, number>; problems: Problem[] } {
   const positions = new Map<string, number>();
   headers.forEach((h, i) => {
     const key = headerKey(h);
@@ -163,12 +160,7 @@ export function adjacentRuns(positions: number[], groupOf?: (index: number) => s
  * Strings are escaped with escapeCell (one getNumberFormats per run tells plain-text cells).
  * Returns the number of setValues calls made.
  */
-export function writeCells<K extends string>(
-  table: Table<K>,
-  startRow: number,
-  keys: K[],
-  values: unknown[][],
-): number {
+export function writeCells<K extends string>(table: Table<K>, startRow: number, keys: K[], values: unknown[][]): number {
   if (values.length === 0) return 0;
   ensureRows(table.sheet, startRow + values.length - 1);
   const runs = adjacentRuns(keys.map((k) => table.col[k]));
@@ -198,11 +190,7 @@ export function replaceColumns<K extends string>(table: Table<K>, keys: K[], val
  * `keys` order). Rows not in `updates` are rewritten with the values they already had, so the whole
  * span is still one setValues per column run. Only use on computed columns.
  */
-export function updateRows<K extends string>(
-  table: Table<K>,
-  keys: K[],
-  updates: Map<number, unknown[]>,
-): void {
+export function updateRows<K extends string>(table: Table<K>, keys: K[], updates: Map<number, unknown[]>): void {
   if (updates.size === 0) return;
   const rowsByNumber = new Map(table.rows.map((r) => [r.row, r]));
   const first = Math.min(...updates.keys());
@@ -234,5 +222,9 @@ export function appendRows<K extends string>(table: Table<K>, keys: K[], rows: u
 /** appendRows for records keyed by schema column; keys missing from a record are written blank. */
 export function appendRecords<K extends string>(table: Table<K>, records: Partial<Record<K, unknown>>[]): number {
   const keys = table.schema.columns.map((c) => c.key).filter((k) => table.col[k] >= 0);
-  return appendRows(table, keys, records.map((rec) => keys.map((k) => (rec[k] === undefined ? '' : rec[k]))));
+  return appendRows(
+    table,
+    keys,
+    records.map((rec) => keys.map((k) => (rec[k] === undefined ? '' : rec[k]))),
+  );
 }

@@ -96,10 +96,7 @@ export function readPeople(spreadsheet: Spreadsheet, timeZone: string): People {
 }
 
 /** "Thẩm định" read against the current criteria. */
-export function readAppraisalSheet(
-  spreadsheet: Spreadsheet,
-  criteria: AppraisalCriterion[],
-): { table: Table<string>; rows: AppraisalRow[] } {
+export function readAppraisalSheet(spreadsheet: Spreadsheet, criteria: AppraisalCriterion[]): { table: Table<string>; rows: AppraisalRow[] } {
   const table = readSheet(spreadsheet, appraisalSchema(criteria));
   return { table, rows: readAppraisalRows(table, criteria) };
 }
@@ -166,7 +163,9 @@ export function readContest(spreadsheet: Spreadsheet): ContestRead {
   // The same clip appraised twice: the ticks of the first row would decide silently.
   const appraisalRepeats = new RepeatTracker<AppraisalRow>();
   for (const a of appraisal) appraisalRepeats.see(a.clipId.toUpperCase(), a);
-  const appraisalGroups = appraisalRepeats.groups().map((g) => g.map((a) => ({ shown: a.clipId, row: a.row, signature: criteria.map((c) => (a.ticks[c.code] ? '1' : '0')).join('') })));
+  const appraisalGroups = appraisalRepeats
+    .groups()
+    .map((g) => g.map((a) => ({ shown: a.clipId, row: a.row, signature: criteria.map((c) => (a.ticks[c.code] ? '1' : '0')).join('') })));
   warnings.push(...duplicateKeyProblems(APPRAISAL_SHEET, 'Mã bài', 'appraisal', appraisalGroups, 'dấu tiêu chí'));
   const markProblems: Problem[] = [];
   // Tabs are found by the juror code noted on A1 first, so a juror renamed since "Chuẩn bị phiếu chấm BGK" keeps their marks.
@@ -209,7 +208,13 @@ export function readContest(spreadsheet: Spreadsheet): ContestRead {
     const p = orphanClipRows(sheet, rows, known);
     if (p) warnings.push(p);
   }
-  const tables: Table<string>[] = [people.submissionTable, appraisalRead.table, ...juryTabs.flatMap((t) => (t.table ? [t.table] : [])), engagementTable, shareLogTable];
+  const tables: Table<string>[] = [
+    people.submissionTable,
+    appraisalRead.table,
+    ...juryTabs.flatMap((t) => (t.table ? [t.table] : [])),
+    engagementTable,
+    shareLogTable,
+  ];
   warnings.push(...tables.flatMap(duplicateHeaderProblems));
   // A choice that changes a score (two different rows for one clip, two different columns for one
   // header, a typed row without an ID) stops here, before anything is computed or written.

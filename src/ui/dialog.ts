@@ -1,5 +1,5 @@
 // Self-contained HTML for the summary and error dialogs; a flow's Summary or a caught error becomes one.
-import { escapeHtml } from './html';
+import { escapeHtml } from '../domain/html';
 import type { Summary } from '../flows/context';
 import { isContestError, namesCells } from '../sheets/errors';
 import { MSG } from './messages';
@@ -10,8 +10,10 @@ h2{font-size:16px;margin:8px 0}ul{padding-left:20px;margin:4px 0}li{margin:2px 0
 .warn{color:#b06000}.err{color:#c5221f}button{margin-top:12px;padding:6px 16px}`;
 
 function page(body: string): string {
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><base target="_top"><style>${STYLE}</style></head><body>${body}` +
-    `<button onclick="google.script.host.close()">${escapeHtml(MSG.close)}</button></body></html>`;
+  return (
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><base target="_top"><style>${STYLE}</style></head><body>${body}` +
+    `<button onclick="google.script.host.close()">${escapeHtml(MSG.close)}</button></body></html>`
+  );
 }
 
 /**
@@ -24,9 +26,7 @@ function list(lines: string[], cls = ''): string {
   const items = outline(lines);
   if (items.length === 0) return '';
   const li = (text: string) => `<li>${escapeHtml(text)}</li>`;
-  const body = items
-    .map((it) => li(it.text) + (it.children.length > 0 ? `<li class="sub"><ul>${it.children.map(li).join('')}</ul></li>` : ''))
-    .join('');
+  const body = items.map((it) => li(it.text) + (it.children.length > 0 ? `<li class="sub"><ul>${it.children.map(li).join('')}</ul></li>` : '')).join('');
   return `<ul${cls ? ` class="${cls}"` : ''}>${body}</ul>`;
 }
 
@@ -55,17 +55,17 @@ export function errorSummary(title: string, error: unknown): Summary {
   if (isContestError(error)) {
     // A refusal for lack of access has no cells to fix: the "fix the cells" outro would mislead.
     const access = error.problems.every((p) => p.code === 'access.protected');
-    return { title: `${title}: ${MSG.errorTitle}`, lines: [MSG.errorIntro], warnings: [...error.problems.map((p) => p.message), ...(access ? [] : [namesCells(error.problems) ? MSG.errorOutro : MSG.errorOutroNoCell])] };
+    return {
+      title: `${title}: ${MSG.errorTitle}`,
+      lines: [MSG.errorIntro],
+      warnings: [...error.problems.map((p) => p.message), ...(access ? [] : [namesCells(error.problems) ? MSG.errorOutro : MSG.errorOutroNoCell])],
+    };
   }
   return { title: `${title}: ${MSG.errorTitle}`, lines: [errorText(error)], warnings: [] };
 }
 
 /** Shows a summary as a modal dialog through `ui` (SpreadsheetApp.getUi()). */
-export function showSummary(
-  ui: GoogleAppsScript.Base.Ui,
-  html: GoogleAppsScript.HTML.HtmlService,
-  summary: Summary,
-): void {
+export function showSummary(ui: GoogleAppsScript.Base.Ui, html: GoogleAppsScript.HTML.HtmlService, summary: Summary): void {
   // Every line, child lines included, takes a row of the dialog.
   const height = Math.min(560, 140 + 22 * (summary.lines.length + summary.warnings.length));
   const output = html.createHtmlOutput(summaryHtml(summary)).setWidth(560).setHeight(height);

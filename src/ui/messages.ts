@@ -19,7 +19,6 @@ import { JURY_PROGRESS_TITLE } from '../flows/juryProgress';
 import { REMIND_TITLE } from '../flows/remind';
 import { FINALISE_TITLE, REOPEN_TITLE } from '../flows/finalise';
 
-
 /** Menu labels, in menu order (README "Menu"): each action's own title, so a label and its dialog and "Nhật ký" line never differ. */
 export const MENU_LABELS = {
   setup: SETUP_TITLE,

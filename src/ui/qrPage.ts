@@ -1,7 +1,7 @@
 // The printable QR page: one self-contained HTML string (A4 grid, unit name under each code, contest heading).
 import type { QrPrintPage } from '../flows/context';
 import { qrSvg } from '../forms/qr';
-import { escapeHtml } from './html';
+import { escapeHtml } from '../domain/html';
 
 /**
  * The print path, robust inside HtmlService's sandboxed dialog iframe. Browsers ignore window.print()

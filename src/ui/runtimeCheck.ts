@@ -22,7 +22,15 @@ type DateTimeFormatCtor = new (locale: string, options: Record<string, unknown>)
 function zonedProbe(intl: unknown): string | null {
   const ctor = intl && typeof intl === 'object' ? (intl as { DateTimeFormat?: unknown }).DateTimeFormat : undefined;
   if (typeof ctor !== 'function') return null;
-  const fmt = new (ctor as DateTimeFormatCtor)('en-US', { timeZone: 'Asia/Ho_Chi_Minh', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const fmt = new (ctor as DateTimeFormatCtor)('en-US', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   if (typeof fmt.formatToParts !== 'function') return null;
   const part = (type: string) => fmt.formatToParts!(PROBE_INSTANT).find((p) => p.type === type)?.value ?? '';
   return `${part('day')}/${part('month')}/${part('year')} ${part('hour').replace(/^24$/, '00')}:${part('minute')}`;

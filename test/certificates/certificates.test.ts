@@ -12,9 +12,7 @@ jest.setTimeout(120_000);
 const PDF = 'application/pdf';
 
 function pdfsIn(emu: Emu, folderName: string) {
-  return emu.drive
-    .items()
-    .filter((i) => i.mimeType === PDF && !i.trashed && emu.drive.pathOf(i.id).at(-1) === folderName);
+  return emu.drive.items().filter((i) => i.mimeType === PDF && !i.trashed && emu.drive.pathOf(i.id).at(-1) === folderName);
 }
 
 /** The organizers decide the sample's tie: the first tied unit keeps the prize, the other row goes. */
@@ -89,11 +87,19 @@ describe('Giấy khen (PDF)', () => {
   });
 
   it('re-running keeps every PDF (no new file, same links)', () => {
-    const before = emu.drive.items().filter((i) => i.mimeType === PDF).map((i) => i.id);
+    const before = emu.drive
+      .items()
+      .filter((i) => i.mimeType === PDF)
+      .map((i) => i.id);
     const links = awardRecords(emu).map((a) => a['Giấy khen (PDF)']);
     const again = makeCertificates(flowContext(emu));
     expect(again.lines[0]).toContain(`0 tạo mới, ${awards.length} giữ nguyên`);
-    expect(emu.drive.items().filter((i) => i.mimeType === PDF).map((i) => i.id)).toEqual(before);
+    expect(
+      emu.drive
+        .items()
+        .filter((i) => i.mimeType === PDF)
+        .map((i) => i.id),
+    ).toEqual(before);
     expect(awardRecords(emu).map((a) => a['Giấy khen (PDF)'])).toEqual(links);
   });
 

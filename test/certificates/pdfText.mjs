@@ -10,7 +10,15 @@ for (const file of process.argv.slice(2)) {
     const page = await doc.getPage(i);
     const content = await page.getTextContent();
     const view = page.view;
-    pages.push({ text: content.items.map((it) => ('str' in it ? it.str : '')).join(' ').replace(/\s+/g, ' ').normalize('NFC'), width: view[2], height: view[3] });
+    pages.push({
+      text: content.items
+        .map((it) => ('str' in it ? it.str : ''))
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .normalize('NFC'),
+      width: view[2],
+      height: view[3],
+    });
   }
   out.push(pages);
 }

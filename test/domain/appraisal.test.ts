@@ -6,9 +6,7 @@ const allTicked = () => Object.fromEntries(DEFAULT_APPRAISAL_CRITERIA.map((c) =>
 
 describe('DEFAULT_APPRAISAL_CRITERIA', () => {
   it('is TT1…TT10 in the plan’s order, all required', () => {
-    expect(DEFAULT_APPRAISAL_CRITERIA.map((c) => c.code)).toEqual(
-      ['TT1', 'TT2', 'TT3', 'TT4', 'TT5', 'TT6', 'TT7', 'TT8', 'TT9', 'TT10'],
-    );
+    expect(DEFAULT_APPRAISAL_CRITERIA.map((c) => c.code)).toEqual(['TT1', 'TT2', 'TT3', 'TT4', 'TT5', 'TT6', 'TT7', 'TT8', 'TT9', 'TT10']);
     expect(DEFAULT_APPRAISAL_CRITERIA.every((c) => c.required)).toBe(true);
     expect(DEFAULT_APPRAISAL_CRITERIA[0].text).toContain('3 đến 5 phút');
     expect(DEFAULT_APPRAISAL_CRITERIA[1].text).toContain('4:3');
@@ -30,13 +28,17 @@ describe('DEFAULT_APPRAISAL_CRITERIA', () => {
 describe('appraise', () => {
   it('nothing ticked → pending (not yet appraised)', () => {
     expect(appraise({ clipId: 'HT-001', ticks: {} }, DEFAULT_APPRAISAL_CRITERIA)).toEqual({
-      clipId: 'HT-001', status: 'pending', missing: [], reason: '',
+      clipId: 'HT-001',
+      status: 'pending',
+      missing: [],
+      reason: '',
     });
     expect(appraise({ clipId: 'HT-001', ticks: { TT1: false } }, DEFAULT_APPRAISAL_CRITERIA).status).toBe('pending');
   });
   it('every required criterion ticked → passed', () => {
     expect(appraise({ clipId: 'HT-001', ticks: allTicked() }, DEFAULT_APPRAISAL_CRITERIA)).toMatchObject({
-      status: 'passed', reason: '',
+      status: 'passed',
+      reason: '',
     });
   });
   it('any required criterion unticked → failed, reason lists them by name in criteria order', () => {

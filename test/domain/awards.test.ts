@@ -29,7 +29,10 @@ const rows = (l: ReturnType<typeof buildAwards>) => l.awards.map((a) => [a.prize
 describe('validatePrizeTiers', () => {
   it('defaults are valid: Nhất 1, Nhì 1, Ba 1, Khuyến khích 3', () => {
     expect(DEFAULT_PRIZE_TIERS.map((t) => [t.name, t.count])).toEqual([
-      ['Giải Nhất', 1], ['Giải Nhì', 1], ['Giải Ba', 1], ['Giải Khuyến khích', 3],
+      ['Giải Nhất', 1],
+      ['Giải Nhì', 1],
+      ['Giải Ba', 1],
+      ['Giải Khuyến khích', 3],
     ]);
     expect(validatePrizeTiers(DEFAULT_PRIZE_TIERS)).toEqual([]);
   });
@@ -51,8 +54,12 @@ describe('buildAwards', () => {
     const results = [res('1', 'A', 90), res('2', 'B', 80), res('3', 'C', 70), res('4', 'D', 60), res('5', 'E', 50), res('6', 'F', 40), res('7', 'G', 30)];
     const l = buildAwards(results, DEFAULT_PRIZE_TIERS, one);
     expect(rows(l)).toEqual([
-      ['Giải Nhất', 'A', false], ['Giải Nhì', 'B', false], ['Giải Ba', 'C', false],
-      ['Giải Khuyến khích', 'D', false], ['Giải Khuyến khích', 'E', false], ['Giải Khuyến khích', 'F', false],
+      ['Giải Nhất', 'A', false],
+      ['Giải Nhì', 'B', false],
+      ['Giải Ba', 'C', false],
+      ['Giải Khuyến khích', 'D', false],
+      ['Giải Khuyến khích', 'E', false],
+      ['Giải Khuyến khích', 'F', false],
     ]);
     expect(l.awards[0]).toMatchObject({ reward: 'Hiện kim + Giấy khen Quận Đoàn', clipId: '1', total: 90, note: '' });
     expect(l.unawarded).toEqual([]);
@@ -62,7 +69,11 @@ describe('buildAwards', () => {
     // A has 90 and 85: A wins Nhất with clip 1, and its 85 does not take Nhì from B (80)
     const results = [res('1', 'A', 90), res('2', 'A', 85), res('3', 'B', 80), res('4', 'C', 10)];
     const l = buildAwards(results, DEFAULT_PRIZE_TIERS, one);
-    expect(rows(l)).toEqual([['Giải Nhất', 'A', false], ['Giải Nhì', 'B', false], ['Giải Ba', 'C', false]]);
+    expect(rows(l)).toEqual([
+      ['Giải Nhất', 'A', false],
+      ['Giải Nhì', 'B', false],
+      ['Giải Ba', 'C', false],
+    ]);
     // 3 KK slots left with no unit → reported
     expect(l.unawarded).toEqual([{ prize: 'Giải Khuyến khích', count: 3 }]);
   });
@@ -70,20 +81,31 @@ describe('buildAwards', () => {
   it('without one-prize-per-unit, clips compete and a unit may win twice', () => {
     const results = [res('1', 'A', 90), res('2', 'A', 85), res('3', 'B', 80)];
     const l = buildAwards(results, DEFAULT_PRIZE_TIERS, { onePrizePerUnit: false });
-    expect(l.awards.map((a) => [a.prize, a.clipId])).toEqual([['Giải Nhất', '1'], ['Giải Nhì', '2'], ['Giải Ba', '3']]);
+    expect(l.awards.map((a) => [a.prize, a.clipId])).toEqual([
+      ['Giải Nhất', '1'],
+      ['Giải Nhì', '2'],
+      ['Giải Ba', '3'],
+    ]);
   });
 
   it('unscored clips never win', () => {
     const l = buildAwards([res('1', 'A', null), res('2', 'B', 10)], DEFAULT_PRIZE_TIERS, one);
     expect(rows(l)).toEqual([['Giải Nhất', 'B', false]]);
-    expect(l.unawarded).toEqual([{ prize: 'Giải Nhì', count: 1 }, { prize: 'Giải Ba', count: 1 }, { prize: 'Giải Khuyến khích', count: 3 }]);
+    expect(l.unawarded).toEqual([
+      { prize: 'Giải Nhì', count: 1 },
+      { prize: 'Giải Ba', count: 1 },
+      { prize: 'Giải Khuyến khích', count: 3 },
+    ]);
   });
 
   it('equal totals break on the higher jury part, then the earlier submission', () => {
     // A and B both 80: B's jury part 35 > A's 30 → B first. C and D both 70 with jury 30: D submitted on the 2nd, C on the 6th
     const results = [res('1', 'A', 80, 30), res('2', 'B', 80, 35), res('3', 'C', 70, 30, 6), res('4', 'D', 70, 30, 2)];
     expect(rows(buildAwards(results, DEFAULT_PRIZE_TIERS, one))).toEqual([
-      ['Giải Nhất', 'B', false], ['Giải Nhì', 'A', false], ['Giải Ba', 'D', false], ['Giải Khuyến khích', 'C', false],
+      ['Giải Nhất', 'B', false],
+      ['Giải Nhì', 'A', false],
+      ['Giải Ba', 'D', false],
+      ['Giải Khuyến khích', 'C', false],
     ]);
   });
 
@@ -91,7 +113,11 @@ describe('buildAwards', () => {
     // A and B: 80, jury 30, same day → true tie for Nhất/Nhì; C gets Ba (Nhì is used by the tie)
     const results = [res('1', 'A', 80, 30), res('2', 'B', 80, 30), res('3', 'C', 70)];
     const l = buildAwards(results, DEFAULT_PRIZE_TIERS, one);
-    expect(rows(l)).toEqual([['Giải Nhất', 'A', true], ['Giải Nhất', 'B', true], ['Giải Ba', 'C', false]]);
+    expect(rows(l)).toEqual([
+      ['Giải Nhất', 'A', true],
+      ['Giải Nhất', 'B', true],
+      ['Giải Ba', 'C', false],
+    ]);
     expect(l.awards[0].note).toBe('Đồng điểm – BTC quyết định: A, B');
     expect(l.awards[1].note).toBe('Đồng điểm – BTC quyết định: A, B');
     expect(l.awards[2].note).toBe('');
@@ -100,14 +126,20 @@ describe('buildAwards', () => {
 
   it('a tie inside one tier needs no decision; a tie for the last slot does', () => {
     const results = [
-      res('1', 'A', 90), res('2', 'B', 80), res('3', 'C', 70),
-      res('4', 'D', 60, 20), res('5', 'E', 60, 20), // both fit in the 3 KK slots
-      res('6', 'F', 50, 20), res('7', 'G', 50, 20), // tie for the last KK slot
+      res('1', 'A', 90),
+      res('2', 'B', 80),
+      res('3', 'C', 70),
+      res('4', 'D', 60, 20),
+      res('5', 'E', 60, 20), // both fit in the 3 KK slots
+      res('6', 'F', 50, 20),
+      res('7', 'G', 50, 20), // tie for the last KK slot
     ];
     const l = buildAwards(results, DEFAULT_PRIZE_TIERS, one);
     expect(rows(l).slice(3)).toEqual([
-      ['Giải Khuyến khích', 'D', false], ['Giải Khuyến khích', 'E', false],
-      ['Giải Khuyến khích', 'F', true], ['Giải Khuyến khích', 'G', true],
+      ['Giải Khuyến khích', 'D', false],
+      ['Giải Khuyến khích', 'E', false],
+      ['Giải Khuyến khích', 'F', true],
+      ['Giải Khuyến khích', 'G', true],
     ]);
     expect(l.awards[5].note).toBe('Đồng điểm – BTC quyết định: F, G');
     expect(l.unawarded).toEqual([]);
@@ -118,11 +150,21 @@ describe('buildAwards', () => {
     // D 60, E 50, F 40 → KK; G 30 gets nothing. Without X's exclusion X would be Nhất and F would drop out.
     const results = [
       res('9', 'X', 95, 20, 5, false),
-      res('1', 'A', 90), res('2', 'B', 80), res('3', 'C', 70), res('4', 'D', 60), res('5', 'E', 50), res('6', 'F', 40), res('7', 'G', 30),
+      res('1', 'A', 90),
+      res('2', 'B', 80),
+      res('3', 'C', 70),
+      res('4', 'D', 60),
+      res('5', 'E', 50),
+      res('6', 'F', 40),
+      res('7', 'G', 30),
     ];
     const expected = [
-      ['Giải Nhất', 'A', false], ['Giải Nhì', 'B', false], ['Giải Ba', 'C', false],
-      ['Giải Khuyến khích', 'D', false], ['Giải Khuyến khích', 'E', false], ['Giải Khuyến khích', 'F', false],
+      ['Giải Nhất', 'A', false],
+      ['Giải Nhì', 'B', false],
+      ['Giải Ba', 'C', false],
+      ['Giải Khuyến khích', 'D', false],
+      ['Giải Khuyến khích', 'E', false],
+      ['Giải Khuyến khích', 'F', false],
     ];
     expect(rows(buildAwards(results, DEFAULT_PRIZE_TIERS, one))).toEqual(expected);
     // Clips competing on their own (no one-prize-per-unit) skip it the same way.
@@ -133,14 +175,23 @@ describe('buildAwards', () => {
     // X and A both 80 with jury part 30 on the same day would be a flagged tie for Nhất; X is not
     // eligible, so A alone takes Nhất and B (70) Nhì, nothing flagged, and 1 Ba + 3 KK stay unawarded.
     const l = buildAwards([res('9', 'X', 80, 30, 5, false), res('1', 'A', 80, 30), res('2', 'B', 70)], DEFAULT_PRIZE_TIERS, one);
-    expect(rows(l)).toEqual([['Giải Nhất', 'A', false], ['Giải Nhì', 'B', false]]);
-    expect(l.unawarded).toEqual([{ prize: 'Giải Ba', count: 1 }, { prize: 'Giải Khuyến khích', count: 3 }]);
+    expect(rows(l)).toEqual([
+      ['Giải Nhất', 'A', false],
+      ['Giải Nhì', 'B', false],
+    ]);
+    expect(l.unawarded).toEqual([
+      { prize: 'Giải Ba', count: 1 },
+      { prize: 'Giải Khuyến khích', count: 3 },
+    ]);
   });
 
   it('float noise is not a difference', () => {
     // 0.1 + 0.2 + 70 and 70.3 are equal in ten-thousandths; jury parts equal → a real tie
     const l = buildAwards([res('1', 'A', 0.1 + 0.2 + 70, 30), res('2', 'B', 70.3, 30)], [{ name: 'Giải Nhất', count: 1, reward: '' }], one);
-    expect(rows(l)).toEqual([['Giải Nhất', 'A', true], ['Giải Nhất', 'B', true]]);
+    expect(rows(l)).toEqual([
+      ['Giải Nhất', 'A', true],
+      ['Giải Nhất', 'B', true],
+    ]);
   });
 });
 
@@ -170,13 +221,21 @@ describe('tie-break notes: equal totals separated by the jury part or the submis
     // tie-break decided nothing → no note. F (jury 24) and G (jury 20) both 50: F takes the last KK,
     // G gets no prize because of its lower jury part.
     const results = [
-      res('HT-001', 'A', 90), res('HT-002', 'B', 80), res('HT-003', 'C', 70),
-      res('HT-004', 'D', 60, 25), res('HT-005', 'E', 60, 20),
-      res('HT-006', 'F', 50, 24), res('HT-007', 'G', 50, 20),
+      res('HT-001', 'A', 90),
+      res('HT-002', 'B', 80),
+      res('HT-003', 'C', 70),
+      res('HT-004', 'D', 60, 25),
+      res('HT-005', 'E', 60, 20),
+      res('HT-006', 'F', 50, 24),
+      res('HT-007', 'G', 50, 20),
     ];
     const l = buildAwards(results, DEFAULT_PRIZE_TIERS, one);
     expect(l.awards.map((a) => [a.clipId, a.note])).toEqual([
-      ['HT-001', ''], ['HT-002', ''], ['HT-003', ''], ['HT-004', ''], ['HT-005', ''],
+      ['HT-001', ''],
+      ['HT-002', ''],
+      ['HT-003', ''],
+      ['HT-004', ''],
+      ['HT-005', ''],
       ['HT-006', 'Bằng 50,00 điểm với HT-007 (G); xếp trên vì điểm BGK cao hơn'],
     ]);
     expect(l.tieBreaks).toEqual([

@@ -20,9 +20,15 @@ describe('runContest', () => {
   it('uses the default prize tiers when none are given', () => {
     const out = runContest(base);
     expect(out.problems).toEqual([]);
-    expect(out.awards.awards.map((a) => [a.prize, a.unit])).toEqual([['Giải Nhất', 'Đoàn B'], ['Giải Nhì', 'Đoàn A']]);
+    expect(out.awards.awards.map((a) => [a.prize, a.unit])).toEqual([
+      ['Giải Nhất', 'Đoàn B'],
+      ['Giải Nhì', 'Đoàn A'],
+    ]);
     // Ba 1 + KK 3 left
-    expect(out.awards.unawarded).toEqual([{ prize: 'Giải Ba', count: 1 }, { prize: 'Giải Khuyến khích', count: 3 }]);
+    expect(out.awards.unawarded).toEqual([
+      { prize: 'Giải Ba', count: 1 },
+      { prize: 'Giải Khuyến khích', count: 3 },
+    ]);
     expect(out.participation.map((p) => p.unit)).toEqual(['Đoàn A', 'Đoàn B']);
     expect(out.results.map((r) => r.clipId)).toEqual(['HT-002', 'HT-001']);
   });
@@ -52,15 +58,23 @@ describe('runContest', () => {
     });
     const before = runContest(input);
     // "Đoàn Bê" matches neither name nor alias: HT-002 ranks first (30 > 20) but only Đoàn A is awarded.
-    expect(before.results.map((r) => [r.clipId, r.rank, r.unitKnown])).toEqual([['HT-002', 1, false], ['HT-001', 2, true]]);
+    expect(before.results.map((r) => [r.clipId, r.rank, r.unitKnown])).toEqual([
+      ['HT-002', 1, false],
+      ['HT-001', 2, true],
+    ]);
     expect(before.awards.awards.map((a) => [a.prize, a.unit, a.clipId])).toEqual([['Giải Nhất', 'Đoàn A', 'HT-001']]);
     // Nhì, Ba and 3 KK stay open: only one eligible unit.
     expect(before.awards.unawarded).toEqual([
-      { prize: 'Giải Nhì', count: 1 }, { prize: 'Giải Ba', count: 1 }, { prize: 'Giải Khuyến khích', count: 3 },
+      { prize: 'Giải Nhì', count: 1 },
+      { prize: 'Giải Ba', count: 1 },
+      { prize: 'Giải Khuyến khích', count: 3 },
     ]);
     // The organizer types the alias, without diacritics or case: the clip is Đoàn B's and wins Nhất (30 > 20).
     const fixed = runContest({ ...input, submissions: [input.submissions[0], { ...input.submissions[1], unit: 'chi doan b' }] });
-    expect(fixed.awards.awards.map((a) => [a.prize, a.unit, a.clipId])).toEqual([['Giải Nhất', 'Đoàn B', 'HT-002'], ['Giải Nhì', 'Đoàn A', 'HT-001']]);
+    expect(fixed.awards.awards.map((a) => [a.prize, a.unit, a.clipId])).toEqual([
+      ['Giải Nhất', 'Đoàn B', 'HT-002'],
+      ['Giải Nhì', 'Đoàn A', 'HT-001'],
+    ]);
     expect(fixed.results[0].note).toBe('');
   });
 
@@ -77,7 +91,10 @@ describe('runContest', () => {
     });
     const out = runContest(input);
     // HT-002 (36) ranks above HT-001 (20) but has no unit: only Đoàn A is awarded.
-    expect(out.results.map((r) => [r.clipId, r.rank, r.unit, r.unitKnown])).toEqual([['HT-002', 1, '', false], ['HT-001', 2, 'Đoàn A', true]]);
+    expect(out.results.map((r) => [r.clipId, r.rank, r.unit, r.unitKnown])).toEqual([
+      ['HT-002', 1, '', false],
+      ['HT-001', 2, 'Đoàn A', true],
+    ]);
     expect(out.results[0].note).toBe('Chưa ghi đơn vị – chưa xét giải; BTC điền cột "Đơn vị" ở trang "Bài dự thi" rồi tính lại.');
     expect(out.awards.awards.map((a) => [a.prize, a.unit, a.clipId])).toEqual([['Giải Nhất', 'Đoàn A', 'HT-001']]);
   });

@@ -1,13 +1,5 @@
 // Tests for jury totals, aggregation, conflicts of interest and completeness.
-import {
-  DEFAULT_RUBRIC,
-  aggregateJury,
-  expectedJurors,
-  isConflict,
-  jurorTotal,
-  missingMarks,
-  rubricMax,
-} from '../../src/domain/jury';
+import { DEFAULT_RUBRIC, aggregateJury, expectedJurors, isConflict, jurorTotal, missingMarks, rubricMax } from '../../src/domain/jury';
 import type { Juror } from '../../src/domain/types';
 
 const juror = (code: string, unit = ''): Juror => ({ code, name: `GK ${code}`, email: '', unit });
@@ -17,7 +9,13 @@ describe('rubric and juror totals', () => {
     expect(DEFAULT_RUBRIC).toEqual([{ name: 'Điểm', max: 100 }]);
     expect(rubricMax(DEFAULT_RUBRIC)).toBe(100);
     // 30 + 30 + 40 = 100
-    expect(rubricMax([{ name: 'Nội dung', max: 30 }, { name: 'Hình ảnh', max: 30 }, { name: 'Thông điệp', max: 40 }])).toBe(100);
+    expect(
+      rubricMax([
+        { name: 'Nội dung', max: 30 },
+        { name: 'Hình ảnh', max: 30 },
+        { name: 'Thông điệp', max: 40 },
+      ]),
+    ).toBe(100);
   });
   it('juror total is the sum of marks; any blank → not marked; 0 is a mark', () => {
     // 25 + 28,5 + 0 = 53.5

@@ -15,10 +15,7 @@ describe('normaliseJurorTotals', () => {
   //   z = −10 / √(200/3) = −√1.5 ≈ −1.2247, 0, +√1.5 for both jurors.
   //   pooled: 60, 70, 80, 80, 90, 100 → mean 80; deviations −20, −10, 0, 0, 10, 20 → variance 1000 / 6 → sd √(500/3) ≈ 12.910
   //   x' = 80 + z × √(500/3): z × sd = √(1.5 × 500/3) = √250 ≈ 15.811 → 64.189, 80, 95.811 for both jurors.
-  const out = normaliseJurorTotals(
-    [t('P', 'A', 60), t('Q', 'A', 70), t('R', 'A', 80), t('P', 'B', 80), t('Q', 'B', 90), t('R', 'B', 100)],
-    100,
-  );
+  const out = normaliseJurorTotals([t('P', 'A', 60), t('Q', 'A', 70), t('R', 'A', 80), t('P', 'B', 80), t('Q', 'B', 90), t('R', 'B', 100)], 100);
   const x = (clip: string, juror: string) => out.totals.get(markKey(clip, juror))!;
 
   it('pooled mean 80 and pooled sd √(500/3)', () => {
@@ -75,7 +72,10 @@ describe('normaliseJurorTotals', () => {
   it('clamps to the rubric scale: an outlier high mark never goes above rubricMax', () => {
     // E: 10, 10, 10, 90 → mean 30, sd √((3 × 400 + 3600) / 4) = √1200 ≈ 34.64, z(90) = 60 / 34.64 ≈ 1.732.
     // F: 90, 100, 95 → pooled of all seven: mean (120 + 285) / 7 ≈ 57.86, sd √(12093 / 7) ≈ 41.56; 57.86 + 1.732 × 41.56 ≈ 129.9 → 100.
-    const r = normaliseJurorTotals([t('P', 'E', 10), t('Q', 'E', 10), t('R', 'E', 10), t('S', 'E', 90), t('P', 'F', 90), t('Q', 'F', 100), t('R', 'F', 95)], 100);
+    const r = normaliseJurorTotals(
+      [t('P', 'E', 10), t('Q', 'E', 10), t('R', 'E', 10), t('S', 'E', 90), t('P', 'F', 90), t('Q', 'F', 100), t('R', 'F', 95)],
+      100,
+    );
     expect(r.totals.get(markKey('S', 'E'))).toBe(100);
   });
 

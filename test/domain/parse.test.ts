@@ -1,15 +1,5 @@
 // Tests for parsing what people type into cells: names, numbers, marks, booleans and contest-zone dates.
-import {
-  formatDateTime,
-  formatScoreVi,
-  idKey,
-  isBlank,
-  normalizeName,
-  parseBoolean,
-  parseDateTime,
-  parseMark,
-  parseNumberCell,
-} from '../../src/domain/parse';
+import { formatDateTime, formatScoreVi, idKey, isBlank, normalizeName, parseBoolean, parseDateTime, parseMark, parseNumberCell } from '../../src/domain/parse';
 
 const VN = 'Asia/Ho_Chi_Minh';
 const place = { sheet: 'BGK - Nguyễn Văn A', row: 5, column: 'Điểm' };
@@ -170,4 +160,3 @@ describe('small shared helpers', () => {
     expect(idKey('gk2')).toBe(idKey('GK2'));
   });
 });
-

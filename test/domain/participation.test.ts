@@ -31,7 +31,12 @@ describe('buildParticipation', () => {
     ]);
   });
   it('a clip with a blank unit is listed under a blank unit outside the roster, never meeting the quota', () => {
-    const rows = buildParticipation(units.slice(0, 1), [submission('HT-001', '  '), submission('HT-002', 'P1')], [ok('HT-001'), ok('HT-002')], DEFAULT_SETTINGS);
+    const rows = buildParticipation(
+      units.slice(0, 1),
+      [submission('HT-001', '  '), submission('HT-002', 'P1')],
+      [ok('HT-001'), ok('HT-002')],
+      DEFAULT_SETTINGS,
+    );
     // HT-002 (alias P1) → Đoàn Phường 1: 1 passed ≥ 1; HT-001 has no unit: its own row, unit '', quota not met
     expect(rows).toEqual([
       { unit: 'Đoàn Phường 1', submitted: 1, passed: 1, disqualified: 0, quotaMet: true, inRoster: true },

@@ -37,7 +37,16 @@ describe('juryProgress', () => {
   });
 
   it('GK2: 4 clips − 1 conflict = 3 to mark; HT-001 and HT-003 (a 0) marked; HT-004 missing; the conflict clip is never missing', () => {
-    expect(p[1]).toEqual({ jurorCode: 'GK2', name: 'Trần Thị Bình', toMark: 3, marked: 2, missing: ['HT-004'], conflicts: 1, invalid: [], notMarked: ['HT-004'] });
+    expect(p[1]).toEqual({
+      jurorCode: 'GK2',
+      name: 'Trần Thị Bình',
+      toMark: 3,
+      marked: 2,
+      missing: ['HT-004'],
+      conflicts: 1,
+      invalid: [],
+      notMarked: ['HT-004'],
+    });
   });
 
   it('GK3: 4 to mark, 2 marked; HT-004 missing (no row); HT-002 invalid with its cell, not counted as missing', () => {

@@ -28,10 +28,7 @@ type LogRow = { account: string; offsetMin: number };
 const logArb: fc.Arbitrary<LogRow[]> = fc.oneof(
   { arbitrary: fc.constant<LogRow[]>([]), weight: 3 },
   {
-    arbitrary: fc.array(
-      fc.record({ account: fc.constantFrom('a', 'A ', 'b', 'c'), offsetMin: fc.integer({ min: -60, max: 11000 }) }),
-      { maxLength: 6 },
-    ),
+    arbitrary: fc.array(fc.record({ account: fc.constantFrom('a', 'A ', 'b', 'c'), offsetMin: fc.integer({ min: -60, max: 11000 }) }), { maxLength: 6 }),
     weight: 1,
   },
 );
@@ -81,7 +78,9 @@ const contestArb: fc.Arbitrary<ContestInput> = fc
       appraisals: g.clips.flatMap((c, i) =>
         c.appraisal === 'pending' ? [] : [c.appraisal === 'passed' ? passed(ids[i]) : { clipId: ids[i], ticks: { TT1: true } }],
       ),
-      juryMarks: g.clips.flatMap((c, i) => jurors.map((j, k) => ({ clipId: ids[i], jurorCode: j.code, marks: [c.marks[k] === 'same' ? c.baseMark : c.marks[k]] }))),
+      juryMarks: g.clips.flatMap((c, i) =>
+        jurors.map((j, k) => ({ clipId: ids[i], jurorCode: j.code, marks: [c.marks[k] === 'same' ? c.baseMark : c.marks[k]] })),
+      ),
       engagement: g.clips.map((c, i) => ({ clipId: ids[i], reactions: c.reactions, shares: c.shares })),
       shareLog: g.clips.flatMap((c, i) =>
         c.log.map((e) => ({ clipId: ids[i], account: e.account, time: new Date(DEFAULT_SETTINGS.votingStart.getTime() + e.offsetMin * 60000) })),
@@ -103,10 +102,12 @@ function shuffle<T>(xs: T[], seed: number): T[] {
 
 const tiersArb: fc.Arbitrary<PrizeTier[]> = fc.oneof(
   fc.constant(DEFAULT_PRIZE_TIERS),
-  fc.array(fc.record({ name: fc.constantFrom('Nhất', 'Nhì', 'Ba', 'KK'), count: fc.integer({ min: 0, max: 3 }), reward: fc.constant('') }), {
-    minLength: 1,
-    maxLength: 4,
-  }).map((ts) => ts.map((t, i) => ({ ...t, name: `${t.name} ${i}` }))),
+  fc
+    .array(fc.record({ name: fc.constantFrom('Nhất', 'Nhì', 'Ba', 'KK'), count: fc.integer({ min: 0, max: 3 }), reward: fc.constant('') }), {
+      minLength: 1,
+      maxLength: 4,
+    })
+    .map((ts) => ts.map((t, i) => ({ ...t, name: `${t.name} ${i}` }))),
 );
 
 /** Scored results drawn from very few totals, jury parts and times, so genuine ties straddling prize boundaries are common. */
@@ -175,7 +176,13 @@ function checkAwardInvariants(results: ClipResult[], tiers: PrizeTier[], onePriz
   // Clips of units missing from the roster never win, and their presence changes nobody else's prize.
   const outsiders = new Set(results.filter((r) => !r.unitKnown).map((r) => r.clipId));
   expect(list.awards.filter((a) => outsiders.has(a.clipId))).toEqual([]);
-  expect(list).toEqual(buildAwards(results.filter((r) => r.unitKnown), tiers, { onePrizePerUnit }));
+  expect(list).toEqual(
+    buildAwards(
+      results.filter((r) => r.unitKnown),
+      tiers,
+      { onePrizePerUnit },
+    ),
+  );
   return groups.size > 0;
 }
 

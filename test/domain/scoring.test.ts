@@ -97,13 +97,7 @@ describe('computeResults', () => {
           submission('HT-005', 'Đoàn Phường 6'), // nobody marked
           submission('HT-006', 'Đoàn Phường 6', vn('2023-06-10T23:59:59')), // last second of the deadline minute
         ],
-        appraisals: [
-          passed('HT-001'),
-          { clipId: 'HT-003', ticks: ticksAllButTT10 },
-          passed('HT-004'),
-          passed('HT-005'),
-          passed('HT-006'),
-        ],
+        appraisals: [passed('HT-001'), { clipId: 'HT-003', ticks: ticksAllButTT10 }, passed('HT-004'), passed('HT-005'), passed('HT-006')],
         juryMarks: [
           ...marks3('HT-001', 70, 70, 70),
           ...marks3('HT-002', 70, 70, 70),
@@ -170,7 +164,10 @@ describe('computeResults', () => {
   it('multi-criterion rubric: jury part = weight × aggregate / rubric max; a short row is not fully marked', () => {
     const rs = computeResults(
       contest({
-        rubric: [{ name: 'Nội dung', max: 6 }, { name: 'Hình ảnh', max: 4 }],
+        rubric: [
+          { name: 'Nội dung', max: 6 },
+          { name: 'Hình ảnh', max: 4 },
+        ],
         jurors: jurors.slice(0, 2),
         submissions: [submission('HT-001', 'X'), submission('HT-002', 'X')],
         appraisals: [passed('HT-001'), passed('HT-002')],
@@ -201,7 +198,11 @@ describe('computeResults', () => {
         ],
       }),
     );
-    expect(rs.map((r) => [r.clipId, r.rank])).toEqual([['HT-002', 1], ['HT-001', 2], ['HT-003', 2]]);
+    expect(rs.map((r) => [r.clipId, r.rank])).toEqual([
+      ['HT-002', 1],
+      ['HT-001', 2],
+      ['HT-003', 2],
+    ]);
   });
 
   it('ranks follow the whole tie-break chain: 92.00 (jury 36), 92.00 (jury 34), 90.00 → 1, 2, 3 (issue 13)', () => {
@@ -251,10 +252,18 @@ describe('computeResults', () => {
         ],
       }),
     );
-    expect(byTime.map((r) => [r.clipId, r.rank])).toEqual([['HT-002', 1], ['HT-001', 2], ['HT-003', 3]]);
+    expect(byTime.map((r) => [r.clipId, r.rank])).toEqual([
+      ['HT-002', 1],
+      ['HT-001', 2],
+      ['HT-003', 3],
+    ]);
     // Same total, same jury part, same minute: no rule decides, both are 1st and the next is 3rd.
     const tied = computeResults(contest({ ...base, submissions: ['HT-001', 'HT-002', 'HT-003'].map((id) => submission(id, 'X')) }));
-    expect(tied.map((r) => [r.clipId, r.rank])).toEqual([['HT-001', 1], ['HT-002', 1], ['HT-003', 3]]);
+    expect(tied.map((r) => [r.clipId, r.rank])).toEqual([
+      ['HT-001', 1],
+      ['HT-002', 1],
+      ['HT-003', 3],
+    ]);
   });
 
   it('trimmed mean fallback note reaches the result', () => {
@@ -296,9 +305,7 @@ describe('computeResults', () => {
       ['HT-001', 2, true, true, 'Đoàn Phường 6'],
     ]);
     expect(rs[0].total).toBeCloseTo(36, 10);
-    expect(rs[0].note).toBe(
-      'Đơn vị "Đoàn Phường 99" không có trong danh sách đơn vị – chưa xét giải; BTC sửa cột "Đơn vị" ở trang "Bài dự thi" rồi tính lại.',
-    );
+    expect(rs[0].note).toBe('Đơn vị "Đoàn Phường 99" không có trong danh sách đơn vị – chưa xét giải; BTC sửa cột "Đơn vị" ở trang "Bài dự thi" rồi tính lại.');
     expect(rs[1].note).toBe('');
   });
 
@@ -352,7 +359,11 @@ describe('computeResults', () => {
           submission('HT-003', 'Đoàn Phường 6'), // nothing ticked yet
           submission('HT-004', 'Đoàn Phường 6', vn('2023-06-11T00:05:00')), // late and failed
         ],
-        appraisals: [passed('HT-001'), { clipId: 'HT-002', ticks: { ...passed('x').ticks, TT10: false } }, { clipId: 'HT-004', ticks: { ...passed('x').ticks, TT10: false } }],
+        appraisals: [
+          passed('HT-001'),
+          { clipId: 'HT-002', ticks: { ...passed('x').ticks, TT10: false } },
+          { clipId: 'HT-004', ticks: { ...passed('x').ticks, TT10: false } },
+        ],
       }),
     );
     expect(byId(rs, 'HT-001')).toMatchObject({ unscoredReasons: ['late'], note: 'Nộp trễ.' });
@@ -425,7 +436,10 @@ describe('computeResults: the jury aggregation setting', () => {
     expect(byId(rs, 'HT-001').juryPart).toBeCloseTo(28.8, 10);
     expect(byId(rs, 'HT-001').total).toBeCloseTo(58.8, 10);
     expect(byId(rs, 'HT-002').total).toBeCloseTo(58.4, 10);
-    expect(rs.map((r) => [r.clipId, r.rank])).toEqual([['HT-001', 1], ['HT-002', 2]]);
+    expect(rs.map((r) => [r.clipId, r.rank])).toEqual([
+      ['HT-001', 1],
+      ['HT-002', 2],
+    ]);
   });
 
   it('trimmed mean drops 40 and 100: (60 + 70 + 90) / 3 = 73.33… → 29.33, total 59.33', () => {
@@ -444,7 +458,10 @@ describe('computeResults: the jury aggregation setting', () => {
     expect(byId(rs, 'HT-001').juryAggregate).toBe(70);
     expect(byId(rs, 'HT-001').juryPart).toBeCloseTo(28, 10);
     expect(byId(rs, 'HT-001').total).toBeCloseTo(58, 10);
-    expect(rs.map((r) => [r.clipId, r.rank])).toEqual([['HT-002', 1], ['HT-001', 2]]);
+    expect(rs.map((r) => [r.clipId, r.rank])).toEqual([
+      ['HT-002', 1],
+      ['HT-001', 2],
+    ]);
   });
 });
 
@@ -488,7 +505,10 @@ describe('computeResults: weights, point values and caps are settings', () => {
     expect(r.engagementPart).toBeCloseTo(70, 10);
     expect(r.juryPart).toBeCloseTo(15, 10);
     expect(r.total).toBeCloseTo(85, 10);
-    expect(rs.map((x) => [x.clipId, x.rank])).toEqual([['HT-002', 1], ['HT-001', 2]]);
+    expect(rs.map((x) => [x.clipId, x.rank])).toEqual([
+      ['HT-002', 1],
+      ['HT-001', 2],
+    ]);
   });
 });
 

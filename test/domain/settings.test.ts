@@ -1,10 +1,5 @@
 // Tests for the "Cấu hình" settings: defaults, parsing from rows, and validation messages.
-import {
-  DEFAULT_SETTINGS,
-  SETTING_DEFINITIONS,
-  parseSettings,
-  validateSettings,
-} from '../../src/domain/settings';
+import { DEFAULT_SETTINGS, SETTING_DEFINITIONS, parseSettings, validateSettings } from '../../src/domain/settings';
 import { isLate } from '../../src/domain/scoring';
 import type { Settings } from '../../src/domain/types';
 
@@ -36,19 +31,61 @@ describe('defaults', () => {
   });
   it('has the exact sheet labels in SPEC order and default texts that match the defaults', () => {
     expect(SETTING_DEFINITIONS.map((d) => d.label)).toEqual([
-      'Tên hội thi', 'Đơn vị tổ chức', 'Hạn nộp bài', 'Bắt đầu bình chọn', 'Kết thúc bình chọn',
-      'Trọng số BGK (%)', 'Trọng số tương tác (%)', 'Điểm mỗi lượt chia sẻ', 'Điểm mỗi lượt cảm xúc',
-      'Số lượt chia sẻ tính tối đa mỗi tài khoản', 'Điểm tương tác tối đa', 'Cách tổng hợp điểm BGK',
-      'Số bài hợp lệ tối thiểu mỗi đơn vị', 'Nhận bài nộp trễ', 'Mỗi đơn vị tối đa một giải',
-      'Tính điểm khi BGK chưa chấm đủ', 'Gửi email xác nhận', 'Múi giờ', 'Chuẩn hoá điểm BGK',
-      'Mẫu giấy khen', 'Thư mục giấy khen', 'Nơi ký giấy khen', 'Ngày ký giấy khen', 'Người ký giấy khen', 'Chức vụ người ký',
+      'Tên hội thi',
+      'Đơn vị tổ chức',
+      'Hạn nộp bài',
+      'Bắt đầu bình chọn',
+      'Kết thúc bình chọn',
+      'Trọng số BGK (%)',
+      'Trọng số tương tác (%)',
+      'Điểm mỗi lượt chia sẻ',
+      'Điểm mỗi lượt cảm xúc',
+      'Số lượt chia sẻ tính tối đa mỗi tài khoản',
+      'Điểm tương tác tối đa',
+      'Cách tổng hợp điểm BGK',
+      'Số bài hợp lệ tối thiểu mỗi đơn vị',
+      'Nhận bài nộp trễ',
+      'Mỗi đơn vị tối đa một giải',
+      'Tính điểm khi BGK chưa chấm đủ',
+      'Gửi email xác nhận',
+      'Múi giờ',
+      'Chuẩn hoá điểm BGK',
+      'Mẫu giấy khen',
+      'Thư mục giấy khen',
+      'Nơi ký giấy khen',
+      'Ngày ký giấy khen',
+      'Người ký giấy khen',
+      'Chức vụ người ký',
       'Chia sẻ bảng tính với giám khảo',
     ]);
     // defaultText is settingText(DEFAULT_SETTINGS): the seed's "Giá trị" cells, dates as dd/MM/yyyy HH:mm in +07:00.
     expect(SETTING_DEFINITIONS.map((d) => d.defaultText)).toEqual([
       'Hội thi video clip "Tuổi trẻ Quận 11 thời kỳ chuyển đổi số gắn với phong trào 3 trách nhiệm"',
-      'Ban Thường vụ Quận Đoàn 11', '10/06/2023 23:59', '12/06/2023 00:00', '19/06/2023 16:00',
-      '40', '60', '2', '1', '2', '300', 'Trung bình', '1', 'Không', 'Có', 'Không', 'Không', 'Asia/Ho_Chi_Minh', 'Không', '', '', 'Quận 11', '', '', 'BÍ THƯ', 'Không',
+      'Ban Thường vụ Quận Đoàn 11',
+      '10/06/2023 23:59',
+      '12/06/2023 00:00',
+      '19/06/2023 16:00',
+      '40',
+      '60',
+      '2',
+      '1',
+      '2',
+      '300',
+      'Trung bình',
+      '1',
+      'Không',
+      'Có',
+      'Không',
+      'Không',
+      'Asia/Ho_Chi_Minh',
+      'Không',
+      '',
+      '',
+      'Quận 11',
+      '',
+      '',
+      'BÍ THƯ',
+      'Không',
     ]);
   });
 });
@@ -103,7 +140,10 @@ describe('parseSettings', () => {
   });
   describe('a date without a time: an END setting means 23:59 of that day, a START setting 00:00', () => {
     const dates = (rows: { label: string; value: unknown }[]) => {
-      const r = parseSettings(rows.map((x, i) => ({ ...x, row: 4 + i })), SHEET);
+      const r = parseSettings(
+        rows.map((x, i) => ({ ...x, row: 4 + i })),
+        SHEET,
+      );
       if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
       return r.value;
     };
@@ -196,9 +236,7 @@ describe('parseSettings', () => {
     expect(r.problems[0].message).toContain('phải bằng 100');
   });
   it('every problem starts with where to fix it: sheet, row and the "Giá trị" column', () => {
-    const rows = defaultRows().map((r) =>
-      r.label === 'Trọng số BGK (%)' ? { ...r, value: 50 } : r.label === 'Nhận bài nộp trễ' ? { ...r, value: 'tùy' } : r,
-    );
+    const rows = defaultRows().map((r) => (r.label === 'Trọng số BGK (%)' ? { ...r, value: 50 } : r.label === 'Nhận bài nộp trễ' ? { ...r, value: 'tùy' } : r));
     const bad = parseSettings(rows, SHEET);
     if (bad.ok) throw new Error('expected problems');
     // "Nhận bài nộp trễ" is the 14th setting → row 15.
@@ -206,15 +244,23 @@ describe('parseSettings', () => {
       'Trang "Cấu hình", dòng 15, cột "Giá trị": giá trị "tùy" của thiết lập "Nhận bài nộp trễ" không hợp lệ; cần "Có" hoặc "Không".',
     ]);
     // Weights sit on rows 7 and 8; 50 + 60 = 110 ≠ 100, so both rows are named.
-    const sum = parseSettings(defaultRows().map((r) => (r.row === 7 ? { ...r, value: 50 } : r)), SHEET);
+    const sum = parseSettings(
+      defaultRows().map((r) => (r.row === 7 ? { ...r, value: 50 } : r)),
+      SHEET,
+    );
     if (sum.ok) throw new Error('expected problems');
     expect(sum.problems.map((p) => p.message)).toEqual([
       'Trang "Cấu hình", dòng 7, cột "Giá trị" và dòng 8, cột "Giá trị": thiết lập "Trọng số BGK (%)" (50) cộng "Trọng số tương tác (%)" (60) phải bằng 100.',
     ]);
     // Deadline 13/06 after the voting start 12/06 (rows 4 and 5).
-    const order = parseSettings(defaultRows().map((r) => (r.row === 4 ? { ...r, value: '13/06/2023 08:00' } : r)), SHEET);
+    const order = parseSettings(
+      defaultRows().map((r) => (r.row === 4 ? { ...r, value: '13/06/2023 08:00' } : r)),
+      SHEET,
+    );
     if (order.ok) throw new Error('expected problems');
-    expect(order.problems[0].message).toMatch(/^Trang "Cấu hình", dòng 4, cột "Giá trị" và dòng 5, cột "Giá trị": thiết lập "Hạn nộp bài" \(13\/06\/2023 08:00\) phải trước/);
+    expect(order.problems[0].message).toMatch(
+      /^Trang "Cấu hình", dòng 4, cột "Giá trị" và dòng 5, cột "Giá trị": thiết lập "Hạn nộp bài" \(13\/06\/2023 08:00\) phải trước/,
+    );
   });
   it('reports a duplicated label', () => {
     const r = parseSettings(

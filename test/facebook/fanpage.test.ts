@@ -25,7 +25,10 @@ function thrown(fn: () => unknown): string {
 }
 
 function setSource(c: FanpageContest, row: number, reactions: unknown, shares: unknown, source: string): void {
-  c.emu.spreadsheet.getSheetByName(ENGAGEMENT.name)!.getRange(row, 3, 1, 4).setValues([[reactions, shares, '', source]]);
+  c.emu.spreadsheet
+    .getSheetByName(ENGAGEMENT.name)!
+    .getRange(row, 3, 1, 4)
+    .setValues([[reactions, shares, '', source]]);
 }
 
 const urlFetchCalls = (c: FanpageContest) => c.emu.calls.count('UrlFetchApp.fetch') + c.emu.calls.count('UrlFetchApp.fetchAll');
@@ -34,7 +37,13 @@ describe('Kết nối Fanpage', () => {
   test('stores the checked token in the user properties keyed by the spreadsheet, shows it masked, writes it nowhere', () => {
     const c = fanpageContest({ clips: 2 });
     const stored = JSON.parse(c.emu.PropertiesService.getUserProperties().getProperty(connectionKey(c.emu.spreadsheet.getId()))!);
-    expect(stored).toMatchObject({ token: TOKEN, pageId: '100064123456789', pageName: 'Quận Đoàn 11', scopes: ['pages_read_engagement', 'pages_show_list'], expiresAt: null });
+    expect(stored).toMatchObject({
+      token: TOKEN,
+      pageId: '100064123456789',
+      pageName: 'Quận Đoàn 11',
+      scopes: ['pages_read_engagement', 'pages_show_list'],
+      expiresAt: null,
+    });
     // Through the menu door, so "Nhật ký" gets its line.
     const summary = runMenuAction(c.ctx(), connectFanpageAction, { page: 'quandoan11', token: TOKEN });
     expect(summary.lines[0]).toBe('Đã kết nối Fanpage "Quận Đoàn 11" (ID 100064123456789).');
@@ -134,7 +143,10 @@ describe('Cập nhật tương tác từ Fanpage', () => {
     setSource(c, 3, 66, '', '');
     const asked: string[][] = [];
     const s = updateEngagement(c.ctx(vn(2023, 6, 16, 9, 0)), { confirmOverwrite: (lines) => (asked.push(lines), 'keep') });
-    expect(asked[0]).toEqual(['HT-001 (dòng 2): nhập tay 77 cảm xúc, 7 chia sẻ; Fanpage: 100, 10', 'HT-002 (dòng 3): nhập tay 66 cảm xúc, trống chia sẻ; Fanpage: 101, 11']);
+    expect(asked[0]).toEqual([
+      'HT-001 (dòng 2): nhập tay 77 cảm xúc, 7 chia sẻ; Fanpage: 100, 10',
+      'HT-002 (dòng 3): nhập tay 66 cảm xúc, trống chia sẻ; Fanpage: 101, 11',
+    ]);
     expect(s.warnings[0]).toContain('Giữ số nhập tay ở 2 bài');
     expect(engagementRecords(c.emu).map((r) => r['Lượt cảm xúc'])).toEqual([77, 66, 102]);
     // With no one to ask (a trigger), nothing typed is touched either.
@@ -144,7 +156,11 @@ describe('Cập nhật tương tác từ Fanpage', () => {
     expect(updateEngagement(c.ctx(vn(2023, 6, 16, 9, 45)), { confirmOverwrite: () => 'cancel' }).lines[0]).toContain('Đã hủy');
     expect(everythingWritten(c.emu)).toBe(before);
     updateEngagement(c.ctx(vn(2023, 6, 16, 10, 0)), { confirmOverwrite: () => 'overwrite' });
-    expect(engagementRecords(c.emu).map((r) => [r['Lượt cảm xúc'], r['Nguồn']])).toEqual([[100, 'Fanpage'], [101, 'Fanpage'], [102, 'Fanpage']]);
+    expect(engagementRecords(c.emu).map((r) => [r['Lượt cảm xúc'], r['Nguồn']])).toEqual([
+      [100, 'Fanpage'],
+      [101, 'Fanpage'],
+      [102, 'Fanpage'],
+    ]);
   });
 });
 

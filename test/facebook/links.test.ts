@@ -33,7 +33,11 @@ describe('linkInfo: the keys of each Facebook link form', () => {
   });
 
   test('a post read from the Graph API is known by its id, its permalink and its video', () => {
-    expect(postKeys({ id: '100064_555', permalink: 'https://www.facebook.com/100064/posts/pfbid0Q', videoIds: ['77'] }).sort()).toEqual(['post:555', 'post:pfbid0Q', 'video:77']);
+    expect(postKeys({ id: '100064_555', permalink: 'https://www.facebook.com/100064/posts/pfbid0Q', videoIds: ['77'] }).sort()).toEqual([
+      'post:555',
+      'post:pfbid0Q',
+      'video:77',
+    ]);
   });
 });
 

@@ -4,7 +4,6 @@ import { computeScores } from '../../src/flows/scores';
 import { runMenuAction } from '../../src/ui/runner';
 import { mark, newEmulator, records, rowOf, runSampleContest, setCell } from './fixture';
 
-
 describe('an award list built while a passed clip is still unscored', () => {
   const emu = newEmulator();
   const run = runSampleContest(emu);

@@ -9,7 +9,10 @@ function duplicateRow(emu: Emu, name: string, row: number, change: Record<string
   const s = sheet(emu, name);
   const width = s.getLastColumn();
   const headers = s.getRange(1, 1, 1, width).getValues()[0].map(String);
-  const values = s.getRange(row, 1, 1, width).getValues()[0].map((v, i) => (headers[i] in change ? change[headers[i]] : v));
+  const values = s
+    .getRange(row, 1, 1, width)
+    .getValues()[0]
+    .map((v, i) => (headers[i] in change ? change[headers[i]] : v));
   const at = s.getLastRow() + 1;
   s.getRange(at, 1, 1, width).setValues([values.map((v) => escapeCell(v))]);
   return at;
@@ -60,7 +63,9 @@ describe('the same clip ID twice', () => {
     const second = duplicateRow(emu, AN, first, { Điểm: 10 });
     expect(stopMessage(ctx)).toContain(`Trang "${AN}", cột "Mã bài": mã "HT-002" có ở dòng ${first}, ${second} với điểm khác nhau`);
     setCell(emu, AN, second, 'Điểm', records(emu, AN)[first - 2]['Điểm']);
-    expect(computeScores(ctx).warnings.join('\n')).toContain(`Trang "${AN}", cột "Mã bài": mã "HT-002" có ở dòng ${first}, ${second} với nội dung giống hệt nhau`);
+    expect(computeScores(ctx).warnings.join('\n')).toContain(
+      `Trang "${AN}", cột "Mã bài": mã "HT-002" có ở dòng ${first}, ${second} với nội dung giống hệt nhau`,
+    );
   });
 
   test('"Tương tác": two different counts for one clip stop scoring', () => {

@@ -58,7 +58,7 @@ describe('"Người thẩm định" when the editor\'s email is hidden', () => {
     expect(UNKNOWN_APPRAISER).toBe('(không rõ tài khoản)');
   });
 
-  test('with the installable edit trigger (made when the form is linked), appraisers\' ticks are filled in as the organizer', () => {
+  test("with the installable edit trigger (made when the form is linked), appraisers' ticks are filled in as the organizer", () => {
     ensureSettingsEditTrigger(contextOf(emu));
     // An appraiser of the owner's domain: the trigger sees the email.
     emu.setUser(APPRAISER);

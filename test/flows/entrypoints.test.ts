@@ -54,7 +54,7 @@ describe('src/main.ts entry points', () => {
     expect([r['Kết quả'], r['Lý do']]).toEqual(['Đạt', '']);
   });
 
-  test('an appraiser\'s tick gets its result from the edit trigger setup installed, which runs as the organizer', () => {
+  test("an appraiser's tick gets its result from the edit trigger setup installed, which runs as the organizer", () => {
     const row = rowOf(emu, 'Thẩm định', 'Mã bài', 'HT-003');
     emu.setUser(APPRAISER);
     emu.editCell('Thẩm định', `E${row}`, true);
@@ -79,7 +79,7 @@ describe('src/main.ts entry points', () => {
     expect([r['Điểm'], r['Tổng']]).toEqual([85.5, 85.5]);
   });
 
-  test('an appraiser cannot change the organizers\' sheets', () => {
+  test("an appraiser cannot change the organizers' sheets", () => {
     emu.setUser(APPRAISER);
     expect(() => sheet(emu, 'Cấu hình').getRange('B2').setValue('x')).toThrow(/protected cell/);
     emu.setUser(OWNER);

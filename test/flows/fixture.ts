@@ -39,7 +39,10 @@ export function sheet(emu: Emu, name: string): GoogleAppsScript.Spreadsheet.Shee
 export function records(emu: Emu, name: string): Record<string, unknown>[] {
   const values = sheet(emu, name).getDataRange().getValues();
   const headers = values[0].map(String);
-  return values.slice(1).filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
+  return values
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
 }
 
 /** Appends rows of cells under the headers, placed by header text (strings stay text). */
@@ -149,7 +152,7 @@ export function seedRoster(emu: Emu): void {
   appendByHeader(
     emu,
     'Ban giám khảo',
-    JURORS.map((j) => ({ 'Mã': j.code, 'Họ tên': j.name, Email: j.email, 'Đơn vị': j.unit })),
+    JURORS.map((j) => ({ Mã: j.code, 'Họ tên': j.name, Email: j.email, 'Đơn vị': j.unit })),
   );
 }
 
@@ -258,4 +261,3 @@ export function runSampleContest(emu: Emu) {
   const awards = buildAwardList(ctx);
   return { ctx, appraisal, jury, scores, awards };
 }
-

@@ -20,7 +20,10 @@ describe('"Chuẩn bị phiếu chấm BGK" after a juror\'s unit changed', () =
 
   test('the new conflict rows say "Không chấm (cùng đơn vị)" and are grey; the marks stay as typed', () => {
     // Passed clips are 1–40 without 5, 18, 33: HT-001 is row 2, HT-026 row 25 (26 − 1 − 2 failed before it + 1).
-    for (const [id, row, mark] of [['HT-001', 2, 51], ['HT-026', 25, 76]] as const) {
+    for (const [id, row, mark] of [
+      ['HT-001', 2, 51],
+      ['HT-026', 25, 76],
+    ] as const) {
       expect(rowOf(emu, anTab, 'Mã bài', id)).toBe(row);
       const r = records(emu, anTab).find((x) => x['Mã bài'] === id)!;
       expect([r['Điểm'], r['Tổng']]).toEqual([mark, 'Không chấm (cùng đơn vị)']);
@@ -31,14 +34,21 @@ describe('"Chuẩn bị phiếu chấm BGK" after a juror\'s unit changed', () =
   });
 
   test('marks typed into a conflict row are reported', () => {
-    expect(summary.warnings).toContain(`Trang "${anTab}", dòng 2: bài HT-001 cùng đơn vị với giám khảo Nguyễn Văn An (không chấm) nhưng đã có điểm – điểm này không được tính.`);
-    expect(summary.warnings).toContain(`Trang "${anTab}", dòng 25: bài HT-026 cùng đơn vị với giám khảo Nguyễn Văn An (không chấm) nhưng đã có điểm – điểm này không được tính.`);
+    expect(summary.warnings).toContain(
+      `Trang "${anTab}", dòng 2: bài HT-001 cùng đơn vị với giám khảo Nguyễn Văn An (không chấm) nhưng đã có điểm – điểm này không được tính.`,
+    );
+    expect(summary.warnings).toContain(
+      `Trang "${anTab}", dòng 25: bài HT-026 cùng đơn vị với giám khảo Nguyễn Văn An (không chấm) nhưng đã có điểm – điểm này không được tính.`,
+    );
     expect(summary.lines).toContain(`"${anTab}": đã cập nhật, thêm 0 bài, 2 bài cùng đơn vị không chấm, đánh dấu thêm 2 bài cùng đơn vị.`);
   });
 
   test('rows no longer in conflict are un-marked and un-greyed, so the juror is expected to mark them', () => {
     // HT-003 is row 4, HT-028 row 27 in every tab.
-    for (const [id, row] of [['HT-003', 4], ['HT-028', 27]] as const) {
+    for (const [id, row] of [
+      ['HT-003', 4],
+      ['HT-028', 27],
+    ] as const) {
       expect(rowOf(emu, emTab, 'Mã bài', id)).toBe(row);
       const r = records(emu, emTab).find((x) => x['Mã bài'] === id)!;
       expect([r['Điểm'], r['Tổng']]).toEqual(['', '']);

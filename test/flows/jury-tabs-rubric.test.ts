@@ -7,7 +7,12 @@ describe('rubric "Điểm 100" replaced by "Nội dung 60" + "Hình thức 40" a
   const emu = newEmulator();
   runSampleContest(emu);
   // The organizer overwrites row 2 and adds row 3 of "Tiêu chí chấm".
-  sheet(emu, 'Tiêu chí chấm').getRange('A2:B3').setValues([['Nội dung', 60], ['Hình thức', 40]]);
+  sheet(emu, 'Tiêu chí chấm')
+    .getRange('A2:B3')
+    .setValues([
+      ['Nội dung', 60],
+      ['Hình thức', 40],
+    ]);
   const ctx = flowContext(emu);
   const summary = prepareJuryTabs(ctx);
   const an = `BGK - ${JURORS[0].name}`;
@@ -25,14 +30,20 @@ describe('rubric "Điểm 100" replaced by "Nội dung 60" + "Hình thức 40" a
     // 40 clips − 3 failing appraisal = 37 rows per tab. GK1: 37 marks. GK2 left HT-040 blank: 36.
     // GK5 does not mark HT-003 and HT-028 (own unit): 35.
     expect(summary.warnings).toContain(`Trang "${an}", cột "Điểm": còn 37 điểm nhưng tiêu chí này không còn trong "Tiêu chí chấm" – điểm này không được tính.`);
-    expect(summary.warnings).toContain(`Trang "BGK - ${JURORS[1].name}", cột "Điểm": còn 36 điểm nhưng tiêu chí này không còn trong "Tiêu chí chấm" – điểm này không được tính.`);
-    expect(summary.warnings).toContain(`Trang "BGK - ${JURORS[4].name}", cột "Điểm": còn 35 điểm nhưng tiêu chí này không còn trong "Tiêu chí chấm" – điểm này không được tính.`);
+    expect(summary.warnings).toContain(
+      `Trang "BGK - ${JURORS[1].name}", cột "Điểm": còn 36 điểm nhưng tiêu chí này không còn trong "Tiêu chí chấm" – điểm này không được tính.`,
+    );
+    expect(summary.warnings).toContain(
+      `Trang "BGK - ${JURORS[4].name}", cột "Điểm": còn 35 điểm nhưng tiêu chí này không còn trong "Tiêu chí chấm" – điểm này không được tính.`,
+    );
   });
 
   test('"Tính điểm" says the same instead of silently scoring nothing', () => {
     const scores = computeScores(ctx);
     expect(scores.lines[0]).toBe('Đã tính điểm 0/40 bài; kết quả ở trang "Kết quả".');
-    expect(scores.warnings.join('\n')).toContain(`Trang "${an}", cột "Điểm": còn 37 điểm nhưng tiêu chí này không còn trong "Tiêu chí chấm" – điểm này không được tính.`);
+    expect(scores.warnings.join('\n')).toContain(
+      `Trang "${an}", cột "Điểm": còn 37 điểm nhưng tiêu chí này không còn trong "Tiêu chí chấm" – điểm này không được tính.`,
+    );
   });
 
   test('new marks go into the new columns, validated 0…60 and 0…40, and are summed', () => {

@@ -5,7 +5,11 @@ import { JURORS, OWNER, flowContext, newEmulator, records, rowOf, runSampleConte
 
 function protectionEditors(emu: Emu, name: string): string[] {
   const type = emu.SpreadsheetApp.ProtectionType.SHEET as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
-  return sheet(emu, name).getProtections(type)[0].getEditors().map((u) => u.getEmail()).sort();
+  return sheet(emu, name)
+    .getProtections(type)[0]
+    .getEditors()
+    .map((u) => u.getEmail())
+    .sort();
 }
 
 describe('"BGK - …" tabs', () => {

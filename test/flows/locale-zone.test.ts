@@ -38,7 +38,9 @@ test('setup sets an en_US spreadsheet to vi_VN, so typed share-log times give th
   const vi = scoresIn('vi_VN');
   const en = scoresIn('en_US');
   expect(en.emu.spreadsheet.getSpreadsheetLocale()).toBe('vi_VN');
-  expect(en.setup.lines).toContain('Đã đặt định dạng vùng (locale) của bảng tính thành vi_VN (trước là en_US): ngày gõ tay được hiểu theo thứ tự ngày/tháng/năm.');
+  expect(en.setup.lines).toContain(
+    'Đã đặt định dạng vùng (locale) của bảng tính thành vi_VN (trước là en_US): ngày gõ tay được hiểu theo thứ tự ngày/tháng/năm.',
+  );
   expect(vi.setup.lines.some((l) => l.includes('định dạng vùng'))).toBe(false);
   expect(en.results).toEqual(vi.results);
   const ht010 = (r: { results: Record<string, unknown>[] }) => r.results.find((x) => x['Mã bài'] === 'HT-010')!['Điểm tương tác tính'];

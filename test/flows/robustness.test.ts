@@ -20,13 +20,18 @@ function snapshot(emu: Emu): unknown {
       name: s.getName(),
       values: range.getValues(),
       formats: body?.getNumberFormats(),
-      validation: body?.getDataValidations().map((r) => r.map((v) => (v ? [String(v.getCriteriaType()), JSON.stringify(v.getCriteriaValues()), v.getAllowInvalid()] : null))),
+      validation: body
+        ?.getDataValidations()
+        .map((r) => r.map((v) => (v ? [String(v.getCriteriaType()), JSON.stringify(v.getCriteriaValues()), v.getAllowInvalid()] : null))),
       bold: cols > 0 ? s.getRange(1, 1, 1, cols).getFontWeights() : [],
       frozen: s.getFrozenRows(),
       widths: Array.from({ length: cols }, (_, i) => s.getColumnWidth(i + 1)),
       protections: s.getProtections(emu.SpreadsheetApp.ProtectionType.SHEET as unknown as GoogleAppsScript.Spreadsheet.ProtectionType).map((p) => ({
         description: p.getDescription(),
-        editors: p.getEditors().map((u) => u.getEmail()).sort(),
+        editors: p
+          .getEditors()
+          .map((u) => u.getEmail())
+          .sort(),
       })),
     };
   });
@@ -38,13 +43,25 @@ describe('setup', () => {
     const first = setupContest(flowContext(emu));
     expect(first.lines[0]).toMatch(/^Đã tạo 14 trang: Cấu hình, Tiêu chí thẩm định/);
     expect(sheet(emu, 'Kết quả').getRange(1, 1, 1, 11).getValues()[0]).toEqual([
-      'Hạng', 'Mã bài', 'Đơn vị', 'Tên tác phẩm', 'Điểm BGK', 'Điểm BGK quy đổi', 'Điểm tương tác',
-      'Điểm tương tác tính', 'Điểm tương tác quy đổi', 'Tổng điểm', 'Ghi chú',
+      'Hạng',
+      'Mã bài',
+      'Đơn vị',
+      'Tên tác phẩm',
+      'Điểm BGK',
+      'Điểm BGK quy đổi',
+      'Điểm tương tác',
+      'Điểm tương tác tính',
+      'Điểm tương tác quy đổi',
+      'Tổng điểm',
+      'Ghi chú',
     ]);
     expect(records(emu, 'Cấu hình').find((r) => r['Thiết lập'] === 'Trọng số BGK (%)')!['Giá trị']).toBe(40);
     expect(records(emu, 'Tiêu chí thẩm định').map((r) => r['Mã'])).toEqual(['TT1', 'TT2', 'TT3', 'TT4', 'TT5', 'TT6', 'TT7', 'TT8', 'TT9', 'TT10']);
     expect(records(emu, 'Cơ cấu giải').map((r) => [r['Giải'], r['Số lượng']])).toEqual([
-      ['Giải Nhất', 1], ['Giải Nhì', 1], ['Giải Ba', 1], ['Giải Khuyến khích', 3],
+      ['Giải Nhất', 1],
+      ['Giải Nhì', 1],
+      ['Giải Ba', 1],
+      ['Giải Khuyến khích', 3],
     ]);
     const before = snapshot(emu);
     const second = setupContest(flowContext(emu));
@@ -87,7 +104,7 @@ describe('after a whole contest', () => {
     expect(records(emu, 'Kết quả')).toEqual(before);
   });
 
-  test('a juror editing another juror\'s tab gets Google\'s protection error and nothing changes', () => {
+  test("a juror editing another juror's tab gets Google's protection error and nothing changes", () => {
     const [an, binh] = JURORS;
     const target = sheet(emu, `BGK - ${binh.name}`);
     const row = rowOf(emu, `BGK - ${binh.name}`, 'Mã bài', 'HT-007');

@@ -73,7 +73,10 @@ describe('a co-organizer without access to the form', () => {
       expect(message).toContain('Chưa có gì bị thay đổi');
       expect(message).not.toContain('Chưa có biểu mẫu nộp bài');
       // QR and unit sync name the user and the owner from "Nhật ký" (sync submissions does once it calls requireFormFor).
-      if (action !== syncSubmissionsAction) expect(message).toContain(`bằng tài khoản ${CO}: biểu mẫu đã bị xoá, hoặc chưa được chia sẻ với bạn. Theo "Nhật ký", biểu mẫu này do ${c.owner} tạo hoặc liên kết.`);
+      if (action !== syncSubmissionsAction)
+        expect(message).toContain(
+          `bằng tài khoản ${CO}: biểu mẫu đã bị xoá, hoặc chưa được chia sẻ với bạn. Theo "Nhật ký", biểu mẫu này do ${c.owner} tạo hoặc liên kết.`,
+        );
     }
     expect(c.emu.spreadsheet.getSheets().map((s) => s.getName())).toEqual(sheetsBefore);
     // Once the owner shares the form, the co-organizer's QR action works on the same form.

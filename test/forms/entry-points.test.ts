@@ -33,7 +33,13 @@ describe('form entry points in the bundle (run `npm run build` first; `npm test`
     const summary = emu.ui.dialogs[emu.ui.dialogs.length - 1];
     expect(summary.kind).toBe('modal');
     expect(summary.html).toContain('Đã tạo biểu mẫu');
-    const formId = String(emu.spreadsheet.getSheetByName('Cấu hình')!.getDataRange().getValues().find((r) => r[0] === 'ID biểu mẫu')![1]);
+    const formId = String(
+      emu.spreadsheet
+        .getSheetByName('Cấu hình')!
+        .getDataRange()
+        .getValues()
+        .find((r) => r[0] === 'ID biểu mẫu')![1],
+    );
     const form = emu.FormApp.openById(formId);
 
     // The trigger the menu installed runs the bundle's onFormSubmit.

@@ -106,7 +106,9 @@ describe('the form built by "Tạo / liên kết biểu mẫu"', () => {
 
   test('"Đồng bộ danh sách đơn vị" follows the roster: new unit in the dropdown and given a link', () => {
     const c = makeContest();
-    c.sheet('Đơn vị').getRange(6, 1, 1, 2).setValues([['P16', 'Đoàn Phường 16']]);
+    c.sheet('Đơn vị')
+      .getRange(6, 1, 1, 2)
+      .setValues([['P16', 'Đoàn Phường 16']]);
     const result = syncUnitList(c.ctx);
     expect(result.units).toBe(5);
     const d = c.emu.describeForm(c.form);
@@ -122,9 +124,7 @@ describe('linking an existing form', () => {
     const other = c.emu.FormApp.create('Biểu mẫu cũ');
     other.addTextItem().setTitle('Đơn vị');
     other.addTextItem().setTitle('Tên tác phẩm');
-    expect(() => createOrLinkForm(c.ctx, other.getEditUrl())).toThrow(
-      /thiếu 3 câu hỏi[\s\S]*"Hình thức tham gia"[\s\S]*"Tác giả"[\s\S]*"Link video"/,
-    );
+    expect(() => createOrLinkForm(c.ctx, other.getEditUrl())).toThrow(/thiếu 3 câu hỏi[\s\S]*"Hình thức tham gia"[\s\S]*"Tác giả"[\s\S]*"Link video"/);
     expect(configValue(c, 'ID biểu mẫu')).toBe(c.form.getId());
     // On the contest spreadsheet, where the form writes its responses (an add-on triggers only on its own file).
     expect(triggers(c, 'onFormSubmit')[0].getTriggerSourceId()).toBe(c.emu.spreadsheet.getId());
@@ -161,7 +161,11 @@ describe('linking an existing form', () => {
     const c = makeContest();
     // Scripts cannot create upload questions; the organizer adds one in the Forms editor (emulated here).
     implOfProxy<FormImpl>(c.form)!._newItem('FILE_UPLOAD')._title = 'Tải video lên';
-    c.form.getItems().find((i) => i.getTitle() === 'Link video')!.asTextItem().setRequired(false);
+    c.form
+      .getItems()
+      .find((i) => i.getTitle() === 'Link video')!
+      .asTextItem()
+      .setRequired(false);
     expect(createOrLinkForm(c.ctx).lines.join('\n')).toContain('1 câu hỏi tải tệp lên');
     const fileId = '1Zx9VideoFileUploadedThroughTheForm0000';
     c.emu.submitForm(c.form, answers({ 'Link video': '', 'Tải video lên': fileId }));
@@ -323,9 +327,7 @@ describe('the contest name inside sentences (no quotes inside quotes)', () => {
   test('the closed-form message and the description use “ ” for the slogan', () => {
     const c = makeContest();
     c.emu.runTimeTriggers(new Date('2023-06-11T00:05:00+07:00'));
-    expect(c.form.getCustomClosedFormMessage()).toBe(
-      `Đã hết hạn nộp bài lúc 10/06/2023 23:59. Cảm ơn các đơn vị đã tham gia Hội thi video clip ${SLOGAN}.`,
-    );
+    expect(c.form.getCustomClosedFormMessage()).toBe(`Đã hết hạn nộp bài lúc 10/06/2023 23:59. Cảm ơn các đơn vị đã tham gia Hội thi video clip ${SLOGAN}.`);
     expect(c.form.getDescription()).toContain(`tổ chức Hội thi video clip ${SLOGAN}.`);
   });
 });

@@ -15,10 +15,25 @@ function submitWith(existing: number): Profile {
   // A first submission through the trigger adds the response-id column, as in any live contest.
   c.emu.submitForm(c.form, answers({ 'Tên tác phẩm': 'Clip đầu', 'Link video': 'https://youtu.be/first' }));
   const rows = Array.from({ length: existing - 1 }, (_, k) => [
-    `HT-${String(k + 2).padStart(3, '0')}`, '01/06/2023 08:00', 'Đoàn Phường 2', 'Cá nhân', `Tác giả ${k}`, `Clip ${k}`,
-    `https://youtu.be/old${k}`, '4:00', 'Người liên hệ', '0901 000 000', 'x@example.com', '', 'Chờ thẩm định', `old-response-${k}`,
+    `HT-${String(k + 2).padStart(3, '0')}`,
+    '01/06/2023 08:00',
+    'Đoàn Phường 2',
+    'Cá nhân',
+    `Tác giả ${k}`,
+    `Clip ${k}`,
+    `https://youtu.be/old${k}`,
+    '4:00',
+    'Người liên hệ',
+    '0901 000 000',
+    'x@example.com',
+    '',
+    'Chờ thẩm định',
+    `old-response-${k}`,
   ]);
-  if (rows.length > 0) c.sheet('Bài dự thi').getRange(3, 1, rows.length, rows[0].length).setValues(rows.map((r) => r.map((v) => `'${v}`)));
+  if (rows.length > 0)
+    c.sheet('Bài dự thi')
+      .getRange(3, 1, rows.length, rows[0].length)
+      .setValues(rows.map((r) => r.map((v) => `'${v}`)));
   const response = c.emu.submitForm(c.form, answers(), undefined, { fireTriggers: false });
 
   c.emu.calls.reset();

@@ -98,7 +98,10 @@ describe('duplicate links go on the later-sent entry', () => {
   const withRows = (rows: [string, string | null, number, string][]): ExistingSubmissions => {
     const e = empty();
     e.ids.push(...rows.map((r) => r[0]));
-    e.byVideo.set('youtube:abc', rows.map(([id, at, row, flags]) => ({ id, time: at === null ? null : Date.parse(at), row, flags })));
+    e.byVideo.set(
+      'youtube:abc',
+      rows.map(([id, at, row, flags]) => ({ id, time: at === null ? null : Date.parse(at), row, flags })),
+    );
     return e;
   };
 
@@ -138,10 +141,12 @@ describe('duplicate links go on the later-sent entry', () => {
     expect(settleDuplicateLinks(typed, [b])).toEqual([]);
   });
 
-  test('withDuplicateFlag replaces, adds or removes only the intake\'s own segment', () => {
+  test("withDuplicateFlag replaces, adds or removes only the intake's own segment", () => {
     expect(withDuplicateFlag('', 'HT-004')).toBe('Trùng link (HT-004)');
     expect(withDuplicateFlag('Nộp trễ', 'HT-004')).toBe('Nộp trễ; Trùng link (HT-004)');
-    expect(withDuplicateFlag('Nộp trễ; Trùng link (HT-001); Thiếu thông tin: Tác giả', 'HT-004')).toBe('Nộp trễ; Trùng link (HT-004); Thiếu thông tin: Tác giả');
+    expect(withDuplicateFlag('Nộp trễ; Trùng link (HT-001); Thiếu thông tin: Tác giả', 'HT-004')).toBe(
+      'Nộp trễ; Trùng link (HT-004); Thiếu thông tin: Tác giả',
+    );
     expect(withDuplicateFlag('Trùng link (HT-001); Nộp trễ', null)).toBe('Nộp trễ');
     expect(withDuplicateFlag('Nộp trễ; Trùng link (HT-001)', null)).toBe('Nộp trễ');
     // An organizer's own remark that merely starts with the words is not the flag.

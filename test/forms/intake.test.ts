@@ -91,14 +91,7 @@ describe('warnings', () => {
     // 10/06/2023 23:59:40 is inside the deadline minute; 11/06/2023 00:00:05 is late.
     c.emu.submitForm(c.form, nth(5), new Date('2023-06-10T23:59:40+07:00'));
     c.emu.submitForm(c.form, nth(6), new Date('2023-06-11T00:00:05+07:00'));
-    expect(c.column('Bài dự thi', 'Cảnh báo')).toEqual([
-      '',
-      'Trùng link (HT-001)',
-      'Không rõ đơn vị',
-      'Thiếu thông tin: Tác giả, Thời lượng',
-      '',
-      'Nộp trễ',
-    ]);
+    expect(c.column('Bài dự thi', 'Cảnh báo')).toEqual(['', 'Trùng link (HT-001)', 'Không rõ đơn vị', 'Thiếu thông tin: Tác giả, Thời lượng', '', 'Nộp trễ']);
     // Late entries are not accepted by default: the late row says so from the start, the others wait for appraisal.
     expect(c.column('Bài dự thi', 'Trạng thái')).toEqual([...Array(5).fill('Chờ thẩm định'), 'Nộp trễ – không tính']);
     expect(c.column('Bài dự thi', 'Đơn vị')[2]).toBe('Đoàn Phường 3');
@@ -244,7 +237,11 @@ describe('"Đồng bộ bài dự thi"', () => {
     const c = makeContest();
     c.emu.submitForm(c.form, answers(), undefined, { fireTriggers: false });
     // An organizer copies the response in by hand (no "Mã phản hồi"), time to the minute.
-    c.sheet('Bài dự thi').getRange(2, 1, 1, 7).setValues([['HT-001', new Date('2023-06-01T09:00:00+07:00'), 'Đoàn Phường 1', 'Cá nhân', 'Nguyễn Văn A', 'Tuổi trẻ Quận 11', 'https://youtu.be/clip001']]);
+    c.sheet('Bài dự thi')
+      .getRange(2, 1, 1, 7)
+      .setValues([
+        ['HT-001', new Date('2023-06-01T09:00:00+07:00'), 'Đoàn Phường 1', 'Cá nhân', 'Nguyễn Văn A', 'Tuổi trẻ Quận 11', 'https://youtu.be/clip001'],
+      ]);
     expect(syncSubmissions(c.ctx).added).toBe(0);
   });
 
@@ -253,7 +250,9 @@ describe('"Đồng bộ bài dự thi"', () => {
     // Sent 01/06/2023 09:00:00 +07 (JUNE_1); the typed text is that minute in Asia/Ho_Chi_Minh, so the fingerprints match.
     c.emu.submitForm(c.form, answers(), undefined, { fireTriggers: false });
     const typed = ['HT-001', '01/06/2023 09:00', 'Đoàn Phường 1', 'Cá nhân', 'Nguyễn Văn A', 'Tuổi trẻ Quận 11', 'https://youtu.be/clip001'];
-    c.sheet('Bài dự thi').getRange(2, 1, 1, 7).setValues([typed.map((v) => `'${v}`)]);
+    c.sheet('Bài dự thi')
+      .getRange(2, 1, 1, 7)
+      .setValues([typed.map((v) => `'${v}`)]);
     expect(c.sheet('Bài dự thi').getRange(2, 2).getValue()).toBe('01/06/2023 09:00');
     expect(syncSubmissions(c.ctx).added).toBe(0);
   });

@@ -71,7 +71,7 @@ describeBrowser('printable QR page in headless Chromium', () => {
     await page.close();
   });
 
-  test('inside an iframe sandboxed like HtmlService\'s (no allow-modals), print falls back to a new tab that shows the page', async () => {
+  test("inside an iframe sandboxed like HtmlService's (no allow-modals), print falls back to a new tab that shows the page", async () => {
     const c = makeContest();
     const html = buildQrPrintHtml(makeQrCodes(c.ctx).printPage!);
     const page = await browser.newPage({ viewport: { width: 900, height: 700 } });

@@ -21,7 +21,9 @@ test('a failure while building the images leaves the old "Mã QR" sheet and its 
   const c = makeContest({ signedBytes: true });
   makeQrCodes(c.ctx);
   const before = { rows: c.rows('Mã QR'), images: c.emu.images('Mã QR').map((i) => i.a1), sheets: c.emu.spreadsheet.getSheets().map((s) => s.getName()) };
-  c.sheet('Đơn vị').getRange(6, 1, 1, 2).setValues([['P16', 'Đoàn Phường 16']]);
+  c.sheet('Đơn vị')
+    .getRange(6, 1, 1, 2)
+    .setValues([['P16', 'Đoàn Phường 16']]);
   let made = 0;
   const failing = {
     ...c.ctx.services.utilities,

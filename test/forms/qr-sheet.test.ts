@@ -28,7 +28,9 @@ describe('"Mã QR"', () => {
   test('running it again rebuilds the sheet instead of piling images up', () => {
     const c = makeContest();
     makeQrCodes(c.ctx);
-    c.sheet('Đơn vị').getRange(6, 1, 1, 2).setValues([['P16', 'Đoàn Phường 16']]);
+    c.sheet('Đơn vị')
+      .getRange(6, 1, 1, 2)
+      .setValues([['P16', 'Đoàn Phường 16']]);
     makeQrCodes(c.ctx);
     expect(c.emu.images('Mã QR')).toHaveLength(6);
     expect(c.emu.spreadsheet.getSheets().filter((s) => s.getName() === 'Mã QR')).toHaveLength(1);
@@ -43,7 +45,13 @@ describe('"Mã QR"', () => {
     const names = c.column('Mã QR', 'Đơn vị');
     expect(names[names.length - 1]).toBe(evil);
     // getFormulas is '' for every cell: 1 header row + general link + 5 units = 7 rows × 2 text columns.
-    expect(sheet.getRange(1, 1, 7, 2).getFormulas().flat().filter((f) => f !== '')).toEqual([]);
+    expect(
+      sheet
+        .getRange(1, 1, 7, 2)
+        .getFormulas()
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
   });
 
   test('"Mã QR" and "Đồng bộ danh sách đơn vị" read each sheet once and walk the form once', () => {

@@ -84,7 +84,7 @@ describe('qr', () => {
     expect(html).not.toMatch(/<(script|img|link)[^>]+(src|href)=/);
   });
 
-  test('bundled the way webpack bundles it (the package\'s ES module build) it runs in a bare V8 context, UTF-8 intact', () => {
+  test("bundled the way webpack bundles it (the package's ES module build) it runs in a bare V8 context, UTF-8 intact", () => {
     // webpack targets "web" and resolves the package's "import" condition (qrcode.mjs, which has no
     // UTF-8 table of its own); esbuild with platform "browser" picks the same file.
     const out = buildSync({

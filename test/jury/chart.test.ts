@@ -2,15 +2,29 @@
 import { chartBars } from '../../src/domain/chart';
 import type { ClipResult } from '../../src/domain/types';
 import { CHART_SHEET } from '../../src/flows/resultsChart';
+import { computeScores } from '../../src/flows/scores';
 import { resultsChartSvg } from '../../tools/chartSvg';
 import { newEmulator, records, runSampleContest, sheet } from '../flows/fixture';
 
 function clip(id: string, rank: number | null, jury: number | null, engagement: number): ClipResult {
   return {
-    clipId: id, unit: `Đoàn ${id}`, unitKnown: true, title: '', authors: '', submittedAt: null,
-    juryAggregate: jury === null ? null : (jury * 100) / 40, juryPart: jury, engagementPoints: 0, countedPoints: 0,
-    engagementPart: engagement, total: jury === null ? null : Math.round((jury + engagement) * 1e6) / 1e6, rank, scored: rank !== null,
-    reachedEngagement: true, unscoredReasons: [], note: '',
+    clipId: id,
+    unit: `Đoàn ${id}`,
+    unitKnown: true,
+    title: '',
+    authors: '',
+    submittedAt: null,
+    juryAggregate: jury === null ? null : (jury * 100) / 40,
+    juryPart: jury,
+    engagementPoints: 0,
+    countedPoints: 0,
+    engagementPart: engagement,
+    total: jury === null ? null : Math.round((jury + engagement) * 1e6) / 1e6,
+    rank,
+    scored: rank !== null,
+    reachedEngagement: true,
+    unscoredReasons: [],
+    note: '',
   };
 }
 
@@ -40,8 +54,12 @@ test('"Tính điểm" draws one stacked bar chart of the top 10 over its data bl
   expect(charts[0].getRanges()[0].getA1Notation()).toBe('A1:C11');
   expect(charts[0].getContainerInfo().getAnchorColumn()).toBe(5);
   // Hand-checked first bar: HT-039 marked 89 by all → jury 40 × 89 / 100 = 35,6; no engagement → 35,6.
-  expect(data.find((r) => String(r['Bài dự thi']).endsWith('(HT-039)'))).toEqual({ 'Bài dự thi': 'Đoàn phường 14 (HT-039)', 'Điểm BGK quy đổi': 35.6, 'Điểm tương tác quy đổi': 0 });
-  require('../../src/flows/scores').computeScores(ctx);
+  expect(data.find((r) => String(r['Bài dự thi']).endsWith('(HT-039)'))).toEqual({
+    'Bài dự thi': 'Đoàn phường 14 (HT-039)',
+    'Điểm BGK quy đổi': 35.6,
+    'Điểm tương tác quy đổi': 0,
+  });
+  computeScores(ctx);
   expect(sheet(emu, CHART_SHEET).getCharts()).toHaveLength(1);
 });
 

@@ -15,10 +15,29 @@ describe('checksum', () => {
     expect(fnv1a('foobar')).toBe('bf9cf968');
   });
   test('values: trailing blanks ignored, any change detected, a date by its instant, 8 ≠ "8"', () => {
-    const base = valuesChecksum([['Mã', 'Điểm'], ['HT-001', 80]]);
-    expect(valuesChecksum([['Mã', 'Điểm', ''], ['HT-001', 80, ''], ['', '', '']])).toBe(base);
-    expect(valuesChecksum([['Mã', 'Điểm'], ['HT-001', 81]])).not.toBe(base);
-    expect(valuesChecksum([['Mã', 'Điểm'], ['HT-001', '80']])).not.toBe(base);
+    const base = valuesChecksum([
+      ['Mã', 'Điểm'],
+      ['HT-001', 80],
+    ]);
+    expect(
+      valuesChecksum([
+        ['Mã', 'Điểm', ''],
+        ['HT-001', 80, ''],
+        ['', '', ''],
+      ]),
+    ).toBe(base);
+    expect(
+      valuesChecksum([
+        ['Mã', 'Điểm'],
+        ['HT-001', 81],
+      ]),
+    ).not.toBe(base);
+    expect(
+      valuesChecksum([
+        ['Mã', 'Điểm'],
+        ['HT-001', '80'],
+      ]),
+    ).not.toBe(base);
     expect(valuesChecksum([[new Date('2023-06-19T09:00:00Z')]])).toBe(valuesChecksum([[new Date('2023-06-19T16:00:00+07:00')]]));
   });
   test('changedSheets names changed, added and removed sheets', () => {
@@ -39,7 +58,9 @@ describe('Chốt kết quả', () => {
     expect(summary.lines[0]).toMatch(/^Đã chốt kết quả lúc 20\/06\/2023 09:00 \(btc@quandoan11\.vn\); mã kiểm tra dữ liệu [0-9a-f]{8}\.$/);
     expect(records(emu, 'Kết quả (chốt)')).toEqual(records(emu, 'Kết quả'));
     expect(records(emu, 'Giải thưởng (chốt)')).toEqual(records(emu, 'Giải thưởng'));
-    expect(sheet(emu, 'Kết quả (chốt)').getRange(1, 1).getNote()).toMatch(/^Chốt lúc 20\/06\/2023 09:00 bởi btc@quandoan11\.vn; mã kiểm tra dữ liệu [0-9a-f]{8}\.$/);
+    expect(sheet(emu, 'Kết quả (chốt)').getRange(1, 1).getNote()).toMatch(
+      /^Chốt lúc 20\/06\/2023 09:00 bởi btc@quandoan11\.vn; mã kiểm tra dữ liệu [0-9a-f]{8}\.$/,
+    );
     const state = finalState(emu)!;
     expect(state.user).toBe(OWNER);
     expect(state.at).toBe('2023-06-20T02:00:00.000Z');

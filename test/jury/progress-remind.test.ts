@@ -27,7 +27,7 @@ describe('Tiến độ chấm', () => {
     ]);
   });
 
-  test('the menu action lists each juror\'s missing clips and an unreadable mark by cell', () => {
+  test("the menu action lists each juror's missing clips and an unreadable mark by cell", () => {
     const emu = newEmulator();
     const { ctx } = runSampleContest(emu);
     mark(emu, 'GK3', 'HT-007', '9,5a');
@@ -85,7 +85,9 @@ describe('Nhắc giám khảo', () => {
     const { ctx } = runSampleContest(emu);
     mark(emu, 'GK3', 'HT-007', '9,5a'); // now two jurors are behind: two mails needed
     jest.spyOn(ctx.services.mailApp, 'getRemainingDailyQuota').mockReturnValue(1);
-    expect(() => remindJurors(ctx, { again: false })).toThrow(/Hạn mức gửi email hôm nay của tài khoản chỉ còn 1 email, cần 2 email để nhắc 2 giám khảo\. Chưa gửi email nào/);
+    expect(() => remindJurors(ctx, { again: false })).toThrow(
+      /Hạn mức gửi email hôm nay của tài khoản chỉ còn 1 email, cần 2 email để nhắc 2 giám khảo\. Chưa gửi email nào/,
+    );
     expect(emu.mail).toHaveLength(0);
     expect(records(emu, 'Tiến độ chấm').every((r) => r['Nhắc lần cuối'] === '')).toBe(true);
   });

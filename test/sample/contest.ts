@@ -211,7 +211,32 @@ const TITLES = [
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Ngọc', 'Thanh', 'Hoàng', 'Quốc', 'Thùy', 'Gia', 'Bảo', 'Hữu', 'Mỹ'];
-const GIVEN = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hân', 'Huy', 'Khánh', 'Linh', 'Long', 'My', 'Nam', 'Ngân', 'Phúc', 'Quân', 'Tâm', 'Thảo', 'Trang', 'Tú', 'Vy', 'Yến', 'Đạt', 'Hiếu', 'Nhi'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Châu',
+  'Dũng',
+  'Giang',
+  'Hân',
+  'Huy',
+  'Khánh',
+  'Linh',
+  'Long',
+  'My',
+  'Nam',
+  'Ngân',
+  'Phúc',
+  'Quân',
+  'Tâm',
+  'Thảo',
+  'Trang',
+  'Tú',
+  'Vy',
+  'Yến',
+  'Đạt',
+  'Hiếu',
+  'Nhi',
+];
 
 function personName(rng: Rng): string {
   return `${rng.pick(FAMILY)} ${rng.pick(MIDDLE)} ${rng.pick(GIVEN)}`;

@@ -74,7 +74,16 @@ export function fanpageContest(options: { clips?: number; stray?: number; defaul
   for (let s = 0; s < (options.stray ?? 0); s++) {
     posts.push({ postId: String(800000 + s), createdTime: vn(2023, 6, 14, 9, s % 60), reactions: 5, shares: 0, message: `Thông báo số ${s} của Quận Đoàn` });
   }
-  const graph = new FakeGraphApi({ pageId: PAGE_ID, pageName: 'Quận Đoàn 11', username: 'quandoan11', token: TOKEN, posts, shortLinks, now: () => emu.now(), defaultLimit: options.defaultLimit });
+  const graph = new FakeGraphApi({
+    pageId: PAGE_ID,
+    pageName: 'Quận Đoàn 11',
+    username: 'quandoan11',
+    token: TOKEN,
+    posts,
+    shortLinks,
+    now: () => emu.now(),
+    defaultLimit: options.defaultLimit,
+  });
   emu.setUrlHandler(graph.handler);
   const sheet = emu.spreadsheet.getSheetByName(ENGAGEMENT.name)!;
   if (rows.length > 0) sheet.getRange(2, 1, rows.length, 2).setValues(rows.map((r) => r.map((v) => escapeCell(v))));
@@ -86,7 +95,10 @@ export function fanpageContest(options: { clips?: number; stray?: number; defaul
 export function engagementRecords(emu: Emu): Record<string, unknown>[] {
   const values = emu.spreadsheet.getSheetByName(ENGAGEMENT.name)!.getDataRange().getValues();
   const headers = values[0].map(String);
-  return values.slice(1).filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
+  return values
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
 }
 
 /** Every value and note of every sheet, as one text: where a leaked token would show. */

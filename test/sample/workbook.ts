@@ -50,7 +50,10 @@ function columnOf(headers: string[], header: string, sheet: Sheet): number {
 export function appendByHeader(sheet: Sheet, records: Record<string, unknown>[]): void {
   if (records.length === 0) return;
   const width = sheet.getLastColumn();
-  const headers = sheet.getRange(1, 1, 1, width).getValues()[0].map((h) => String(h).trim());
+  const headers = sheet
+    .getRange(1, 1, 1, width)
+    .getValues()[0]
+    .map((h) => String(h).trim());
   const grid = records.map((rec) => {
     const row: unknown[] = new Array(width).fill('');
     for (const [h, v] of Object.entries(rec)) row[columnOf(headers, h, sheet)] = v;
@@ -72,7 +75,10 @@ export interface CellEdit {
  */
 export function writeByHeader(sheet: Sheet, edits: CellEdit[]): void {
   if (edits.length === 0) return;
-  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map((h) => String(h).trim());
+  const headers = sheet
+    .getRange(1, 1, 1, sheet.getLastColumn())
+    .getValues()[0]
+    .map((h) => String(h).trim());
   const byColumn = new Map<number, CellEdit[]>();
   for (const e of edits) {
     const c = columnOf(headers, e.header, sheet);

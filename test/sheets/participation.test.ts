@@ -6,7 +6,11 @@ const cells = (row: unknown[]) => Object.fromEntries(PARTICIPATION_KEYS.map((k, 
 describe('participationRow', () => {
   test('a roster unit shows its name and Có/Không', () => {
     expect(cells(participationRow({ unit: 'Đoàn phường 1', submitted: 2, passed: 1, disqualified: 1, quotaMet: true, inRoster: true }))).toEqual({
-      unit: 'Đoàn phường 1', submitted: 2, passed: 1, disqualified: 1, quotaMet: 'Có',
+      unit: 'Đoàn phường 1',
+      submitted: 2,
+      passed: 1,
+      disqualified: 1,
+      quotaMet: 'Có',
     });
   });
   test('a unit outside the roster is marked; a blank unit reads "(chưa ghi đơn vị)", not an empty name', () => {

@@ -35,7 +35,9 @@ describe('"Đơn vị" renamed to "Don vi"', () => {
     expect(summary.warnings).toContain(
       'Trang "Don vi" có đúng tiêu đề của "Đơn vị" – hãy đổi tên lại thành "Đơn vị" rồi chạy lại "Thiết lập hội thi". Add-on không tạo trang "Đơn vị" mới để dữ liệu không bị tách làm hai.',
     );
-    const names = emu.SpreadsheetApp.getActiveSpreadsheet()!.getSheets().map((s) => s.getName());
+    const names = emu.SpreadsheetApp.getActiveSpreadsheet()!
+      .getSheets()
+      .map((s) => s.getName());
     expect(names).not.toContain('Đơn vị');
     // The 25 units are still in "Don vi", untouched.
     expect(sheet(emu, 'Don vi').getLastRow()).toBe(26);
@@ -53,7 +55,9 @@ describe('"Đơn vị" renamed to "Don vi"', () => {
     const c = flowContext(fresh);
     setupContest(c);
     const ss = fresh.SpreadsheetApp.getActiveSpreadsheet()!;
-    ss.insertSheet('Ghi chú').getRange('A1:B1').setValues([['Mã đơn vị', 'Việc cần làm']]);
+    ss.insertSheet('Ghi chú')
+      .getRange('A1:B1')
+      .setValues([['Mã đơn vị', 'Việc cần làm']]);
     ss.deleteSheet(ss.getSheetByName('Đơn vị')!);
     const summary = setupContest(c);
     expect(summary.lines[0]).toBe('Đã tạo 1 trang: Đơn vị.');

@@ -29,7 +29,14 @@ function fresh(headers: string[], rows: unknown[][]): { emu: ReturnType<typeof n
 
 describe('readTable', () => {
   test('finds columns by header text whatever their order, spacing or case, with one getValues', () => {
-    const { emu, sheet } = fresh(['Extra', ' tổng  điểm ', 'TÊN TÁC PHẨM', 'Mã bài'], [['x', 5, 'Clip A', 'HT-001'], ['', '', '', ''], ['y', '', 'Clip B', 'HT-002']]);
+    const { emu, sheet } = fresh(
+      ['Extra', ' tổng  điểm ', 'TÊN TÁC PHẨM', 'Mã bài'],
+      [
+        ['x', 5, 'Clip A', 'HT-001'],
+        ['', '', '', ''],
+        ['y', '', 'Clip B', 'HT-002'],
+      ],
+    );
     emu.calls.reset();
     const t = readTable(sheet, SCHEMA);
     expect(emu.calls.byMethod()['Range.getValues'] ?? 0).toBe(1);
@@ -56,7 +63,14 @@ describe('readTable', () => {
 
 describe('writes', () => {
   test('computed columns are written in one setValues per run and never touch columns between them', () => {
-    const { emu, sheet } = fresh(['Tổng điểm', 'Của BTC', 'Mã bài', 'Tên tác phẩm', 'Ghi chú'], [[1, 'giữ', 'HT-001', 'A', 'old'], [2, 'giữ', 'HT-002', 'B', 'old'], [3, 'giữ', 'HT-003', 'C', 'old']]);
+    const { emu, sheet } = fresh(
+      ['Tổng điểm', 'Của BTC', 'Mã bài', 'Tên tác phẩm', 'Ghi chú'],
+      [
+        [1, 'giữ', 'HT-001', 'A', 'old'],
+        [2, 'giữ', 'HT-002', 'B', 'old'],
+        [3, 'giữ', 'HT-003', 'C', 'old'],
+      ],
+    );
     const t = readTable(sheet, SCHEMA);
     emu.calls.reset();
     replaceColumns(t, ['score', 'note'], [[9, 'mới']]);
@@ -74,17 +88,53 @@ describe('writes', () => {
     const { sheet } = fresh(['Mã bài', 'Tên tác phẩm', 'Tổng điểm'], []);
     const t = readTable(sheet, SCHEMA);
     const titles = ['=IMPORTXML("http://x","//a")', '+84 90 123 4567', '-5', '@all', '0901234567', 'TRUE', "'quoted'"];
-    appendRecords(t, titles.map((title, i) => ({ id: `HT-00${i + 1}`, title, score: i })));
-    expect(sheet.getRange(2, 2, titles.length, 1).getValues().map((r) => r[0])).toEqual(titles);
-    expect(sheet.getRange(2, 2, titles.length, 1).getFormulas().every((r) => r[0] === '')).toBe(true);
-    expect(sheet.getRange(2, 3, titles.length, 1).getValues().map((r) => r[0])).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    appendRecords(
+      t,
+      titles.map((title, i) => ({ id: `HT-00${i + 1}`, title, score: i })),
+    );
+    expect(
+      sheet
+        .getRange(2, 2, titles.length, 1)
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual(titles);
+    expect(
+      sheet
+        .getRange(2, 2, titles.length, 1)
+        .getFormulas()
+        .every((r) => r[0] === ''),
+    ).toBe(true);
+    expect(
+      sheet
+        .getRange(2, 3, titles.length, 1)
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
   test('updateRows rewrites only the given computed column, keeping other rows as they were', () => {
-    const { sheet } = fresh(['Mã bài', 'Tên tác phẩm', 'Tổng điểm'], [['HT-001', 'A', 1], ['HT-002', 'B', 2], ['HT-003', 'C', 3]]);
+    const { sheet } = fresh(
+      ['Mã bài', 'Tên tác phẩm', 'Tổng điểm'],
+      [
+        ['HT-001', 'A', 1],
+        ['HT-002', 'B', 2],
+        ['HT-003', 'C', 3],
+      ],
+    );
     const t = readTable(sheet, SCHEMA);
-    updateRows(t, ['score'], new Map([[2, [10]], [4, [30]]]));
-    expect(sheet.getRange(2, 1, 3, 3).getValues()).toEqual([['HT-001', 'A', 10], ['HT-002', 'B', 2], ['HT-003', 'C', 30]]);
+    updateRows(
+      t,
+      ['score'],
+      new Map([
+        [2, [10]],
+        [4, [30]],
+      ]),
+    );
+    expect(sheet.getRange(2, 1, 3, 3).getValues()).toEqual([
+      ['HT-001', 'A', 10],
+      ['HT-002', 'B', 2],
+      ['HT-003', 'C', 30],
+    ]);
   });
 });
 

@@ -18,7 +18,8 @@ describe('clips deleted from "Bài dự thi"', () => {
     // Jury tabs and "Tương tác" list the 37 passed clips; HT-005 failed, so HT-007 is row 7 and HT-010 row 10.
     // "Nhật ký chia sẻ" holds the ten HT-010 entries in rows 2–11.
     const jury = JURORS.map(
-      (j) => `Trang "BGK - ${j.name}": mã bài không có trong "Bài dự thi" (dòng của bài có thể đã bị xoá hoặc mã đã bị sửa): HT-007 (dòng 7), HT-010 (dòng 10). (các dòng này không được tính)`,
+      (j) =>
+        `Trang "BGK - ${j.name}": mã bài không có trong "Bài dự thi" (dòng của bài có thể đã bị xoá hoặc mã đã bị sửa): HT-007 (dòng 7), HT-010 (dòng 10). (các dòng này không được tính)`,
     );
     expect(messages).toEqual([
       'Trang "Thẩm định": mã bài không có trong "Bài dự thi" (dòng của bài có thể đã bị xoá hoặc mã đã bị sửa): HT-007 (dòng 8), HT-010 (dòng 11). (các dòng này không được tính)',

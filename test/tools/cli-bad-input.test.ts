@@ -65,7 +65,11 @@ async function variant(name: string, change: (sheets: SheetData[]) => void): Pro
   const data = await readXlsx(base, HCM);
   change(data.sheets);
   const path = join(dir, name);
-  await writeXlsx(data.sheets.map((s) => ({ name: s.name, values: s.values, frozenRows: s.frozenRows })), path, HCM);
+  await writeXlsx(
+    data.sheets.map((s) => ({ name: s.name, values: s.values, frozenRows: s.frozenRows })),
+    path,
+    HCM,
+  );
   return path;
 }
 
@@ -92,7 +96,12 @@ const paths: Record<string, string> = {};
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hoithi-bad-'));
-  const demo = spawnSync(TSX, [join('tools', 'demo.ts'), '--out-dir', dir], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' }, timeout: 120_000 });
+  const demo = spawnSync(TSX, [join('tools', 'demo.ts'), '--out-dir', dir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'UTC' },
+    timeout: 120_000,
+  });
   if (demo.status !== 0) throw new Error(`demo failed: ${demo.stderr}`);
   base = join(dir, 'hoithi-demo.xlsx');
   baseHash = sha256(base);
@@ -186,9 +195,20 @@ beforeAll(async () => {
   const cases: [string, string[]][] = [
     ['base', [base, '--json']],
     ...['ods', 'zip', 'text', 'cut', 'half', 'dir', 'missing', 'plain'].map((k): [string, string[]] => [k, [paths[k]]]),
-    ...['dupSubmission', 'sameSubmission', 'dupAppraisal', 'dupJury', 'dupEngagement', 'dupHeader', 'noId', 'bigCount', 'bigSetting', 'bigMax', 'stt', 'formula'].map(
-      (k): [string, string[]] => [k, [paths[k], '--json']],
-    ),
+    ...[
+      'dupSubmission',
+      'sameSubmission',
+      'dupAppraisal',
+      'dupJury',
+      'dupEngagement',
+      'dupHeader',
+      'noId',
+      'bigCount',
+      'bigSetting',
+      'bigMax',
+      'stt',
+      'formula',
+    ].map((k): [string, string[]] => [k, [paths[k], '--json']]),
     ['outNoDir', [base, '--out', join(dir, 'khong-co-thu-muc', 'ket-qua.xlsx')]],
     ['outIsDir', [base, '--out', dir]],
     ['outIsInput', [base, '--out', join(dir, '.', 'hoithi-demo.xlsx')]],
@@ -249,10 +269,15 @@ describe('--out that cannot be written exits 2 and leaves the input untouched', 
   });
 });
 
-test('relative paths are the caller\'s: `npm run score -- ../x.xlsx` typed in a subdirectory', () => {
+test("relative paths are the caller's: `npm run score -- ../x.xlsx` typed in a subdirectory", () => {
   const sub = join(dir, 'con');
   mkdirSync(sub, { recursive: true });
-  const r = spawnSync('npm', ['--prefix', ROOT, 'run', 'score', '--', '../hoithi-demo.xlsx', '--json'], { cwd: sub, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' }, timeout: 120_000 });
+  const r = spawnSync('npm', ['--prefix', ROOT, 'run', 'score', '--', '../hoithi-demo.xlsx', '--json'], {
+    cwd: sub,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'UTC' },
+    timeout: 120_000,
+  });
   expect(r.stderr).not.toContain('Không tìm thấy tệp');
   expect(r.status).toBe(0);
   expect((JSON.parse(r.stdout) as ScoreJson).awards).toEqual((JSON.parse(result('base').stdout) as ScoreJson).awards);
@@ -262,7 +287,9 @@ describe('the same key twice', () => {
   test('"Bài dự thi": two different rows for one clip ID exit 2 naming both rows', () => {
     const r = result('dupSubmission');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`Trang "Bài dự thi", cột "Mã bài": mã "HT-002" có ở dòng ${rows.dupSubmission}, ${rows.dupSubmission2} với thông tin bài khác nhau`);
+    expect(r.stderr).toContain(
+      `Trang "Bài dự thi", cột "Mã bài": mã "HT-002" có ở dòng ${rows.dupSubmission}, ${rows.dupSubmission2} với thông tin bài khác nhau`,
+    );
   });
 
   test('"Bài dự thi": an identical copy is a warning and the clip is scored once', () => {

@@ -44,7 +44,11 @@ async function variant(name: string, change: (sheets: SheetData[]) => void): Pro
   const data = await readXlsx(demoXlsx, HCM);
   change(data.sheets);
   const path = join(dir, name);
-  await writeXlsx(data.sheets.map((s) => ({ name: s.name, values: s.values, frozenRows: s.frozenRows })), path, HCM);
+  await writeXlsx(
+    data.sheets.map((s) => ({ name: s.name, values: s.values, frozenRows: s.frozenRows })),
+    path,
+    HCM,
+  );
   return path;
 }
 
@@ -106,14 +110,7 @@ describe('npm start (tools/demo.ts)', () => {
     demoJson = onlyJson(demo.stdout);
     expect(existsSync(demoXlsx)).toBe(true);
     // Default prize tiers: Nhất 1, Nhì 1, Ba 1, Khuyến khích 3 → six awards, one unit each.
-    expect(demoJson.awards.map((a) => a.prize)).toEqual([
-      'Giải Nhất',
-      'Giải Nhì',
-      'Giải Ba',
-      'Giải Khuyến khích',
-      'Giải Khuyến khích',
-      'Giải Khuyến khích',
-    ]);
+    expect(demoJson.awards.map((a) => a.prize)).toEqual(['Giải Nhất', 'Giải Nhì', 'Giải Ba', 'Giải Khuyến khích', 'Giải Khuyến khích', 'Giải Khuyến khích']);
     expect(new Set(demoJson.awards.map((a) => a.unit)).size).toBe(6);
     // The printed award list names every prize-winning unit and clip.
     expect(demo.stderr).toContain('DANH SÁCH KHEN THƯỞNG');
@@ -130,8 +127,20 @@ describe('npm start (tools/demo.ts)', () => {
     expect(demoJson.results.filter((r) => r.rank === null)).toHaveLength(9);
     // Phường 9, 14 and Trung tâm Y tế sent nothing; Phường 12 and BHXH have no valid clip; Du lịch Phú
     // Thọ was removed from the roster, so its row is outside the quota (never "met").
-    expect(demoJson.participation.filter((p) => !p.quotaMet).map((p) => p.unit).sort()).toEqual(
-      ['Chi đoàn Bảo hiểm xã hội Quận 11', 'Chi đoàn Công ty Du lịch Phú Thọ', 'Chi đoàn Trung tâm Y tế Quận 11', 'Đoàn phường 12', 'Đoàn phường 14', 'Đoàn phường 9'].sort(),
+    expect(
+      demoJson.participation
+        .filter((p) => !p.quotaMet)
+        .map((p) => p.unit)
+        .sort(),
+    ).toEqual(
+      [
+        'Chi đoàn Bảo hiểm xã hội Quận 11',
+        'Chi đoàn Công ty Du lịch Phú Thọ',
+        'Chi đoàn Trung tâm Y tế Quận 11',
+        'Đoàn phường 12',
+        'Đoàn phường 14',
+        'Đoàn phường 9',
+      ].sort(),
     );
     expect(demo.stderr).toMatch(/3 nộp trễ, 1 không rõ đơn vị, 1 trùng link/);
     // One juror shares a unit with two passed clips and does not mark them.
@@ -146,7 +155,20 @@ describe('npm start (tools/demo.ts)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(demoXlsx);
     const names = wb.worksheets.map((w) => w.name);
-    for (const name of ['Cấu hình', 'Đơn vị', 'Ban giám khảo', 'Bài dự thi', 'Thẩm định', 'Tương tác', 'Nhật ký chia sẻ', 'Kết quả', 'Giải thưởng', 'Tham gia', 'Nhật ký', 'Mã QR']) {
+    for (const name of [
+      'Cấu hình',
+      'Đơn vị',
+      'Ban giám khảo',
+      'Bài dự thi',
+      'Thẩm định',
+      'Tương tác',
+      'Nhật ký chia sẻ',
+      'Kết quả',
+      'Giải thưởng',
+      'Tham gia',
+      'Nhật ký',
+      'Mã QR',
+    ]) {
       expect(names).toContain(name);
     }
     expect(names.filter((n) => n.startsWith('BGK - '))).toHaveLength(5);
@@ -321,7 +343,10 @@ describe('npm run score (tools/score.ts)', () => {
     expect(r1.stderr).toContain('Trang "Tương tác" thiếu cột "Lượt cảm xúc" ở dòng 1');
 
     const noSheet = await variant('nosheet.xlsx', (sheets) => {
-      sheets.splice(sheets.findIndex((s) => s.name === 'Ban giám khảo'), 1);
+      sheets.splice(
+        sheets.findIndex((s) => s.name === 'Ban giám khảo'),
+        1,
+      );
     });
     const r2 = run('score.ts', [noSheet], 'UTC');
     expect(r2.status).toBe(2);

@@ -222,7 +222,13 @@ describe('loadWorkbookIntoEmulator', () => {
     ]);
     expect(values[2]).toEqual(['HT-002', new Date('2023-06-10T17:04:00.000Z'), "'Trích dẫn'", '+84 90', 8.5, '2023-06-01', false]);
     // Nothing became a formula.
-    expect(sheet.getDataRange().getFormulas().flat().every((f) => f === '')).toBe(true);
+    expect(
+      sheet
+        .getDataRange()
+        .getFormulas()
+        .flat()
+        .every((f) => f === ''),
+    ).toBe(true);
     expect(sheet.getFrozenRows()).toBe(1);
     expect(sheet.getRange(1, 1).getFontWeight()).toBe('bold');
   });

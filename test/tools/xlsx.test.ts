@@ -148,7 +148,17 @@ describe('pictures', () => {
     expect(size.width).toBe(size.height);
     expect(size.width).toBeGreaterThan(100);
     await writeXlsx(
-      [{ name: 'Mã QR', frozenRows: 1, values: [['Đơn vị', 'Mã QR'], ['Đoàn phường 1', '']], images: [{ row: 2, column: 2, bytes: gif, contentType: 'image/gif' }] }],
+      [
+        {
+          name: 'Mã QR',
+          frozenRows: 1,
+          values: [
+            ['Đơn vị', 'Mã QR'],
+            ['Đoàn phường 1', ''],
+          ],
+          images: [{ row: 2, column: 2, bytes: gif, contentType: 'image/gif' }],
+        },
+      ],
       join(dir, 'qr.xlsx'),
       HCM,
     );

@@ -6,7 +6,14 @@ import { MENU_ENTRIES } from '../../src/ui/menu';
 describe('dialogs', () => {
   test('a ContestError lists each problem (sheet, row, column) and says nothing was changed', () => {
     const error = new ContestError([
-      { code: 'mark.not_number', severity: 'changes-score', message: 'Trang "BGK - An", dòng 4, cột "Điểm": điểm "9,5a" không phải là số.', sheet: 'BGK - An', row: 4, column: 'Điểm' },
+      {
+        code: 'mark.not_number',
+        severity: 'changes-score',
+        message: 'Trang "BGK - An", dòng 4, cột "Điểm": điểm "9,5a" không phải là số.',
+        sheet: 'BGK - An',
+        row: 4,
+        column: 'Điểm',
+      },
     ]);
     const s = errorSummary('Tính điểm', error);
     expect(s.title).toBe('Tính điểm: Không thực hiện được');
@@ -22,7 +29,9 @@ describe('dialogs', () => {
   });
 
   test('Google\'s protection error becomes Vietnamese, and a message ending in "." gets no second full stop', () => {
-    const google = new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+    const google = new Error(
+      'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+    );
     const s = errorSummary('Cập nhật thẩm định', google);
     expect(s.lines).toEqual([
       'Bạn không có quyền sửa một trang hoặc vùng ô đang được bảo vệ, nên thao tác đã dừng. Chỉ Ban tổ chức (BTC) và những người được Ban tổ chức cấp quyền mới sửa được các trang này; hãy nhờ Ban tổ chức chạy thao tác, hoặc cấp quyền cho bạn.',
@@ -38,7 +47,12 @@ describe('dialogs', () => {
   test('lines indented by two spaces become a nested list under the line above', () => {
     const html = summaryHtml({
       title: 'Tính điểm',
-      lines: ['Đã tính điểm 36/40 bài.', 'Điểm BGK còn thiếu:', '  Trần Thị Bình (GK2) chưa chấm 1 bài: HT-040', '  Lê Văn Cường (GK3) chưa chấm 1 bài: HT-039'],
+      lines: [
+        'Đã tính điểm 36/40 bài.',
+        'Điểm BGK còn thiếu:',
+        '  Trần Thị Bình (GK2) chưa chấm 1 bài: HT-040',
+        '  Lê Văn Cường (GK3) chưa chấm 1 bài: HT-039',
+      ],
       warnings: ['Cảnh báo một', '  chi tiết', 'Cảnh báo hai'],
     });
     // The juror lines are one level down, in their own <ul>, not siblings of "Điểm BGK còn thiếu:".
@@ -68,8 +82,16 @@ describe('dialogs', () => {
     // the form · QR codes · Sync submissions · Prepare jury tabs · Compute scores · Build award list ·
     // Participation report · Certificates · Audit log (the menu adds unit sync and appraisal update).
     const spec = [
-      'Thiết lập hội thi', 'Tạo / liên kết biểu mẫu', 'Mã QR nộp bài', 'Đồng bộ bài dự thi', 'Chuẩn bị phiếu chấm BGK',
-      'Tính điểm', 'Lập danh sách khen thưởng', 'Báo cáo tham gia', 'Giấy khen (PDF)', 'Nhật ký thao tác',
+      'Thiết lập hội thi',
+      'Tạo / liên kết biểu mẫu',
+      'Mã QR nộp bài',
+      'Đồng bộ bài dự thi',
+      'Chuẩn bị phiếu chấm BGK',
+      'Tính điểm',
+      'Lập danh sách khen thưởng',
+      'Báo cáo tham gia',
+      'Giấy khen (PDF)',
+      'Nhật ký thao tác',
     ];
     expect(items.map((i) => i.label).filter((l) => spec.includes(l))).toEqual(spec);
     expect(new Set(items.map((i) => i.functionName)).size).toBe(items.length);

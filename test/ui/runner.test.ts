@@ -18,7 +18,14 @@ describe('"Nhật ký"', () => {
   test('a nested line is logged once, with its children run together after the colon', () => {
     const summary = {
       title: 'Tính điểm',
-      lines: ['Đã tính điểm 36/40 bài', 'Điểm BGK còn thiếu:', '  Trần Thị Bình (GK2) chưa chấm 1 bài: HT-040', '  Lê Văn Cường (GK3) chưa chấm 2 bài: HT-038, HT-039', 'x', 'not logged'],
+      lines: [
+        'Đã tính điểm 36/40 bài',
+        'Điểm BGK còn thiếu:',
+        '  Trần Thị Bình (GK2) chưa chấm 1 bài: HT-040',
+        '  Lê Văn Cường (GK3) chưa chấm 2 bài: HT-038, HT-039',
+        'x',
+        'not logged',
+      ],
       warnings: [],
     };
     expect(auditDetails(summary)).toBe(
@@ -31,13 +38,21 @@ describe('"Nhật ký"', () => {
     const ctx = flowContext(emu);
     setupContest(ctx);
     const bad = 'Trang "BGK - An", dòng 4, cột "Điểm": điểm "9,5a" không phải là số.';
-    const weights = 'Trang "Cấu hình", dòng 7, cột "Giá trị" và dòng 8, cột "Giá trị": thiết lập "Trọng số BGK (%)" (50) cộng "Trọng số tương tác (%)" (60) phải bằng 100.';
-    runMenuAction(ctx, { title: 'Tính điểm', run: () => {
-      throw new ContestError([
-        { code: 'mark.not_number', severity: 'changes-score', message: bad },
-        { code: 'setting.juryWeight.sum', severity: 'stops-action', message: weights },
-      ]);
-    } }, undefined);
+    const weights =
+      'Trang "Cấu hình", dòng 7, cột "Giá trị" và dòng 8, cột "Giá trị": thiết lập "Trọng số BGK (%)" (50) cộng "Trọng số tương tác (%)" (60) phải bằng 100.';
+    runMenuAction(
+      ctx,
+      {
+        title: 'Tính điểm',
+        run: () => {
+          throw new ContestError([
+            { code: 'mark.not_number', severity: 'changes-score', message: bad },
+            { code: 'setting.juryWeight.sum', severity: 'stops-action', message: weights },
+          ]);
+        },
+      },
+      undefined,
+    );
     const details = String(records(emu, 'Nhật ký').pop()!['Chi tiết']);
     // The intro, then each problem; the "nothing was changed" outro of the dialog is left out.
     expect(details).toBe(`Thao tác chưa được thực hiện vì: ${bad} | ${weights}`);
@@ -54,7 +69,7 @@ describe('"Nhật ký"', () => {
     expect(parts.slice(1)).toEqual(['P2', 'P3', 'P4', 'P5', '… và 2 vấn đề khác']);
   });
 
-  test('deleted by hand, it comes back with a bold frozen header, setup\'s widths and date format', () => {
+  test("deleted by hand, it comes back with a bold frozen header, setup's widths and date format", () => {
     const emu = newEmulator();
     const ctx = flowContext(emu);
     setupContest(ctx);

@@ -12,7 +12,9 @@ test('Node has what the rules need', () => {
 });
 
 test('a runtime without Intl time zones, without formatToParts, or without normalize is named', () => {
-  expect(runtimeProblems({ intl: undefined, normalize: realNormalize })[0]).toContain('không hỗ trợ múi giờ (Intl.DateTimeFormat với timeZone và formatToParts)');
+  expect(runtimeProblems({ intl: undefined, normalize: realNormalize })[0]).toContain(
+    'không hỗ trợ múi giờ (Intl.DateTimeFormat với timeZone và formatToParts)',
+  );
   class NoParts {
     format(): string {
       return '';

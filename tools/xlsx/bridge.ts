@@ -147,9 +147,7 @@ export async function loadWorkbookIntoEmulator(
   return {
     timeZone: zone,
     sheets: data.sheets.map((s) => ({ name: s.name, rows: s.values.length, columns: s.values[0]?.length ?? 0 })),
-    unevaluated: data.sheets.flatMap((s) =>
-      s.unevaluated.map((u) => ({ sheet: s.name, ...u, header: String(s.values[0]?.[u.column - 1] ?? '').trim() })),
-    ),
+    unevaluated: data.sheets.flatMap((s) => s.unevaluated.map((u) => ({ sheet: s.name, ...u, header: String(s.values[0]?.[u.column - 1] ?? '').trim() }))),
   };
 }
 

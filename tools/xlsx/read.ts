@@ -106,10 +106,7 @@ function readValidations(ws: ExcelJS.Worksheet): RangeValidation[] {
  * `timeZone`; when `timeZone` is a function it is asked once the raw grids are known (so the zone can
  * come from the workbook's own "Cấu hình" sheet). The file is opened read-only.
  */
-export async function readXlsx(
-  path: string,
-  timeZone: string | ((raw: WorkbookData) => string),
-): Promise<WorkbookData> {
+export async function readXlsx(path: string, timeZone: string | ((raw: WorkbookData) => string)): Promise<WorkbookData> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   const sheets: SheetData[] = [];

@@ -27,7 +27,10 @@ function checkboxRule(formula: string): ExcelJS.DataValidation {
 export const CHECKBOX_RULE = checkboxRule(CHECKBOX_LIST);
 
 /** An exceljs worksheet's validations: the model exceljs keeps by cell address (not in its typings). */
-export function worksheetValidations(ws: ExcelJS.Worksheet): { model: Record<string, ExcelJS.DataValidation | undefined>; add(address: string, v: ExcelJS.DataValidation): void } {
+export function worksheetValidations(ws: ExcelJS.Worksheet): {
+  model: Record<string, ExcelJS.DataValidation | undefined>;
+  add(address: string, v: ExcelJS.DataValidation): void;
+} {
   // exceljs 4 has `worksheet.dataValidations` at runtime; its index.d.ts leaves it commented out.
   return (ws as unknown as { dataValidations: ReturnType<typeof worksheetValidations> }).dataValidations;
 }
@@ -101,15 +104,32 @@ export function fromXlsxRule(app: GoogleAppsScript.Spreadsheet.SpreadsheetApp, v
     const op = v.operator ?? 'between';
     if ((op === 'between' || op === 'notBetween') && !Number.isFinite(b)) return null;
     switch (op) {
-      case 'between': builder.requireNumberBetween(a, b); break;
-      case 'notBetween': builder.requireNumberNotBetween(a, b); break;
-      case 'equal': builder.requireNumberEqualTo(a); break;
-      case 'notEqual': builder.requireNumberNotEqualTo(a); break;
-      case 'greaterThan': builder.requireNumberGreaterThan(a); break;
-      case 'greaterThanOrEqual': builder.requireNumberGreaterThanOrEqualTo(a); break;
-      case 'lessThan': builder.requireNumberLessThan(a); break;
-      case 'lessThanOrEqual': builder.requireNumberLessThanOrEqualTo(a); break;
-      default: return null;
+      case 'between':
+        builder.requireNumberBetween(a, b);
+        break;
+      case 'notBetween':
+        builder.requireNumberNotBetween(a, b);
+        break;
+      case 'equal':
+        builder.requireNumberEqualTo(a);
+        break;
+      case 'notEqual':
+        builder.requireNumberNotEqualTo(a);
+        break;
+      case 'greaterThan':
+        builder.requireNumberGreaterThan(a);
+        break;
+      case 'greaterThanOrEqual':
+        builder.requireNumberGreaterThanOrEqualTo(a);
+        break;
+      case 'lessThan':
+        builder.requireNumberLessThan(a);
+        break;
+      case 'lessThanOrEqual':
+        builder.requireNumberLessThanOrEqualTo(a);
+        break;
+      default:
+        return null;
     }
   } else {
     return null;

@@ -82,7 +82,12 @@ async function render(input) {
             if (w.text !== '') {
               page.drawText(w.text, { x, y: baseline, size: w.size, font: w.font, color: color(w.color, rgb(0, 0, 0)) });
               if (w.underline) {
-                page.drawLine({ start: { x, y: baseline - w.size * 0.12 }, end: { x: x + w.width, y: baseline - w.size * 0.12 }, thickness: Math.max(0.5, w.size / 18), color: color(w.color, rgb(0, 0, 0)) });
+                page.drawLine({
+                  start: { x, y: baseline - w.size * 0.12 },
+                  end: { x: x + w.width, y: baseline - w.size * 0.12 },
+                  thickness: Math.max(0.5, w.size / 18),
+                  color: color(w.color, rgb(0, 0, 0)),
+                });
               }
             }
             x += w.width;
@@ -102,7 +107,15 @@ function wrap(runs, maxWidth, fontOf) {
     for (const part of r.text.split(/( +)/)) {
       if (part === '') continue;
       const font = fontOf(r);
-      pieces.push({ text: part, size: r.size, font, color: r.color, underline: r.underline, space: /^ +$/.test(part), width: font.widthOfTextAtSize(part, r.size) });
+      pieces.push({
+        text: part,
+        size: r.size,
+        font,
+        color: r.color,
+        underline: r.underline,
+        space: /^ +$/.test(part),
+        width: font.widthOfTextAtSize(part, r.size),
+      });
     }
   }
   const lines = [];

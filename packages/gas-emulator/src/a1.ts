@@ -64,9 +64,9 @@ export function parseA1(input: string): A1Ref {
   const r2 = m2[2] ? Number(m2[2]) : undefined;
   if (r1 === 0 || r2 === 0) throw badRange(input);
   // "A:C" has no rows, "2:5" no columns; "A2:C" leaves the end row open.
-  ref.startCol = c1 !== undefined && c2 !== undefined ? Math.min(c1, c2) : c1 ?? c2;
+  ref.startCol = c1 !== undefined && c2 !== undefined ? Math.min(c1, c2) : (c1 ?? c2);
   ref.endCol = c1 !== undefined && c2 !== undefined ? Math.max(c1, c2) : undefined;
-  ref.startRow = r1 !== undefined && r2 !== undefined ? Math.min(r1, r2) : r1 ?? r2;
+  ref.startRow = r1 !== undefined && r2 !== undefined ? Math.min(r1, r2) : (r1 ?? r2);
   ref.endRow = r1 !== undefined && r2 !== undefined ? Math.max(r1, r2) : undefined;
   if (c1 === undefined && c2 === undefined) ref.startCol = undefined;
   if (r1 === undefined && r2 === undefined) ref.startRow = undefined;

@@ -81,9 +81,22 @@ const implOf = new WeakMap<object, Emulated>();
 // Properties that test runners and Node's inspector probe on any object; answering "undefined"
 // keeps jest's diffs and console.log working instead of hitting the "not emulated" trap.
 const PROBES = new Set([
-  'then', 'toJSON', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', 'constructor',
-  '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@', '_isMockFunction', 'inspect', 'length',
-  'prototype', 'toAsymmetricMatcher', 'jasmineToString', 'nodeName',
+  'then',
+  'toJSON',
+  'asymmetricMatch',
+  '$$typeof',
+  'nodeType',
+  'tagName',
+  'constructor',
+  '@@__IMMUTABLE_ITERABLE__@@',
+  '@@__IMMUTABLE_RECORD__@@',
+  '_isMockFunction',
+  'inspect',
+  'length',
+  'prototype',
+  'toAsymmetricMatcher',
+  'jasmineToString',
+  'nodeName',
 ]);
 
 function notEmulated(kind: string, prop: string): Error {
@@ -117,7 +130,10 @@ export function expose<T = unknown>(impl: Emulated, kind?: string, allowed?: Rea
         const key = `${k}.${prop}`;
         return (...args: unknown[]) => {
           ctr.hit(key);
-          const res = fn.apply(target, args.map((a) => unwrap(a, 2)));
+          const res = fn.apply(
+            target,
+            args.map((a) => unwrap(a, 2)),
+          );
           return res === target ? proxy : exposeResult(res, 2);
         };
       }

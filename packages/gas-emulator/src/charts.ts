@@ -46,7 +46,21 @@ export interface ChartSpec {
 }
 
 /** Methods of EmbeddedChartBuilder (a bar builder has these plus its own). */
-const BUILDER_METHODS = new Set(['addRange', 'removeRange', 'clearRanges', 'getRanges', 'setChartType', 'getChartType', 'setOption', 'setPosition', 'setNumHeaders', 'getContainer', 'build', 'asBarChart', 'asColumnChart']);
+const BUILDER_METHODS = new Set([
+  'addRange',
+  'removeRange',
+  'clearRanges',
+  'getRanges',
+  'setChartType',
+  'getChartType',
+  'setOption',
+  'setPosition',
+  'setNumHeaders',
+  'getContainer',
+  'build',
+  'asBarChart',
+  'asColumnChart',
+]);
 const BAR_METHODS = new Set([...BUILDER_METHODS, 'setStacked', 'setTitle', 'setLegendPosition', 'reverseCategories']);
 
 function positiveInt(n: unknown): boolean {
@@ -65,7 +79,8 @@ export class ChartBuilderImpl extends Emulated {
     super(ctr);
   }
   addRange(range: unknown): this {
-    if (!(range instanceof RangeImpl)) throw new Error('Exception: The parameters (String) don\'t match the method signature for SpreadsheetApp.EmbeddedChartBuilder.addRange.');
+    if (!(range instanceof RangeImpl))
+      throw new Error("Exception: The parameters (String) don't match the method signature for SpreadsheetApp.EmbeddedChartBuilder.addRange.");
     this._spec.ranges.push(range);
     return this;
   }

@@ -12,8 +12,7 @@ export const PDF_MIME = 'application/pdf';
 
 // Google's texts as Apps Script users report them (the reference does not list exception texts).
 /** getFileById / getFolderById of an item the user (or, under drive.file, the add-on) cannot see. */
-export const NO_ITEM =
-  'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+export const NO_ITEM = 'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
 /** A write the user may not make (trash someone else's file, move into a folder they cannot edit). */
 export const DRIVE_ACCESS_DENIED = 'Access denied: DriveApp.';
 export function notConvertible(from: string, to: string): string {
@@ -70,8 +69,17 @@ export class DriveStore {
       this.roots.set(user, id);
       const now = this.env.now().getTime();
       this.items.set(id, {
-        id, name: 'My Drive', mimeType: FOLDER_MIME, parents: [], owner: user, editors: new Set(), appAccess: true,
-        description: null, trashed: false, createdMs: now, updatedMs: now,
+        id,
+        name: 'My Drive',
+        mimeType: FOLDER_MIME,
+        parents: [],
+        owner: user,
+        editors: new Set(),
+        appAccess: true,
+        description: null,
+        trashed: false,
+        createdMs: now,
+        updatedMs: now,
       });
     }
     return this.items.get(id)!;
@@ -129,7 +137,10 @@ export class DriveStore {
 export class IteratorImpl<T extends Emulated> extends Emulated {
   static kind = 'FileIterator';
   private _i = 0;
-  constructor(ctr: CallCounter, private readonly _list: T[]) {
+  constructor(
+    ctr: CallCounter,
+    private readonly _list: T[],
+  ) {
     super(ctr);
   }
   hasNext(): boolean {
@@ -148,7 +159,11 @@ export class FolderIteratorImpl extends IteratorImpl<FolderImpl> {
 }
 
 abstract class ItemImpl extends Emulated {
-  constructor(ctr: CallCounter, readonly _store: DriveStore, readonly _item: DriveItem) {
+  constructor(
+    ctr: CallCounter,
+    readonly _store: DriveStore,
+    readonly _item: DriveItem,
+  ) {
     super(ctr);
   }
   _identity(): string {
@@ -205,7 +220,10 @@ abstract class ItemImpl extends Emulated {
   getParents(): FolderIteratorImpl {
     const item = this._live();
     const parents = item.parents.map((id) => this._store.items.get(id)!).filter((p) => this._store.canOpen(p));
-    return new FolderIteratorImpl(this._ctr, parents.map((p) => new FolderImpl(this._ctr, this._store, p)));
+    return new FolderIteratorImpl(
+      this._ctr,
+      parents.map((p) => new FolderImpl(this._ctr, this._store, p)),
+    );
   }
   /** Moves the item into `destination` (its only parent afterwards); both must be editable by the user. */
   moveTo(destination: FolderImpl): this {
@@ -279,16 +297,28 @@ export class FolderImpl extends ItemImpl {
     );
   }
   getFiles(): IteratorImpl<FileImpl> {
-    return new IteratorImpl(this._ctr, this._children('file').map((c) => new FileImpl(this._ctr, this._store, c)));
+    return new IteratorImpl(
+      this._ctr,
+      this._children('file').map((c) => new FileImpl(this._ctr, this._store, c)),
+    );
   }
   getFilesByName(name: string): IteratorImpl<FileImpl> {
-    return new IteratorImpl(this._ctr, this._children('file', String(name)).map((c) => new FileImpl(this._ctr, this._store, c)));
+    return new IteratorImpl(
+      this._ctr,
+      this._children('file', String(name)).map((c) => new FileImpl(this._ctr, this._store, c)),
+    );
   }
   getFolders(): FolderIteratorImpl {
-    return new FolderIteratorImpl(this._ctr, this._children('folder').map((c) => new FolderImpl(this._ctr, this._store, c)));
+    return new FolderIteratorImpl(
+      this._ctr,
+      this._children('folder').map((c) => new FolderImpl(this._ctr, this._store, c)),
+    );
   }
   getFoldersByName(name: string): FolderIteratorImpl {
-    return new FolderIteratorImpl(this._ctr, this._children('folder', String(name)).map((c) => new FolderImpl(this._ctr, this._store, c)));
+    return new FolderIteratorImpl(
+      this._ctr,
+      this._children('folder', String(name)).map((c) => new FolderImpl(this._ctr, this._store, c)),
+    );
   }
   createFolder(name: string): FolderImpl {
     const item = this._live();
@@ -314,7 +344,10 @@ function fileInit(a: unknown, content?: unknown, mimeType?: unknown): { name: st
 
 export class DriveAppImpl extends Emulated {
   static kind = 'DriveApp';
-  constructor(ctr: CallCounter, readonly _store: DriveStore) {
+  constructor(
+    ctr: CallCounter,
+    readonly _store: DriveStore,
+  ) {
     super(ctr);
   }
   getFileById(id: string): FileImpl {

@@ -28,8 +28,7 @@ export const NO_PERMISSION_ACTION = 'You do not have permission to perform that 
 
 // ---- Editor add-on rules (documented at developers.google.com/workspace/add-ons/concepts/editor-triggers). ----
 // Google documents the rules, not the exception texts: these are the emulator's wording, prefixed "Add-on:".
-export const ADDON_CREATE_MENU =
-  'Add-on: an editor add-on builds its menu with Ui.createAddonMenu(); Ui.createMenu() is for bound scripts.';
+export const ADDON_CREATE_MENU = 'Add-on: an editor add-on builds its menu with Ui.createAddonMenu(); Ui.createMenu() is for bound scripts.';
 export const ADDON_OTHER_FILE = 'Add-on: add-ons can only create triggers for the file in which the add-on is used.';
 export const ADDON_FORM_TRIGGER =
   'Add-on: add-ons can only create triggers for the file in which the add-on is used; a spreadsheet add-on cannot put a trigger on a form.';
@@ -52,7 +51,7 @@ export const TRIGGER_RUNTIME_EXCEEDED = 'Service using too much computer time fo
  */
 export const ADDON_SCRIPT_LOCK = 'Add-on (emulator, stricter): getScriptLock() is shared by every installation of the add-on; use getDocumentLock().';
 export const ADDON_PROJECT_TRIGGERS =
-  'Add-on (emulator, stricter): getProjectTriggers() lists this user\'s triggers of every document; use getUserTriggers(document).';
+  "Add-on (emulator, stricter): getProjectTriggers() lists this user's triggers of every document; use getUserTriggers(document).";
 
 /**
  * UrlFetchApp without muteHttpExceptions, on an HTTP status of 400 or more. Google's text; how much of the body

@@ -131,7 +131,15 @@ export function separatorsFor(locale: string): LocaleSeparators {
 export function serialToDate(serial: number, timeZone: string): Date {
   const ms = Math.round(serial * 86400000);
   const base = new Date(Date.UTC(1899, 11, 30) + ms);
-  return fromWallClock(timeZone, base.getUTCFullYear(), base.getUTCMonth() + 1, base.getUTCDate(), base.getUTCHours(), base.getUTCMinutes(), base.getUTCSeconds());
+  return fromWallClock(
+    timeZone,
+    base.getUTCFullYear(),
+    base.getUTCMonth() + 1,
+    base.getUTCDate(),
+    base.getUTCHours(),
+    base.getUTCMinutes(),
+    base.getUTCSeconds(),
+  );
 }
 function dateToSerial(date: Date, timeZone: string): number {
   const w = wallClock(date, timeZone);
@@ -206,7 +214,17 @@ function formatSheetsDate(date: Date, timeZone: string, pattern: string): string
       case 'm': {
         const minute = n <= 2 && (prev.startsWith('h') || next.startsWith('s'));
         if (minute) out += n === 1 ? String(w.minute) : pad(w.minute, 2);
-        else out += n === 1 ? String(w.month) : n === 2 ? pad(w.month, 2) : n === 3 ? MONTHS[w.month - 1].slice(0, 3) : n === 5 ? MONTHS[w.month - 1][0] : MONTHS[w.month - 1];
+        else
+          out +=
+            n === 1
+              ? String(w.month)
+              : n === 2
+                ? pad(w.month, 2)
+                : n === 3
+                  ? MONTHS[w.month - 1].slice(0, 3)
+                  : n === 5
+                    ? MONTHS[w.month - 1][0]
+                    : MONTHS[w.month - 1];
         break;
       }
       default: // AM/PM or A/P
@@ -259,18 +277,19 @@ function formatSheetsNumber(n: number, pattern: string, sep: LocaleSeparators): 
   ip = ip.padStart(minInt, '0');
   if (grouped) ip = groupDigits(ip, sep.group);
   fixed = dp ? `${ip}${sep.decimal}${dp}` : ip;
-  const before = section.slice(0, coreStart).replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1');
-  const after = section.slice(coreStart + coreText.length).replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1');
+  const before = section
+    .slice(0, coreStart)
+    .replace(/"([^"]*)"/g, '$1')
+    .replace(/\\(.)/g, '$1');
+  const after = section
+    .slice(coreStart + coreText.length)
+    .replace(/"([^"]*)"/g, '$1')
+    .replace(/\\(.)/g, '$1');
   return `${negative ? '-' : ''}${before}${fixed}${after}`;
 }
 
 /** Display text of a stored cell value under a number format, as getDisplayValues returns it. */
-export function displayValue(
-  value: string | number | boolean | Date,
-  format: string | undefined,
-  timeZone: string,
-  locale: string,
-): string {
+export function displayValue(value: string | number | boolean | Date, format: string | undefined, timeZone: string, locale: string): string {
   const sep = separatorsFor(locale);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;

@@ -105,7 +105,10 @@ export class HtmlTemplateImpl extends Emulated {
       v: Record<string, unknown>,
       e: (x: unknown) => string,
     ) => string;
-    return new HtmlOutputImpl(this._ctr, run(this._vars, (x) => escapeHtml(String(x ?? ''))));
+    return new HtmlOutputImpl(
+      this._ctr,
+      run(this._vars, (x) => escapeHtml(String(x ?? ''))),
+    );
   }
 }
 

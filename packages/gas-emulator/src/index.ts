@@ -379,7 +379,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const fireTrigger = (t: TriggerImpl, event: Record<string, unknown>): void => {
     const e = installableFull ? { triggerUid: t._uid, ...event, authMode: 'FULL' } : { authMode: 'FULL', triggerUid: t._uid, ...event };
     let document: SpreadsheetImpl | null | undefined;
-    if (env.addon) document = t._source === 'CLOCK' ? null : t._source === 'SPREADSHEETS' ? env.spreadsheets.get(t._sourceId ?? '') ?? null : undefined;
+    if (env.addon) document = t._source === 'CLOCK' ? null : t._source === 'SPREADSHEETS' ? (env.spreadsheets.get(t._sourceId ?? '') ?? null) : undefined;
     execute(t._handler, e, t._owner, { uid: t._uid, eventType: t._eventType }, false, { document });
   };
 
@@ -566,8 +566,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         due._nextRun = due._everyMs ? due._nextRun! + due._everyMs : undefined;
         due._shiftMs = undefined;
         fireTrigger(due, {
-          year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, 'day-of-month': at.getUTCDate(), hour: at.getUTCHours(),
-          minute: at.getUTCMinutes(), second: at.getUTCSeconds(), timezone: 'UTC',
+          year: at.getUTCFullYear(),
+          month: at.getUTCMonth() + 1,
+          'day-of-month': at.getUTCDate(),
+          hour: at.getUTCHours(),
+          minute: at.getUTCMinutes(),
+          second: at.getUTCSeconds(),
+          timezone: 'UTC',
         });
         ran++;
       }
@@ -630,7 +635,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     activeDocument: () => (env.active ? expose<GoogleAppsScript.Spreadsheet.Spreadsheet>(env.active) : null),
     openInEditor(user, opts = {}) {
       const doc = activeDoc();
-      const who = opts.anonymous ? '' : user ?? env.effectiveUser;
+      const who = opts.anonymous ? '' : (user ?? env.effectiveUser);
       if (env.enforceSharing && !doc._canView(who)) throw new Error(errors.NO_ACCESS_DOCUMENT);
       const authMode = simpleAuthMode(doc);
       const event = { authMode, source: expose(doc), user: expose(new UserImpl(ctr, visibleInSimpleTrigger(who))) };

@@ -4,7 +4,6 @@ import { LOCK_TIMEOUT } from './errors';
 import type { Env } from './env';
 import { ADDON_SCRIPT_LOCK } from './errors';
 
-
 export type LockScope = 'script' | 'document' | 'user';
 
 /**

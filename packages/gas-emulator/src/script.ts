@@ -2,12 +2,14 @@
 import { CallCounter, Emulated } from './calls';
 import { implOfProxy } from './calls';
 import type { Env } from './env';
-import {
-  ADDON_CLOCK_HOURLY, ADDON_FORM_TRIGGER, ADDON_PROJECT_TRIGGERS, ADDON_OTHER_FILE, addonOneTriggerPerType, TOO_MANY_TRIGGERS,
-} from './errors';
+import { ADDON_CLOCK_HOURLY, ADDON_FORM_TRIGGER, ADDON_PROJECT_TRIGGERS, ADDON_OTHER_FILE, addonOneTriggerPerType, TOO_MANY_TRIGGERS } from './errors';
 
 export const EventType = Object.freeze({
-  CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE',
+  CLOCK: 'CLOCK',
+  ON_OPEN: 'ON_OPEN',
+  ON_EDIT: 'ON_EDIT',
+  ON_FORM_SUBMIT: 'ON_FORM_SUBMIT',
+  ON_CHANGE: 'ON_CHANGE',
   ON_EVENT_UPDATED: 'ON_EVENT_UPDATED',
 });
 export type EventTypeName = keyof typeof EventType;
@@ -15,7 +17,13 @@ export const TriggerSource = Object.freeze({ SPREADSHEETS: 'SPREADSHEETS', CLOCK
 export type TriggerSourceName = keyof typeof TriggerSource;
 export const AuthMode = Object.freeze({ NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' });
 export const WeekDay = Object.freeze({
-  SUNDAY: 'SUNDAY', MONDAY: 'MONDAY', TUESDAY: 'TUESDAY', WEDNESDAY: 'WEDNESDAY', THURSDAY: 'THURSDAY', FRIDAY: 'FRIDAY', SATURDAY: 'SATURDAY',
+  SUNDAY: 'SUNDAY',
+  MONDAY: 'MONDAY',
+  TUESDAY: 'TUESDAY',
+  WEDNESDAY: 'WEDNESDAY',
+  THURSDAY: 'THURSDAY',
+  FRIDAY: 'FRIDAY',
+  SATURDAY: 'SATURDAY',
 });
 
 const MAX_TRIGGERS_PER_USER = 20;
@@ -135,7 +143,13 @@ export class TriggerBuilderImpl extends BuilderBase {
 abstract class FileTriggerBuilder extends BuilderBase {
   private event: EventTypeName | undefined;
   protected abstract readonly _source: TriggerSourceName;
-  constructor(ctr: CallCounter, reg: TriggerRegistry, env: Env, handler: string, private readonly _fileId: string) {
+  constructor(
+    ctr: CallCounter,
+    reg: TriggerRegistry,
+    env: Env,
+    handler: string,
+    private readonly _fileId: string,
+  ) {
     super(ctr, reg, env, handler);
   }
   protected _on(event: EventTypeName): this {
@@ -263,7 +277,10 @@ export class ClockTriggerBuilderImpl extends BuilderBase {
 
 export class ServiceImpl extends Emulated {
   static kind = 'Service';
-  constructor(ctr: CallCounter, private readonly _scriptId: string) {
+  constructor(
+    ctr: CallCounter,
+    private readonly _scriptId: string,
+  ) {
     super(ctr);
   }
   getUrl(): string {
@@ -281,7 +298,11 @@ export class ScriptAppImpl extends Emulated {
   readonly AuthMode = AuthMode;
   readonly WeekDay = WeekDay;
   readonly AuthorizationStatus = Object.freeze({ REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' });
-  readonly InstallationSource = Object.freeze({ APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON', NONE: 'NONE', WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON' });
+  readonly InstallationSource = Object.freeze({
+    APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON',
+    NONE: 'NONE',
+    WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON',
+  });
   private readonly scriptId: string;
   constructor(
     ctr: CallCounter,

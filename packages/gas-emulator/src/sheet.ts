@@ -17,13 +17,33 @@ export const keyCol = (k: number): number => (k % KEY_WIDTH) + 1;
 
 /** Names of per-cell layers besides values and formulas. */
 export type Layer =
-  | 'numberFormat' | 'note' | 'background' | 'fontWeight' | 'fontColor' | 'fontSize' | 'fontStyle' | 'fontFamily'
-  | 'wrap' | 'horizontalAlignment' | 'verticalAlignment' | 'dataValidation' | 'border';
+  | 'numberFormat'
+  | 'note'
+  | 'background'
+  | 'fontWeight'
+  | 'fontColor'
+  | 'fontSize'
+  | 'fontStyle'
+  | 'fontFamily'
+  | 'wrap'
+  | 'horizontalAlignment'
+  | 'verticalAlignment'
+  | 'dataValidation'
+  | 'border';
 
 /** Layers that Range.clear()/clearFormat() removes. */
 export const FORMAT_LAYERS: Layer[] = [
-  'numberFormat', 'background', 'fontWeight', 'fontColor', 'fontSize', 'fontStyle', 'fontFamily', 'wrap',
-  'horizontalAlignment', 'verticalAlignment', 'border',
+  'numberFormat',
+  'background',
+  'fontWeight',
+  'fontColor',
+  'fontSize',
+  'fontStyle',
+  'fontFamily',
+  'wrap',
+  'horizontalAlignment',
+  'verticalAlignment',
+  'border',
 ];
 
 export interface ImageRecord {
@@ -460,8 +480,9 @@ export class SheetImpl extends Emulated {
   }
   /** Inserts a built chart: it then has an id. Google refuses one already on the sheet (use updateChart) or anchored off the grid. */
   insertChart(chart: unknown): void {
-    if (!(chart instanceof ChartImpl)) throw new Error('Exception: The parameters don\'t match the method signature for SpreadsheetApp.Sheet.insertChart.');
-    if (chart._chartId !== null && this._charts.some((c) => c._chartId === chart._chartId)) throw new Error('Exception: The chart already exists on the sheet; use updateChart to change it.');
+    if (!(chart instanceof ChartImpl)) throw new Error("Exception: The parameters don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
+    if (chart._chartId !== null && this._charts.some((c) => c._chartId === chart._chartId))
+      throw new Error('Exception: The chart already exists on the sheet; use updateChart to change it.');
     if (chart._spec.row > this._maxRows || chart._spec.col > this._maxCols) throw new Error(OUT_OF_SHEET);
     this._assertSheetEditable();
     chart._chartId = ++chartIds;

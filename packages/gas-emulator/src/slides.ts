@@ -59,7 +59,14 @@ function paragraphCount(chars: string): number {
 /** The slide a new presentation starts with: a title slide with its two (empty) placeholders. */
 function titleSlide(store: DriveStore, deck: { width: number; height: number }): SlideModel {
   const box = (top: number, height: number): ElementModel => ({
-    id: store.env.fileId(12), shapeType: 'TEXT_BOX', left: deck.width * 0.05, top, width: deck.width * 0.9, height, fill: null, border: null,
+    id: store.env.fileId(12),
+    shapeType: 'TEXT_BOX',
+    left: deck.width * 0.05,
+    top,
+    width: deck.width * 0.9,
+    height,
+    fill: null,
+    border: null,
     text: { chars: '', styles: [], aligns: ['CENTER'] },
   });
   return { id: store.env.fileId(12), elements: [box(deck.height * 0.3, deck.height * 0.25), box(deck.height * 0.58, deck.height * 0.15)] };
@@ -78,13 +85,20 @@ export function deckPages(deck: DeckModel): unknown[] {
     width: deck.width,
     height: deck.height,
     elements: s.elements.map((e) => ({
-      left: e.left, top: e.top, width: e.width, height: e.height, fill: e.fill, border: e.border,
+      left: e.left,
+      top: e.top,
+      width: e.width,
+      height: e.height,
+      fill: e.fill,
+      border: e.border,
       paragraphs: e.text.chars === '' ? null : paragraphsOf(e.text),
     })),
   }));
 }
 
-function paragraphsOf(t: TextModel): { align: Alignment; runs: { text: string; bold: boolean; italic: boolean; underline: boolean; size: number; color: string }[] }[] {
+function paragraphsOf(
+  t: TextModel,
+): { align: Alignment; runs: { text: string; bold: boolean; italic: boolean; underline: boolean; size: number; color: string }[] }[] {
   const out: ReturnType<typeof paragraphsOf> = [];
   let start = 0;
   t.chars.split('\n').forEach((p, i) => {
@@ -92,7 +106,8 @@ function paragraphsOf(t: TextModel): { align: Alignment; runs: { text: string; b
     for (let k = 0; k < p.length; k++) {
       const st = t.styles[start + k] ?? DEFAULT_STYLE;
       const last = runs[runs.length - 1];
-      if (last && last.bold === st.bold && last.italic === st.italic && last.underline === st.underline && last.size === st.size && last.color === st.color) last.text += p[k];
+      if (last && last.bold === st.bold && last.italic === st.italic && last.underline === st.underline && last.size === st.size && last.color === st.color)
+        last.text += p[k];
       else runs.push({ text: p[k], bold: st.bold, italic: st.italic, underline: st.underline, size: st.size, color: st.color });
     }
     if (runs.length === 0) runs.push({ text: '', ...pick(t.styles[start] ?? DEFAULT_STYLE) });
@@ -151,7 +166,10 @@ export class SlidesAppImpl extends Emulated {
   static kind = 'SlidesApp';
   readonly ParagraphAlignment = { START: 'START', CENTER: 'CENTER', END: 'END', JUSTIFIED: 'JUSTIFIED' };
   readonly ShapeType = { TEXT_BOX: 'TEXT_BOX', RECTANGLE: 'RECTANGLE', ROUND_RECTANGLE: 'ROUND_RECTANGLE' };
-  constructor(ctr: CallCounter, readonly _store: DriveStore) {
+  constructor(
+    ctr: CallCounter,
+    readonly _store: DriveStore,
+  ) {
     super(ctr);
   }
   create(name: string): PresentationImpl {
@@ -176,7 +194,10 @@ export class SlidesAppImpl extends Emulated {
 
 export class PresentationImpl extends Emulated {
   static kind = 'Presentation';
-  constructor(ctr: CallCounter, readonly _h: Handle) {
+  constructor(
+    ctr: CallCounter,
+    readonly _h: Handle,
+  ) {
     super(ctr);
   }
   _identity(): string {
@@ -236,7 +257,11 @@ export class PresentationImpl extends Emulated {
 
 export class SlideImpl extends Emulated {
   static kind = 'Slide';
-  constructor(ctr: CallCounter, readonly _h: Handle, readonly _s: SlideModel) {
+  constructor(
+    ctr: CallCounter,
+    readonly _h: Handle,
+    readonly _s: SlideModel,
+  ) {
     super(ctr);
   }
   _identity(): string {
@@ -257,8 +282,19 @@ export class SlideImpl extends Emulated {
     this._h.check();
     const chars = String(text);
     const e: ElementModel = {
-      id: this._h.store.env.fileId(12), shapeType: 'TEXT_BOX', left, top, width, height, fill: null, border: null,
-      text: { chars, styles: Array.from(chars, () => ({ ...DEFAULT_STYLE })), aligns: Array.from({ length: paragraphCount(chars) }, () => 'START' as Alignment) },
+      id: this._h.store.env.fileId(12),
+      shapeType: 'TEXT_BOX',
+      left,
+      top,
+      width,
+      height,
+      fill: null,
+      border: null,
+      text: {
+        chars,
+        styles: Array.from(chars, () => ({ ...DEFAULT_STYLE })),
+        aligns: Array.from({ length: paragraphCount(chars) }, () => 'START' as Alignment),
+      },
     };
     this._s.elements.push(e);
     return new ShapeImpl(this._ctr, this._h, this._s, e);
@@ -266,7 +302,14 @@ export class SlideImpl extends Emulated {
   insertShape(shapeType: string, left = 0, top = 0, width = 300, height = 300): ShapeImpl {
     this._h.check();
     const e: ElementModel = {
-      id: this._h.store.env.fileId(12), shapeType: String(shapeType), left, top, width, height, fill: '#ffffff', border: { color: '#000000', weight: 1 },
+      id: this._h.store.env.fileId(12),
+      shapeType: String(shapeType),
+      left,
+      top,
+      width,
+      height,
+      fill: '#ffffff',
+      border: { color: '#000000', weight: 1 },
       text: { chars: '', styles: [], aligns: ['START'] },
     };
     this._s.elements.push(e);
@@ -297,7 +340,12 @@ export class SlideImpl extends Emulated {
 
 export class ShapeImpl extends Emulated {
   static kind = 'Shape';
-  constructor(ctr: CallCounter, readonly _h: Handle, readonly _s: SlideModel, readonly _e: ElementModel) {
+  constructor(
+    ctr: CallCounter,
+    readonly _h: Handle,
+    readonly _s: SlideModel,
+    readonly _e: ElementModel,
+  ) {
     super(ctr);
   }
   _identity(): string {
@@ -349,7 +397,13 @@ export class ShapeImpl extends Emulated {
 /** A range of a shape's text; `end` null = to the end (the whole text follows edits). asString() ends with "\n", as Google's does. */
 export class TextRangeImpl extends Emulated {
   static kind = 'TextRange';
-  constructor(ctr: CallCounter, readonly _h: Handle, readonly _t: TextModel, readonly _start: number, readonly _end: number | null) {
+  constructor(
+    ctr: CallCounter,
+    readonly _h: Handle,
+    readonly _t: TextModel,
+    readonly _start: number,
+    readonly _end: number | null,
+  ) {
     super(ctr);
   }
   _bounds(): [number, number] {
@@ -403,7 +457,10 @@ export class TextRangeImpl extends Emulated {
 
 export class TextStyleImpl extends Emulated {
   static kind = 'TextStyle';
-  constructor(ctr: CallCounter, readonly _r: TextRangeImpl) {
+  constructor(
+    ctr: CallCounter,
+    readonly _r: TextRangeImpl,
+  ) {
     super(ctr);
   }
   private _set(patch: Partial<CharStyle>): this {
@@ -452,7 +509,10 @@ export class TextStyleImpl extends Emulated {
 
 export class ParagraphStyleImpl extends Emulated {
   static kind = 'ParagraphStyle';
-  constructor(ctr: CallCounter, readonly _r: TextRangeImpl) {
+  constructor(
+    ctr: CallCounter,
+    readonly _r: TextRangeImpl,
+  ) {
     super(ctr);
   }
   private _paragraphs(): [number, number] {
@@ -474,7 +534,11 @@ export class ParagraphStyleImpl extends Emulated {
 
 export class FillImpl extends Emulated {
   static kind = 'Fill';
-  constructor(ctr: CallCounter, readonly _h: Handle, readonly _e: ElementModel) {
+  constructor(
+    ctr: CallCounter,
+    readonly _h: Handle,
+    readonly _e: ElementModel,
+  ) {
     super(ctr);
   }
   setSolidFill(hex: unknown): void {
@@ -493,7 +557,11 @@ export class FillImpl extends Emulated {
 
 export class BorderImpl extends Emulated {
   static kind = 'Border';
-  constructor(ctr: CallCounter, readonly _h: Handle, readonly _e: ElementModel) {
+  constructor(
+    ctr: CallCounter,
+    readonly _h: Handle,
+    readonly _e: ElementModel,
+  ) {
     super(ctr);
   }
   setWeight(points: number): this {
@@ -520,7 +588,11 @@ export class BorderImpl extends Emulated {
 
 export class LineFillImpl extends Emulated {
   static kind = 'LineFill';
-  constructor(ctr: CallCounter, readonly _h: Handle, readonly _e: ElementModel) {
+  constructor(
+    ctr: CallCounter,
+    readonly _h: Handle,
+    readonly _e: ElementModel,
+  ) {
     super(ctr);
   }
   setSolidFill(hex: unknown): void {
@@ -547,7 +619,10 @@ interface Dimension {
 
 export class PresentationsResourceImpl extends Emulated {
   static kind = 'Slides.Presentations';
-  constructor(ctr: CallCounter, readonly _store: DriveStore) {
+  constructor(
+    ctr: CallCounter,
+    readonly _store: DriveStore,
+  ) {
     super(ctr);
   }
   create(resource: { title?: string; pageSize?: { width?: Dimension; height?: Dimension } }): { presentationId: string; title: string; pageSize: unknown } {

@@ -15,7 +15,12 @@ export class SpreadsheetAppImpl extends Emulated {
   readonly ProtectionType = ProtectionType;
   readonly WrapStrategy = Object.freeze({ WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' });
   readonly BorderStyle = Object.freeze({
-    DOTTED: 'DOTTED', DASHED: 'DASHED', SOLID: 'SOLID', SOLID_MEDIUM: 'SOLID_MEDIUM', SOLID_THICK: 'SOLID_THICK', DOUBLE: 'DOUBLE',
+    DOTTED: 'DOTTED',
+    DASHED: 'DASHED',
+    SOLID: 'SOLID',
+    SOLID_MEDIUM: 'SOLID_MEDIUM',
+    SOLID_THICK: 'SOLID_THICK',
+    DOUBLE: 'DOUBLE',
   });
   readonly Dimension = Object.freeze({ COLUMNS: 'COLUMNS', ROWS: 'ROWS' });
   readonly SheetType = Object.freeze({ GRID: 'GRID', OBJECT: 'OBJECT', DATASOURCE: 'DATASOURCE' });

@@ -87,16 +87,7 @@ export function zoneOffsetMinutes(date: Date, timeZone: string): number {
 }
 
 /** The instant whose wall clock in `timeZone` reads the given parts. */
-export function fromWallClock(
-  timeZone: string,
-  year: number,
-  month: number,
-  day: number,
-  hour = 0,
-  minute = 0,
-  second = 0,
-  ms = 0,
-): Date {
+export function fromWallClock(timeZone: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): Date {
   const whole = zonedInstant({ year, month, day, hour, minute, second }, normalizeZone(timeZone));
   return new Date(whole.getTime() + ms);
 }

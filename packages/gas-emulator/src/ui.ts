@@ -9,9 +9,7 @@ export const ButtonSet = Object.freeze({ OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_N
 export type ButtonSetName = keyof typeof ButtonSet;
 
 export type MenuEntry =
-  | { type: 'item'; caption: string; functionName: string }
-  | { type: 'separator' }
-  | { type: 'submenu'; caption: string; entries: MenuEntry[] };
+  { type: 'item'; caption: string; functionName: string } | { type: 'separator' } | { type: 'submenu'; caption: string; entries: MenuEntry[] };
 
 export interface MenuRecord {
   title: string;

@@ -93,7 +93,14 @@ export class UrlFetchAppImpl extends Emulated {
   }
 
   getRequest(url: string, params: Options = {}): Record<string, unknown> {
-    return { url, method: (params.method ?? 'get').toLowerCase(), headers: { ...(params.headers ?? {}) }, payload: params.payload ?? '', followRedirects: params.followRedirects ?? true, muteHttpExceptions: params.muteHttpExceptions ?? false };
+    return {
+      url,
+      method: (params.method ?? 'get').toLowerCase(),
+      headers: { ...(params.headers ?? {}) },
+      payload: params.payload ?? '',
+      followRedirects: params.followRedirects ?? true,
+      muteHttpExceptions: params.muteHttpExceptions ?? false,
+    };
   }
 
   private _one(url: string, params: Options): HttpResponseImpl {
@@ -105,7 +112,13 @@ export class UrlFetchAppImpl extends Emulated {
     const followRedirects = params.followRedirects ?? true;
     let target = url;
     for (let hop = 0; ; hop++) {
-      const request: FakeRequest = { url: target, method: (params.method ?? 'get').toUpperCase(), headers, payload: params.payload === undefined ? '' : String(params.payload), followRedirects };
+      const request: FakeRequest = {
+        url: target,
+        method: (params.method ?? 'get').toUpperCase(),
+        headers,
+        payload: params.payload === undefined ? '' : String(params.payload),
+        followRedirects,
+      };
       const answer = this._handler(request);
       const record: HttpRecord = { url: target, method: request.method, headers: { ...headers }, code: null };
       this._log.push(record);

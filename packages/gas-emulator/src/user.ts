@@ -3,7 +3,10 @@ import { CallCounter, Emulated } from './calls';
 
 export class UserImpl extends Emulated {
   static kind = 'User';
-  constructor(ctr: CallCounter, private readonly email: string) {
+  constructor(
+    ctr: CallCounter,
+    private readonly email: string,
+  ) {
     super(ctr);
   }
   getEmail(): string {

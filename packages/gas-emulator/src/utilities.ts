@@ -10,7 +10,12 @@ import { notAByte } from './errors';
 
 export const Charset = Object.freeze({ US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' });
 export const DigestAlgorithm = Object.freeze({
-  MD2: 'MD2', MD5: 'MD5', SHA_1: 'SHA_1', SHA_256: 'SHA_256', SHA_384: 'SHA_384', SHA_512: 'SHA_512',
+  MD2: 'MD2',
+  MD5: 'MD5',
+  SHA_1: 'SHA_1',
+  SHA_256: 'SHA_256',
+  SHA_384: 'SHA_384',
+  SHA_512: 'SHA_512',
 });
 const NODE_DIGEST: Record<string, string> = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
 const NODE_HMAC: Record<string, string> = { HMAC_MD5: 'md5', HMAC_SHA_1: 'sha1', HMAC_SHA_256: 'sha256', HMAC_SHA_384: 'sha384', HMAC_SHA_512: 'sha512' };
@@ -41,7 +46,11 @@ export class UtilitiesImpl extends Emulated {
   readonly Charset = Charset;
   readonly DigestAlgorithm = DigestAlgorithm;
   readonly MacAlgorithm = Object.freeze({
-    HMAC_MD5: 'HMAC_MD5', HMAC_SHA_1: 'HMAC_SHA_1', HMAC_SHA_256: 'HMAC_SHA_256', HMAC_SHA_384: 'HMAC_SHA_384', HMAC_SHA_512: 'HMAC_SHA_512',
+    HMAC_MD5: 'HMAC_MD5',
+    HMAC_SHA_1: 'HMAC_SHA_1',
+    HMAC_SHA_256: 'HMAC_SHA_256',
+    HMAC_SHA_384: 'HMAC_SHA_384',
+    HMAC_SHA_512: 'HMAC_SHA_512',
   });
   constructor(
     ctr: CallCounter,

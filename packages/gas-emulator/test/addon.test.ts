@@ -30,7 +30,10 @@ test('one trigger of each type per user per document; another user or document m
   emu.ScriptApp.newTrigger('a').forSpreadsheet(ss).onEdit().create();
   expect(() => emu.ScriptApp.newTrigger('b').forSpreadsheet(ss).onEdit().create()).toThrow(errors.addonOneTriggerPerType('ON_EDIT'));
   emu.ScriptApp.newTrigger('c').forSpreadsheet(ss).onFormSubmit().create();
-  emu.ScriptApp.newTrigger('d').timeBased().at(new Date(Date.now() + 3600000)).create();
+  emu.ScriptApp.newTrigger('d')
+    .timeBased()
+    .at(new Date(Date.now() + 3600000))
+    .create();
   expect(() => emu.ScriptApp.newTrigger('e').timeBased().after(60000).create()).toThrow(errors.addonOneTriggerPerType('CLOCK'));
   emu.setUser('khac@quandoan11.vn');
   emu.ScriptApp.newTrigger('a').forSpreadsheet(ss).onEdit().create();
@@ -44,7 +47,10 @@ test('clock triggers at most hourly: everyMinutes refused, everyHours and one-ti
   expect(() => emu.ScriptApp.newTrigger('t').timeBased().everyMinutes(30).create()).toThrow(errors.ADDON_CLOCK_HOURLY);
   emu.ScriptApp.newTrigger('t').timeBased().everyHours(1).create();
   const other = createEmulator(ADDON);
-  other.ScriptApp.newTrigger('t').timeBased().at(new Date(Date.now() + 60000)).create();
+  other.ScriptApp.newTrigger('t')
+    .timeBased()
+    .at(new Date(Date.now() + 60000))
+    .create();
 });
 
 test('getProjectTriggers crosses documents, getUserTriggers(ss) is per document', () => {
@@ -54,7 +60,10 @@ test('getProjectTriggers crosses documents, getUserTriggers(ss) is per document'
   emu.ScriptApp.newTrigger('onSubmit').forSpreadsheet(a).onFormSubmit().create();
   emu.withActiveSpreadsheet(b, () => {
     emu.ScriptApp.newTrigger('onSubmit').forSpreadsheet(b).onFormSubmit().create();
-    emu.ScriptApp.newTrigger('close').timeBased().at(new Date(Date.now() + 3600000)).create();
+    emu.ScriptApp.newTrigger('close')
+      .timeBased()
+      .at(new Date(Date.now() + 3600000))
+      .create();
     expect(emu.ScriptApp.getProjectTriggers()).toHaveLength(3);
     expect(emu.ScriptApp.getUserTriggers(b).map((t) => t.getHandlerFunction())).toEqual(['onSubmit', 'close']);
     expect(emu.ScriptApp.getUserTriggers(a).map((t) => t.getHandlerFunction())).toEqual(['onSubmit']);
@@ -129,13 +138,13 @@ test('a spreadsheet form-submit trigger gets range, values, namedValues, source,
   let got: (GoogleAppsScript.Events.SheetsOnFormSubmit & { triggerUid: string; source: unknown }) | undefined;
   emu.setHandlers({ onSheetSubmit: (e) => void (got = e as typeof got) });
   const t = emu.ScriptApp.newTrigger('onSheetSubmit').forSpreadsheet(emu.spreadsheet).onFormSubmit().create();
-  emu.submitForm(form, { 'Đơn vị': 'Phường 1', 'Điểm': '8,5' }, new Date('2023-06-11T02:00:00Z'));
+  emu.submitForm(form, { 'Đơn vị': 'Phường 1', Điểm: '8,5' }, new Date('2023-06-11T02:00:00Z'));
   const sheet = emu.spreadsheet.getSheets()[0];
   expect(sheet.getName()).toBe('Câu trả lời biểu mẫu 1');
   expect(sheet.getRange('A1:C1').getValues()[0]).toEqual(['Dấu thời gian', 'Đơn vị', 'Điểm']);
   expect(got!.range.getA1Notation()).toBe('A2:C2');
   expect(got!.values).toEqual(['11/06/2023 09:00:00', 'Phường 1', '8,5']);
-  expect(got!.namedValues).toEqual({ 'Dấu thời gian': ['11/06/2023 09:00:00'], 'Đơn vị': ['Phường 1'], 'Điểm': ['8,5'] });
+  expect(got!.namedValues).toEqual({ 'Dấu thời gian': ['11/06/2023 09:00:00'], 'Đơn vị': ['Phường 1'], Điểm: ['8,5'] });
   expect(got!.source).toBe(emu.spreadsheet);
   expect(got!.triggerUid).toBe(t.getUniqueId());
   expect(got!.authMode).toBe('FULL');

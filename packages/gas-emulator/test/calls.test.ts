@@ -44,7 +44,9 @@ test('unimplemented methods throw "not emulated: Class.method" instead of passin
   expect(() => app.ColorType).toThrow('not emulated: SpreadsheetApp.ColorType');
   const item = emu.FormApp.create('x').addTextItem() as unknown as Record<string, () => unknown>;
   expect(() => item.setChoiceValues()).toThrow('not emulated: TextItem.setChoiceValues');
-  expect(() => { (emu.Session as unknown as Record<string, unknown>).foo = 1; }).toThrow('not emulated');
+  expect(() => {
+    (emu.Session as unknown as Record<string, unknown>).foo = 1;
+  }).toThrow('not emulated');
 });
 
 test("the emulator's own helper methods are not part of the Apps Script surface", () => {

@@ -5,14 +5,24 @@ import { VN } from './options';
 function setup() {
   const emu = createEmulator({ ...VN, owner: 'btc@quandoan11.vn', collaborators: ['gk@quandoan11.vn'] });
   const sheet = emu.spreadsheet.getActiveSheet();
-  sheet.getRange(1, 1, 3, 3).setValues([['Bài', 'BGK', 'Tương tác'], ['A', 36, 56], ['B', 40, 40]]);
+  sheet.getRange(1, 1, 3, 3).setValues([
+    ['Bài', 'BGK', 'Tương tác'],
+    ['A', 36, 56],
+    ['B', 40, 40],
+  ]);
   return { emu, sheet };
 }
 
 test('setChartType + addRange + setOption + setPosition + build, then insertChart gives the chart an id', () => {
   const { emu, sheet } = setup();
   emu.calls.reset();
-  const chart = sheet.newChart().setChartType(emu.Charts.ChartType.BAR).addRange(sheet.getRange('A1:C3')).setOption('isStacked', true).setPosition(1, 5, 0, 0).build();
+  const chart = sheet
+    .newChart()
+    .setChartType(emu.Charts.ChartType.BAR)
+    .addRange(sheet.getRange('A1:C3'))
+    .setOption('isStacked', true)
+    .setPosition(1, 5, 0, 0)
+    .build();
   expect(chart.getChartId()).toBeNull();
   sheet.insertChart(chart);
   const [inserted] = sheet.getCharts();

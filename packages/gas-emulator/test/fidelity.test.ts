@@ -8,7 +8,11 @@ test('signedBytes: newBlob refuses 128..255, accepts -128..127; base64Decode ret
   expect(strict.Utilities.newBlob([71, 73, 70, -56] as unknown as GoogleAppsScript.Byte[]).getBytes()).toEqual([71, 73, 70, -56]);
   expect(strict.Utilities.base64Decode('/wA=')).toEqual([-1, 0]);
   // default: today's lenient behaviour
-  expect(createEmulator(VN).Utilities.newBlob([200] as unknown as GoogleAppsScript.Byte[]).getBytes()).toEqual([-56]);
+  expect(
+    createEmulator(VN)
+      .Utilities.newBlob([200] as unknown as GoogleAppsScript.Byte[])
+      .getBytes(),
+  ).toEqual([-56]);
 });
 
 test('each spreadsheet parses typed dates by its own locale: en_US reads 12/06/2023 as 6 December', () => {
@@ -43,7 +47,10 @@ test('clock triggers may fire late or early: explicit lateByMinutes/earlyByMinut
   const got: string[] = [];
   e2.setHandlers({ a: () => void got.push(`a ${e2.now().toISOString()}`), b: () => void got.push(`b ${e2.now().toISOString()}`) });
   e2.ScriptApp.newTrigger('a').timeBased().at(new Date('2023-06-30T10:00:00Z')).create();
-  e2.ScriptApp.newTrigger('b').timeBased().after(10 * 3600000).create();
+  e2.ScriptApp.newTrigger('b')
+    .timeBased()
+    .after(10 * 3600000)
+    .create();
   e2.runTimeTriggers(new Date('2023-06-30T09:58:00Z'), { earlyByMinutes: 3 });
   expect(got).toEqual(['a 2023-06-30T09:57:00.000Z']);
   // seeded jitter: a reproducible time within the window

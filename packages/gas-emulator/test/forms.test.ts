@@ -23,7 +23,11 @@ test('items keep titles, types, choices, requirement and validation', () => {
   const { emu, FormApp, form, unit } = buildForm();
   const items = form.getItems();
   expect(items.map((i) => i.getType())).toEqual([
-    FormApp.ItemType.LIST, FormApp.ItemType.TEXT, FormApp.ItemType.SECTION_HEADER, FormApp.ItemType.TEXT, FormApp.ItemType.CHECKBOX,
+    FormApp.ItemType.LIST,
+    FormApp.ItemType.TEXT,
+    FormApp.ItemType.SECTION_HEADER,
+    FormApp.ItemType.TEXT,
+    FormApp.ItemType.CHECKBOX,
   ]);
   const list = form.getItemById(unit.getId())!.asListItem();
   expect(list.getChoices().map((c) => c.getValue())).toEqual(['Phường 1', 'Phường 2']);
@@ -112,7 +116,11 @@ test('a spreadsheet onFormSubmit trigger gets range, values and namedValues', ()
   let got: GoogleAppsScript.Events.SheetsOnFormSubmit | undefined;
   emu.setHandlers({ onSheetSubmit: (e) => void (got = e as GoogleAppsScript.Events.SheetsOnFormSubmit) });
   emu.ScriptApp.newTrigger('onSheetSubmit').forSpreadsheet(emu.spreadsheet).onFormSubmit().create();
-  emu.submitForm(form, { 'Đơn vị': 'Phường 1', 'Tên clip': '0901234567', 'Link video': 'https://x.vn/v', 'Cam kết': ['Tôi cam kết'] }, new Date('2023-06-11T02:00:00Z'));
+  emu.submitForm(
+    form,
+    { 'Đơn vị': 'Phường 1', 'Tên clip': '0901234567', 'Link video': 'https://x.vn/v', 'Cam kết': ['Tôi cam kết'] },
+    new Date('2023-06-11T02:00:00Z'),
+  );
   expect(got!.range.getA1Notation()).toBe('A2:E2');
   // 02:00 UTC = 09:00 in Ho Chi Minh; the numeric answer lost its leading zero, as in Sheets
   expect(got!.values).toEqual(['11/06/2023 09:00:00', 'Phường 1', '901234567', 'https://x.vn/v', 'Tôi cam kết']);
@@ -125,8 +133,13 @@ test('FormResponse.submit() from a script fires no trigger, as Google documents;
     let runs = 0;
     emu.setHandlers({ h: () => void runs++ });
     emu.ScriptApp.newTrigger('h').forForm(form.getId()).onFormSubmit().create();
-    form.createResponse().withItemResponse(unit.createResponse('Phường 1')).withItemResponse(title.createResponse('T'))
-      .withItemResponse(link.createResponse('https://a.vn')).withItemResponse(pledge.createResponse(['Tôi cam kết'])).submit();
+    form
+      .createResponse()
+      .withItemResponse(unit.createResponse('Phường 1'))
+      .withItemResponse(title.createResponse('T'))
+      .withItemResponse(link.createResponse('https://a.vn'))
+      .withItemResponse(pledge.createResponse(['Tôi cam kết']))
+      .submit();
     expect(runs).toBe(0);
     emu.runPendingTriggers();
     expect(runs).toBe(strict ? 0 : 1);

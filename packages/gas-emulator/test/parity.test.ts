@@ -32,7 +32,10 @@ describe('checkboxes', () => {
 describe('getLastRow / getDataRange', () => {
   test('formatting, notes-free backgrounds and number formats do not extend the data range', () => {
     const { sheet } = sheetOf();
-    sheet.getRange('A1:B2').setValues([[1, 2], [3, 4]]);
+    sheet.getRange('A1:B2').setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     sheet.getRange('A10:D10').setBackground('#ff0000').setNumberFormat('0.00').setFontWeight('bold');
     expect(sheet.getLastRow()).toBe(2);
     expect(sheet.getLastColumn()).toBe(2);
@@ -90,14 +93,19 @@ describe('protection', () => {
     const { emu, sheet } = sheetOf();
     const p = sheet.protect();
     emu.addCollaborator(JUROR);
-    expect(p.getEditors().map((u) => u.getEmail()).sort()).toEqual([OWNER, JUROR].sort());
+    expect(
+      p
+        .getEditors()
+        .map((u) => u.getEmail())
+        .sort(),
+    ).toEqual([OWNER, JUROR].sort());
     emu.setUser(JUROR);
     expect(p.canEdit()).toBe(true);
     sheet.getRange('A1').setValue(1); // allowed: the protection is not in force yet
     expect(sheet.getRange('A1').getValue()).toBe(1);
   });
 
-  test('once editors are removed, the owner and the current user stay; others get Google\'s error', () => {
+  test("once editors are removed, the owner and the current user stay; others get Google's error", () => {
     const { emu, sheet } = sheetOf({ collaborators: [JUROR] });
     const p = sheet.protect();
     p.removeEditors(p.getEditors());
@@ -117,12 +125,17 @@ describe('protection', () => {
     emu.setUser(JUROR);
     const p = sheet.getRange('A1:B2').protect();
     p.removeEditors([JUROR, OWNER]);
-    expect(p.getEditors().map((u) => u.getEmail()).sort()).toEqual([OWNER, JUROR].sort());
+    expect(
+      p
+        .getEditors()
+        .map((u) => u.getEmail())
+        .sort(),
+    ).toEqual([OWNER, JUROR].sort());
   });
 });
 
 describe('LockService', () => {
-  test('tryLock waits up to the timeout then returns false; waitLock throws Google\'s text; releaseLock when not held does nothing', () => {
+  test("tryLock waits up to the timeout then returns false; waitLock throws Google's text; releaseLock when not held does nothing", () => {
     const { emu } = sheetOf();
     const lock = emu.LockService.getScriptLock();
     lock.releaseLock(); // not held: no error
@@ -140,7 +153,7 @@ describe('LockService', () => {
 });
 
 describe('ScriptApp', () => {
-  test('getProjectTriggers lists only the caller\'s; the 21st trigger of one user throws, another user is not affected', () => {
+  test("getProjectTriggers lists only the caller's; the 21st trigger of one user throws, another user is not affected", () => {
     const { emu } = sheetOf({ collaborators: [JUROR] });
     for (let i = 0; i < 20; i++) emu.ScriptApp.newTrigger(`f${i}`).timeBased().after(60000).create();
     expect(() => emu.ScriptApp.newTrigger('f20').timeBased().after(60000).create()).toThrow(

@@ -20,18 +20,29 @@ test('a new protection mirrors the spreadsheet editors until the script removes 
   const emu = createEmulator({ ...VN, owner: OWNER, collaborators: [JUROR_A] });
   const sheet = emu.spreadsheet.getActiveSheet();
   const p = sheet.getRange('A1:B2').protect();
-  expect(p.getEditors().map((u) => u.getEmail()).sort()).toEqual([OWNER, JUROR_A].sort());
+  expect(
+    p
+      .getEditors()
+      .map((u) => u.getEmail())
+      .sort(),
+  ).toEqual([OWNER, JUROR_A].sort());
   emu.setUser(JUROR_A);
   sheet.getRange('A1').setValue('vẫn sửa được'); // still an editor: nothing is protected yet
   expect(sheet.getRange('A1').getValue()).toBe('vẫn sửa được');
 });
 
-test('a juror cannot write into another juror\'s tab; nothing changes', () => {
+test("a juror cannot write into another juror's tab; nothing changes", () => {
   const { emu, tabA } = setup();
   tabA.getRange('B2').setValue(8); // owner writes
   emu.setUser(JUROR_B);
   expect(() => tabA.getRange('B2').setValue(10)).toThrow(errors.PROTECTED_EDIT);
-  expect(() => tabA.getRange('A1:C3').setValues([[1, 2, 3], [4, 5, 6], [7, 8, 9]])).toThrow(errors.PROTECTED_EDIT);
+  expect(() =>
+    tabA.getRange('A1:C3').setValues([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]),
+  ).toThrow(errors.PROTECTED_EDIT);
   expect(() => tabA.getRange('C2').insertCheckboxes()).toThrow(errors.PROTECTED_EDIT);
   expect(() => tabA.getRange('C2').clearContent()).toThrow(errors.PROTECTED_EDIT);
   expect(() => tabA.appendRow(['x'])).toThrow(errors.PROTECTED_EDIT);
@@ -49,7 +60,7 @@ test('the juror named as editor and the owner can write', () => {
   expect(tabA.getRange('B2:B3').getValues()).toEqual([[9], [7]]);
 });
 
-test('the error text is Google\'s exact wording', () => {
+test("the error text is Google's exact wording", () => {
   expect(errors.PROTECTED_EDIT).toBe(
     'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
   );
@@ -88,7 +99,12 @@ test('neither the owner nor the current user can be removed from the editors', (
   const emu = createEmulator({ ...VN, owner: OWNER, user: JUROR_A, collaborators: [JUROR_B] });
   const p = emu.spreadsheet.getActiveSheet().protect();
   p.removeEditors(p.getEditors());
-  expect(p.getEditors().map((u) => u.getEmail()).sort()).toEqual([OWNER, JUROR_A].sort());
+  expect(
+    p
+      .getEditors()
+      .map((u) => u.getEmail())
+      .sort(),
+  ).toEqual([OWNER, JUROR_A].sort());
 });
 
 test('sheet.protect() returns the existing sheet protection', () => {

@@ -36,7 +36,7 @@ describe('locks', () => {
     expect(lock.hasLock()).toBe(false);
   });
 
-  test('held by another execution: tryLock fails after the timeout, waitLock throws Google\'s error', () => {
+  test("held by another execution: tryLock fails after the timeout, waitLock throws Google's error", () => {
     const emu = createEmulator(VN);
     emu.setNow(new Date('2025-03-01T00:00:00Z'));
     emu.locks.holdByOther(true);
@@ -164,7 +164,11 @@ describe('Ui and HtmlService', () => {
     const out = t.evaluate().setWidth(800).setHeight(600);
     emu.SpreadsheetApp.getUi().showModalDialog(out, 'Mã QR');
     expect(emu.ui.lastDialog()).toEqual({
-      kind: 'modal', title: 'Mã QR', html: '<h1>A &amp; B</h1><p>&lt;x&gt;</p><p>y</p><hr>', width: 800, height: 600,
+      kind: 'modal',
+      title: 'Mã QR',
+      html: '<h1>A &amp; B</h1><p>&lt;x&gt;</p><p>y</p><hr>',
+      width: 800,
+      height: 600,
     });
     emu.SpreadsheetApp.getUi().showSidebar(emu.HtmlService.createHtmlOutput('<p>x</p>').setTitle('Bảng'));
     expect(emu.ui.lastDialog()).toMatchObject({ kind: 'sidebar', title: 'Bảng', html: '<p>x</p>' });

@@ -5,7 +5,7 @@ import { VN } from './options';
 const OWNER = VN.owner!;
 const SHARED = { ...VN, sharing: { editors: ['gk@quandoan11.vn'], commenters: ['bgk@gmail.com'], viewers: ['xem@gmail.com'] } };
 
-test('a form opens only for its creator and editors (Form.addEditor), with Google\'s message for others', () => {
+test("a form opens only for its creator and editors (Form.addEditor), with Google's message for others", () => {
   const emu = createEmulator(SHARED);
   const form = emu.FormApp.create('Nộp bài');
   emu.setUser('gk@quandoan11.vn');

@@ -63,7 +63,7 @@ describe('values', () => {
     expect(v[2]).toEqual(['', '', '', '']);
   });
 
-  test('wrong data shape gives Google\'s messages and writes nothing', () => {
+  test("wrong data shape gives Google's messages and writes nothing", () => {
     const { sheet } = setup();
     const r = sheet.getRange('A1:B2');
     expect(() => r.setValues([[1, 2]])).toThrow(

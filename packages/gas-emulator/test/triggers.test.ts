@@ -22,7 +22,7 @@ test('clock triggers run in time order, as their owner, and one-time triggers st
   expect(emu.runTimeTriggers(new Date('2023-07-01T00:00:00Z'))).toBe(28); // 10:30 … 24:00 every 30 min
 });
 
-test('getProjectTriggers shows only the current user\'s triggers', () => {
+test("getProjectTriggers shows only the current user's triggers", () => {
   const emu = createEmulator({ ...VN, owner: 'btc@x.vn' });
   emu.ScriptApp.newTrigger('a').forSpreadsheet(emu.spreadsheet.getId()).onOpen().create();
   emu.setUser('khac@x.vn');
@@ -30,7 +30,7 @@ test('getProjectTriggers shows only the current user\'s triggers', () => {
   expect(emu.triggers.list()).toHaveLength(1);
 });
 
-test('20 triggers per user is the limit, with Google\'s message', () => {
+test("20 triggers per user is the limit, with Google's message", () => {
   const emu = createEmulator(VN);
   for (let i = 0; i < 20; i++) emu.ScriptApp.newTrigger(`f${i}`).timeBased().after(1000).create();
   expect(() => emu.ScriptApp.newTrigger('f20').timeBased().after(1000).create()).toThrow('This script has too many triggers.');
@@ -43,7 +43,11 @@ test('a missing handler and a failing handler are reported', () => {
   expect(() => emu.runTimeTriggers(new Date('2025-01-01T00:02:00Z'))).toThrow('Script function not found: missing');
   const quiet = createEmulator({ ...VN, throwTriggerErrors: false });
   quiet.setNow(new Date('2025-01-01T00:00:00Z'));
-  quiet.setHandlers({ boom: () => { throw new Error('hỏng'); } });
+  quiet.setHandlers({
+    boom: () => {
+      throw new Error('hỏng');
+    },
+  });
   quiet.ScriptApp.newTrigger('boom').timeBased().after(1).create();
   quiet.runTimeTriggers(new Date('2025-01-01T00:01:00Z'));
   expect(String(quiet.triggerRuns[0].error)).toContain('hỏng');
@@ -52,10 +56,12 @@ test('a missing handler and a failing handler are reported', () => {
 test('editCell runs the simple onEdit with the event object, after the protection check', () => {
   const emu = createEmulator(VN);
   const events: { a1: string; value: unknown; old: unknown }[] = [];
-  emu.setHandlers({ onEdit: (e) => {
-    const ev = e as GoogleAppsScript.Events.SheetsOnEdit;
-    events.push({ a1: ev.range.getA1Notation(), value: ev.value, old: ev.oldValue });
-  } });
+  emu.setHandlers({
+    onEdit: (e) => {
+      const ev = e as GoogleAppsScript.Events.SheetsOnEdit;
+      events.push({ a1: ev.range.getA1Notation(), value: ev.value, old: ev.oldValue });
+    },
+  });
   const sheet = emu.spreadsheet.getActiveSheet();
   sheet.getRange('B2').insertCheckboxes();
   emu.editCell(sheet.getName(), 'B2', true);

@@ -7,7 +7,7 @@ function setup() {
   return { emu, app: emu.SpreadsheetApp, sheet: emu.spreadsheet.getActiveSheet() };
 }
 
-test('builder produces rules with Google\'s criteria types and values', () => {
+test("builder produces rules with Google's criteria types and values", () => {
   const { app, sheet } = setup();
   const list = app.newDataValidation().requireValueInList(['Đạt', 'Không đạt'], true).setAllowInvalid(false).setHelpText('Chọn').build();
   const num = app.newDataValidation().requireNumberBetween(0, 10).build();
@@ -28,7 +28,7 @@ test('builder produces rules with Google\'s criteria types and values', () => {
   expect(grid[1].map((r) => r && r.getCriteriaType())).toEqual(['VALUE_IN_LIST', 'NUMBER_BETWEEN']);
 });
 
-test('scripts may write values a rule rejects; the emulator reports them like Sheets\' red corner', () => {
+test("scripts may write values a rule rejects; the emulator reports them like Sheets' red corner", () => {
   const { emu, app, sheet } = setup();
   sheet.getRange('B2:B4').setDataValidation(app.newDataValidation().requireNumberBetween(0, 10).build());
   sheet.getRange('B2:B4').setValues([[9.5], [11], ['9,5a']]);

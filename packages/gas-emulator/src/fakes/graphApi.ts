@@ -43,15 +43,37 @@ export interface FakeGraphError {
 }
 
 export const GRAPH_ERRORS = {
-  expired: (): FakeGraphError => ({ status: 400, code: 190, error_subcode: 463, type: 'OAuthException', message: 'Error validating access token: Session has expired on Monday, 19-Jun-23 02:00:00 PDT.' }),
+  expired: (): FakeGraphError => ({
+    status: 400,
+    code: 190,
+    error_subcode: 463,
+    type: 'OAuthException',
+    message: 'Error validating access token: Session has expired on Monday, 19-Jun-23 02:00:00 PDT.',
+  }),
   invalidToken: (): FakeGraphError => ({ status: 400, code: 190, type: 'OAuthException', message: 'Invalid OAuth access token - Cannot parse access token' }),
-  permission: (): FakeGraphError => ({ status: 403, code: 10, type: 'OAuthException', message: "(#10) This endpoint requires the 'pages_read_engagement' permission or the 'Page Public Content Access' feature." }),
-  missingObject: (id: string): FakeGraphError => ({ status: 400, code: 100, error_subcode: 33, type: 'GraphMethodException', message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.` }),
+  permission: (): FakeGraphError => ({
+    status: 403,
+    code: 10,
+    type: 'OAuthException',
+    message: "(#10) This endpoint requires the 'pages_read_engagement' permission or the 'Page Public Content Access' feature.",
+  }),
+  missingObject: (id: string): FakeGraphError => ({
+    status: 400,
+    code: 100,
+    error_subcode: 33,
+    type: 'GraphMethodException',
+    message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+  }),
   rateLimit: (code: 4 | 17 | 32 | 613): FakeGraphError => ({
     status: 400,
     code,
     type: 'OAuthException',
-    message: { 4: '(#4) Application request limit reached', 17: '(#17) User request limit reached', 32: '(#32) Page request limit reached', 613: '(#613) Calls to this api have exceeded the rate limit.' }[code],
+    message: {
+      4: '(#4) Application request limit reached',
+      17: '(#17) User request limit reached',
+      32: '(#32) Page request limit reached',
+      613: '(#613) Calls to this api have exceeded the rate limit.',
+    }[code],
   }),
 };
 
@@ -147,11 +169,19 @@ export class FakeGraphApi {
     if (request.method !== 'GET') return errorResponse({ code: 100, message: 'Unsupported method', type: 'GraphMethodException' });
 
     const auth = request.headers.Authorization ?? request.headers.authorization ?? '';
-    const token = auth.startsWith('Bearer ') ? auth.slice(7) : query.get('access_token') ?? '';
+    const token = auth.startsWith('Bearer ') ? auth.slice(7) : (query.get('access_token') ?? '');
     if (token === '') return errorResponse({ status: 400, code: 104, message: 'An access token is required to request this resource.' });
     if (token !== this.options.token) return errorResponse(GRAPH_ERRORS.invalidToken());
-    if (this.revoked) return errorResponse({ status: 400, code: 190, error_subcode: 460, message: 'Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.' });
-    if (this.options.expiresAt && this.options.expiresAt.getTime() < (this.options.now?.() ?? new Date()).getTime()) return errorResponse(GRAPH_ERRORS.expired());
+    if (this.revoked)
+      return errorResponse({
+        status: 400,
+        code: 190,
+        error_subcode: 460,
+        message:
+          'Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.',
+      });
+    if (this.options.expiresAt && this.options.expiresAt.getTime() < (this.options.now?.() ?? new Date()).getTime())
+      return errorResponse(GRAPH_ERRORS.expired());
 
     const segments = graphPath.split('/').filter((s) => s !== '');
     const o = this.options;
@@ -160,7 +190,20 @@ export class FakeGraphApi {
       const input = query.get('input_token') ?? '';
       const valid = input === o.token && !this.revoked;
       const expires = o.expiresAt ? Math.floor(o.expiresAt.getTime() / 1000) : 0;
-      return ok({ data: { app_id: '100200300', type: 'PAGE', application: 'hoithi', data_access_expires_at: 0, expires_at: expires, is_valid: valid, issued_at: 1686000000, profile_id: o.pageId, scopes: valid ? o.scopes : [], user_id: '999000111' } });
+      return ok({
+        data: {
+          app_id: '100200300',
+          type: 'PAGE',
+          application: 'hoithi',
+          data_access_expires_at: 0,
+          expires_at: expires,
+          is_valid: valid,
+          issued_at: 1686000000,
+          profile_id: o.pageId,
+          scopes: valid ? o.scopes : [],
+          user_id: '999000111',
+        },
+      });
     }
     if (segments.length === 1 && isPage(segments[0])) {
       const fields = topFields(query.get('fields'));
@@ -192,7 +235,15 @@ export class FakeGraphApi {
     // As the real API: a post nobody shared has no `shares` field at all.
     if (fields.has('shares') && p.shares > 0) out.shares = { count: p.shares };
     if (fields.has('attachments') && p.videoId) {
-      out.attachments = { data: [{ media_type: 'video', target: { id: p.videoId, url: `https://www.facebook.com/${o.pageId}/videos/${p.videoId}/` }, url: `https://www.facebook.com/${o.pageId}/videos/${p.videoId}/` }] };
+      out.attachments = {
+        data: [
+          {
+            media_type: 'video',
+            target: { id: p.videoId, url: `https://www.facebook.com/${o.pageId}/videos/${p.videoId}/` },
+            url: `https://www.facebook.com/${o.pageId}/videos/${p.videoId}/`,
+          },
+        ],
+      };
     }
     return out;
   }

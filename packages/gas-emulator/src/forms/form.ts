@@ -82,7 +82,7 @@ export class FormImpl extends Emulated {
     this._assertAccepting();
     r._id = `2_ABaOnud${this._env.fileId(60).slice(1)}`;
     r._timestamp = new Date(at.getTime());
-    r._email = this._collectEmail ? opts.email ?? this._env.activeUser : '';
+    r._email = this._collectEmail ? (opts.email ?? this._env.activeUser) : '';
     this._responses.push(r);
     const row = this._appendToDestination(r);
     this._host.onSubmitted(this, r, row, opts.fireTriggers);
@@ -138,7 +138,8 @@ export class FormImpl extends Emulated {
       // the usual organizer workaround, reported by the community, not documented by Google.
       const plain = sheet._layers.get('numberFormat')?.get(cellKey(row, col)) === '@';
       // A file-upload answer is written as the files' Drive links, as Google writes it.
-      const value = a._item._type === 'FILE_UPLOAD' ? (Array.isArray(a._value) ? a._value : [a._value]).map((id) => `https://drive.google.com/open?id=${id}`) : a._value;
+      const value =
+        a._item._type === 'FILE_UPLOAD' ? (Array.isArray(a._value) ? a._value : [a._value]).map((id) => `https://drive.google.com/open?id=${id}`) : a._value;
       const text = Array.isArray(value) ? value.join(', ') : value;
       sheet._setStored(row, col, { value: plain ? text : this._cellValue(value, sheet._ss._locale) });
     }
@@ -241,7 +242,10 @@ export class FormImpl extends Emulated {
     return `https://docs.google.com/forms/d/${this._id}/viewanalytics`;
   }
   shortenFormUrl(url: string): string {
-    return `https://forms.gle/${Buffer.from(url).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(-17)}`;
+    return `https://forms.gle/${Buffer.from(url)
+      .toString('base64')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(-17)}`;
   }
   addEditor(u: unknown): this {
     return this.addEditors([u]);

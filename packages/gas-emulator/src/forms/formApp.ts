@@ -42,11 +42,7 @@ export class FormAppImpl extends Emulated {
   openByUrl(url: string): FormImpl {
     const pub = /\/forms\/d\/e\/([A-Za-z0-9_-]+)/.exec(url);
     const edit = /\/forms\/d\/([A-Za-z0-9_-]+)/.exec(url);
-    const f = pub
-      ? [...this._forms.values()].find((x) => x._publishedId === pub[1])
-      : edit
-        ? this._forms.get(edit[1])
-        : undefined;
+    const f = pub ? [...this._forms.values()].find((x) => x._publishedId === pub[1]) : edit ? this._forms.get(edit[1]) : undefined;
     return this._opened(f);
   }
   getActiveForm(): null {

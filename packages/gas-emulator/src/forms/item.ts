@@ -7,18 +7,41 @@ import { ItemResponseImpl } from './response';
 import { CheckboxValidationImpl, TextValidationImpl } from './validation';
 
 export const ItemType = Object.freeze({
-  CHECKBOX: 'CHECKBOX', CHECKBOX_GRID: 'CHECKBOX_GRID', DATE: 'DATE', DATETIME: 'DATETIME', DURATION: 'DURATION',
-  FILE_UPLOAD: 'FILE_UPLOAD', GRID: 'GRID', IMAGE: 'IMAGE', LIST: 'LIST', MULTIPLE_CHOICE: 'MULTIPLE_CHOICE',
-  PAGE_BREAK: 'PAGE_BREAK', PARAGRAPH_TEXT: 'PARAGRAPH_TEXT', RATING: 'RATING', SCALE: 'SCALE',
-  SECTION_HEADER: 'SECTION_HEADER', TEXT: 'TEXT', TIME: 'TIME', VIDEO: 'VIDEO',
+  CHECKBOX: 'CHECKBOX',
+  CHECKBOX_GRID: 'CHECKBOX_GRID',
+  DATE: 'DATE',
+  DATETIME: 'DATETIME',
+  DURATION: 'DURATION',
+  FILE_UPLOAD: 'FILE_UPLOAD',
+  GRID: 'GRID',
+  IMAGE: 'IMAGE',
+  LIST: 'LIST',
+  MULTIPLE_CHOICE: 'MULTIPLE_CHOICE',
+  PAGE_BREAK: 'PAGE_BREAK',
+  PARAGRAPH_TEXT: 'PARAGRAPH_TEXT',
+  RATING: 'RATING',
+  SCALE: 'SCALE',
+  SECTION_HEADER: 'SECTION_HEADER',
+  TEXT: 'TEXT',
+  TIME: 'TIME',
+  VIDEO: 'VIDEO',
 });
 export type ItemTypeName = keyof typeof ItemType;
 
 /** Apps Script class name of each item type (what asXItem() returns). */
 const KIND: Partial<Record<ItemTypeName, string>> = {
-  CHECKBOX: 'CheckboxItem', DATE: 'DateItem', DATETIME: 'DateTimeItem', LIST: 'ListItem', MULTIPLE_CHOICE: 'MultipleChoiceItem',
-  PAGE_BREAK: 'PageBreakItem', PARAGRAPH_TEXT: 'ParagraphTextItem', SCALE: 'ScaleItem', SECTION_HEADER: 'SectionHeaderItem',
-  TEXT: 'TextItem', TIME: 'TimeItem', FILE_UPLOAD: 'FileUploadItem',
+  CHECKBOX: 'CheckboxItem',
+  DATE: 'DateItem',
+  DATETIME: 'DateTimeItem',
+  LIST: 'ListItem',
+  MULTIPLE_CHOICE: 'MultipleChoiceItem',
+  PAGE_BREAK: 'PageBreakItem',
+  PARAGRAPH_TEXT: 'ParagraphTextItem',
+  SCALE: 'ScaleItem',
+  SECTION_HEADER: 'SectionHeaderItem',
+  TEXT: 'TextItem',
+  TIME: 'TimeItem',
+  FILE_UPLOAD: 'FileUploadItem',
 };
 
 const COMMON = ['getId', 'getIndex', 'getTitle', 'setTitle', 'getHelpText', 'setHelpText', 'getType', 'duplicate', 'toString'];
@@ -43,7 +66,10 @@ const SURFACE_SETS = new Map(Object.entries(SURFACE).map(([k, v]) => [k, new Set
 
 export class ChoiceImpl extends Emulated {
   static kind = 'Choice';
-  constructor(ctr: CallCounter, private readonly _value: string) {
+  constructor(
+    ctr: CallCounter,
+    private readonly _value: string,
+  ) {
     super(ctr);
   }
   getValue(): string {
@@ -177,7 +203,13 @@ export class ItemImpl extends Emulated {
   }
   duplicate(): AsKind {
     const copy = this._form._newItem(this._type);
-    Object.assign(copy, { _title: this._title, _helpText: this._helpText, _required: this._required, _choices: [...this._choices], _validation: this._validation });
+    Object.assign(copy, {
+      _title: this._title,
+      _helpText: this._helpText,
+      _required: this._required,
+      _choices: [...this._choices],
+      _validation: this._validation,
+    });
     return copy._typed();
   }
   /** Text/list/multiple choice take a string, checkbox a string[], date/datetime a Date. */

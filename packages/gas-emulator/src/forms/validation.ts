@@ -8,7 +8,11 @@ interface RuleSpec {
 
 export class TextValidationImpl extends Emulated {
   static kind = 'TextValidation';
-  constructor(ctr: CallCounter, readonly _rule: RuleSpec, readonly _helpText: string) {
+  constructor(
+    ctr: CallCounter,
+    readonly _rule: RuleSpec,
+    readonly _helpText: string,
+  ) {
     super(ctr);
   }
   /** Whether a respondent's answer passes (the form UI would refuse it otherwise). */
@@ -95,7 +99,11 @@ export class TextValidationBuilderImpl extends RuleBuilder {
 
 export class CheckboxValidationImpl extends Emulated {
   static kind = 'CheckboxValidation';
-  constructor(ctr: CallCounter, readonly _rule: RuleSpec, readonly _helpText: string) {
+  constructor(
+    ctr: CallCounter,
+    readonly _rule: RuleSpec,
+    readonly _helpText: string,
+  ) {
     super(ctr);
   }
   _accepts(selected: string[]): boolean {

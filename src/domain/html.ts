@@ -1,4 +1,4 @@
-// Escaping of text placed in HTML (dialogs, the printable QR page).
+// Escaping of text placed in HTML or SVG (dialogs, the printable QR page, QR images): a pure text function.
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {
