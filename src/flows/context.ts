@@ -155,3 +155,33 @@ export function assertCanWrite(ctx: ActionContext, action: string, sheetNames: s
     { code: 'access.protected', severity: 'stops-action', message: organizersOnlyMessage(action, ctx.user, blocked), sheet: blocked[0] },
   ]);
 }
+
+/** The part of a property store the contest keeps its own state in. */
+export type ContestStore = Pick<GoogleAppsScript.Properties.Properties, 'getProperty' | 'setProperty' | 'deleteProperty'>;
+
+/**
+ * Where the contest keeps small state (the scheduler's done jobs, the frozen Fanpage counts, the final
+ * results): the document's properties, shared by its organizers. An add-on's clock trigger has no current
+ * document (getDocumentProperties() is null there), so it falls back to the running user's properties
+ * under keys prefixed with the spreadsheet id; reads look in both, document first.
+ */
+export function contestStore(ctx: ActionContext): ContestStore {
+  const doc = ctx.services.propertiesService.getDocumentProperties();
+  const user = ctx.services.propertiesService.getUserProperties();
+  const prefix = `${ctx.spreadsheet.getId()}:`;
+  const store: ContestStore = {
+    getProperty: (key) => (doc ? doc.getProperty(key) : null) ?? user.getProperty(prefix + key),
+    setProperty: (key, value) => {
+      if (doc) doc.setProperty(key, value);
+      else user.setProperty(prefix + key, value);
+      return store as GoogleAppsScript.Properties.Properties;
+    },
+    deleteProperty: (key) => {
+      if (doc) doc.deleteProperty(key);
+      user.deleteProperty(prefix + key);
+      return store as GoogleAppsScript.Properties.Properties;
+    },
+  };
+  return store;
+}
+

@@ -11,7 +11,7 @@ import { ContestError } from '../sheets/errors';
 import { readSheet, text, cell, updateRows, type Table } from '../sheets/table';
 import { readSettingsOrThrow } from '../sheets/workbook';
 import type { MenuAction, TriggerAction } from './action';
-import { assertCanWrite, type ActionContext, type Summary } from './context';
+import { assertCanWrite, contestStore, type ActionContext, type Summary } from './context';
 import { childLines } from './outline';
 
 export const UPDATE_ENGAGEMENT_TITLE = 'Cập nhật tương tác từ Fanpage';
@@ -48,7 +48,7 @@ function refuse(code: string, message: string): never {
 
 /** The freeze that holds for the current settings (a "Kết thúc bình chọn" moved later reopens reading). */
 function currentFreeze(ctx: ActionContext, settings: Settings): FrozenCounts | null {
-  const frozen = loadFrozen(ctx.services.propertiesService.getDocumentProperties());
+  const frozen = loadFrozen(contestStore(ctx));
   return frozen && frozen.windowEnd === settings.votingEnd.toISOString() ? frozen : null;
 }
 
@@ -187,7 +187,7 @@ function run(ctx: ActionContext, settings: Settings, freeze: boolean, input: Upd
       [...updates.keys()],
       `Chốt lúc ${formatDateTime(ctx.now, tz)} (Kết thúc bình chọn ${formatDateTime(settings.votingEnd, tz)}): số liệu cuối cùng, không đọc lại từ Fanpage.`,
     );
-    saveFrozen(ctx.services.propertiesService.getDocumentProperties(), {
+    saveFrozen(contestStore(ctx), {
       readAt: ctx.now.toISOString(),
       windowEnd: settings.votingEnd.toISOString(),
       lateMinutes,

@@ -20,7 +20,7 @@ import { SUBMISSIONS } from '../sheets/submissions';
 import { UNITS } from '../sheets/units';
 import { escapeCell } from '../sheets/table';
 import type { MenuAction } from './action';
-import { assertCanWrite, withLock, type ActionContext, type Summary } from './context';
+import { assertCanWrite, contestStore, withLock, type ActionContext, type Summary } from './context';
 import { childLines } from './outline';
 
 export const FINALISE_TITLE = 'Chốt kết quả';
@@ -91,7 +91,7 @@ export function changedSheets(before: Record<string, string>, now: Record<string
 
 /** The final state, or null while results are open (or the property cannot be read as one). */
 export function readFinalState(ctx: ActionContext): FinalState | null {
-  const raw = ctx.services.propertiesService.getDocumentProperties().getProperty(FINAL_PROPERTY);
+  const raw = contestStore(ctx).getProperty(FINAL_PROPERTY);
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as FinalState;
@@ -237,7 +237,7 @@ export function finaliseResults(ctx: ActionContext): Summary {
     const counts = SNAPSHOTS.map((name) => snapshot(ctx, name, stamp));
     const locks = lockInputs(ctx, jurorEmailSet(ctx.spreadsheet));
     const saved: FinalState = { at: ctx.now.toISOString(), user: ctx.user, checksums, locks };
-    ctx.services.propertiesService.getDocumentProperties().setProperty(FINAL_PROPERTY, JSON.stringify(saved));
+    contestStore(ctx).setProperty(FINAL_PROPERTY, JSON.stringify(saved));
     const jurorTabs = locks.filter((l) => l.sheet.startsWith(JURY_TAB_PREFIX)).length;
     return {
       title: FINALISE_TITLE,
@@ -294,7 +294,7 @@ export function reopenResults(ctx: ActionContext, reason: string): Summary {
         restored++;
       }
     }
-    ctx.services.propertiesService.getDocumentProperties().deleteProperty(FINAL_PROPERTY);
+    contestStore(ctx).deleteProperty(FINAL_PROPERTY);
     const lines = [
       `Đã mở lại kết quả (chốt lúc ${when(ctx, state)} bởi ${state.user || '(không rõ tài khoản)'}). Lý do: ${why}`,
       `Đã khôi phục quyền sửa của ${restored} trang (giám khảo sửa lại được phiếu chấm của mình); "Tính điểm" và "Lập danh sách khen thưởng" chạy lại được.`,

@@ -7,7 +7,7 @@ import { formatDateTime } from '../domain/parse';
 import { isContestError } from '../sheets/errors';
 import { readFormConfig } from '../sheets/formConfig';
 import type { TriggerAction } from './action';
-import { problemsText, type ActionContext, type Summary } from './context';
+import { contestStore, problemsText, type ActionContext, type Summary } from './context';
 import { SCHEDULER_HANDLER, documentTriggers } from './triggers';
 
 /** A job the scheduler runs at a time the settings give. */
@@ -114,7 +114,7 @@ export function schedulerTrigger(jobs: ScheduledJob[]): TriggerAction<{ triggerU
       const lines: string[] = [];
       // Each job runs once per due time: a later firing (for the next job) does not close again a form the
       // organizers reopened by hand; a due time moved later makes it due again.
-      const doneStore = ctx.services.propertiesService.getDocumentProperties();
+      const doneStore = contestStore(ctx);
       const doneRaw = doneStore.getProperty(DONE_PROPERTY);
       const done = parseDone(doneRaw);
       for (const job of jobs) {

@@ -33,7 +33,7 @@ export interface FrozenCounts {
   counts: Record<string, [number, number]>;
 }
 
-export function loadFrozen(props: GoogleAppsScript.Properties.Properties): FrozenCounts | null {
+export function loadFrozen(props: Pick<GoogleAppsScript.Properties.Properties, 'getProperty'>): FrozenCounts | null {
   const raw = props.getProperty(FREEZE_PROPERTY);
   if (!raw) return null;
   try {
@@ -43,6 +43,6 @@ export function loadFrozen(props: GoogleAppsScript.Properties.Properties): Froze
   }
 }
 
-export function saveFrozen(props: GoogleAppsScript.Properties.Properties, frozen: FrozenCounts): void {
+export function saveFrozen(props: Pick<GoogleAppsScript.Properties.Properties, 'setProperty'>, frozen: FrozenCounts): void {
   props.setProperty(FREEZE_PROPERTY, JSON.stringify(frozen));
 }

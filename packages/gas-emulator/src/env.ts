@@ -43,6 +43,8 @@ export class Env {
   readonly spreadsheets = new Map<string, SpreadsheetImpl>();
   /** The bound spreadsheet (SpreadsheetApp.getActiveSpreadsheet). */
   active: SpreadsheetImpl | undefined;
+  /** The document an add-on's clock trigger execution belongs to (its trigger's): triggers it creates belong there too. */
+  triggerDocId: string | null = null;
   /** People the spreadsheet is shared with as editors; new protections start with them, like Google. */
   readonly collaborators = new Set<string>();
   ui!: UiRecorder;

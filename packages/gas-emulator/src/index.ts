@@ -321,9 +321,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     user: string,
     record?: Omit<TriggerRun, 'at' | 'user' | 'handler'>,
     simpleTrigger = false,
-    context: { document?: SpreadsheetImpl | null; authNone?: boolean } = {},
+    context: { document?: SpreadsheetImpl | null; authNone?: boolean; triggerDocId?: string | null } = {},
   ): unknown => {
-    const saved = { a: env.activeUser, e: env.effectiveUser, doc: env.active, guard: ctr.guard };
+    const saved = { a: env.activeUser, e: env.effectiveUser, doc: env.active, guard: ctr.guard, triggerDoc: env.triggerDocId };
     const run: TriggerRun | undefined = record ? { ...record, handler: name, at: env.now(), user } : undefined;
     if (run) triggerRuns.push(run);
     // The daily trigger runtime quota: a trigger whose owner has used it up does not start (never rethrown).
@@ -337,6 +337,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     env.activeUser = simpleTrigger ? visibleInSimpleTrigger(user) : user;
     env.effectiveUser = user;
     if (context.document !== undefined) env.active = context.document ?? undefined;
+    env.triggerDocId = context.triggerDocId ?? null;
     if (context.authNone) {
       ctr.guard = (key) => {
         if (!NONE_ALLOWED.test(key)) throw new Error(`You do not have permission to call ${key}`);
@@ -356,6 +357,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       env.activeUser = saved.a;
       env.effectiveUser = saved.e;
       env.active = saved.doc;
+      env.triggerDocId = saved.triggerDoc;
     }
   };
 
@@ -380,7 +382,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const e = installableFull ? { triggerUid: t._uid, ...event, authMode: 'FULL' } : { authMode: 'FULL', triggerUid: t._uid, ...event };
     let document: SpreadsheetImpl | null | undefined;
     if (env.addon) document = t._source === 'CLOCK' ? null : t._source === 'SPREADSHEETS' ? (env.spreadsheets.get(t._sourceId ?? '') ?? null) : undefined;
-    execute(t._handler, e, t._owner, { uid: t._uid, eventType: t._eventType }, false, { document });
+    execute(t._handler, e, t._owner, { uid: t._uid, eventType: t._eventType }, false, { document, triggerDocId: t._docId });
   };
 
   const fireSubmit = (form: FormImpl, r: FormResponseImpl): void => {

@@ -37,7 +37,7 @@ export class PropertiesImpl extends Emulated {
 export class PropertiesServiceImpl extends Emulated {
   static kind = 'PropertiesService';
   private readonly script: PropertiesImpl;
-  private readonly document: PropertiesImpl;
+  private readonly documents = new Map<string, PropertiesImpl>();
   private readonly users = new Map<string, PropertiesImpl>();
   constructor(
     ctr: CallCounter,
@@ -45,13 +45,23 @@ export class PropertiesServiceImpl extends Emulated {
   ) {
     super(ctr);
     this.script = new PropertiesImpl(ctr);
-    this.document = new PropertiesImpl(ctr);
   }
   getScriptProperties(): PropertiesImpl {
     return this.script;
   }
-  getDocumentProperties(): PropertiesImpl {
-    return this.document;
+  /**
+   * One store per document, shared by its users. *stricter* (undocumented): in add-on mode, null where there is
+   * no current document (an add-on's clock trigger), as Google documents for scripts with no containing document.
+   */
+  getDocumentProperties(): PropertiesImpl | null {
+    const doc = this._env.active;
+    if (!doc) return this._env.addon ? null : this.store('');
+    return this.store(doc._id);
+  }
+  private store(id: string): PropertiesImpl {
+    let p = this.documents.get(id);
+    if (!p) this.documents.set(id, (p = new PropertiesImpl(this._ctr)));
+    return p;
   }
   /** One store per user, following Session's effective user. */
   getUserProperties(): PropertiesImpl {

@@ -115,7 +115,9 @@ class BuilderBase extends Emulated {
   }
   protected _make(eventType: EventTypeName, source: TriggerSourceName, sourceId: string | null): TriggerImpl {
     const t = new TriggerImpl(this._ctr, this._reg._newUid(), this._handler, eventType, source, sourceId, this._env.effectiveUser);
-    t._docId = this._env.active?._id ?? null;
+    // *emulator's reading* (undocumented): a clock trigger execution of an add-on, which has no active document,
+    // creates triggers for the document of the trigger that is running (as its own re-arming needs).
+    t._docId = this._env.active?._id ?? this._env.triggerDocId;
     return t;
   }
   /** Add-on mode: one trigger of each event type per user per document (Google's documented restriction). */
