@@ -184,4 +184,3 @@ export function contestStore(ctx: ActionContext): ContestStore {
   };
   return store;
 }
-
