@@ -14,6 +14,7 @@ import { participationReport } from '../src/flows/participation';
 import { computeScores } from '../src/flows/scores';
 import { setupContest } from '../src/flows/setup';
 import { handleFormSubmit } from '../src/flows/intake';
+import { responseRowKey } from '../src/forms/response';
 import { RESPONSE_ID_HEADER } from '../src/sheets/submissions';
 import { PLEDGE_TEXT, questionSpec } from '../src/forms/questions';
 import { createOrLinkForm } from '../src/flows/createForm';
@@ -225,7 +226,8 @@ function benchSync(n: number, out: Row[]): void {
   const present: { k: number; responseId: string }[] = [];
   for (let k = 1; k <= n; k++) {
     const r = emu.submitForm(form, formAnswers(k), undefined, { fireTriggers: false });
-    if (!missing.has(k)) present.push({ k, responseId: r.getId() });
+    // The key the intake gives a response: its response-sheet row's (the sheet has no response id).
+    if (!missing.has(k)) present.push({ k, responseId: responseRowKey(emu.submitEvent(r).range.getValues()[0]) });
   }
   const s = sheetOf(emu, 'Bài dự thi');
   s.getRange(1, s.getLastColumn() + 1).setValue(RESPONSE_ID_HEADER);
