@@ -2,22 +2,15 @@
 import { fnv1a, valuesChecksum } from '../domain/checksum';
 import { formatDateTime } from '../domain/parse';
 import type { Problem } from '../domain/types';
-import { APPRAISAL_SHEET } from '../sheets/appraisal';
-import { APPRAISAL_CRITERIA } from '../sheets/appraisalCriteria';
 import { AWARDS } from '../sheets/awards';
-import { CONFIG } from '../sheets/config';
-import { ENGAGEMENT } from '../sheets/engagement';
 import { ContestError } from '../sheets/errors';
 import { JURORS } from '../sheets/jurors';
 import { JURY_TAB_PREFIX } from '../sheets/juryTab';
 import { insertSheetLast } from '../sheets/layout';
-import { PRIZE_TIERS } from '../sheets/prizeTiers';
 import { restrictNewProtection } from '../sheets/protection';
 import { RESULTS } from '../sheets/results';
-import { RUBRIC } from '../sheets/rubric';
 import { SHARE_LOG } from '../sheets/shareLog';
-import { SUBMISSIONS } from '../sheets/submissions';
-import { UNITS } from '../sheets/units';
+import { SHEET_ORDER } from '../sheets/workbook';
 import { escapeCell } from '../sheets/table';
 import type { MenuAction } from './action';
 import { assertCanWrite, contestStore, withLock, type ActionContext, type Summary } from './context';
@@ -30,19 +23,8 @@ export const REOPEN_TITLE = 'Mở lại kết quả';
 export const FINAL_PROPERTY = 'hoithi.final';
 /** Description of the sheet protections finalising adds to sheets that had none ("Thẩm định"). */
 export const FINAL_PROTECTION = 'Đã chốt kết quả: chỉ Ban tổ chức được sửa cho đến khi mở lại kết quả.';
-/** Sheets whose values decide the results (jury tabs are added by name). */
-export const INPUT_SHEETS = [
-  CONFIG.name,
-  APPRAISAL_CRITERIA.name,
-  RUBRIC.name,
-  PRIZE_TIERS.name,
-  UNITS.name,
-  JURORS.name,
-  SUBMISSIONS.name,
-  APPRAISAL_SHEET,
-  ENGAGEMENT.name,
-  SHARE_LOG.name,
-];
+/** Sheets whose values decide the results: setup's sheets up to "Nhật ký chia sẻ" (jury tabs are added by name). */
+export const INPUT_SHEETS = SHEET_ORDER.slice(0, SHEET_ORDER.indexOf(SHARE_LOG.name) + 1);
 /** The sheets snapshot, and the name of each copy. */
 export const SNAPSHOTS = [RESULTS.name, AWARDS.name];
 export const snapshotName = (name: string): string => `${name} (chốt)`;

@@ -157,14 +157,6 @@ export function intakeTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): Table<In
   return readTable(sheet, INTAKE_SCHEMA);
 }
 
-/** Response ids already written to "Bài dự thi" (empty when the sheet or the column is not there yet). */
-export function knownResponseIds(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set<string> {
-  const sheet = ss.getSheetByName(SUBMISSIONS.name);
-  if (!sheet) return new Set();
-  const table = readTable(sheet, INTAKE_SCHEMA);
-  return new Set(table.rows.map((r) => text(table, r, 'responseId')).filter((id) => id !== ''));
-}
-
 /** What a "Bài dự thi" row tells the intake about the rows it adds. */
 export interface IntakeRecord {
   row: number;
