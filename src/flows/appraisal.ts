@@ -18,7 +18,7 @@ import { RUBRIC, readRubric } from '../sheets/rubric';
 import { SUBMISSIONS, type SubmissionRow } from '../sheets/submissions';
 import type { SheetSchema } from '../sheets/schema';
 import { appendRecords, cell, locateColumns, readSheet, text, updateRows, writeCells, type Table, type TableRow } from '../sheets/table';
-import { readAppraisalSheet, readCriteriaOrThrow, readPeople } from '../sheets/workbook';
+import { readAppraisalSheet, readCriteriaOrThrow, readPeople, type People } from '../sheets/workbook';
 import { ENGAGEMENT } from '../sheets/engagement';
 import { assertCanWrite, problemMessages, withLock, type ActionContext, type Summary } from './context';
 import { syncEngagementRows } from './engagementRows';
@@ -70,6 +70,90 @@ export function passedClips(
 }
 
 /**
+ * Results from ticks, and the submission's unit/title/link kept in step with "Bài dự thi". Returns
+ * each clip's outcome (the first row of a clip code counts) and how many rows got new results.
+ */
+function syncAppraisalRows(
+  ctx: ActionContext,
+  table: Table<string>,
+  rows: AppraisalRow[],
+  criteria: AppraisalCriterion[],
+  subById: Map<string, SubmissionRow>,
+): { outcomes: Map<string, AppraisalOutcome>; resultsUpdated: number } {
+  const outcomes = new Map<string, AppraisalOutcome>();
+  const tableRows = new Map(table.rows.map((t) => [t.row, t]));
+  const resultUpdates = new Map<number, unknown[]>();
+  const infoUpdates = new Map<number, unknown[]>();
+  for (const r of rows) {
+    const outcome = appraise({ clipId: r.clipId, ticks: r.ticks }, criteria);
+    if (!outcomes.has(r.clipId.toUpperCase())) outcomes.set(r.clipId.toUpperCase(), outcome);
+    const cells = resultCells(r, outcome, ctx.user, ctx.now);
+    if (cells) resultUpdates.set(r.row, cells);
+    const sub = subById.get(r.clipId.toUpperCase());
+    const tableRow = tableRows.get(r.row)!;
+    if (sub) {
+      const info = [sub.unit, sub.title, sub.videoLink];
+      const shown = ['unit', 'title', 'video'].map((k) => text(table, tableRow, k));
+      if (info.some((v, i) => v !== shown[i])) infoUpdates.set(r.row, info);
+    }
+  }
+  updateRows(table, APPRAISAL_RESULT_KEYS, resultUpdates);
+  updateRows(table, ['unit', 'title', 'video'], infoUpdates);
+  return { outcomes, resultsUpdated: resultUpdates.size };
+}
+
+/**
+ * "Trạng thái" of "Bài dự thi" mirrors the appraisal, except that a late clip not accepted says so;
+ * it follows "Nhận bài nộp trễ" both ways on every run.
+ */
+function syncSubmissionStatus(
+  subs: People['submissionTable'],
+  subById: Map<string, SubmissionRow>,
+  outcomes: Map<string, AppraisalOutcome>,
+  settings: Settings | null,
+): void {
+  const statusUpdates = new Map<number, unknown[]>();
+  for (const r of subs.rows) {
+    const id = text(subs, r, 'id').toUpperCase();
+    if (id === '') continue;
+    const label = submissionStatus(subById.get(id) ?? null, outcomes.get(id)?.status ?? 'pending', settings);
+    if (text(subs, r, 'status') !== label) statusUpdates.set(r.row, [label]);
+  }
+  updateRows(subs, ['status'], statusUpdates);
+}
+
+/** What one run of the update changed, for its summary. */
+interface AppraisalChanges {
+  outcomes: Map<string, AppraisalOutcome>;
+  added: number;
+  resultsUpdated: number;
+  engagementAdded: number;
+}
+
+/** Summary lines: counts by result, what was written, late clips kept out, and why each failed clip failed. */
+function appraisalLines(changes: AppraisalChanges, submissions: SubmissionRow[], settings: Settings | null): string[] {
+  const { outcomes, added, resultsUpdated, engagementAdded } = changes;
+  // Passed but late while late entries are not accepted: they stay out of the jury and engagement
+  // sheets, and the organizer should see which ones instead of wondering where they went.
+  const passedLate = settings ? submissions.filter((s) => outcomes.get(s.id.toUpperCase())?.status === 'passed' && !isAccepted(s, settings)) : [];
+
+  const counts = { passed: 0, failed: 0, pending: added };
+  for (const o of outcomes.values()) counts[o.status]++;
+  const lines = [`Đạt: ${counts.passed} bài · Không đạt: ${counts.failed} bài · Chờ thẩm định: ${counts.pending} bài.`];
+  if (added > 0) lines.push(`Đã thêm ${added} bài mới vào trang "${APPRAISAL_SHEET}".`);
+  if (resultsUpdated > 0) lines.push(`Đã cập nhật kết quả của ${resultsUpdated} bài.`);
+  if (engagementAdded > 0) lines.push(`Đã thêm ${engagementAdded} bài đạt vào trang "Tương tác".`);
+  if (passedLate.length > 0) {
+    lines.push(
+      `${passedLate.length} bài đạt nhưng nộp trễ nên không đưa vào chấm (thiết lập "Nhận bài nộp trễ" là Không): ${passedLate.map((s) => s.id).join(', ')}`,
+    );
+  }
+  const failed = [...outcomes.values()].filter((o) => o.status === 'failed');
+  if (failed.length > 0) lines.push(`Không đạt (${failed.length}):`, ...childLines(failed.map((o) => `${o.clipId} – ${criteriaList(o.missing)}`)));
+  return lines;
+}
+
+/**
  * Adds a Thẩm định row for every submission without one, fills Kết quả/Lý do/Người thẩm định/Thời
  * gian thẩm định where the ticks say something else than the sheet shows (people's ticks are never
  * written), mirrors the result into "Trạng thái" of "Bài dự thi" ("Nộp trễ – không tính" for a late
@@ -92,39 +176,10 @@ export function updateAppraisal(ctx: ActionContext): Summary {
       missing.map((s) => ({ id: s.id, unit: s.unit, title: s.title, video: s.videoLink, result: APPRAISAL_LABELS.pending })),
     );
 
-    // 2. Results from ticks, and the submission's unit/title/link kept in step with "Bài dự thi".
+    // 2. Results from ticks; 3. "Trạng thái" of "Bài dự thi" from the results.
     const subById = new Map(people.submissions.map((s) => [s.id.toUpperCase(), s]));
-    const outcomes = new Map<string, AppraisalOutcome>();
-    const tableRows = new Map(table.rows.map((t) => [t.row, t]));
-    const resultUpdates = new Map<number, unknown[]>();
-    const infoUpdates = new Map<number, unknown[]>();
-    for (const r of rows) {
-      const outcome = appraise({ clipId: r.clipId, ticks: r.ticks }, criteria);
-      if (!outcomes.has(r.clipId.toUpperCase())) outcomes.set(r.clipId.toUpperCase(), outcome);
-      const cells = resultCells(r, outcome, ctx.user, ctx.now);
-      if (cells) resultUpdates.set(r.row, cells);
-      const sub = subById.get(r.clipId.toUpperCase());
-      const tableRow = tableRows.get(r.row)!;
-      if (sub) {
-        const info = [sub.unit, sub.title, sub.videoLink];
-        const shown = ['unit', 'title', 'video'].map((k) => text(table, tableRow, k));
-        if (info.some((v, i) => v !== shown[i])) infoUpdates.set(r.row, info);
-      }
-    }
-    updateRows(table, APPRAISAL_RESULT_KEYS, resultUpdates);
-    updateRows(table, ['unit', 'title', 'video'], infoUpdates);
-
-    // 3. "Trạng thái" of "Bài dự thi" mirrors the appraisal, except that a late clip not accepted
-    //    says so; it follows "Nhận bài nộp trễ" both ways on every run.
-    const subs = people.submissionTable;
-    const statusUpdates = new Map<number, unknown[]>();
-    for (const r of subs.rows) {
-      const id = text(subs, r, 'id').toUpperCase();
-      if (id === '') continue;
-      const label = submissionStatus(subById.get(id) ?? null, outcomes.get(id)?.status ?? 'pending', settings);
-      if (text(subs, r, 'status') !== label) statusUpdates.set(r.row, [label]);
-    }
-    updateRows(subs, ['status'], statusUpdates);
+    const { outcomes, resultsUpdated } = syncAppraisalRows(ctx, table, rows, criteria, subById);
+    syncSubmissionStatus(people.submissionTable, subById, outcomes, settings);
 
     // 4. Passed clips get an engagement row.
     const posts = new Map(rows.map((r) => [r.clipId.toUpperCase(), r.post]));
@@ -134,23 +189,7 @@ export function updateAppraisal(ctx: ActionContext): Summary {
       passed.map((p) => ({ clipId: p.submission.id, post: p.post })),
     );
 
-    // Passed but late while late entries are not accepted: they stay out of the jury and engagement
-    // sheets, and the organizer should see which ones instead of wondering where they went.
-    const passedLate = settings ? people.submissions.filter((s) => outcomes.get(s.id.toUpperCase())?.status === 'passed' && !isAccepted(s, settings)) : [];
-
-    const counts = { passed: 0, failed: 0, pending: missing.length };
-    for (const o of outcomes.values()) counts[o.status]++;
-    const lines = [`Đạt: ${counts.passed} bài · Không đạt: ${counts.failed} bài · Chờ thẩm định: ${counts.pending} bài.`];
-    if (missing.length > 0) lines.push(`Đã thêm ${missing.length} bài mới vào trang "${APPRAISAL_SHEET}".`);
-    if (resultUpdates.size > 0) lines.push(`Đã cập nhật kết quả của ${resultUpdates.size} bài.`);
-    if (engagementAdded > 0) lines.push(`Đã thêm ${engagementAdded} bài đạt vào trang "Tương tác".`);
-    if (passedLate.length > 0) {
-      lines.push(
-        `${passedLate.length} bài đạt nhưng nộp trễ nên không đưa vào chấm (thiết lập "Nhận bài nộp trễ" là Không): ${passedLate.map((s) => s.id).join(', ')}`,
-      );
-    }
-    const failed = [...outcomes.values()].filter((o) => o.status === 'failed');
-    if (failed.length > 0) lines.push(`Không đạt (${failed.length}):`, ...childLines(failed.map((o) => `${o.clipId} – ${criteriaList(o.missing)}`)));
+    const lines = appraisalLines({ outcomes, added: missing.length, resultsUpdated, engagementAdded }, people.submissions, settings);
     const warnings = problemMessages(people.warnings);
     if (!settings) warnings.unshift('Trang "Cấu hình" có thiết lập chưa hợp lệ: bài nộp trễ chưa được loại khỏi trang "Tương tác". Hãy sửa rồi chạy lại.');
     return { title: APPRAISAL_TITLE, lines, warnings };

@@ -1,6 +1,7 @@
 // "Tạo / liên kết biểu mẫu": link, re-check or create the submission form and install everything it needs.
 import { valueOrStop } from '../sheets/errors';
 import { DEFAULT_APPRAISAL_CRITERIA } from '../domain/appraisal';
+import type { Settings } from '../domain/types';
 import { APPRAISAL_CRITERIA, readAppraisalCriteria } from '../sheets/appraisalCriteria';
 import { CONFIG } from '../sheets/config';
 import { ContestError } from '../sheets/errors';
@@ -35,28 +36,13 @@ function requirementTexts(ss: Spreadsheet): string[] {
   return (criteria.length > 0 ? criteria : DEFAULT_APPRAISAL_CRITERIA).map((c) => c.text);
 }
 
-/**
- * "Tạo / liên kết biểu mẫu": links the form at `linkUrl` (checked for the expected questions), else
- * reuses the recorded form, else creates one. Then: responses to this spreadsheet, unit dropdown from
- * "Đơn vị", exactly one onFormSubmit trigger, the deadline trigger, the form recorded in "Cấu hình",
- * and each unit's link in "Link nộp bài". Safe to re-run.
- */
-export function createOrLinkForm(ctx: ActionContext, linkUrl?: string): CreateOrLinkResult {
-  const ss = ctx.spreadsheet;
-  // "Cấu hình" and "Đơn vị" are read once here; everything below works from these reads.
-  const config = readFormConfig(ss);
-  const settings = valueOrStop(config.settings);
-  const roster = rosterUnits(ss);
-  const { units, notes } = roster;
-  const lines: string[] = [];
-  const warnings = [...notes];
+type Roster = ReturnType<typeof rosterUnits>;
 
-  let form: Form | null = null;
-  let created = false;
-  const url = (linkUrl ?? '').trim();
+/** The form to re-use: the one at `url` when given, else the recorded one; null when there is none. */
+function existingForm(ctx: ActionContext, url: string, formId: string): Form | null {
   if (url !== '') {
     try {
-      form = ctx.services.formApp.openByUrl(url);
+      return ctx.services.formApp.openByUrl(url);
     } catch {
       throw new ContestError([
         {
@@ -66,36 +52,62 @@ export function createOrLinkForm(ctx: ActionContext, linkUrl?: string): CreateOr
         },
       ]);
     }
-  } else {
-    // A recorded form this user cannot open (not shared with them, or deleted: Google says the same) is
-    // never replaced silently: the printed QR codes open it, its owner's trigger ingests it, and a new
-    // form would leave it open past the deadline. Nothing is changed; the message says whose it is.
-    const recorded = openRecordedForm(ctx.services.formApp, config.formId);
-    if (recorded.kind === 'unreachable') throw unreachableFormError(recorded.id, formAccessHint(ctx));
-    if (recorded.kind === 'open') form = recorded.form;
   }
-  let layout: FormLayout;
-  if (form) {
-    layout = inspectForm(ctx.services.formApp, form);
+  // A recorded form this user cannot open (not shared with them, or deleted: Google says the same) is
+  // never replaced silently: the printed QR codes open it, its owner's trigger ingests it, and a new
+  // form would leave it open past the deadline. Nothing is changed; the message says whose it is.
+  const recorded = openRecordedForm(ctx.services.formApp, formId);
+  if (recorded.kind === 'unreachable') throw unreachableFormError(recorded.id, formAccessHint(ctx));
+  return recorded.kind === 'open' ? recorded.form : null;
+}
+
+/** Checks the found form for the expected questions, or creates ours when none was found. */
+function checkOrCreateForm(
+  ctx: ActionContext,
+  found: Form | null,
+  linked: boolean,
+  settings: Settings,
+  units: Roster['units'],
+  lines: string[],
+): { form: Form; layout: FormLayout; created: boolean } {
+  if (found) {
+    const layout = inspectForm(ctx.services.formApp, found);
     if (layout.missing.length > 0) {
-      throw new ContestError([{ code: 'form.questions_missing', severity: 'stops-action', message: missingQuestionsMessage(form, layout.missing) }]);
+      throw new ContestError([{ code: 'form.questions_missing', severity: 'stops-action', message: missingQuestionsMessage(found, layout.missing) }]);
     }
     // A title is not put in quotes: ours holds the contest's own (“Tuổi trẻ…”), a linked one may too.
-    lines.push(`${url !== '' ? 'Đã liên kết biểu mẫu' : 'Đã kiểm tra biểu mẫu'}: ${form.getTitle()}.`);
+    lines.push(`${linked ? 'Đã liên kết biểu mẫu' : 'Đã kiểm tra biểu mẫu'}: ${found.getTitle()}.`);
     if (layout.uploads.length > 0)
       lines.push(`Biểu mẫu có ${layout.uploads.length} câu hỏi tải tệp lên: link Google Drive của tệp được dùng khi "Link video" để trống.`);
-  } else {
-    form = createContestForm(
-      ctx.services.formApp,
-      settings,
-      requirementTexts(ss),
-      units.map((u) => u.name),
-    );
-    layout = inspectForm(ctx.services.formApp, form);
-    created = true;
-    lines.push(`Đã tạo biểu mẫu: ${form.getTitle()}.`);
+    return { form: found, layout, created: false };
   }
+  const form = createContestForm(
+    ctx.services.formApp,
+    settings,
+    requirementTexts(ctx.spreadsheet),
+    units.map((u) => u.name),
+  );
+  const layout = inspectForm(ctx.services.formApp, form);
+  lines.push(`Đã tạo biểu mẫu: ${form.getTitle()}.`);
+  return { form, layout, created: true };
+}
 
+/**
+ * Everything the form needs: responses to this spreadsheet, the unit dropdown, the submit, deadline
+ * and settings-edit triggers, the form recorded in "Cấu hình" and the units' links. Returns whether
+ * the submit trigger was created.
+ */
+function installForm(
+  ctx: ActionContext,
+  form: Form,
+  layout: FormLayout,
+  settings: Settings,
+  roster: Roster,
+  report: { lines: string[]; warnings: string[] },
+): boolean {
+  const ss = ctx.spreadsheet;
+  const { lines, warnings } = report;
+  const { units } = roster;
   if (ensureDestination(ctx.services.formApp, form, ss.getId())) lines.push('Câu trả lời của biểu mẫu được lưu vào bảng tính này.');
   const responseSheet = findResponseSheet(ss, form.getId());
   if (responseSheet) keepAnswersAsText(responseSheet);
@@ -118,7 +130,28 @@ export function createOrLinkForm(ctx: ActionContext, linkUrl?: string): CreateOr
   recordContestForm(ss, { id: form.getId(), url: form.getPublishedUrl(), editUrl: form.getEditUrl() });
   const { written } = refreshUnitLinks(ctx.services.formApp, form, roster, layout.items.unit);
   if (written > 0) lines.push(`Đã ghi link nộp bài riêng của ${written} đơn vị vào cột "Link nộp bài".`);
+  return triggerCreated;
+}
 
+/**
+ * "Tạo / liên kết biểu mẫu": links the form at `linkUrl` (checked for the expected questions), else
+ * reuses the recorded form, else creates one. Then: responses to this spreadsheet, unit dropdown from
+ * "Đơn vị", exactly one onFormSubmit trigger, the deadline trigger, the form recorded in "Cấu hình",
+ * and each unit's link in "Link nộp bài". Safe to re-run.
+ */
+export function createOrLinkForm(ctx: ActionContext, linkUrl?: string): CreateOrLinkResult {
+  const ss = ctx.spreadsheet;
+  // "Cấu hình" and "Đơn vị" are read once here; everything below works from these reads.
+  const config = readFormConfig(ss);
+  const settings = valueOrStop(config.settings);
+  const roster = rosterUnits(ss);
+  const lines: string[] = [];
+  const warnings = [...roster.notes];
+
+  const url = (linkUrl ?? '').trim();
+  const found = existingForm(ctx, url, config.formId);
+  const { form, layout, created } = checkOrCreateForm(ctx, found, url !== '', settings, roster.units, lines);
+  const triggerCreated = installForm(ctx, form, layout, settings, roster, { lines, warnings });
   return { title: CREATE_FORM_TITLE, form, created, triggerCreated, lines, warnings };
 }
 

@@ -5,7 +5,7 @@ import { APPRAISAL_CRITERIA, appraisalCriteriaSeedRows, readAppraisalCriteria } 
 import { APPRAISAL_RESULT_KEYS, APPRAISAL_RESULTS_PROTECTION, APPRAISAL_SHEET, appraisalSchema } from '../sheets/appraisal';
 import { AUDIT_LOG } from '../sheets/auditLog';
 import { AWARDS } from '../sheets/awards';
-import { CONFIG, configRows, configSeedRows } from '../sheets/config';
+import { CONFIG, configRows, configSeedRows, type ConfigKey } from '../sheets/config';
 import { ENGAGEMENT } from '../sheets/engagement';
 import { JURORS } from '../sheets/jurors';
 import { JURY_TAB_PREFIX } from '../sheets/juryTab';
@@ -85,6 +85,70 @@ function applySettingDropdowns(ctx: ActionContext, table: Table<'label' | 'value
   table.sheet.getRange(2, valueColumn, rules.length, 1).setDataValidations(rules as GoogleAppsScript.Spreadsheet.DataValidation[][]);
 }
 
+/** The sheets setup ensured, in order, and the ones it works on afterwards. */
+interface EnsuredSheets {
+  done: { name: string; result: EnsureResult<string> }[];
+  config: EnsureResult<ConfigKey>;
+  appraisal: EnsureResult<string>;
+  criteria: ReturnType<typeof readAppraisalCriteria>;
+}
+
+/** Creates or repairs every contest sheet in SHEET_ORDER, each looked for under another name before it is created. */
+function ensureContestSheets(ctx: ActionContext, layout: LayoutContext): EnsuredSheets {
+  const findRenamed = renamedSheetFinder(ctx);
+  const done: { name: string; result: EnsureResult<string> }[] = [];
+  const run = <K extends string>(schema: SheetSchema<K>, options: EnsureOptions<K> = {}): EnsureResult<K> => {
+    ctx.progress?.(`Đang thiết lập trang "${schema.name}"…`);
+    const result = ensureSheet(layout, schema, { ...options, findRenamed: () => findRenamed(schema as SheetSchema<string>) });
+    done.push({ name: schema.name, result: result as unknown as EnsureResult<string> });
+    return result;
+  };
+  const config = run(CONFIG, { seed: configSeedRows(), seedKey: 'label' });
+  const criteriaSheet = run(APPRAISAL_CRITERIA, { seed: appraisalCriteriaSeedRows() });
+  run(RUBRIC, { seed: rubricSeedRows() });
+  run(PRIZE_TIERS, { seed: prizeTierSeedRows() });
+  run(UNITS);
+  run(JURORS);
+  run(SUBMISSIONS);
+  // Thẩm định has one checkbox column per criterion, so it follows the criteria as they are now.
+  const criteria = readAppraisalCriteria(readTable(criteriaSheet.sheet, APPRAISAL_CRITERIA));
+  const appraisal = run(appraisalSchema(criteria.criteria));
+  run(ENGAGEMENT);
+  run(SHARE_LOG);
+  run(RESULTS);
+  run(AWARDS);
+  run(PARTICIPATION);
+  run(AUDIT_LOG);
+  return { done, config, appraisal, criteria };
+}
+
+/** Summary of what ensuring the sheets did: sheets created, columns re-added, rows seeded, tables found renamed. */
+function reportEnsured(done: EnsuredSheets['done'], lines: string[], warnings: string[]): void {
+  const created = done.filter((d) => d.result.created).map((d) => d.name);
+  if (created.length > 0) lines.push(`Đã tạo ${created.length} trang: ${created.join(', ')}.`);
+  for (const d of done) {
+    if (d.result.renamedFrom !== undefined) {
+      warnings.push(
+        `Trang "${d.result.renamedFrom}" có đúng tiêu đề của "${d.name}" – hãy đổi tên lại thành "${d.name}" rồi chạy lại "${SETUP_TITLE}". Add-on không tạo trang "${d.name}" mới để dữ liệu không bị tách làm hai.`,
+      );
+      continue;
+    }
+    if (!d.result.created && d.result.addedHeaders.length > 0) {
+      lines.push(`Trang "${d.name}": đã thêm lại cột ${d.result.addedHeaders.map((h) => `"${h}"`).join(', ')} (ở cuối bảng).`);
+    }
+    if (d.result.seededRows > 0) lines.push(`Trang "${d.name}": đã ghi ${d.result.seededRows} dòng mặc định.`);
+  }
+}
+
+/** Appraisers tick the criteria; the result columns are the add-on's (organizers only). */
+function protectAppraisalResults(layout: LayoutContext, appraisal: EnsureResult<string>, lines: string[]): void {
+  if (appraisal.renamedFrom !== undefined) return;
+  const columns = APPRAISAL_RESULT_KEYS.map((k) => appraisal.columnOf(k));
+  if (ensureColumnProtection(layout, appraisal.sheet, columns, APPRAISAL_RESULTS_PROTECTION) > 0) {
+    lines.push(`Trang "${APPRAISAL_SHEET}": đã khoá các cột Kết quả, Lý do, Người thẩm định, Thời gian thẩm định (chỉ Ban tổ chức sửa được; add-on tự điền).`);
+  }
+}
+
 /**
  * Creates every sheet of SPEC "The workbook" that is missing, appends missing headers, reapplies
  * bold frozen headers, formats, validation and protection, and seeds defaults (settings, TT1–TT10,
@@ -96,58 +160,14 @@ export function setupContest(ctx: ActionContext): Summary {
   return withLock(ctx, () => {
     assertCanWrite(ctx, SETUP_TITLE, SHEET_ORDER);
     const layout = layoutContext(ctx);
-    const findRenamed = renamedSheetFinder(ctx);
-    const done: { name: string; result: EnsureResult<string> }[] = [];
-    const run = <K extends string>(schema: SheetSchema<K>, options: EnsureOptions<K> = {}): EnsureResult<K> => {
-      ctx.progress?.(`Đang thiết lập trang "${schema.name}"…`);
-      const result = ensureSheet(layout, schema, { ...options, findRenamed: () => findRenamed(schema as SheetSchema<string>) });
-      done.push({ name: schema.name, result: result as unknown as EnsureResult<string> });
-      return result;
-    };
-    const config = run(CONFIG, { seed: configSeedRows(), seedKey: 'label' });
-    const criteriaSheet = run(APPRAISAL_CRITERIA, { seed: appraisalCriteriaSeedRows() });
-    run(RUBRIC, { seed: rubricSeedRows() });
-    run(PRIZE_TIERS, { seed: prizeTierSeedRows() });
-    run(UNITS);
-    run(JURORS);
-    run(SUBMISSIONS);
-    // Thẩm định has one checkbox column per criterion, so it follows the criteria as they are now.
-    const criteria = readAppraisalCriteria(readTable(criteriaSheet.sheet, APPRAISAL_CRITERIA));
-    const appraisal = run(appraisalSchema(criteria.criteria));
-    run(ENGAGEMENT);
-    run(SHARE_LOG);
-    run(RESULTS);
-    run(AWARDS);
-    run(PARTICIPATION);
-    run(AUDIT_LOG);
+    const { done, config, appraisal, criteria } = ensureContestSheets(ctx, layout);
 
     const lines: string[] = [];
     const warnings: string[] = [];
-    const created = done.filter((d) => d.result.created).map((d) => d.name);
-    if (created.length > 0) lines.push(`Đã tạo ${created.length} trang: ${created.join(', ')}.`);
-    for (const d of done) {
-      if (d.result.renamedFrom !== undefined) {
-        warnings.push(
-          `Trang "${d.result.renamedFrom}" có đúng tiêu đề của "${d.name}" – hãy đổi tên lại thành "${d.name}" rồi chạy lại "${SETUP_TITLE}". Add-on không tạo trang "${d.name}" mới để dữ liệu không bị tách làm hai.`,
-        );
-        continue;
-      }
-      if (!d.result.created && d.result.addedHeaders.length > 0) {
-        lines.push(`Trang "${d.name}": đã thêm lại cột ${d.result.addedHeaders.map((h) => `"${h}"`).join(', ')} (ở cuối bảng).`);
-      }
-      if (d.result.seededRows > 0) lines.push(`Trang "${d.name}": đã ghi ${d.result.seededRows} dòng mặc định.`);
-    }
+    reportEnsured(done, lines, warnings);
     const configTable = readTable(config.sheet, CONFIG);
     if (config.renamedFrom === undefined) applySettingDropdowns(ctx, configTable, config.columnOf('value'));
-    // Appraisers tick the criteria; the result columns are the add-on's (organizers only).
-    if (appraisal.renamedFrom === undefined) {
-      const columns = APPRAISAL_RESULT_KEYS.map((k) => appraisal.columnOf(k));
-      if (ensureColumnProtection(layout, appraisal.sheet, columns, APPRAISAL_RESULTS_PROTECTION) > 0) {
-        lines.push(
-          `Trang "${APPRAISAL_SHEET}": đã khoá các cột Kết quả, Lý do, Người thẩm định, Thời gian thẩm định (chỉ Ban tổ chức sửa được; add-on tự điền).`,
-        );
-      }
-    }
+    protectAppraisalResults(layout, appraisal, lines);
     const settings = parseSettings(configRows(configTable), CONFIG.name);
     // The spreadsheet follows "Múi giờ" and vi_VN rather than only warning (see spreadsheetLocale.ts).
     const zoneLine = settings.ok ? alignTimeZone(ctx.spreadsheet, settings.value.timeZone) : null;
