@@ -384,6 +384,51 @@ function runClockTriggers(
   return ran;
 }
 
+/** The Spreadsheet behind a proxy this emulator handed out. */
+function spreadsheetImplOf(ss: unknown): SpreadsheetImpl {
+  const impl = implOfProxy<SpreadsheetImpl>(ss);
+  if (!(impl instanceof SpreadsheetImpl)) throw new Error('emulator: expected a Spreadsheet from this emulator');
+  return impl;
+}
+
+/** The Form behind a proxy this emulator handed out. */
+function formImplOf(form: unknown): FormImpl {
+  const f = implOfProxy<FormImpl>(form);
+  if (!(f instanceof FormImpl)) throw new Error('emulator: expected a Form from this emulator');
+  return f;
+}
+
+/** The FormResponse behind a proxy this emulator handed out. */
+function responseImplOf(response: unknown): FormResponseImpl {
+  const r = implOfProxy<FormResponseImpl>(response);
+  if (!(r instanceof FormResponseImpl)) throw new Error('emulator: expected a FormResponse from this emulator');
+  return r;
+}
+
+/** A1 of every cell whose value its data validation rule rejects. */
+function invalidCellsOf(sheet: SheetImpl): string[] {
+  const out: string[] = [];
+  for (const [k, rule] of sheet._layers.get('dataValidation') ?? []) {
+    const row = keyRow(k);
+    const col = keyCol(k);
+    if (rule instanceof DataValidationImpl && !rule._accepts(sheet._get(row, col))) out.push(`${columnToLetters(col)}${row}`);
+  }
+  return out;
+}
+
+/** Writes `value` as `editor` (the edit is that user's), restoring the running user afterwards. */
+function setValueAs(env: Env, range: RangeImpl, value: unknown, editor: string): void {
+  const saved = { a: env.activeUser, e: env.effectiveUser };
+  env.activeUser = editor;
+  env.effectiveUser = editor;
+  try {
+    range.setValue(value);
+  } finally {
+    env.activeUser = saved.a;
+    env.effectiveUser = saved.e;
+  }
+}
+
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const env = createEnv(options);
   const sharing = options.sharing;
@@ -544,22 +589,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     if (!env.active) throw new Error('emulator: no active document');
     return env.active;
   };
-  const spreadsheetImpl = (ss: unknown): SpreadsheetImpl => {
-    const impl = implOfProxy<SpreadsheetImpl>(ss);
-    if (!(impl instanceof SpreadsheetImpl)) throw new Error('emulator: expected a Spreadsheet from this emulator');
-    return impl;
-  };
   /** AuthMode of a simple trigger in the active document: add-on NONE until used there, else LIMITED. */
   const simpleAuthMode = (doc: SpreadsheetImpl): 'NONE' | 'LIMITED' => (env.addon && !enabledIn.has(doc._id) ? 'NONE' : 'LIMITED');
   const sheetNamed = (name: string): SheetImpl => {
     const s = activeDoc()._sheetByName(name);
     if (!s) throw new Error(`emulator: no sheet named "${name}"`);
     return s;
-  };
-  const formImpl = (form: unknown): FormImpl => {
-    const f = implOfProxy<FormImpl>(form);
-    if (!(f instanceof FormImpl)) throw new Error('emulator: expected a Form from this emulator');
-    return f;
   };
 
   const emulator: Emulator = {
@@ -599,20 +634,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
 
     submitForm(form, answers, at, opts = {}) {
-      const f = formImpl(form);
+      const f = formImplOf(form);
       const r = submitAnswers(f, answers, opts.skipChecks ?? false);
       f._record(r, at ?? env.now(), { fireTriggers: opts.fireTriggers === false ? 'none' : 'now', email: opts.email });
       return expose<GoogleAppsScript.Forms.FormResponse>(r);
     },
     submitEvent(response) {
-      const r = implOfProxy<FormResponseImpl>(response);
-      if (!(r instanceof FormResponseImpl)) throw new Error('emulator: expected a FormResponse from this emulator');
+      const r = responseImplOf(response);
       return { authMode: 'FULL', ...(sheetSubmitEvent(r) ?? {}) } as unknown as GoogleAppsScript.Events.SheetsOnFormSubmit;
     },
     fireFormSubmit(form, response) {
-      const r = implOfProxy<FormResponseImpl>(response);
-      if (!(r instanceof FormResponseImpl)) throw new Error('emulator: expected a FormResponse from this emulator');
-      fireSubmit(formImpl(form), r);
+      const r = responseImplOf(response);
+      fireSubmit(formImplOf(form), r);
     },
     runPendingTriggers() {
       while (pending.length) pending.shift()!();
@@ -624,15 +657,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const range = sheet.getRange(a1);
       const oldValue = range.getValue();
       const editor = opts.anonymous ? '' : env.effectiveUser;
-      const saved = { a: env.activeUser, e: env.effectiveUser };
-      env.activeUser = editor;
-      env.effectiveUser = editor;
-      try {
-        range.setValue(value);
-      } finally {
-        env.activeUser = saved.a;
-        env.effectiveUser = saved.e;
-      }
+      setValueAs(env, range, value, editor);
       const event = {
         authMode: simpleAuthMode(doc),
         range: expose(range),
@@ -660,11 +685,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return expose<GoogleAppsScript.Spreadsheet.Spreadsheet>(ss);
     },
     openDocument(ss) {
-      env.active = spreadsheetImpl(ss);
+      env.active = spreadsheetImplOf(ss);
     },
     withActiveSpreadsheet(ss, fn) {
       const saved = env.active;
-      env.active = spreadsheetImpl(ss);
+      env.active = spreadsheetImplOf(ss);
       try {
         return fn();
       } finally {
@@ -692,20 +717,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       enabledIn.add(doc._id);
       execute('onInstall', { authMode: 'FULL', source: expose(doc) }, who, undefined, true);
     },
-    addonEnabled: (ss) => enabledIn.has(ss ? spreadsheetImpl(ss)._id : activeDoc()._id),
+    addonEnabled: (ss) => enabledIn.has(ss ? spreadsheetImplOf(ss)._id : activeDoc()._id),
     triggerRuntime: (owner, day) => ledger.usedMs(owner, day ?? env.now()),
 
-    describeForm: (form) => describeForm(formImpl(form)),
-    invalidCells(sheetName) {
-      const sheet = sheetNamed(sheetName);
-      const out: string[] = [];
-      for (const [k, rule] of sheet._layers.get('dataValidation') ?? []) {
-        const row = keyRow(k);
-        const col = keyCol(k);
-        if (rule instanceof DataValidationImpl && !rule._accepts(sheet._get(row, col))) out.push(`${columnToLetters(col)}${row}`);
-      }
-      return out;
-    },
+    describeForm: (form) => describeForm(formImplOf(form)),
+    invalidCells: (sheetName) => invalidCellsOf(sheetNamed(sheetName)),
     images: (sheetName) =>
       sheetNamed(sheetName)._images.map((i) => ({
         a1: `${columnToLetters(i.col)}${i.row}`,
