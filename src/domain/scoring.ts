@@ -126,148 +126,223 @@ function totalsToNormalise(input: ContestInput, outcomes: AppraisalOutcome[], ju
   return out;
 }
 
-/** computeResults plus the problems scoring itself found (jurors "Chuẩn hoá điểm BGK" left as marked). */
-export function scoreClips(input: ContestInput, outcomes: AppraisalOutcome[] = appraiseAll(input)): { results: ClipResult[]; problems: Problem[] } {
-  const { settings, units } = input;
-  const max = rubricMax(input.rubric);
-  // A row with fewer marks than rubric criteria is not fully marked: pad with blanks.
-  const marks = padMarks(input.juryMarks, input.rubric.length);
-  const totals = indexTotals(marks);
-  // Unreadable marks per clip and juror (first row wins, as for totals): named in the clip's note.
+/** What every clip's scoring reads, computed once before the per-clip pass. */
+interface ScoringContext {
+  settings: Settings;
+  units: ContestInput['units'];
+  max: number;
+  totals: Map<string, number>;
+  invalidMarks: Map<string, NonNullable<JuryMarkRow['invalid']>>;
+  jurors: Juror[];
+  engagement: Map<string, EngagementCount>;
+  logByClip: Map<string, ShareLogEntry[]>;
+  norm: ReturnType<typeof normaliseJurorTotals> | null;
+}
+
+/** Unreadable marks per clip and juror (first row wins, as for totals): named in the clip's note. */
+function invalidMarksByKey(marks: JuryMarkRow[]): Map<string, NonNullable<JuryMarkRow['invalid']>> {
   const invalidMarks = new Map<string, NonNullable<JuryMarkRow['invalid']>>();
   for (const r of marks) {
     const key = markKey(r.clipId, r.jurorCode);
     if (!invalidMarks.has(key)) invalidMarks.set(key, r.invalid ?? []);
   }
-  const jurors = canonicalJurors(input.jurors, units);
-  const engagement = firstById<EngagementCount>(input.engagement);
-  // The share log grouped by clip once: filtering the whole log for every clip is quadratic.
+  return invalidMarks;
+}
+
+/** The share log grouped by clip once: filtering the whole log for every clip is quadratic. */
+function groupLogByClip(shareLog: ShareLogEntry[]): Map<string, ShareLogEntry[]> {
   const logByClip = new Map<string, ShareLogEntry[]>();
-  for (const e of input.shareLog) {
+  for (const e of shareLog) {
     const key = idKey(e.clipId);
     const list = logByClip.get(key);
     if (list) list.push(e);
     else logByClip.set(key, [e]);
   }
-  const normalising = settings.juryNormalisation === 'perJuror';
-  const norm = normalising
-    ? normaliseJurorTotals(totalsToNormalise(input, outcomes, jurors, totals), max, (code) => {
-        const j = jurors.find((x) => x.code === code);
-        return j ? jurorLabel(j) : code;
-      })
-    : null;
+  return logByClip;
+}
 
-  const results: ClipResult[] = input.submissions.map((sub, i) => {
-    const matched = matchUnit(sub.unit, units);
-    const unit = matched ? matched.name : String(sub.unit ?? '').trim();
-    const notes: string[] = [];
-    const reasons: UnscoredReason[] = [];
+function prepareScoring(input: ContestInput, outcomes: AppraisalOutcome[]): ScoringContext {
+  const { settings, units } = input;
+  const max = rubricMax(input.rubric);
+  // A row with fewer marks than rubric criteria is not fully marked: pad with blanks.
+  const marks = padMarks(input.juryMarks, input.rubric.length);
+  const totals = indexTotals(marks);
+  const jurors = canonicalJurors(input.jurors, units);
+  const norm =
+    settings.juryNormalisation === 'perJuror'
+      ? normaliseJurorTotals(totalsToNormalise(input, outcomes, jurors, totals), max, (code) => {
+          const j = jurors.find((x) => x.code === code);
+          return j ? jurorLabel(j) : code;
+        })
+      : null;
+  return {
+    settings,
+    units,
+    max,
+    totals,
+    invalidMarks: invalidMarksByKey(marks),
+    jurors,
+    engagement: firstById<EngagementCount>(input.engagement),
+    logByClip: groupLogByClip(input.shareLog),
+    norm,
+  };
+}
 
-    const late = isLate(sub, settings);
-    if (late && !settings.acceptLateEntries) reasons.push('late');
-    else if (late) notes.push('Nộp trễ (BTC cho phép nhận bài trễ)');
+/** Reasons a clip never reaches the jury (late, appraisal) and the note of an accepted late clip. */
+function admissionReasons(sub: Submission, outcome: AppraisalOutcome, settings: Settings): { reasons: UnscoredReason[]; notes: string[] } {
+  const notes: string[] = [];
+  const reasons: UnscoredReason[] = [];
+  const late = isLate(sub, settings);
+  if (late && !settings.acceptLateEntries) reasons.push('late');
+  else if (late) notes.push('Nộp trễ (BTC cho phép nhận bài trễ)');
+  if (outcome.status === 'pending') reasons.push('appraisalPending');
+  if (outcome.status === 'failed') reasons.push('appraisalFailed');
+  return { reasons, notes };
+}
 
-    const outcome = outcomes[i];
-    if (outcome.status === 'pending') reasons.push('appraisalPending');
-    if (outcome.status === 'failed') reasons.push('appraisalFailed');
-    // A clip excluded as late, failed or not yet appraised never goes to the jury: saying it has no
-    // jury marks as well would only repeat that ("Nộp trễ. Chưa có điểm BGK.").
-    const sentToJury = reasons.length === 0;
+/** One clip's jury side: who should mark it, who did, the aggregates and the note on unreadable marks. */
+interface JuryView {
+  expected: Juror[];
+  jurorTotals: number[];
+  agg: ReturnType<typeof aggregateJury>;
+  aggN: ReturnType<typeof aggregateJury>;
+  juryAggregate: number | null;
+  juryPart: number | null;
+  missing: Juror[];
+  absent: Juror[];
+  badNote: string;
+  normalisedOf: (j: Juror) => number;
+  invalidOf: (j: Juror) => NonNullable<JuryMarkRow['invalid']>;
+}
 
-    const expected = expectedJurors(unit, jurors);
-    const marked = expected.filter((j) => totals.has(markKey(sub.id, j.code)));
-    const jurorTotals = marked.map((j) => totals.get(markKey(sub.id, j.code))!);
-    const agg = aggregateJury(jurorTotals, settings.juryAggregation);
-    // With "Chuẩn hoá điểm BGK" on, the jury part comes from the normalised totals (the raw aggregate
-    // is still shown); a total the normalisation did not see (none expected) stays as marked.
-    const normalisedOf = (j: Juror) => norm?.totals.get(markKey(sub.id, j.code)) ?? totals.get(markKey(sub.id, j.code))!;
-    const aggN = norm ? aggregateJury(marked.map(normalisedOf), settings.juryAggregation) : agg;
-    // Aggregate, parts and total are kept to millionths (roundScore): no 92.80000000000001 in "Kết quả".
-    const juryAggregate = agg.value === null ? null : roundScore(agg.value);
-    const juryPart = aggN.value === null || max <= 0 ? null : roundScore((settings.juryWeight * aggN.value) / max);
-    const missing = expected.filter((j) => !totals.has(markKey(sub.id, j.code)));
-    const invalidOf = (j: Juror) => invalidMarks.get(markKey(sub.id, j.code)) ?? [];
-    // A juror whose mark is unreadable has marked: the note says which cell to fix, not "missing".
-    const badJurors = missing.filter((j) => invalidOf(j).length > 0);
-    const place = (c: { sheet: string; row: number; column: string }) => `trang "${c.sheet}", dòng ${c.row}, cột "${c.column}"`;
-    const badNote =
-      badJurors.length > 0 ? `Điểm BGK không hợp lệ: ${badJurors.map((j) => `${jurorLabel(j)} – ${invalidOf(j).map(place).join('; ')}`).join('; ')}` : '';
-    const absent = missing.filter((j) => invalidOf(j).length === 0);
-    if (sentToJury && (expected.length === 0 || jurorTotals.length === 0)) reasons.push('noJuryMarks');
-    else if (sentToJury && missing.length > 0 && !settings.allowPartialJuryMarks) reasons.push('juryIncomplete');
+function place(c: { sheet: string; row: number; column: string }): string {
+  return `trang "${c.sheet}", dòng ${c.row}, cột "${c.column}"`;
+}
 
-    const eng = engagement.get(idKey(sub.id));
-    const shares = countedShares(sub.id, eng?.shares ?? 0, logByClip.get(idKey(sub.id)) ?? [], settings);
-    const reactions = Math.max(0, eng?.reactions ?? 0);
-    // Fractional point values (0,1 per reaction) would otherwise show noise in "Điểm tương tác" too.
-    const points = roundScore(engagementPoints(shares.shares, reactions, settings));
-    const ePart = roundScore(engagementPart(points, settings));
+function juryView(ctx: ScoringContext, clipId: string, unit: string): JuryView {
+  const { settings, totals, norm, max } = ctx;
+  const expected = expectedJurors(unit, ctx.jurors);
+  const marked = expected.filter((j) => totals.has(markKey(clipId, j.code)));
+  const jurorTotals = marked.map((j) => totals.get(markKey(clipId, j.code))!);
+  const agg = aggregateJury(jurorTotals, settings.juryAggregation);
+  // With "Chuẩn hoá điểm BGK" on, the jury part comes from the normalised totals (the raw aggregate
+  // is still shown); a total the normalisation did not see (none expected) stays as marked.
+  const normalisedOf = (j: Juror) => norm?.totals.get(markKey(clipId, j.code)) ?? totals.get(markKey(clipId, j.code))!;
+  const aggN = norm ? aggregateJury(marked.map(normalisedOf), settings.juryAggregation) : agg;
+  // Aggregate, parts and total are kept to millionths (roundScore): no 92.80000000000001 in "Kết quả".
+  const juryAggregate = agg.value === null ? null : roundScore(agg.value);
+  const juryPart = aggN.value === null || max <= 0 ? null : roundScore((settings.juryWeight * aggN.value) / max);
+  const missing = expected.filter((j) => !totals.has(markKey(clipId, j.code)));
+  const invalidOf = (j: Juror) => ctx.invalidMarks.get(markKey(clipId, j.code)) ?? [];
+  // A juror whose mark is unreadable has marked: the note says which cell to fix, not "missing".
+  const badJurors = missing.filter((j) => invalidOf(j).length > 0);
+  const badNote =
+    badJurors.length > 0 ? `Điểm BGK không hợp lệ: ${badJurors.map((j) => `${jurorLabel(j)} – ${invalidOf(j).map(place).join('; ')}`).join('; ')}` : '';
+  const absent = missing.filter((j) => invalidOf(j).length === 0);
+  return { expected, jurorTotals, agg, aggN, juryAggregate, juryPart, missing, absent, badNote, normalisedOf, invalidOf };
+}
 
-    const scored = reasons.length === 0;
-    const reasonNotes = reasons.map((r) => {
-      switch (r) {
-        case 'appraisalFailed':
-          // "Không đạt thẩm định: <criteria>": the appraisal sheet's "Lý do" holds only the criteria.
-          return outcome.missing.length > 0 ? `${UNSCORED_LABELS.appraisalFailed}: ${criteriaList(outcome.missing)}` : UNSCORED_LABELS.appraisalFailed;
-        case 'juryIncomplete':
-          return [absent.length > 0 ? `${UNSCORED_LABELS.juryIncomplete}: thiếu điểm của ${absent.map(jurorLabel).join(', ')}` : '', badNote]
-            .filter((x) => x !== '')
-            .join('. ');
-        case 'noJuryMarks':
-          if (badNote !== '') return badNote;
-          return expected.length === 0 && jurors.length > 0
-            ? 'Không có giám khảo nào được chấm bài này (tất cả cùng đơn vị với bài)'
-            : UNSCORED_LABELS.noJuryMarks;
-        default:
-          return UNSCORED_LABELS[r];
-      }
-    });
-    const allNotes = [...reasonNotes, ...notes];
-    if (agg.note && sentToJury) allNotes.push(agg.note.replace(/\.$/, ''));
-    if (scored && missing.length > 0) {
-      allNotes.push(`Tính với ${jurorTotals.length}/${expected.length} giám khảo đã chấm`);
-      if (badNote !== '') allNotes.push(badNote);
-    }
-    if (!matched) allNotes.push(unknownUnitNote(unit));
-    if (shares.fromLog) allNotes.push(`Lượt chia sẻ tính theo Nhật ký chia sẻ: ${shares.shares}`);
+/** One clip's engagement side: counted shares, reactions, points and the engagement part. */
+function engagementView(ctx: ScoringContext, clipId: string) {
+  const { settings } = ctx;
+  const eng = ctx.engagement.get(idKey(clipId));
+  const shares = countedShares(clipId, eng?.shares ?? 0, ctx.logByClip.get(idKey(clipId)) ?? [], settings);
+  const reactions = Math.max(0, eng?.reactions ?? 0);
+  // Fractional point values (0,1 per reaction) would otherwise show noise in "Điểm tương tác" too.
+  const points = roundScore(engagementPoints(shares.shares, reactions, settings));
+  const ePart = roundScore(engagementPart(points, settings));
+  return { shares, reactions, points, ePart };
+}
 
-    return {
-      clipId: sub.id,
-      unit,
-      unitKnown: matched !== null,
-      title: sub.title,
-      authors: sub.authors,
-      submittedAt: sub.submittedAt,
-      juryAggregate,
-      ...(norm ? { juryAggregateNormalised: aggN.value === null ? null : roundScore(aggN.value) } : {}),
-      juryPart,
-      engagementPoints: points,
-      countedPoints: cappedPoints(points, settings),
-      engagementPart: ePart,
-      total: scored && juryPart !== null ? roundScore(juryPart + ePart) : null,
-      rank: null,
-      scored,
-      reachedEngagement: sentToJury,
-      unscoredReasons: reasons,
-      note: allNotes.join('. ') + (allNotes.length > 0 ? '.' : ''),
-      countedShares: shares.shares,
-      sharesFromLog: shares.fromLog,
-      reactions,
-      juryMarkCount: jurorTotals.length,
-      juryExpected: expected.length,
-      jurorMarks: expected.map((j): JurorMark => {
-        const total = totals.get(markKey(sub.id, j.code)) ?? null;
-        const status = total !== null ? 'marked' : invalidOf(j).length > 0 ? 'invalid' : 'missing';
-        const mark: JurorMark = { jurorCode: j.code, name: j.name, total, status };
-        if (norm && total !== null) mark.normalisedTotal = roundScore(normalisedOf(j));
-        return mark;
-      }),
-    };
+/** The "Ghi chú" wording of one reason a clip is not scored. */
+function reasonNote(r: UnscoredReason, outcome: AppraisalOutcome, jury: JuryView, jurorCount: number): string {
+  switch (r) {
+    case 'appraisalFailed':
+      // "Không đạt thẩm định: <criteria>": the appraisal sheet's "Lý do" holds only the criteria.
+      return outcome.missing.length > 0 ? `${UNSCORED_LABELS.appraisalFailed}: ${criteriaList(outcome.missing)}` : UNSCORED_LABELS.appraisalFailed;
+    case 'juryIncomplete':
+      return [jury.absent.length > 0 ? `${UNSCORED_LABELS.juryIncomplete}: thiếu điểm của ${jury.absent.map(jurorLabel).join(', ')}` : '', jury.badNote]
+        .filter((x) => x !== '')
+        .join('. ');
+    case 'noJuryMarks':
+      if (jury.badNote !== '') return jury.badNote;
+      return jury.expected.length === 0 && jurorCount > 0
+        ? 'Không có giám khảo nào được chấm bài này (tất cả cùng đơn vị với bài)'
+        : UNSCORED_LABELS.noJuryMarks;
+    default:
+      return UNSCORED_LABELS[r];
+  }
+}
+
+/** Each expected juror's mark of one clip: its total (and normalised total), or why there is none. */
+function jurorMarksOf(ctx: ScoringContext, clipId: string, jury: JuryView): JurorMark[] {
+  return jury.expected.map((j): JurorMark => {
+    const total = ctx.totals.get(markKey(clipId, j.code)) ?? null;
+    const status = total !== null ? 'marked' : jury.invalidOf(j).length > 0 ? 'invalid' : 'missing';
+    const mark: JurorMark = { jurorCode: j.code, name: j.name, total, status };
+    if (ctx.norm && total !== null) mark.normalisedTotal = roundScore(jury.normalisedOf(j));
+    return mark;
   });
+}
 
-  // Sorted once by the whole tie-break chain; the rank follows that order (issue 13): a clip placed
-  // above another by its jury part or its earlier submission must not show the same "Hạng". Only a
-  // tie no rule breaks (compareClips === 0) shares a rank, and the next rank skips (1, 2, 2, 4).
+function scoreClip(ctx: ScoringContext, sub: Submission, outcome: AppraisalOutcome): ClipResult {
+  const { settings, norm } = ctx;
+  const matched = matchUnit(sub.unit, ctx.units);
+  const unit = matched ? matched.name : String(sub.unit ?? '').trim();
+  const { reasons, notes } = admissionReasons(sub, outcome, settings);
+  // A clip excluded as late, failed or not yet appraised never goes to the jury: saying it has no
+  // jury marks as well would only repeat that ("Nộp trễ. Chưa có điểm BGK.").
+  const sentToJury = reasons.length === 0;
+  const jury = juryView(ctx, sub.id, unit);
+  const { expected, jurorTotals, agg, aggN, juryPart, missing, badNote } = jury;
+  if (sentToJury && (expected.length === 0 || jurorTotals.length === 0)) reasons.push('noJuryMarks');
+  else if (sentToJury && missing.length > 0 && !settings.allowPartialJuryMarks) reasons.push('juryIncomplete');
+  const { shares, reactions, points, ePart } = engagementView(ctx, sub.id);
+
+  const scored = reasons.length === 0;
+  const allNotes = [...reasons.map((r) => reasonNote(r, outcome, jury, ctx.jurors.length)), ...notes];
+  if (agg.note && sentToJury) allNotes.push(agg.note.replace(/\.$/, ''));
+  if (scored && missing.length > 0) {
+    allNotes.push(`Tính với ${jurorTotals.length}/${expected.length} giám khảo đã chấm`);
+    if (badNote !== '') allNotes.push(badNote);
+  }
+  if (!matched) allNotes.push(unknownUnitNote(unit));
+  if (shares.fromLog) allNotes.push(`Lượt chia sẻ tính theo Nhật ký chia sẻ: ${shares.shares}`);
+
+  return {
+    clipId: sub.id,
+    unit,
+    unitKnown: matched !== null,
+    title: sub.title,
+    authors: sub.authors,
+    submittedAt: sub.submittedAt,
+    juryAggregate: jury.juryAggregate,
+    ...(norm ? { juryAggregateNormalised: aggN.value === null ? null : roundScore(aggN.value) } : {}),
+    juryPart,
+    engagementPoints: points,
+    countedPoints: cappedPoints(points, settings),
+    engagementPart: ePart,
+    total: scored && juryPart !== null ? roundScore(juryPart + ePart) : null,
+    rank: null,
+    scored,
+    reachedEngagement: sentToJury,
+    unscoredReasons: reasons,
+    note: allNotes.join('. ') + (allNotes.length > 0 ? '.' : ''),
+    countedShares: shares.shares,
+    sharesFromLog: shares.fromLog,
+    reactions,
+    juryMarkCount: jurorTotals.length,
+    juryExpected: expected.length,
+    jurorMarks: jurorMarksOf(ctx, sub.id, jury),
+  };
+}
+
+/**
+ * Sorted once by the whole tie-break chain; the rank follows that order (issue 13): a clip placed
+ * above another by its jury part or its earlier submission must not show the same "Hạng". Only a
+ * tie no rule breaks (compareClips === 0) shares a rank, and the next rank skips (1, 2, 2, 4).
+ */
+function sortResults(results: ClipResult[]): void {
   results.sort((a, b) => {
     if (a.scored !== b.scored) return a.scored ? -1 : 1;
     if (a.scored) {
@@ -276,8 +351,15 @@ export function scoreClips(input: ContestInput, outcomes: AppraisalOutcome[] = a
     }
     return compareIds(a.clipId, b.clipId);
   });
+}
+
+/** computeResults plus the problems scoring itself found (jurors "Chuẩn hoá điểm BGK" left as marked). */
+export function scoreClips(input: ContestInput, outcomes: AppraisalOutcome[] = appraiseAll(input)): { results: ClipResult[]; problems: Problem[] } {
+  const ctx = prepareScoring(input, outcomes);
+  const results: ClipResult[] = input.submissions.map((sub, i) => scoreClip(ctx, sub, outcomes[i]));
+  sortResults(results);
   assignRanks(results);
-  return { results, problems: norm?.problems ?? [] };
+  return { results, problems: ctx.norm?.problems ?? [] };
 }
 
 /**

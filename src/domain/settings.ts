@@ -205,13 +205,12 @@ function normalisationFromText(text: string): JuryNormalisation | null {
   return b === null ? null : b ? 'perJuror' : 'none';
 }
 
-/**
- * Settings from the "Cấu hình" rows. A missing row or blank value takes the default; a bad value is a
- * problem naming the setting and its row; the result is then validated as a whole.
- */
-export function parseSettings(rows: { label: string; value: unknown; row: number }[], sheet: string): Parsed<Settings> {
+type SettingCell = { value: unknown; row: number };
+
+/** The "Cấu hình" rows by normalised label; a repeated label is a problem and only its first row counts. */
+function settingRowsByLabel(rows: { label: string; value: unknown; row: number }[], sheet: string): { byLabel: Map<string, SettingCell>; problems: Problem[] } {
   const problems: Problem[] = [];
-  const byLabel = new Map<string, { value: unknown; row: number }>();
+  const byLabel = new Map<string, SettingCell>();
   for (const r of rows) {
     const key = normalizeName(r.label ?? '');
     if (key === '') continue;
@@ -228,6 +227,83 @@ export function parseSettings(rows: { label: string; value: unknown; row: number
     }
     byLabel.set(key, { value: r.value, row: r.row });
   }
+  return { byLabel, problems };
+}
+
+/** Reads one setting's value into `settings`, or reports it through `bad` (code, what was expected). */
+function applySetting(settings: Settings, def: SettingDefinition, v: unknown, bad: (code: string, expected: string) => void): void {
+  const set = (value: unknown): void => {
+    (settings as unknown as Record<string, unknown>)[def.key] = value;
+  };
+  switch (def.kind) {
+    case 'text':
+      // A real date cell in a text setting ("Ngày ký giấy khen") reads as dd/MM/yyyy, not as JavaScript's Date text.
+      set(isDate(v) ? formatDateTime(v, settings.timeZone).slice(0, 10) : String(v).trim());
+      break;
+    case 'timeZone': {
+      const tz = String(v).trim();
+      if (isValidTimeZone(tz)) settings.timeZone = tz;
+      else bad('setting.timezone', 'cần tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh');
+      break;
+    }
+    case 'date': {
+      const d = readSettingDate(def, v, settings.timeZone);
+      if (isDate(d)) set(d);
+      else bad('setting.date', 'cần ngày giờ dạng dd/MM/yyyy HH:mm, ví dụ 10/06/2023 23:59');
+      break;
+    }
+    case 'number':
+    case 'integer': {
+      const n = parseNumberCell(v);
+      if (typeof n !== 'number') bad('setting.number', 'cần một số');
+      else if (def.kind === 'integer' && !Number.isInteger(n)) bad('setting.integer', 'cần một số nguyên');
+      else set(n);
+      break;
+    }
+    case 'boolean': {
+      const b = parseBoolean(v);
+      if (b === null) bad('setting.boolean', 'cần "Có" hoặc "Không"');
+      else set(b);
+      break;
+    }
+    case 'aggregation': {
+      const m = aggregationFromText(String(v));
+      if (m) settings.juryAggregation = m;
+      else bad('setting.aggregation', `cần một trong: ${Object.values(AGGREGATION_LABELS).join(' | ')}`);
+      break;
+    }
+    case 'normalisation': {
+      const m = normalisationFromText(String(v));
+      if (m) settings.juryNormalisation = m;
+      else bad('setting.normalisation', `cần một trong: ${Object.values(NORMALISATION_LABELS).join(' | ')}`);
+      break;
+    }
+  }
+}
+
+/**
+ * Whole-settings problems say where to fix them: the row of every setting they involve (both
+ * weights for the sum, both dates for an order), when those settings have rows.
+ */
+function placeSettingsProblems(problems: Problem[], find: (def: SettingDefinition) => SettingCell | undefined, sheet: string): Problem[] {
+  return problems.map((p) => {
+    const rows = involvedSettings(p.code)
+      .map((key) => find(SETTING_DEFINITIONS.find((d) => d.key === key)!)?.row)
+      .filter((r): r is number => r !== undefined)
+      .sort((a, b) => a - b);
+    if (rows.length === 0) return { ...p, sheet };
+    const where = `Trang "${sheet}", ${rows.map((row) => `dòng ${row}, cột "${SETTINGS_HEADERS[1]}"`).join(' và ')}`;
+    const message = `${where}: ${p.message.charAt(0).toLowerCase()}${p.message.slice(1)}`;
+    return { ...p, message, sheet, row: rows[0], column: SETTINGS_HEADERS[1] };
+  });
+}
+
+/**
+ * Settings from the "Cấu hình" rows. A missing row or blank value takes the default; a bad value is a
+ * problem naming the setting and its row; the result is then validated as a whole.
+ */
+export function parseSettings(rows: { label: string; value: unknown; row: number }[], sheet: string): Parsed<Settings> {
+  const { byLabel, problems } = settingRowsByLabel(rows, sheet);
   const find = (def: SettingDefinition) => byLabel.get(normalizeName(def.label));
 
   // The time zone is read first: every date is typed in it.
@@ -245,65 +321,10 @@ export function parseSettings(rows: { label: string; value: unknown; row: number
         ...place,
       });
     };
-    const v = cell.value;
-    switch (def.kind) {
-      case 'text':
-        // A real date cell in a text setting ("Ngày ký giấy khen") reads as dd/MM/yyyy, not as JavaScript's Date text.
-        (settings as unknown as Record<string, unknown>)[def.key] = isDate(v) ? formatDateTime(v, settings.timeZone).slice(0, 10) : String(v).trim();
-        break;
-      case 'timeZone': {
-        const tz = String(v).trim();
-        if (isValidTimeZone(tz)) settings.timeZone = tz;
-        else bad('setting.timezone', 'cần tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh');
-        break;
-      }
-      case 'date': {
-        const d = readSettingDate(def, v, settings.timeZone);
-        if (isDate(d)) (settings as unknown as Record<string, unknown>)[def.key] = d;
-        else bad('setting.date', 'cần ngày giờ dạng dd/MM/yyyy HH:mm, ví dụ 10/06/2023 23:59');
-        break;
-      }
-      case 'number':
-      case 'integer': {
-        const n = parseNumberCell(v);
-        if (typeof n !== 'number') bad('setting.number', 'cần một số');
-        else if (def.kind === 'integer' && !Number.isInteger(n)) bad('setting.integer', 'cần một số nguyên');
-        else (settings as unknown as Record<string, unknown>)[def.key] = n;
-        break;
-      }
-      case 'boolean': {
-        const b = parseBoolean(v);
-        if (b === null) bad('setting.boolean', 'cần "Có" hoặc "Không"');
-        else (settings as unknown as Record<string, unknown>)[def.key] = b;
-        break;
-      }
-      case 'aggregation': {
-        const m = aggregationFromText(String(v));
-        if (m) settings.juryAggregation = m;
-        else bad('setting.aggregation', `cần một trong: ${Object.values(AGGREGATION_LABELS).join(' | ')}`);
-        break;
-      }
-      case 'normalisation': {
-        const m = normalisationFromText(String(v));
-        if (m) settings.juryNormalisation = m;
-        else bad('setting.normalisation', `cần một trong: ${Object.values(NORMALISATION_LABELS).join(' | ')}`);
-        break;
-      }
-    }
+    applySetting(settings, def, cell.value, bad);
   }
   if (problems.length > 0) return { ok: false, problems };
-  // Whole-settings problems say where to fix them: the row of every setting they involve (both
-  // weights for the sum, both dates for an order), when those settings have rows.
-  const invalid = validateSettings(settings).map((p) => {
-    const rows = involvedSettings(p.code)
-      .map((key) => find(SETTING_DEFINITIONS.find((d) => d.key === key)!)?.row)
-      .filter((r): r is number => r !== undefined)
-      .sort((a, b) => a - b);
-    if (rows.length === 0) return { ...p, sheet };
-    const where = `Trang "${sheet}", ${rows.map((row) => `dòng ${row}, cột "${SETTINGS_HEADERS[1]}"`).join(' và ')}`;
-    const message = `${where}: ${p.message.charAt(0).toLowerCase()}${p.message.slice(1)}`;
-    return { ...p, message, sheet, row: rows[0], column: SETTINGS_HEADERS[1] };
-  });
+  const invalid = placeSettingsProblems(validateSettings(settings), find, sheet);
   return invalid.length > 0 ? { ok: false, problems: invalid } : { ok: true, value: settings };
 }
 

@@ -149,28 +149,27 @@ export interface ContestRead {
   warnings: Problem[];
 }
 
-/**
- * Reads the whole contest: about three service calls per sheet, whatever the number of rows. Invalid
- * settings, criteria, rubric or prize tiers throw before anything is written.
- */
-export function readContest(spreadsheet: Spreadsheet): ContestRead {
-  const rules = readRules(spreadsheet);
-  const { settings, criteria, rubric } = rules;
-  const people = readPeople(spreadsheet, settings.timeZone);
-  const appraisalRead = readAppraisalSheet(spreadsheet, criteria);
-  const appraisal = appraisalRead.rows;
-  const warnings: Problem[] = [...people.warnings];
-  // The same clip appraised twice: the ticks of the first row would decide silently.
+/** The same clip appraised twice: the ticks of the first row would decide silently. */
+function appraisalRepeatProblems(appraisal: AppraisalRow[], criteria: AppraisalCriterion[]): Problem[] {
   const appraisalRepeats = new RepeatTracker<AppraisalRow>();
   for (const a of appraisal) appraisalRepeats.see(a.clipId.toUpperCase(), a);
   const appraisalGroups = appraisalRepeats
     .groups()
     .map((g) => g.map((a) => ({ shown: a.clipId, row: a.row, signature: criteria.map((c) => (a.ticks[c.code] ? '1' : '0')).join('') })));
-  warnings.push(...duplicateKeyProblems(APPRAISAL_SHEET, 'Mã bài', 'appraisal', appraisalGroups, 'dấu tiêu chí'));
+  return duplicateKeyProblems(APPRAISAL_SHEET, 'Mã bài', 'appraisal', appraisalGroups, 'dấu tiêu chí');
+}
+
+/** Every juror's tab as read, with bad marks apart from the warnings (missing, repeated, stale, orphan tabs). */
+function readJuryTabs(
+  spreadsheet: Spreadsheet,
+  jurors: JurorRow[],
+  rubric: RubricCriterion[],
+): { juryTabs: JuryTabState[]; warnings: Problem[]; markProblems: Problem[] } {
+  const warnings: Problem[] = [];
   const markProblems: Problem[] = [];
   // Tabs are found by the juror code noted on A1 first, so a juror renamed since "Chuẩn bị phiếu chấm BGK" keeps their marks.
-  const located = locateJuryTabs(spreadsheet, people.jurors);
-  const juryTabs: JuryTabState[] = people.jurors.map((juror, n) => {
+  const located = locateJuryTabs(spreadsheet, jurors);
+  const juryTabs: JuryTabState[] = jurors.map((juror, n) => {
     const { sheet, name } = located.tabs[n];
     if (!sheet) {
       warnings.push({
@@ -191,23 +190,42 @@ export function readContest(spreadsheet: Spreadsheet): ContestRead {
     return { juror, table, read };
   });
   warnings.push(...located.orphans.map((name) => ({ code: 'jury.tab_orphan', severity: 'info' as const, message: orphanTabMessage(name), sheet: name })));
+  return { juryTabs, warnings, markProblems };
+}
+
+/** Rows left behind by a row deleted in "Bài dự thi": the clip is gone from scoring, so say where. */
+function orphanRowProblems(sources: [string, { clipId: string; row: number }[]][], submissions: SubmissionRow[]): Problem[] {
+  const known = new Set(submissions.map((s) => s.id.toUpperCase()));
+  const out: Problem[] = [];
+  for (const [sheet, rows] of sources) {
+    const p = orphanClipRows(sheet, rows, known);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Reads the whole contest: about three service calls per sheet, whatever the number of rows. Invalid
+ * settings, criteria, rubric or prize tiers throw before anything is written.
+ */
+export function readContest(spreadsheet: Spreadsheet): ContestRead {
+  const rules = readRules(spreadsheet);
+  const { settings, criteria, rubric } = rules;
+  const people = readPeople(spreadsheet, settings.timeZone);
+  const appraisalRead = readAppraisalSheet(spreadsheet, criteria);
+  const appraisal = appraisalRead.rows;
+  const tabs = readJuryTabs(spreadsheet, people.jurors, rubric);
+  const { juryTabs, markProblems } = tabs;
   const engagementTable = readSheet(spreadsheet, ENGAGEMENT);
   const shareLogTable = readSheet(spreadsheet, SHARE_LOG);
   const engagement = readEngagement(engagementTable);
   const shareLog = readShareLog(shareLogTable, settings.timeZone, settings.votingEnd);
-  warnings.push(...engagement.problems, ...shareLog.problems);
-  // Rows left behind by a row deleted in "Bài dự thi": the clip is gone from scoring, so say where.
-  const known = new Set(people.submissions.map((s) => s.id.toUpperCase()));
   const orphanSources: [string, { clipId: string; row: number }[]][] = [
     [APPRAISAL_SHEET, appraisal.map((a) => ({ clipId: a.clipId, row: a.row }))],
     ...juryTabs.filter((t) => t.table).map((t): [string, { clipId: string; row: number }[]] => [t.table!.schema.name, idRows(t.table!)]),
     [ENGAGEMENT.name, idRows(engagementTable)],
     [SHARE_LOG.name, idRows(shareLogTable)],
   ];
-  for (const [sheet, rows] of orphanSources) {
-    const p = orphanClipRows(sheet, rows, known);
-    if (p) warnings.push(p);
-  }
   const tables: Table<string>[] = [
     people.submissionTable,
     appraisalRead.table,
@@ -215,7 +233,15 @@ export function readContest(spreadsheet: Spreadsheet): ContestRead {
     engagementTable,
     shareLogTable,
   ];
-  warnings.push(...tables.flatMap(duplicateHeaderProblems));
+  const warnings: Problem[] = [
+    ...people.warnings,
+    ...appraisalRepeatProblems(appraisal, criteria),
+    ...tabs.warnings,
+    ...engagement.problems,
+    ...shareLog.problems,
+    ...orphanRowProblems(orphanSources, people.submissions),
+    ...tables.flatMap(duplicateHeaderProblems),
+  ];
   // A choice that changes a score (two different rows for one clip, two different columns for one
   // header, a typed row without an ID) stops here, before anything is computed or written.
   const blocking = [...warnings, ...markProblems].filter((p) => SCORE_BLOCKING_CODES.has(p.code));

@@ -253,7 +253,8 @@ export interface Emulator {
   flushCount(): number;
 }
 
-export function createEmulator(options: EmulatorOptions = {}): Emulator {
+/** The emulator's shared state, configured from the options (defaults: an owner-run, non-add-on script). */
+function createEnv(options: EmulatorOptions): Env {
   const owner = options.owner ?? 'owner@example.com';
   const env = new Env({
     owner,
@@ -264,13 +265,173 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     seed: options.seed ?? 1,
   });
   for (const c of options.collaborators ?? []) env.collaborators.add(c);
-  const sharing = options.sharing;
   env.addon = options.addon ?? false;
   env.refuseProjectWide = options.refuseProjectWide ?? false;
-  env.enforceSharing = sharing !== undefined;
-  env.formAccess = options.formAccess ?? sharing !== undefined;
+  env.enforceSharing = options.sharing !== undefined;
+  env.formAccess = options.formAccess ?? options.sharing !== undefined;
   env.signedBytes = options.signedBytes ?? false;
   env.strictScriptSubmits = options.strictScriptSubmits ?? true;
+  return env;
+}
+
+function applySharing(doc: SpreadsheetImpl, sharing: SharingOptions): void {
+  for (const e of sharing.editors ?? []) doc._editors.add(e);
+  for (const e of sharing.commenters ?? []) doc._commenters.add(e);
+  for (const e of sharing.viewers ?? []) doc._viewers.add(e);
+  doc._anyoneWithLinkCanEdit = sharing.anyoneWithLinkCanEdit ?? false;
+}
+
+/**
+ * Google hides the active user's email ("") where a script runs without that user's authorization,
+ * such as a simple onEdit/onOpen, unless the user is the developer (here: the owner) or belongs to
+ * the same Google Workspace domain. Consumer accounts (gmail.com) never share a Workspace domain.
+ */
+function visibleUser(env: Env, user: string): string {
+  if (user === env.owner) return user;
+  const domain = (e: string): string => e.slice(e.lastIndexOf('@') + 1).toLowerCase();
+  const consumer = /^(gmail|googlemail)\.com$/;
+  return domain(user) === domain(env.owner) && !consumer.test(domain(user)) ? user : '';
+}
+
+/** The spreadsheet form-submit event of a response written to row `row` of its destination sheet. */
+function sheetSubmitEventAt(ctr: CallCounter, row: { sheet: SheetImpl; row: number }): Record<string, unknown> {
+  const lastCol = Math.max(1, row.sheet._lastColumn());
+  const range = new RangeImpl(ctr, row.sheet, { row: row.row, col: 1, numRows: 1, numCols: lastCol });
+  const values = range.getDisplayValues()[0];
+  const headers = new RangeImpl(ctr, row.sheet, { row: 1, col: 1, numRows: 1, numCols: lastCol }).getValues()[0];
+  const namedValues: Record<string, string[]> = {};
+  headers.forEach((h, i) => (namedValues[String(h)] = [values[i]]));
+  return { source: expose(row.sheet._ss), range: expose(range), values, namedValues };
+}
+
+/** The test's view of Drive: items, folder paths, and the hand-made / picked / shared switches. */
+function createDriveControl(driveStore: DriveStore): DriveControl {
+  const driveItem = (id: string): DriveItem => {
+    const item = driveStore.items.get(id);
+    if (!item) throw new Error(`emulator: no Drive item ${id}`);
+    return item;
+  };
+  return {
+    items: () => [...driveStore.items.values()],
+    pathOf(id) {
+      const names: string[] = [];
+      let parent = driveItem(id).parents[0];
+      while (parent) {
+        const p = driveItem(parent);
+        names.unshift(p.name);
+        parent = p.parents[0];
+      }
+      return names;
+    },
+    markHandMade: (id) => void (driveItem(id).appAccess = false),
+    pick: (id) => void (driveItem(id).appAccess = true),
+    addEditor: (id, email) => void driveItem(id).editors.add(email),
+  };
+}
+
+/** The event of a clock trigger firing at `at` (Google reports the wall time in UTC). */
+function clockEvent(at: Date): Record<string, unknown> {
+  return {
+    year: at.getUTCFullYear(),
+    month: at.getUTCMonth() + 1,
+    'day-of-month': at.getUTCDate(),
+    hour: at.getUTCHours(),
+    minute: at.getUTCMinutes(),
+    second: at.getUTCSeconds(),
+    timezone: 'UTC',
+  };
+}
+
+/**
+ * Runs every clock trigger due up to `upTo`, earliest first, moving the clock to each run and then to
+ * `upTo`; returns how many ran.
+ */
+function runClockTriggers(
+  env: Env,
+  triggers: TriggerRegistry,
+  upTo: Date,
+  opts: ClockRunOptions,
+  jitter: EmulatorOptions['clockJitterMinutes'],
+  fire: (t: TriggerImpl, event: Record<string, unknown>) => void,
+): number {
+  const explicit = opts.lateByMinutes !== undefined || opts.earlyByMinutes !== undefined;
+  // Shift of one occurrence: explicit (every occurrence alike) or drawn once from the seed within the jitter.
+  const shiftOf = (t: TriggerImpl): number => {
+    const early = t._notEarly ? 0 : 1;
+    if (explicit) return ((opts.lateByMinutes ?? 0) - early * (opts.earlyByMinutes ?? 0)) * 60000;
+    if (!jitter) return 0;
+    if (t._shiftMs === undefined) {
+      const lo = -early * (jitter.early ?? 0);
+      const hi = jitter.late ?? 0;
+      t._shiftMs = Math.round((lo + env.rand() * (hi - lo)) * 60000);
+    }
+    return t._shiftMs;
+  };
+  let ran = 0;
+  for (let guard = 0; guard < 100000; guard++) {
+    const due = triggers.all
+      .filter((t) => t._eventType === 'CLOCK' && t._nextRun !== undefined && t._nextRun + shiftOf(t) <= upTo.getTime())
+      .sort((a, b) => a._nextRun! + shiftOf(a) - (b._nextRun! + shiftOf(b)))[0];
+    if (!due) break;
+    const at = new Date(Math.max(due._nextRun! + shiftOf(due), env.now().getTime()));
+    if (at.getTime() > env.now().getTime()) env.setNow(at);
+    due._nextRun = due._everyMs ? due._nextRun! + due._everyMs : undefined;
+    due._shiftMs = undefined;
+    fire(due, clockEvent(at));
+    ran++;
+  }
+  if (upTo.getTime() > env.now().getTime()) env.setNow(upTo);
+  return ran;
+}
+
+/** The Spreadsheet behind a proxy this emulator handed out. */
+function spreadsheetImplOf(ss: unknown): SpreadsheetImpl {
+  const impl = implOfProxy<SpreadsheetImpl>(ss);
+  if (!(impl instanceof SpreadsheetImpl)) throw new Error('emulator: expected a Spreadsheet from this emulator');
+  return impl;
+}
+
+/** The Form behind a proxy this emulator handed out. */
+function formImplOf(form: unknown): FormImpl {
+  const f = implOfProxy<FormImpl>(form);
+  if (!(f instanceof FormImpl)) throw new Error('emulator: expected a Form from this emulator');
+  return f;
+}
+
+/** The FormResponse behind a proxy this emulator handed out. */
+function responseImplOf(response: unknown): FormResponseImpl {
+  const r = implOfProxy<FormResponseImpl>(response);
+  if (!(r instanceof FormResponseImpl)) throw new Error('emulator: expected a FormResponse from this emulator');
+  return r;
+}
+
+/** A1 of every cell whose value its data validation rule rejects. */
+function invalidCellsOf(sheet: SheetImpl): string[] {
+  const out: string[] = [];
+  for (const [k, rule] of sheet._layers.get('dataValidation') ?? []) {
+    const row = keyRow(k);
+    const col = keyCol(k);
+    if (rule instanceof DataValidationImpl && !rule._accepts(sheet._get(row, col))) out.push(`${columnToLetters(col)}${row}`);
+  }
+  return out;
+}
+
+/** Writes `value` as `editor` (the edit is that user's), restoring the running user afterwards. */
+function setValueAs(env: Env, range: RangeImpl, value: unknown, editor: string): void {
+  const saved = { a: env.activeUser, e: env.effectiveUser };
+  env.activeUser = editor;
+  env.effectiveUser = editor;
+  try {
+    range.setValue(value);
+  } finally {
+    env.activeUser = saved.a;
+    env.effectiveUser = saved.e;
+  }
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const env = createEnv(options);
+  const sharing = options.sharing;
   /** Google gives installable triggers FULL; the default keeps the old emulator's LIMITED for edit events. */
   const installableFull = env.addon || sharing !== undefined;
   const ctr = env.ctr;
@@ -283,12 +444,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const ssApp = new SpreadsheetAppImpl(ctr, env, uiImpl);
   const active = ssApp._create(options.spreadsheetName ?? 'Untitled spreadsheet');
   env.active = active;
-  if (sharing) {
-    for (const e of sharing.editors ?? []) active._editors.add(e);
-    for (const e of sharing.commenters ?? []) active._commenters.add(e);
-    for (const e of sharing.viewers ?? []) active._viewers.add(e);
-    active._anyoneWithLinkCanEdit = sharing.anyoneWithLinkCanEdit ?? false;
-  }
+  if (sharing) applySharing(active, sharing);
   /** Documents where the add-on has been used (add-on mode): their onOpen gets LIMITED instead of NONE. */
   const enabledIn = new Set<string>();
   const ledger = new RuntimeLedger(options.runtime ?? {}, () => env.timeZone);
@@ -361,17 +517,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     }
   };
 
-  /**
-   * Google hides the active user's email ("") where a script runs without that user's authorization,
-   * such as a simple onEdit/onOpen, unless the user is the developer (here: the owner) or belongs to
-   * the same Google Workspace domain. Consumer accounts (gmail.com) never share a Workspace domain.
-   */
-  const visibleInSimpleTrigger = (user: string): string => {
-    if (user === env.owner) return user;
-    const domain = (e: string): string => e.slice(e.lastIndexOf('@') + 1).toLowerCase();
-    const consumer = /^(gmail|googlemail)\.com$/;
-    return domain(user) === domain(env.owner) && !consumer.test(domain(user)) ? user : '';
-  };
+  const visibleInSimpleTrigger = (user: string): string => visibleUser(env, user);
 
   /**
    * Installable triggers run as their owner with AuthMode.FULL (FULL wins over the edit event's LIMITED only in
@@ -404,14 +550,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   /** The spreadsheet form-submit event of a response written to its destination sheet (null when it has none). */
   const sheetSubmitEvent = (r: FormResponseImpl): Record<string, unknown> | null => {
     const row = rowOf.get(r);
-    if (!row) return null;
-    const lastCol = Math.max(1, row.sheet._lastColumn());
-    const range = new RangeImpl(ctr, row.sheet, { row: row.row, col: 1, numRows: 1, numCols: lastCol });
-    const values = range.getDisplayValues()[0];
-    const headers = new RangeImpl(ctr, row.sheet, { row: 1, col: 1, numRows: 1, numCols: lastCol }).getValues()[0];
-    const namedValues: Record<string, string[]> = {};
-    headers.forEach((h, i) => (namedValues[String(h)] = [values[i]]));
-    return { source: expose(row.sheet._ss), range: expose(range), values, namedValues };
+    return row ? sheetSubmitEventAt(ctr, row) : null;
   };
 
   const host: FormHost = {
@@ -443,37 +582,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     Slides: expose<GoogleAppsScript.Slides>(new SlidesAdvancedImpl(ctr, driveStore)),
     Charts: expose<GoogleAppsScript.Charts.Charts>(new ChartsImpl(ctr)),
   };
-  const driveItem = (id: string): DriveItem => {
-    const item = driveStore.items.get(id);
-    if (!item) throw new Error(`emulator: no Drive item ${id}`);
-    return item;
-  };
-  const drive: DriveControl = {
-    items: () => [...driveStore.items.values()],
-    pathOf(id) {
-      const names: string[] = [];
-      let parent = driveItem(id).parents[0];
-      while (parent) {
-        const p = driveItem(parent);
-        names.unshift(p.name);
-        parent = p.parents[0];
-      }
-      return names;
-    },
-    markHandMade: (id) => void (driveItem(id).appAccess = false),
-    pick: (id) => void (driveItem(id).appAccess = true),
-    addEditor: (id, email) => void driveItem(id).editors.add(email),
-  };
+  const drive = createDriveControl(driveStore);
   void FOLDER_MIME;
 
   const activeDoc = (): SpreadsheetImpl => {
     if (!env.active) throw new Error('emulator: no active document');
     return env.active;
-  };
-  const spreadsheetImpl = (ss: unknown): SpreadsheetImpl => {
-    const impl = implOfProxy<SpreadsheetImpl>(ss);
-    if (!(impl instanceof SpreadsheetImpl)) throw new Error('emulator: expected a Spreadsheet from this emulator');
-    return impl;
   };
   /** AuthMode of a simple trigger in the active document: add-on NONE until used there, else LIMITED. */
   const simpleAuthMode = (doc: SpreadsheetImpl): 'NONE' | 'LIMITED' => (env.addon && !enabledIn.has(doc._id) ? 'NONE' : 'LIMITED');
@@ -481,11 +595,6 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const s = activeDoc()._sheetByName(name);
     if (!s) throw new Error(`emulator: no sheet named "${name}"`);
     return s;
-  };
-  const formImpl = (form: unknown): FormImpl => {
-    const f = implOfProxy<FormImpl>(form);
-    if (!(f instanceof FormImpl)) throw new Error('emulator: expected a Form from this emulator');
-    return f;
   };
 
   const emulator: Emulator = {
@@ -525,77 +634,30 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
 
     submitForm(form, answers, at, opts = {}) {
-      const f = formImpl(form);
+      const f = formImplOf(form);
       const r = submitAnswers(f, answers, opts.skipChecks ?? false);
       f._record(r, at ?? env.now(), { fireTriggers: opts.fireTriggers === false ? 'none' : 'now', email: opts.email });
       return expose<GoogleAppsScript.Forms.FormResponse>(r);
     },
     submitEvent(response) {
-      const r = implOfProxy<FormResponseImpl>(response);
-      if (!(r instanceof FormResponseImpl)) throw new Error('emulator: expected a FormResponse from this emulator');
+      const r = responseImplOf(response);
       return { authMode: 'FULL', ...(sheetSubmitEvent(r) ?? {}) } as unknown as GoogleAppsScript.Events.SheetsOnFormSubmit;
     },
     fireFormSubmit(form, response) {
-      const r = implOfProxy<FormResponseImpl>(response);
-      if (!(r instanceof FormResponseImpl)) throw new Error('emulator: expected a FormResponse from this emulator');
-      fireSubmit(formImpl(form), r);
+      const r = responseImplOf(response);
+      fireSubmit(formImplOf(form), r);
     },
     runPendingTriggers() {
       while (pending.length) pending.shift()!();
     },
-    runTimeTriggers(upTo, opts = {}) {
-      const explicit = opts.lateByMinutes !== undefined || opts.earlyByMinutes !== undefined;
-      // Shift of one occurrence: explicit (every occurrence alike) or drawn once from the seed within the jitter.
-      const shiftOf = (t: TriggerImpl): number => {
-        const early = t._notEarly ? 0 : 1;
-        if (explicit) return ((opts.lateByMinutes ?? 0) - early * (opts.earlyByMinutes ?? 0)) * 60000;
-        if (!jitter) return 0;
-        if (t._shiftMs === undefined) {
-          const lo = -early * (jitter.early ?? 0);
-          const hi = jitter.late ?? 0;
-          t._shiftMs = Math.round((lo + env.rand() * (hi - lo)) * 60000);
-        }
-        return t._shiftMs;
-      };
-      let ran = 0;
-      for (let guard = 0; guard < 100000; guard++) {
-        const due = triggers.all
-          .filter((t) => t._eventType === 'CLOCK' && t._nextRun !== undefined && t._nextRun + shiftOf(t) <= upTo.getTime())
-          .sort((a, b) => a._nextRun! + shiftOf(a) - (b._nextRun! + shiftOf(b)))[0];
-        if (!due) break;
-        const at = new Date(Math.max(due._nextRun! + shiftOf(due), env.now().getTime()));
-        if (at.getTime() > env.now().getTime()) env.setNow(at);
-        due._nextRun = due._everyMs ? due._nextRun! + due._everyMs : undefined;
-        due._shiftMs = undefined;
-        fireTrigger(due, {
-          year: at.getUTCFullYear(),
-          month: at.getUTCMonth() + 1,
-          'day-of-month': at.getUTCDate(),
-          hour: at.getUTCHours(),
-          minute: at.getUTCMinutes(),
-          second: at.getUTCSeconds(),
-          timezone: 'UTC',
-        });
-        ran++;
-      }
-      if (upTo.getTime() > env.now().getTime()) env.setNow(upTo);
-      return ran;
-    },
+    runTimeTriggers: (upTo, opts = {}) => runClockTriggers(env, triggers, upTo, opts, jitter, fireTrigger),
     editCell(sheetName, a1, value, opts = {}) {
       const doc = activeDoc();
       const sheet = sheetNamed(sheetName);
       const range = sheet.getRange(a1);
       const oldValue = range.getValue();
       const editor = opts.anonymous ? '' : env.effectiveUser;
-      const saved = { a: env.activeUser, e: env.effectiveUser };
-      env.activeUser = editor;
-      env.effectiveUser = editor;
-      try {
-        range.setValue(value);
-      } finally {
-        env.activeUser = saved.a;
-        env.effectiveUser = saved.e;
-      }
+      setValueAs(env, range, value, editor);
       const event = {
         authMode: simpleAuthMode(doc),
         range: expose(range),
@@ -623,11 +685,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return expose<GoogleAppsScript.Spreadsheet.Spreadsheet>(ss);
     },
     openDocument(ss) {
-      env.active = spreadsheetImpl(ss);
+      env.active = spreadsheetImplOf(ss);
     },
     withActiveSpreadsheet(ss, fn) {
       const saved = env.active;
-      env.active = spreadsheetImpl(ss);
+      env.active = spreadsheetImplOf(ss);
       try {
         return fn();
       } finally {
@@ -655,20 +717,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       enabledIn.add(doc._id);
       execute('onInstall', { authMode: 'FULL', source: expose(doc) }, who, undefined, true);
     },
-    addonEnabled: (ss) => enabledIn.has(ss ? spreadsheetImpl(ss)._id : activeDoc()._id),
+    addonEnabled: (ss) => enabledIn.has(ss ? spreadsheetImplOf(ss)._id : activeDoc()._id),
     triggerRuntime: (owner, day) => ledger.usedMs(owner, day ?? env.now()),
 
-    describeForm: (form) => describeForm(formImpl(form)),
-    invalidCells(sheetName) {
-      const sheet = sheetNamed(sheetName);
-      const out: string[] = [];
-      for (const [k, rule] of sheet._layers.get('dataValidation') ?? []) {
-        const row = keyRow(k);
-        const col = keyCol(k);
-        if (rule instanceof DataValidationImpl && !rule._accepts(sheet._get(row, col))) out.push(`${columnToLetters(col)}${row}`);
-      }
-      return out;
-    },
+    describeForm: (form) => describeForm(formImplOf(form)),
+    invalidCells: (sheetName) => invalidCellsOf(sheetNamed(sheetName)),
     images: (sheetName) =>
       sheetNamed(sheetName)._images.map((i) => ({
         a1: `${columnToLetters(i.col)}${i.row}`,
