@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import type { ScoreJson } from '../../tools/report';
-import { readXlsx, writeXlsx, type SheetData } from '../../tools/xlsx';
+import type { SheetData } from '../../tools/xlsx';
+import { workbookVariant } from './workbookVariant';
 
 const ROOT = resolve(__dirname, '../..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -61,16 +62,8 @@ function rowIndex(s: SheetData, id: string): number {
 }
 
 /** A copy of the base workbook with `change` applied, written to `name`. */
-async function variant(name: string, change: (sheets: SheetData[]) => void): Promise<string> {
-  const data = await readXlsx(base, HCM);
-  change(data.sheets);
-  const path = join(dir, name);
-  await writeXlsx(
-    data.sheets.map((s) => ({ name: s.name, values: s.values, frozenRows: s.frozenRows })),
-    path,
-    HCM,
-  );
-  return path;
+function variant(name: string, change: (sheets: SheetData[]) => void): Promise<string> {
+  return workbookVariant(base, dir, name, HCM, change);
 }
 
 /** Appends a copy of row `i` of `s` (with `change` by header) and returns its sheet row. */

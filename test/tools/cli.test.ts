@@ -7,7 +7,8 @@ import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { CONFLICT_NOTE } from '../../src/sheets/juryTab';
 import type { ScoreJson } from '../../tools/report';
-import { readXlsx, writeXlsx, type GridValue, type SheetData } from '../../tools/xlsx';
+import { readXlsx, type GridValue, type SheetData } from '../../tools/xlsx';
+import { workbookVariant } from './workbookVariant';
 
 const ROOT = resolve(__dirname, '../..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -40,16 +41,8 @@ function onlyJson(stdout: string): ScoreJson {
 }
 
 /** A copy of the demo workbook with `change` applied to the sheets, written to `name`. */
-async function variant(name: string, change: (sheets: SheetData[]) => void): Promise<string> {
-  const data = await readXlsx(demoXlsx, HCM);
-  change(data.sheets);
-  const path = join(dir, name);
-  await writeXlsx(
-    data.sheets.map((s) => ({ name: s.name, values: s.values, frozenRows: s.frozenRows })),
-    path,
-    HCM,
-  );
-  return path;
+function variant(name: string, change: (sheets: SheetData[]) => void): Promise<string> {
+  return workbookVariant(demoXlsx, dir, name, HCM, change);
 }
 
 function sheetOf(sheets: SheetData[], name: string): SheetData {
