@@ -167,18 +167,20 @@ export type ContestStore = Pick<GoogleAppsScript.Properties.Properties, 'getProp
  */
 export function contestStore(ctx: ActionContext): ContestStore {
   const doc = ctx.services.propertiesService.getDocumentProperties();
-  const user = ctx.services.propertiesService.getUserProperties();
-  const prefix = `${ctx.spreadsheet.getId()}:`;
+  // The user's store and the spreadsheet id are fetched only when needed: a menu action (with a document)
+  // whose key is in the document's properties pays no extra service call.
+  let fallback: { store: GoogleAppsScript.Properties.Properties; prefix: string } | null = null;
+  const user = () => (fallback ??= { store: ctx.services.propertiesService.getUserProperties(), prefix: `${ctx.spreadsheet.getId()}:` });
   const store: ContestStore = {
-    getProperty: (key) => (doc ? doc.getProperty(key) : null) ?? user.getProperty(prefix + key),
+    getProperty: (key) => (doc ? doc.getProperty(key) : null) ?? user().store.getProperty(user().prefix + key),
     setProperty: (key, value) => {
       if (doc) doc.setProperty(key, value);
-      else user.setProperty(prefix + key, value);
+      else user().store.setProperty(user().prefix + key, value);
       return store as GoogleAppsScript.Properties.Properties;
     },
     deleteProperty: (key) => {
       if (doc) doc.deleteProperty(key);
-      user.deleteProperty(prefix + key);
+      user().store.deleteProperty(user().prefix + key);
       return store as GoogleAppsScript.Properties.Properties;
     },
   };

@@ -67,40 +67,22 @@ export class DriveStore {
     if (!id) {
       id = this.env.fileId(28);
       this.roots.set(user, id);
-      const now = this.env.now().getTime();
-      this.items.set(id, {
-        id,
-        name: 'My Drive',
-        mimeType: FOLDER_MIME,
-        parents: [],
-        owner: user,
-        editors: new Set(),
-        appAccess: true,
-        description: null,
-        trashed: false,
-        createdMs: now,
-        updatedMs: now,
-      });
+      this.items.set(id, this.fresh({ id, name: 'My Drive', mimeType: FOLDER_MIME, parents: [], owner: user }));
     }
     return this.items.get(id)!;
   }
   add(init: Partial<DriveItem> & { name: string; mimeType: string }, parent?: DriveItem): DriveItem {
     const user = this.user();
-    const now = this.env.now().getTime();
-    const item: DriveItem = {
-      id: this.env.fileId(init.mimeType === FOLDER_MIME ? 33 : 44),
-      parents: [(parent ?? this.rootOf(user)).id],
-      owner: user,
-      editors: new Set(),
-      appAccess: true,
-      description: null,
-      trashed: false,
-      createdMs: now,
-      updatedMs: now,
-      ...init,
-    };
+    // Ids are drawn in this order (the item's, then a new root's) so seeded runs keep their ids.
+    const id = this.env.fileId(init.mimeType === FOLDER_MIME ? 33 : 44);
+    const item = this.fresh({ id, parents: [(parent ?? this.rootOf(user)).id], owner: user, ...init });
     this.items.set(item.id, item);
     return item;
+  }
+  /** A new item: not shared, reachable by the add-on (it made it), not trashed, made now. */
+  private fresh(fields: Pick<DriveItem, 'id' | 'name' | 'mimeType' | 'parents' | 'owner'> & Partial<DriveItem>): DriveItem {
+    const now = this.env.now().getTime();
+    return { editors: new Set(), appAccess: true, description: null, trashed: false, createdMs: now, updatedMs: now, ...fields };
   }
   canSee(item: DriveItem, user = this.user()): boolean {
     return item.owner === user || item.editors.has(user);
