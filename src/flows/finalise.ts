@@ -73,7 +73,10 @@ export function changedSheets(before: Record<string, string>, now: Record<string
 
 /** The final state, or null while results are open (or the property cannot be read as one). */
 export function readFinalState(ctx: ActionContext): FinalState | null {
-  const raw = contestStore(ctx).getProperty(FINAL_PROPERTY);
+  // "Chốt kết quả" runs under the document lock, so it only ever writes the document's properties: with a
+  // document, that store alone is read (two calls), never the user-store fallback of contestStore.
+  const doc = ctx.services.propertiesService.getDocumentProperties();
+  const raw = doc ? doc.getProperty(FINAL_PROPERTY) : contestStore(ctx).getProperty(FINAL_PROPERTY);
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as FinalState;
