@@ -17,6 +17,7 @@ import { JURY_TAB_PREFIX, juryRowTotal, markKey } from '../sheets/juryTab';
 import { RUBRIC, readRubric } from '../sheets/rubric';
 import { SUBMISSIONS, type SubmissionRow } from '../sheets/submissions';
 import type { SheetSchema } from '../sheets/schema';
+import { SheetIndex, type SheetLookup } from '../sheets/sheetIndex';
 import { appendRecords, cell, locateColumns, readSheet, text, updateRows, writeCells, type Table, type TableRow } from '../sheets/table';
 import { readAppraisalSheet, readCriteriaOrThrow, readPeople, type People } from '../sheets/workbook';
 import { ENGAGEMENT } from '../sheets/engagement';
@@ -51,8 +52,8 @@ function resultCells(
 }
 
 /** Settings when they are valid; appraisal itself does not depend on them, so defaults keep it going. */
-function settingsOrNull(ctx: ActionContext): Settings | null {
-  const parsed = readSettings(ctx.spreadsheet);
+function settingsOrNull(sheets: SheetLookup): Settings | null {
+  const parsed = readSettings(sheets);
   return parsed.ok ? parsed.value : null;
 }
 
@@ -162,11 +163,13 @@ function appraisalLines(changes: AppraisalChanges, submissions: SubmissionRow[],
 export function updateAppraisal(ctx: ActionContext): Summary {
   return withLock(ctx, () => {
     // An appraiser may tick "Thẩm định" but not write "Bài dự thi": refuse before the first write.
-    assertCanWrite(ctx, APPRAISAL_TITLE, [APPRAISAL_SHEET, SUBMISSIONS.name, ENGAGEMENT.name]);
-    const settings = settingsOrNull(ctx);
-    const criteria = readCriteriaOrThrow(ctx.spreadsheet);
-    const people = readPeople(ctx.spreadsheet, settings?.timeZone ?? DEFAULT_TIME_ZONE);
-    const { table, rows } = readAppraisalSheet(ctx.spreadsheet, criteria);
+    // One lookup per sheet for the check and the reads together.
+    const sheets = new SheetIndex(ctx.spreadsheet);
+    assertCanWrite(ctx, APPRAISAL_TITLE, [APPRAISAL_SHEET, SUBMISSIONS.name, ENGAGEMENT.name], sheets);
+    const settings = settingsOrNull(sheets);
+    const criteria = readCriteriaOrThrow(sheets);
+    const people = readPeople(sheets, settings?.timeZone ?? DEFAULT_TIME_ZONE);
+    const { table, rows } = readAppraisalSheet(sheets, criteria);
     const byId = new Map(rows.map((r) => [r.clipId.toUpperCase(), r]));
 
     // 1. Rows for submissions the intake has not mirrored yet.
@@ -185,7 +188,7 @@ export function updateAppraisal(ctx: ActionContext): Summary {
     const posts = new Map(rows.map((r) => [r.clipId.toUpperCase(), r.post]));
     const passed = passedClips(people.submissions, outcomes, posts, settings);
     const engagementAdded = syncEngagementRows(
-      ctx.spreadsheet,
+      sheets,
       passed.map((p) => ({ clipId: p.submission.id, post: p.post })),
     );
 

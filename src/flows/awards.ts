@@ -37,7 +37,7 @@ export function buildAwardList(ctx: ActionContext): Summary {
   const { read, output } = computeContest(ctx);
   const prizeProblems = output.problems.filter((p) => p.code.startsWith('prize.'));
   if (prizeProblems.length > 0) throw new ContestError(prizeProblems);
-  assertCanWrite(ctx, AWARDS_TITLE, [AWARDS.name]);
+  assertCanWrite(ctx, AWARDS_TITLE, [AWARDS.name], read.sheets);
   const rows = output.awards.awards.map(awardRow);
   for (const u of output.awards.unawarded) {
     for (let k = 0; k < u.count; k++) {
@@ -45,7 +45,7 @@ export function buildAwardList(ctx: ActionContext): Summary {
     }
   }
   // An optional column ("Giấy khen (PDF)") missing from an older sheet is simply not written.
-  const table = readSheet(ctx.spreadsheet, AWARDS);
+  const table = readSheet(read.sheets, AWARDS);
   const keys = AWARD_KEYS.filter((k) => table.col[k] >= 0);
   replaceColumns(
     table,

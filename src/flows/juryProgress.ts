@@ -2,8 +2,9 @@
 import type { ContestOutput } from '../domain/contest';
 import { runContest } from '../domain/contest';
 import type { JurorProgress } from '../domain/progress';
-import { JURY_PROGRESS, JURY_PROGRESS_KEYS, invalidClips, juryProgressRow, lastReminders } from '../sheets/juryProgress';
+import { JURY_PROGRESS, JURY_PROGRESS_KEYS, invalidClips, juryProgressRow, lastReminders, type JuryProgressKey } from '../sheets/juryProgress';
 import { ensureSheet } from '../sheets/layout';
+import { SheetIndex } from '../sheets/sheetIndex';
 import { readTable, replaceColumns } from '../sheets/table';
 import { readContest } from '../sheets/workbook';
 import type { MenuAction } from './action';
@@ -17,18 +18,25 @@ export const JURY_PROGRESS_TITLE = 'Tiến độ chấm';
  * Rewrites "Tiến độ chấm" from the domain's progress (creating the sheet, protected to organizers, the
  * first time). "Nhắc lần cuối" is kept from the sheet by juror code; `reminded` overrides it for the
  * jurors just reminded. Returns the last reminder of every juror code (upper case) after the write.
+ * `sheets`: the action's index, when it has one.
  */
-export function writeJuryProgress(ctx: ActionContext, progress: JurorProgress[], reminded: Map<string, Date> = new Map()): Map<string, Date> {
-  const existing = ctx.spreadsheet.getSheetByName(JURY_PROGRESS.name);
-  const sheet = existing ?? ensureSheet(layoutContext(ctx), JURY_PROGRESS).sheet;
-  const table = readTable(sheet, JURY_PROGRESS);
-  const last = lastReminders(table);
+export function writeJuryProgress(
+  ctx: ActionContext,
+  progress: JurorProgress[],
+  reminded: Map<string, Date> = new Map(),
+  sheets: SheetIndex = new SheetIndex(ctx.spreadsheet),
+): Map<string, Date> {
+  const existing = sheets.getSheetByName(JURY_PROGRESS.name);
+  const table = existing ? readTable(existing, JURY_PROGRESS) : null;
+  const last = table ? lastReminders(table) : new Map<string, Date>();
   for (const [code, at] of reminded) last.set(code.toUpperCase(), at);
-  replaceColumns(
-    table,
-    JURY_PROGRESS_KEYS,
-    progress.map((p) => juryProgressRow(p, last.get(p.jurorCode.toUpperCase()) ?? '')),
-  );
+  const rows = progress.map((p) => juryProgressRow(p, last.get(p.jurorCode.toUpperCase()) ?? ''));
+  if (table) replaceColumns(table, JURY_PROGRESS_KEYS, rows);
+  else {
+    // A new sheet takes the rows as its seed, written under the headers once its formats are set: no read, no second write.
+    const seed = rows.map((r) => Object.fromEntries(JURY_PROGRESS_KEYS.map((k, i) => [k, r[i]])) as Record<JuryProgressKey, unknown>);
+    ensureSheet(layoutContext(ctx, sheets), JURY_PROGRESS, { seed });
+  }
   return last;
 }
 
@@ -60,8 +68,8 @@ export function progressLine(p: JurorProgress): string {
 export function juryProgressReport(ctx: ActionContext): Summary {
   const read = readContest(ctx.spreadsheet);
   const output: ContestOutput = runContest(read.input);
-  assertCanWrite(ctx, JURY_PROGRESS_TITLE, [JURY_PROGRESS.name]);
-  writeJuryProgress(ctx, output.jurorProgress);
+  assertCanWrite(ctx, JURY_PROGRESS_TITLE, [JURY_PROGRESS.name], read.sheets);
+  writeJuryProgress(ctx, output.jurorProgress, new Map(), read.sheets);
   const behind = output.jurorProgress.filter((p) => p.notMarked.length > 0);
   const lines = [
     behind.length === 0

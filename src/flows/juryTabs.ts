@@ -17,6 +17,7 @@ import {
   staleMarkColumns,
 } from '../sheets/juryTab';
 import { ensureSheet } from '../sheets/layout';
+import { SheetIndex } from '../sheets/sheetIndex';
 import { appendRecords, readTable, text, updateRows, type Table, type TableRow } from '../sheets/table';
 import type { JurorRow } from '../sheets/jurors';
 import type { SubmissionRow } from '../sheets/submissions';
@@ -76,6 +77,7 @@ interface Report {
 /** What every juror's tab is prepared from: read once, before the first tab. */
 interface TabInputs {
   ctx: ActionContext;
+  sheets: SheetIndex;
   layout: ReturnType<typeof layoutContext>;
   rubric: RubricCriterion[];
   clips: Clip[];
@@ -83,8 +85,8 @@ interface TabInputs {
 }
 
 /** Passed clips as the ticks of "Thẩm định" say (the first row of a clip code counts). */
-function readPassedClips(ctx: ActionContext, criteria: AppraisalCriterion[], submissions: SubmissionRow[], settings: Settings): Clip[] {
-  const appraisal = readAppraisalSheet(ctx.spreadsheet, criteria).rows;
+function readPassedClips(sheets: SheetIndex, criteria: AppraisalCriterion[], submissions: SubmissionRow[], settings: Settings): Clip[] {
+  const appraisal = readAppraisalSheet(sheets, criteria).rows;
   const outcomes = new Map<string, AppraisalOutcome>();
   for (const r of appraisal) {
     const key = r.clipId.toUpperCase();
@@ -98,9 +100,9 @@ function readPassedClips(ctx: ActionContext, criteria: AppraisalCriterion[], sub
  * The name the juror's tab goes by, renaming a found tab to the juror's current name when that name is
  * free; null when there is no tab yet and the name belongs to another tab (nothing is created).
  */
-function tabNameFor(ctx: ActionContext, found: JuryTabLocation, juror: JurorRow, report: Report): string | null {
+function tabNameFor(sheets: SheetIndex, found: JuryTabLocation, juror: JurorRow, report: Report): string | null {
   const wanted = juryTabName(juror);
-  const taken = found.name.toLowerCase() === wanted.toLowerCase() ? null : ctx.spreadsheet.getSheetByName(wanted);
+  const taken = found.name.toLowerCase() === wanted.toLowerCase() ? null : sheets.getSheetByName(wanted);
   if (found.sheet && found.name !== wanted) {
     // The juror was renamed in "Ban giám khảo": the tab (bound by code) follows, marks and all.
     if (taken) {
@@ -109,7 +111,7 @@ function tabNameFor(ctx: ActionContext, found: JuryTabLocation, juror: JurorRow,
       );
       return found.name;
     }
-    found.sheet.setName(wanted);
+    sheets.rename(found.sheet, found.name, wanted);
     report.lines.push(`Đã đổi tên trang "${found.name}" thành "${wanted}" theo họ tên mới của giám khảo ${juror.code}.`);
   } else if (!found.sheet && taken) {
     // The name belongs to another juror's tab (bound by its code) or a tab kept for another code.
@@ -221,7 +223,7 @@ function appendFreshRows(
 
 /** Creates or repairs one juror's tab and brings its rows in step with the passed clips. */
 function prepareJurorTab(inputs: TabInputs, juror: JurorRow, found: JuryTabLocation, report: Report): void {
-  const name = tabNameFor(inputs.ctx, found, juror, report);
+  const name = tabNameFor(inputs.sheets, found, juror, report);
   if (name === null) return;
   const schema = { ...juryTabSchema(juror, inputs.rubric), name };
   const ensured = ensureSheet(inputs.layout, schema, { jurorEmail: juror.email || undefined, jurorEmails: inputs.jurorEmails, insertBefore: 'total' });
@@ -255,12 +257,22 @@ function prepareJurorTab(inputs: TabInputs, juror: JurorRow, found: JuryTabLocat
  */
 export function prepareJuryTabs(ctx: ActionContext): Summary {
   return withLock(ctx, () => {
-    const { settings, criteria, rubric } = readRules(ctx.spreadsheet);
-    const people = readPeople(ctx.spreadsheet, settings.timeZone);
-    const clips = readPassedClips(ctx, criteria, people.submissions, settings);
-    const located = locateJuryTabs(ctx.spreadsheet, people.jurors);
-    assertCanWrite(ctx, JURY_TABS_TITLE, [...located.tabs.filter((t) => t.sheet).map((t) => t.name), ENGAGEMENT.name]);
-    const inputs: TabInputs = { ctx, layout: layoutContext(ctx), rubric, clips, jurorEmails: people.jurors.map((j) => j.email).filter((e) => e !== '') };
+    // Listed first (locating the tabs needs the list anyway): every sheet is then found by name for free.
+    const sheets = new SheetIndex(ctx.spreadsheet);
+    sheets.list();
+    const { settings, criteria, rubric } = readRules(sheets);
+    const people = readPeople(sheets, settings.timeZone);
+    const clips = readPassedClips(sheets, criteria, people.submissions, settings);
+    const located = locateJuryTabs(sheets, people.jurors);
+    assertCanWrite(ctx, JURY_TABS_TITLE, [...located.tabs.filter((t) => t.sheet).map((t) => t.name), ENGAGEMENT.name], sheets);
+    const inputs: TabInputs = {
+      ctx,
+      sheets,
+      layout: layoutContext(ctx, sheets),
+      rubric,
+      clips,
+      jurorEmails: people.jurors.map((j) => j.email).filter((e) => e !== ''),
+    };
     const report: Report = { lines: [`${clips.length} bài đạt thẩm định được đưa vào phiếu chấm của ${people.jurors.length} giám khảo.`], warnings: [] };
     if (people.jurors.length === 0) report.warnings.push('Trang "Ban giám khảo" chưa có giám khảo nào.');
     people.jurors.forEach((juror, n) => {
@@ -273,7 +285,7 @@ export function prepareJuryTabs(ctx: ActionContext): Summary {
     report.warnings.push(...access.warnings);
 
     const added = syncEngagementRows(
-      ctx.spreadsheet,
+      sheets,
       clips.map((c) => ({ clipId: c.submission.id, post: c.post })),
     );
     if (added > 0) report.lines.push(`Đã thêm ${added} bài vào trang "Tương tác".`);

@@ -8,8 +8,8 @@ export const PARTICIPATION_TITLE = 'Báo cáo tham gia';
 
 export function participationReport(ctx: ActionContext): Summary {
   const { read, output } = computeContest(ctx);
-  assertCanWrite(ctx, PARTICIPATION_TITLE, [PARTICIPATION.name]);
-  writeParticipation(ctx, output);
+  assertCanWrite(ctx, PARTICIPATION_TITLE, [PARTICIPATION.name], read.sheets);
+  writeParticipation(read.sheets, output);
   const rows = output.participation;
   const met = rows.filter((r) => r.quotaMet && r.inRoster).length;
   const roster = rows.filter((r) => r.inRoster).length;

@@ -8,6 +8,7 @@ import { RESULTS, RESULT_KEYS, resultRow } from '../sheets/results';
 import { juryTotalCell } from '../sheets/juryTab';
 import { readSheet, replaceColumns, updateRows } from '../sheets/table';
 import { readContest, type ContestRead } from '../sheets/workbook';
+import type { SheetLookup } from '../sheets/sheetIndex';
 import { childLines } from './outline';
 import { assertCanWrite, problemMessages, type ActionContext, type Summary } from './context';
 import type { MenuAction } from './action';
@@ -26,9 +27,9 @@ export function computeContest(ctx: ActionContext): { read: ContestRead; output:
   return { read, output: runContest(read.input) };
 }
 
-/** "Tham gia" rewritten from the engine's participation rows. */
-export function writeParticipation(ctx: ActionContext, output: ContestOutput): void {
-  const table = readSheet(ctx.spreadsheet, PARTICIPATION);
+/** "Tham gia" rewritten from the engine's participation rows (`sheets`: the read's index). */
+export function writeParticipation(sheets: SheetLookup, output: ContestOutput): void {
+  const table = readSheet(sheets, PARTICIPATION);
   replaceColumns(table, PARTICIPATION_KEYS, output.participation.map(participationRow));
 }
 
@@ -78,11 +79,11 @@ export function computeScores(ctx: ActionContext): Summary {
   assertNotFinal(ctx, SCORES_TITLE);
   const { read, output } = computeContest(ctx);
   const tabs = read.juryTabs.filter((t) => t.table).map((t) => t.table!.schema.name);
-  assertCanWrite(ctx, SCORES_TITLE, [RESULTS.name, PARTICIPATION.name, ...tabs, JURY_PROGRESS.name, CHART_SHEET]);
+  assertCanWrite(ctx, SCORES_TITLE, [RESULTS.name, PARTICIPATION.name, ...tabs, JURY_PROGRESS.name, CHART_SHEET], read.sheets);
   ctx.progress?.('Đang ghi kết quả…');
-  const results = readSheet(ctx.spreadsheet, RESULTS);
+  const results = readSheet(read.sheets, RESULTS);
   replaceColumns(results, RESULT_KEYS, output.results.map(resultRow));
-  writeParticipation(ctx, output);
+  writeParticipation(read.sheets, output);
   // Tổng from the totals the domain computed (never a second parse of the marks), row by row.
   const rowTotals = new Map(output.markTotals.filter((m) => m.row !== undefined).map((m) => [`${m.jurorCode}\u0000${m.row}`, m]));
   for (const t of read.juryTabs) {
@@ -99,8 +100,8 @@ export function computeScores(ctx: ActionContext): Summary {
     }
     updateRows(table, ['total'], updates);
   }
-  writeJuryProgress(ctx, output.jurorProgress);
-  writeResultsChart(ctx, output);
+  writeJuryProgress(ctx, output.jurorProgress, new Map(), read.sheets);
+  writeResultsChart(ctx, output, read.sheets);
 
   const scored = output.results.filter((r) => r.scored);
   const unscored = output.results.filter((r) => !r.scored);

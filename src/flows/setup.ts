@@ -17,6 +17,7 @@ import { PRIZE_TIERS, prizeTierSeedRows } from '../sheets/prizeTiers';
 import { RESULTS } from '../sheets/results';
 import { RUBRIC, rubricSeedRows } from '../sheets/rubric';
 import { SHARE_LOG } from '../sheets/shareLog';
+import { SheetIndex } from '../sheets/sheetIndex';
 import { SUBMISSIONS } from '../sheets/submissions';
 import { UNITS } from '../sheets/units';
 import { readTable, type Table } from '../sheets/table';
@@ -28,9 +29,9 @@ import { alignLocale, alignTimeZone } from './spreadsheetLocale';
 
 export const SETUP_TITLE = 'Thiết lập hội thi';
 
-/** Organizers of protected sheets: whoever runs setup (the owner can always edit anyway). */
-export function layoutContext(ctx: ActionContext): LayoutContext {
-  return { spreadsheet: ctx.spreadsheet, app: ctx.services.spreadsheetApp, organizers: ctx.user ? [ctx.user] : [] };
+/** Organizers of protected sheets: whoever runs setup (the owner can always edit anyway). `sheets`: the action's index, when it has one. */
+export function layoutContext(ctx: ActionContext, sheets: SheetIndex = new SheetIndex(ctx.spreadsheet)): LayoutContext {
+  return { spreadsheet: ctx.spreadsheet, sheets, app: ctx.services.spreadsheetApp, organizers: ctx.user ? [ctx.user] : [] };
 }
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -41,15 +42,14 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  * are not candidates. Row 1 of each candidate is read once, on the first call (costs nothing when no
  * contest sheet is missing).
  */
-function renamedSheetFinder(ctx: ActionContext): (schema: SheetSchema<string>) => { sheet: Sheet; name: string; headers: unknown[] } | null {
+function renamedSheetFinder(sheets: SheetIndex): (schema: SheetSchema<string>) => { sheet: Sheet; name: string; headers: unknown[] } | null {
   let candidates: { sheet: Sheet; name: string; headers: unknown[] }[] | null = null;
   const contestNames = new Set(SHEET_ORDER.map((n) => n.toLowerCase()));
   const taken = new Set<Sheet>();
   return (schema) => {
     if (!candidates) {
-      candidates = ctx.spreadsheet
-        .getSheets()
-        .map((sheet) => ({ sheet, name: sheet.getName() }))
+      candidates = sheets
+        .list()
         .filter((c) => !contestNames.has(c.name.toLowerCase()) && !c.name.startsWith(JURY_TAB_PREFIX))
         .map((c) => {
           const width = c.sheet.getLastColumn();
@@ -95,7 +95,7 @@ interface EnsuredSheets {
 
 /** Creates or repairs every contest sheet in SHEET_ORDER, each looked for under another name before it is created. */
 function ensureContestSheets(ctx: ActionContext, layout: LayoutContext): EnsuredSheets {
-  const findRenamed = renamedSheetFinder(ctx);
+  const findRenamed = renamedSheetFinder(layout.sheets);
   const done: { name: string; result: EnsureResult<string> }[] = [];
   const run = <K extends string>(schema: SheetSchema<K>, options: EnsureOptions<K> = {}): EnsureResult<K> => {
     ctx.progress?.(`Đang thiết lập trang "${schema.name}"…`);
@@ -158,8 +158,8 @@ function protectAppraisalResults(layout: LayoutContext, appraisal: EnsureResult<
  */
 export function setupContest(ctx: ActionContext): Summary {
   return withLock(ctx, () => {
-    assertCanWrite(ctx, SETUP_TITLE, SHEET_ORDER);
     const layout = layoutContext(ctx);
+    assertCanWrite(ctx, SETUP_TITLE, SHEET_ORDER, layout.sheets);
     const { done, config, appraisal, criteria } = ensureContestSheets(ctx, layout);
 
     const lines: string[] = [];

@@ -3,9 +3,8 @@ import { SETTING_DEFINITIONS, SETTINGS_HEADERS, SETTINGS_SHEET, parseSettings } 
 import { normalizeName } from '../domain/parse';
 import type { Parsed, Settings } from '../domain/types';
 import { defineSchema, type SchemaKey } from './schema';
+import type { SheetLookup } from './sheetIndex';
 import { appendRecords, cell, readSheet, updateRows, type Table } from './table';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const CONFIG = defineSchema({
   name: SETTINGS_SHEET,
@@ -39,7 +38,7 @@ export function configRows(table: Table<ConfigKey>): { label: string; value: unk
 }
 
 /** Reads and validates the settings (one getValues). */
-export function readSettings(spreadsheet: Spreadsheet): Parsed<Settings> {
+export function readSettings(spreadsheet: SheetLookup): Parsed<Settings> {
   const table = readSheet(spreadsheet, CONFIG);
   return parseSettings(configRows(table), CONFIG.name);
 }
@@ -48,7 +47,7 @@ export function readSettings(spreadsheet: Spreadsheet): Parsed<Settings> {
  * Sets the value (and note) of rows found by label, appending rows for labels not present yet —
  * e.g. the form id and URLs recorded by the form builder. One read, one write per block.
  */
-export function upsertConfigValues(spreadsheet: Spreadsheet, entries: { label: string; value: unknown; note?: string }[]): void {
+export function upsertConfigValues(spreadsheet: SheetLookup, entries: { label: string; value: unknown; note?: string }[]): void {
   const table = readSheet(spreadsheet, CONFIG);
   const byLabel = new Map(table.rows.map((r) => [normalizeName(String(cell(table, r, 'label'))), r]));
   const updates = new Map<number, unknown[]>();

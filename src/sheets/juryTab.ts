@@ -5,6 +5,7 @@ import type { JuryMarkRow, Juror, Problem, RubricCriterion } from '../domain/typ
 import { clipInfoColumns, defineSchema, headerKey, type ColumnSpec, type SheetSchema } from './schema';
 import { RepeatTracker, cellSignature, duplicateKeyProblems } from './duplicates';
 import { RUBRIC } from './rubric';
+import type { SheetIndex } from './sheetIndex';
 import { cell, text, type Table, type TableRow } from './table';
 
 export const JURY_TAB_PREFIX = 'BGK - ';
@@ -17,7 +18,6 @@ export function juryTabName(juror: Pick<Juror, 'name'>): string {
     .trim()}`.slice(0, 100);
 }
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
@@ -47,12 +47,11 @@ export interface JuryTabLocation {
 /**
  * Finds every juror's "BGK - …" tab: first by the juror code in the header-row note, then (for tabs
  * carrying no current juror's code) by the tab name. `orphans` are "BGK - …" tabs matching no juror;
- * they are reported, never deleted. Costs getSheets, a getName per sheet and two calls per jury tab.
+ * they are reported, never deleted. Costs the index's list (getSheets, a getName per sheet, once per action) and two calls per jury tab.
  */
-export function locateJuryTabs(spreadsheet: Spreadsheet, jurors: Pick<Juror, 'code' | 'name'>[]): { tabs: JuryTabLocation[]; orphans: string[] } {
-  const candidates = spreadsheet
-    .getSheets()
-    .map((sheet) => ({ sheet, name: sheet.getName() }))
+export function locateJuryTabs(sheets: SheetIndex, jurors: Pick<Juror, 'code' | 'name'>[]): { tabs: JuryTabLocation[]; orphans: string[] } {
+  const candidates = sheets
+    .list()
     .filter((c) => c.name.startsWith(JURY_TAB_PREFIX))
     .map((c) => ({ ...c, code: codeFromNote(c.sheet.getRange('1:1').getNotes()[0].join('\n')).toUpperCase(), used: false }));
   const codes = new Set(jurors.map((j) => j.code.toUpperCase()));

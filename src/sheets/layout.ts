@@ -1,7 +1,8 @@
 // Creates or repairs a sheet from its schema: headers, bold frozen header row, widths, formats, validation, protection, seed rows.
 import { headerKey, type ColumnSpec, type ColumnValidation, type SheetSchema } from './schema';
 import { ensureProtection } from './protection';
-import { adjacentRuns, ensureRows, escapeCell } from './table';
+import type { SheetIndex } from './sheetIndex';
+import { adjacentRuns, escapeCell } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -9,6 +10,8 @@ type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 
 export interface LayoutContext {
   spreadsheet: Spreadsheet;
+  /** The action's sheets by name: ensureSheet finds and inserts sheets through it. */
+  sheets: SheetIndex;
   /** SpreadsheetApp, for data-validation builders and the ProtectionType enum. */
   app: SpreadsheetApp;
   /** Emails of the organizers (the user running setup); they can always edit protected sheets. */
@@ -85,7 +88,7 @@ function buildRule(app: SpreadsheetApp, v: ColumnValidation): GoogleAppsScript.S
  * it again on a repaired sheet produces the same sheet.
  */
 export function ensureSheet<K extends string>(ctx: LayoutContext, schema: SheetSchema<K>, options: EnsureOptions<K> = {}): EnsureResult<K> {
-  let sheet = ctx.spreadsheet.getSheetByName(schema.name);
+  let sheet = ctx.sheets.getSheetByName(schema.name);
   if (!sheet && options.findRenamed) {
     const found = options.findRenamed();
     if (found) {
@@ -105,13 +108,15 @@ export function ensureSheet<K extends string>(ctx: LayoutContext, schema: SheetS
     }
   }
   const created = !sheet;
-  if (!sheet) sheet = insertSheetLast(ctx.spreadsheet, schema.name);
-  const lastRow = sheet.getLastRow();
-  const { missing, inserted, position } = layOutColumns(sheet, schema, ctx.app, options.insertBefore);
+  if (!sheet) sheet = ctx.sheets.insertSheetLast(schema.name);
+  // A sheet insertSheet has just made is blank: nothing to ask it, and its seed goes in with its headers.
+  const fresh = created ? { seed: options.seed ?? [] } : undefined;
+  const lastRow = created ? 0 : sheet.getLastRow();
+  const { missing, inserted, position, maxRows } = layOutColumns(sheet, schema, ctx.app, options.insertBefore, fresh);
 
-  let seededRows = 0;
-  if (options.seed && options.seed.length > 0) {
-    seededRows = writeSeed(sheet, schema, options, lastRow, position);
+  let seededRows = fresh ? fresh.seed.length : 0;
+  if (!fresh && options.seed && options.seed.length > 0) {
+    seededRows = writeSeed(sheet, schema, options, lastRow, maxRows, position);
   }
   ensureProtection(ctx, sheet, schema, options.jurorEmail, options.jurorEmails);
   const byKey = new Map(schema.columns.map((c) => [c.key, c]));
@@ -146,15 +151,19 @@ export function insertSheetLast(spreadsheet: Spreadsheet, name: string): Sheet {
  * The column part of ensureSheet: appends missing headers (trailing blank header cells are reused),
  * makes row 1 bold and frozen, sets widths of the columns it adds, number formats and — when `app` is
  * given, for its validation builders — data validation. No seed rows, no protection: appendAudit uses
- * it to recreate a deleted "Nhật ký" with the same header setup would give it.
+ * it to recreate a deleted "Nhật ký" with the same header setup would give it. `fresh`: the sheet was
+ * just inserted, so it has no headers and no frozen row to ask about, and its headers and `fresh.seed`
+ * rows are written last, as one block (see writeFreshBlock). Returns the sheet's row count as read for
+ * the formats (`maxRows`).
  */
 export function layOutColumns<K extends string>(
   sheet: Sheet,
   schema: SheetSchema<K>,
   app?: SpreadsheetApp,
   insertBefore?: K,
-): { missing: ColumnSpec<K>[]; inserted: ColumnSpec<K>[]; position: (c: ColumnSpec<K>) => number } {
-  const lastCol = sheet.getLastColumn();
+  fresh?: { seed: Partial<Record<K, unknown>>[] },
+): { missing: ColumnSpec<K>[]; inserted: ColumnSpec<K>[]; position: (c: ColumnSpec<K>) => number; maxRows: number } {
+  const lastCol = fresh ? 0 : sheet.getLastColumn();
   const headers = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
   const present = new Map<string, number>();
   headers.forEach((h, i) => {
@@ -182,20 +191,21 @@ export function layOutColumns<K extends string>(
   if (appended.length > 0) {
     const maxCols = sheet.getMaxColumns();
     if (width + appended.length > maxCols) sheet.insertColumnsAfter(maxCols, width + appended.length - maxCols);
-    sheet.getRange(1, width + 1, 1, appended.length).setValues([appended.map((c) => escapeCell(c.header))]);
+    if (!fresh) sheet.getRange(1, width + 1, 1, appended.length).setValues([appended.map((c) => escapeCell(c.header))]);
     appended.forEach((c, i) => present.set(headerKey(c.header), width + i));
     width += appended.length;
   }
   const totalCols = Math.max(width, 1);
   const position = (c: ColumnSpec<K>): number => present.get(headerKey(c.header))! + 1;
 
-  sheet.getRange(1, 1, 1, totalCols).setFontWeight('bold');
-  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  if (!fresh) sheet.getRange(1, 1, 1, totalCols).setFontWeight('bold');
+  if (fresh || sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   // Adjacent columns sharing a width, format or rule (e.g. the ten TT checkboxes) take one call.
   for (const run of runsOf(missing, position, (c) => (c.width ? String(c.width) : ''))) {
     sheet.setColumnWidths(run.start, run.count, Number(run.value));
   }
-  const dataRows = Math.max(sheet.getMaxRows() - 1, 1);
+  const maxRows = sheet.getMaxRows();
+  const dataRows = Math.max(maxRows - 1, 1);
   for (const run of runsOf(schema.columns, position, (c) => c.format ?? '')) {
     sheet.getRange(2, run.start, dataRows, run.count).setNumberFormat(run.value);
   }
@@ -205,7 +215,23 @@ export function layOutColumns<K extends string>(
       sheet.getRange(2, run.start, dataRows, run.count).setDataValidation(rule);
     }
   }
-  return { missing, inserted, position };
+  if (fresh) writeFreshBlock(sheet, schema, fresh.seed, maxRows);
+  return { missing, inserted, position, maxRows };
+}
+
+/**
+ * A fresh sheet's bold header row and seed rows (its columns are the schema's, in order, from A): one
+ * range, one setValues, one setFontWeights. Written after the number formats, as writeSeed does, so a
+ * plain-text ("@") column takes its seed text without an apostrophe.
+ */
+function writeFreshBlock<K extends string>(sheet: Sheet, schema: SheetSchema<K>, seed: Partial<Record<K, unknown>>[], maxRows: number): void {
+  const header = schema.columns.map((c) => escapeCell(c.header));
+  const rows = seed.map((r) => schema.columns.map((c) => escapeCell(r[c.key] ?? '', c.format ?? '')));
+  const height = rows.length + 1;
+  if (height > maxRows) sheet.insertRowsAfter(maxRows, height - maxRows);
+  const block = sheet.getRange(1, 1, height, header.length);
+  block.setValues([header, ...rows]);
+  block.setFontWeights([header.map(() => 'bold' as const), ...rows.map((r) => r.map(() => null))]);
 }
 
 /** Runs of adjacent sheet columns (1-based `start`) whose `valueOf` is the same non-empty value. */
@@ -225,6 +251,7 @@ function writeSeed<K extends string>(
   schema: SheetSchema<K>,
   options: EnsureOptions<K>,
   lastRow: number,
+  maxRows: number,
   position: (c: ColumnSpec<K>) => number,
 ): number {
   const seed = options.seed ?? [];
@@ -238,7 +265,8 @@ function writeSeed<K extends string>(
   }
   if (rows.length === 0) return 0;
   const start = Math.max(lastRow, 1) + 1;
-  ensureRows(sheet, start + rows.length - 1);
+  // As ensureRows, with the row count layOutColumns has just read.
+  if (start + rows.length - 1 > maxRows) sheet.insertRowsAfter(maxRows, start + rows.length - 1 - maxRows);
   // One setValues per run of adjacent schema columns; in a fresh sheet that is a single block.
   for (const run of adjacentRuns(schema.columns.map(position))) {
     const cols = run.members.map((m) => schema.columns[m]);

@@ -3,9 +3,9 @@ import { isBlank } from '../domain/parse';
 import type { Problem } from '../domain/types';
 import { ContestError, missingSheet } from './errors';
 import { headerKey, type SheetSchema } from './schema';
+import type { SheetLookup } from './sheetIndex';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** One non-blank data row: its 1-based sheet row and its cells in sheet column order. */
 export interface TableRow {
@@ -30,7 +30,7 @@ export interface Table<K extends string = string> {
 }
 
 /** The sheet called `name`, or a Vietnamese error telling the organizer to run setup. */
-export function requireSheet(spreadsheet: Spreadsheet, name: string): Sheet {
+export function requireSheet(spreadsheet: SheetLookup, name: string): Sheet {
   const sheet = spreadsheet.getSheetByName(name);
   if (!sheet) throw missingSheet(name);
   return sheet;
@@ -91,7 +91,7 @@ export function readTable<K extends string>(sheet: Sheet, schema: SheetSchema<K>
 }
 
 /** Reads the sheet called `schema.name` from `spreadsheet` (error when it does not exist). */
-export function readSheet<K extends string>(spreadsheet: Spreadsheet, schema: SheetSchema<K>): Table<K> {
+export function readSheet<K extends string>(spreadsheet: SheetLookup, schema: SheetSchema<K>): Table<K> {
   return readTable(requireSheet(spreadsheet, schema.name), schema);
 }
 
@@ -162,7 +162,8 @@ export function adjacentRuns(positions: number[], groupOf?: (index: number) => s
  */
 export function writeCells<K extends string>(table: Table<K>, startRow: number, keys: K[], values: unknown[][]): number {
   if (values.length === 0) return 0;
-  ensureRows(table.sheet, startRow + values.length - 1);
+  // Rows up to the table's last row exist (the data range covered them, or this table wrote them).
+  if (startRow + values.length - 1 > table.lastRow) ensureRows(table.sheet, startRow + values.length - 1);
   const runs = adjacentRuns(keys.map((k) => table.col[k]));
   for (const run of runs) {
     const range = table.sheet.getRange(startRow, run.start + 1, values.length, run.members.length);

@@ -17,6 +17,7 @@ import { RUBRIC, readRubric } from './rubric';
 import { SHARE_LOG, readShareLog } from './shareLog';
 import { SUBMISSIONS, readSubmissions, type SubmissionKey, type SubmissionRow } from './submissions';
 import { UNITS, readUnits, type UnitRow } from './units';
+import { sheetIndexOf, type SheetIndex, type SheetLookup } from './sheetIndex';
 import { readSheet, readTable, text, type Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -52,23 +53,23 @@ export interface ContestRules {
   tiers: PrizeTier[];
 }
 
-export function readSettingsOrThrow(spreadsheet: Spreadsheet): Settings {
+export function readSettingsOrThrow(spreadsheet: SheetLookup): Settings {
   return valueOrStop(readSettings(spreadsheet));
 }
 
-export function readCriteriaOrThrow(spreadsheet: Spreadsheet): AppraisalCriterion[] {
+export function readCriteriaOrThrow(spreadsheet: SheetLookup): AppraisalCriterion[] {
   const { criteria, problems } = readAppraisalCriteria(readSheet(spreadsheet, APPRAISAL_CRITERIA));
   stopOn(problems);
   return criteria;
 }
 
-export function readRubricOrThrow(spreadsheet: Spreadsheet): RubricCriterion[] {
+export function readRubricOrThrow(spreadsheet: SheetLookup): RubricCriterion[] {
   const { rubric, problems } = readRubric(readSheet(spreadsheet, RUBRIC));
   stopOn(problems);
   return rubric;
 }
 
-export function readRules(spreadsheet: Spreadsheet): ContestRules {
+export function readRules(spreadsheet: SheetLookup): ContestRules {
   const settings = readSettingsOrThrow(spreadsheet);
   const criteria = readCriteriaOrThrow(spreadsheet);
   const rubric = readRubricOrThrow(spreadsheet);
@@ -87,7 +88,7 @@ export interface People {
   warnings: Problem[];
 }
 
-export function readPeople(spreadsheet: Spreadsheet, timeZone: string): People {
+export function readPeople(spreadsheet: SheetLookup, timeZone: string): People {
   const u = readUnits(readSheet(spreadsheet, UNITS));
   const j = readJurors(readSheet(spreadsheet, JURORS), u.units);
   const submissionTable = readSheet(spreadsheet, SUBMISSIONS);
@@ -96,7 +97,7 @@ export function readPeople(spreadsheet: Spreadsheet, timeZone: string): People {
 }
 
 /** "Thẩm định" read against the current criteria. */
-export function readAppraisalSheet(spreadsheet: Spreadsheet, criteria: AppraisalCriterion[]): { table: Table<string>; rows: AppraisalRow[] } {
+export function readAppraisalSheet(spreadsheet: SheetLookup, criteria: AppraisalCriterion[]): { table: Table<string>; rows: AppraisalRow[] } {
   const table = readSheet(spreadsheet, appraisalSchema(criteria));
   return { table, rows: readAppraisalRows(table, criteria) };
 }
@@ -147,6 +148,8 @@ export interface ContestRead {
   markProblems: Problem[];
   /** Everything else worth telling the organizer (roster, submissions, engagement, share log, missing tabs). */
   warnings: Problem[];
+  /** The sheets as this read found them, for the action's writes (no second lookup of any sheet). */
+  sheets: SheetIndex;
 }
 
 /** The same clip appraised twice: the ticks of the first row would decide silently. */
@@ -161,14 +164,14 @@ function appraisalRepeatProblems(appraisal: AppraisalRow[], criteria: AppraisalC
 
 /** Every juror's tab as read, with bad marks apart from the warnings (missing, repeated, stale, orphan tabs). */
 function readJuryTabs(
-  spreadsheet: Spreadsheet,
+  sheets: SheetIndex,
   jurors: JurorRow[],
   rubric: RubricCriterion[],
 ): { juryTabs: JuryTabState[]; warnings: Problem[]; markProblems: Problem[] } {
   const warnings: Problem[] = [];
   const markProblems: Problem[] = [];
   // Tabs are found by the juror code noted on A1 first, so a juror renamed since "Chuẩn bị phiếu chấm BGK" keeps their marks.
-  const located = locateJuryTabs(spreadsheet, jurors);
+  const located = locateJuryTabs(sheets, jurors);
   const juryTabs: JuryTabState[] = jurors.map((juror, n) => {
     const { sheet, name } = located.tabs[n];
     if (!sheet) {
@@ -205,19 +208,22 @@ function orphanRowProblems(sources: [string, { clipId: string; row: number }[]][
 }
 
 /**
- * Reads the whole contest: about three service calls per sheet, whatever the number of rows. Invalid
- * settings, criteria, rubric or prize tiers throw before anything is written.
+ * Reads the whole contest: two service calls per sheet, whatever the number of rows, after listing
+ * the sheets once (the jury tabs are found in that list, and every other sheet by name from it).
+ * Invalid settings, criteria, rubric or prize tiers throw before anything is written.
  */
-export function readContest(spreadsheet: Spreadsheet): ContestRead {
-  const rules = readRules(spreadsheet);
+export function readContest(spreadsheet: Spreadsheet | SheetIndex): ContestRead {
+  const sheets = sheetIndexOf(spreadsheet);
+  sheets.list();
+  const rules = readRules(sheets);
   const { settings, criteria, rubric } = rules;
-  const people = readPeople(spreadsheet, settings.timeZone);
-  const appraisalRead = readAppraisalSheet(spreadsheet, criteria);
+  const people = readPeople(sheets, settings.timeZone);
+  const appraisalRead = readAppraisalSheet(sheets, criteria);
   const appraisal = appraisalRead.rows;
-  const tabs = readJuryTabs(spreadsheet, people.jurors, rubric);
+  const tabs = readJuryTabs(sheets, people.jurors, rubric);
   const { juryTabs, markProblems } = tabs;
-  const engagementTable = readSheet(spreadsheet, ENGAGEMENT);
-  const shareLogTable = readSheet(spreadsheet, SHARE_LOG);
+  const engagementTable = readSheet(sheets, ENGAGEMENT);
+  const shareLogTable = readSheet(sheets, SHARE_LOG);
   const engagement = readEngagement(engagementTable);
   const shareLog = readShareLog(shareLogTable, settings.timeZone, settings.votingEnd);
   const orphanSources: [string, { clipId: string; row: number }[]][] = [
@@ -259,5 +265,5 @@ export function readContest(spreadsheet: Spreadsheet): ContestRead {
     shareLog: shareLog.entries,
     prizeTiers: rules.tiers,
   };
-  return { rules, people, input, appraisal, juryTabs, markProblems, warnings };
+  return { rules, people, input, appraisal, juryTabs, markProblems, warnings, sheets };
 }
