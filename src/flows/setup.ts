@@ -31,7 +31,7 @@ export const SETUP_TITLE = 'Thiết lập hội thi';
 
 /** Organizers of protected sheets: whoever runs setup (the owner can always edit anyway). `sheets`: the action's index, when it has one. */
 export function layoutContext(ctx: ActionContext, sheets: SheetIndex = new SheetIndex(ctx.spreadsheet)): LayoutContext {
-  return { spreadsheet: ctx.spreadsheet, sheets, app: ctx.services.spreadsheetApp, organizers: ctx.user ? [ctx.user] : [] };
+  return { spreadsheet: ctx.spreadsheet, sheets, app: ctx.services.spreadsheetApp, organizers: ctx.user ? [ctx.user] : [], rules: new Map() };
 }
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -16,6 +16,17 @@ export interface LayoutContext {
   app: SpreadsheetApp;
   /** Emails of the organizers (the user running setup); they can always edit protected sheets. */
   organizers: string[];
+  /**
+   * Validation rules built so far in this action, by rule: a DataValidation is a value any number of
+   * ranges can take, so the ten jury tabs share one rule instead of building ten.
+   */
+  rules?: Map<string, GoogleAppsScript.Spreadsheet.DataValidation>;
+}
+
+/** What layOutColumns needs for data validation: the builders' app, and the action's rules built so far. */
+export interface RuleSource {
+  app: SpreadsheetApp;
+  rules?: Map<string, GoogleAppsScript.Spreadsheet.DataValidation>;
 }
 
 export interface EnsureOptions<K extends string> {
@@ -112,13 +123,13 @@ export function ensureSheet<K extends string>(ctx: LayoutContext, schema: SheetS
   // A sheet insertSheet has just made is blank: nothing to ask it, and its seed goes in with its headers.
   const fresh = created ? { seed: options.seed ?? [] } : undefined;
   const lastRow = created ? 0 : sheet.getLastRow();
-  const { missing, inserted, position, maxRows } = layOutColumns(sheet, schema, ctx.app, options.insertBefore, fresh);
+  const { missing, inserted, position, maxRows } = layOutColumns(sheet, schema, ctx, options.insertBefore, fresh);
 
   let seededRows = fresh ? fresh.seed.length : 0;
   if (!fresh && options.seed && options.seed.length > 0) {
     seededRows = writeSeed(sheet, schema, options, lastRow, maxRows, position);
   }
-  ensureProtection(ctx, sheet, schema, options.jurorEmail, options.jurorEmails);
+  ensureProtection(ctx, sheet, schema, options.jurorEmail, options.jurorEmails, created);
   const byKey = new Map(schema.columns.map((c) => [c.key, c]));
   return {
     sheet,
@@ -149,22 +160,23 @@ export function insertSheetLast(spreadsheet: Spreadsheet, name: string): Sheet {
 
 /**
  * The column part of ensureSheet: appends missing headers (trailing blank header cells are reused),
- * makes row 1 bold and frozen, sets widths of the columns it adds, number formats and — when `app` is
- * given, for its validation builders — data validation. No seed rows, no protection: appendAudit uses
- * it to recreate a deleted "Nhật ký" with the same header setup would give it. `fresh`: the sheet was
- * just inserted, so it has no headers and no frozen row to ask about, and its headers and `fresh.seed`
- * rows are written last, as one block (see writeFreshBlock). Returns the sheet's row count as read for
- * the formats (`maxRows`).
+ * makes row 1 bold and frozen, sets widths of the columns it adds, number formats and — when
+ * `validation` is given (the builders' app, and the rules this action has built) — data validation.
+ * No seed rows, no protection: appendAudit uses it to recreate a deleted "Nhật ký" with the same
+ * header setup would give it. `fresh`: the sheet was just inserted, so it has no headers and no
+ * frozen row to ask about, and its headers and `fresh.seed` rows are written last, as one block (see
+ * writeFreshBlock). Returns the sheet's row count as read for the formats (`maxRows`).
  */
 export function layOutColumns<K extends string>(
   sheet: Sheet,
   schema: SheetSchema<K>,
-  app?: SpreadsheetApp,
+  validation?: RuleSource,
   insertBefore?: K,
   fresh?: { seed: Partial<Record<K, unknown>>[] },
 ): { missing: ColumnSpec<K>[]; inserted: ColumnSpec<K>[]; position: (c: ColumnSpec<K>) => number; maxRows: number } {
   const lastCol = fresh ? 0 : sheet.getLastColumn();
-  const headers = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+  const headerRange = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol) : null;
+  const headers = headerRange ? headerRange.getValues()[0] : [];
   const present = new Map<string, number>();
   headers.forEach((h, i) => {
     const k = headerKey(h);
@@ -198,7 +210,8 @@ export function layOutColumns<K extends string>(
   const totalCols = Math.max(width, 1);
   const position = (c: ColumnSpec<K>): number => present.get(headerKey(c.header))! + 1;
 
-  if (!fresh) sheet.getRange(1, 1, 1, totalCols).setFontWeight('bold');
+  // The header range just read is row 1 already when no column was added (one getRange fewer).
+  if (!fresh) (headerRange && totalCols === lastCol ? headerRange : sheet.getRange(1, 1, 1, totalCols)).setFontWeight('bold');
   if (fresh || sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   // Adjacent columns sharing a width, format or rule (e.g. the ten TT checkboxes) take one call.
   for (const run of runsOf(missing, position, (c) => (c.width ? String(c.width) : ''))) {
@@ -209,9 +222,13 @@ export function layOutColumns<K extends string>(
   for (const run of runsOf(schema.columns, position, (c) => c.format ?? '')) {
     sheet.getRange(2, run.start, dataRows, run.count).setNumberFormat(run.value);
   }
-  if (app) {
+  if (validation) {
     for (const run of runsOf(schema.columns, position, (c) => (c.validation ? JSON.stringify(c.validation) : ''))) {
-      const rule = buildRule(app, JSON.parse(run.value) as ColumnValidation);
+      let rule = validation.rules?.get(run.value);
+      if (!rule) {
+        rule = buildRule(validation.app, JSON.parse(run.value) as ColumnValidation);
+        validation.rules?.set(run.value, rule);
+      }
       sheet.getRange(2, run.start, dataRows, run.count).setDataValidation(rule);
     }
   }

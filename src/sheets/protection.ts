@@ -28,9 +28,12 @@ export function restrictNewProtection(protection: Protection, allowed: string[])
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }
 
-/** Adds the emails of `allowed` that are not editors of `protection` yet (one call, none when all are). */
-function addMissingEditors(protection: Protection, allowed: string[]): void {
-  const current = new Set(protection.getEditors().map((u) => u.getEmail().toLowerCase()));
+/**
+ * Adds the emails of `allowed` that are not editors of `protection` yet (one call, none when all are).
+ * `editors`: the editors' emails when the caller has just read them (no second getEditors).
+ */
+function addMissingEditors(protection: Protection, allowed: string[], editors?: string[]): void {
+  const current = new Set((editors ?? protection.getEditors().map((u) => u.getEmail())).map((e) => e.toLowerCase()));
   const toAdd = allowed.filter((e) => e !== '' && !current.has(e.toLowerCase()));
   if (toAdd.length > 0) protection.addEditors(toAdd);
 }
@@ -40,13 +43,21 @@ function addMissingEditors(protection: Protection, allowed: string[]): void {
  * organizers, plus the juror for a jury tab); `open` sheets are left as they are. Re-running only adds
  * missing editors, so co-organizers added by hand keep their access. On a jury tab a re-run also
  * removes other jurors (`jurorEmails`), because a juror must never edit another's marks; the owner,
- * the organizer running it, that juror and anyone else added by hand stay.
+ * the organizer running it, that juror and anyone else added by hand stay. `fresh`: the sheet was
+ * just inserted, so it has no protection to look for.
  */
-export function ensureProtection(ctx: LayoutContext, sheet: Sheet, schema: SheetSchema<string>, jurorEmail?: string, jurorEmails: string[] = []): void {
+export function ensureProtection(
+  ctx: LayoutContext,
+  sheet: Sheet,
+  schema: SheetSchema<string>,
+  jurorEmail?: string,
+  jurorEmails: string[] = [],
+  fresh = false,
+): void {
   if (schema.protection === 'open') return;
   const allowed = ctx.organizers.filter((e) => e !== '');
   if (schema.protection === 'juror' && jurorEmail) allowed.push(jurorEmail);
-  const protection = sheet.getProtections(ctx.app.ProtectionType.SHEET)[0];
+  const protection = fresh ? undefined : sheet.getProtections(ctx.app.ProtectionType.SHEET)[0];
   if (!protection) {
     restrictNewProtection(sheet.protect().setDescription(schema.description), allowed);
     return;
@@ -55,12 +66,16 @@ export function ensureProtection(ctx: LayoutContext, sheet: Sheet, schema: Sheet
     // An existing jury tab loses only other jurors, not the people an organizer added by hand.
     const allowedKeys = new Set(allowed.map((e) => e.toLowerCase()));
     const jurorKeys = new Set(jurorEmails.map((e) => e.toLowerCase()));
-    const others = protection
-      .getEditors()
-      .map((u) => u.getEmail())
-      .filter((e) => e !== '' && !allowedKeys.has(e.toLowerCase()) && jurorKeys.has(e.toLowerCase()));
+    const editors = protection.getEditors().map((u) => u.getEmail());
+    const others = editors.filter((e) => e !== '' && !allowedKeys.has(e.toLowerCase()) && jurorKeys.has(e.toLowerCase()));
     if (others.length > 0) protection.removeEditors(others);
     if (protection.canDomainEdit()) protection.setDomainEdit(false);
+    addMissingEditors(
+      protection,
+      allowed,
+      editors.filter((e) => !others.includes(e)),
+    );
+    return;
   }
   addMissingEditors(protection, allowed);
 }
