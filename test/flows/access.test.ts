@@ -41,3 +41,28 @@ describe('a menu action run by someone who cannot edit the sheets it writes', ()
     expect(sheet(emu, 'Kết quả').getDataRange().getValues()).toEqual(before);
   });
 });
+
+test('the owner is let through without asking any protection; a co-organizer is checked sheet by sheet', () => {
+  const emu = newEmulator();
+  const { ctx } = runSampleContest(emu);
+  // A co-organizer the owner shared the file with and added to every protection, as by hand.
+  const co = 'pho.btc@quandoan11.vn';
+  emu.spreadsheet.addEditor(co);
+  for (const type of [emu.SpreadsheetApp.ProtectionType.SHEET, emu.SpreadsheetApp.ProtectionType.RANGE]) {
+    for (const p of emu.spreadsheet.getProtections(type)) p.addEditor(co);
+  }
+  const protectionCalls = () => emu.calls.count('Sheet.getProtections') + emu.calls.count('Protection.canEdit');
+
+  emu.calls.reset();
+  computeScores(ctx);
+  expect(protectionCalls()).toBe(0);
+
+  emu.setUser(co);
+  emu.calls.reset();
+  const summary = computeScores(flowContext(emu, co));
+  emu.setUser(OWNER);
+  expect(summary.title).toBe('Tính điểm');
+  // "Kết quả", "Tham gia", the five jury tabs, "Tiến độ chấm" and "Biểu đồ kết quả": one getProtections and one canEdit each.
+  expect(emu.calls.count('Sheet.getProtections')).toBe(9);
+  expect(emu.calls.count('Protection.canEdit')).toBeGreaterThanOrEqual(9);
+});

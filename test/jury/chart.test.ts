@@ -1,10 +1,10 @@
 // The results chart: top clips in rank order with stacked parts, the embedded chart on "Biểu đồ kết quả", and the SVG twin.
 import { chartBars } from '../../src/domain/chart';
 import type { ClipResult } from '../../src/domain/types';
-import { CHART_SHEET } from '../../src/flows/resultsChart';
+import { CHART_SHEET, chartTitle } from '../../src/flows/resultsChart';
 import { computeScores } from '../../src/flows/scores';
 import { resultsChartSvg } from '../../tools/chartSvg';
-import { newEmulator, records, runSampleContest, sheet } from '../flows/fixture';
+import { JURORS, OWNER, mark, newEmulator, records, runSampleContest, sheet } from '../flows/fixture';
 
 function clip(id: string, rank: number | null, jury: number | null, engagement: number): ClipResult {
   return {
@@ -36,7 +36,7 @@ test('chartBars: scored clips by rank, top n, parts that sum to the total', () =
   ]);
 });
 
-test('"Tính điểm" draws one stacked bar chart of the top 10 over its data block, replaced on each run', () => {
+test('"Tính điểm" draws one stacked bar chart of the top 10 over its data block, still one after a re-run', () => {
   const emu = newEmulator();
   const { ctx } = runSampleContest(emu);
   const s = sheet(emu, CHART_SHEET);
@@ -61,6 +61,50 @@ test('"Tính điểm" draws one stacked bar chart of the top 10 over its data bl
   });
   computeScores(ctx);
   expect(sheet(emu, CHART_SHEET).getCharts()).toHaveLength(1);
+});
+
+test('a re-run keeps an unchanged chart, rewrites changed bars in place, and redraws it for another number of bars', () => {
+  const emu = newEmulator();
+  const { ctx } = runSampleContest(emu);
+  const chart = () => sheet(emu, CHART_SHEET).getCharts();
+  const drawn = () => emu.calls.count('Sheet.insertChart') + emu.calls.count('Sheet.removeChart') + emu.calls.count('Sheet.clearContents');
+  const topOfResults = () =>
+    records(emu, 'Kết quả')
+      .slice(0, 10)
+      .map((r) => `${r['Đơn vị']} (${r['Mã bài']})`);
+
+  emu.calls.reset();
+  computeScores(ctx);
+  expect(drawn()).toBe(0);
+  expect(chart()).toHaveLength(1);
+
+  // HT-039 leads; a lower mark moves it down the ten bars: values change, the count does not.
+  const before = records(emu, CHART_SHEET);
+  mark(emu, 'GK1', 'HT-039', 20);
+  emu.calls.reset();
+  computeScores(ctx);
+  expect(drawn()).toBe(0);
+  const after = records(emu, CHART_SHEET);
+  expect(after).not.toEqual(before);
+  expect(after.map((r) => r['Bài dự thi'])).toEqual(topOfResults());
+  expect(chart()).toHaveLength(1);
+  expect(chart()[0].getRanges()[0].getA1Notation()).toBe('A1:C11');
+
+  // GK2 blanks every mark but the first four rows: at most four clips keep a total, so fewer bars.
+  const tab = sheet(emu, `BGK - ${JURORS[1].name}`);
+  const markCol = tab.getRange(1, 1, 1, tab.getLastColumn()).getValues()[0].map(String).indexOf('Điểm') + 1;
+  emu.setUser(JURORS[1].email);
+  tab.getRange(6, markCol, tab.getLastRow() - 5, 1).setValue('');
+  emu.setUser(OWNER);
+  computeScores(ctx);
+  const bars = records(emu, CHART_SHEET);
+  expect(bars.length).toBeGreaterThan(0);
+  expect(bars.length).toBeLessThan(10);
+  expect(bars.map((r) => r['Bài dự thi'])).toEqual(topOfResults().slice(0, bars.length));
+  expect(sheet(emu, CHART_SHEET).getDataRange().getNumRows()).toBe(bars.length + 1);
+  expect(chart()).toHaveLength(1);
+  expect(chart()[0].getRanges()[0].getA1Notation()).toBe(`A1:C${bars.length + 1}`);
+  expect(chart()[0].getOptions().get('title')).toBe(chartTitle(bars.length));
 });
 
 test('the SVG has one blue and one orange bar per clip, widths to scale (520 px = 100 points)', () => {
