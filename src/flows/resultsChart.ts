@@ -67,7 +67,7 @@ export function writeResultsChart(
     const block = sheet.getRange(1, 1, rows.length, width);
     block.setValues(escaped);
     // Clearing contents later keeps formats, so the header row is made bold once, here (same range).
-    block.setFontWeights(rows.map((_, i) => rows[i].map(() => (i === 0 ? ('bold' as const) : null))));
+    block.setFontWeights(rows.map((r, i) => r.map(() => (i === 0 ? ('bold' as const) : null))));
     if (bars.length > 0) insertChart(sheet, block, bars.length);
     return bars;
   }

@@ -210,8 +210,9 @@ export function layOutColumns<K extends string>(
   const totalCols = Math.max(width, 1);
   const position = (c: ColumnSpec<K>): number => present.get(headerKey(c.header))! + 1;
 
-  // The header range just read is row 1 already when no column was added (one getRange fewer).
-  if (!fresh) (headerRange && totalCols === lastCol ? headerRange : sheet.getRange(1, 1, 1, totalCols)).setFontWeight('bold');
+  // The header range just read is row 1 already when no column was added or inserted (one getRange fewer).
+  const sameRow1 = headerRange !== null && missing.length === 0 && totalCols === lastCol;
+  if (!fresh) (sameRow1 ? headerRange : sheet.getRange(1, 1, 1, totalCols)).setFontWeight('bold');
   if (fresh || sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   // Adjacent columns sharing a width, format or rule (e.g. the ten TT checkboxes) take one call.
   for (const run of runsOf(missing, position, (c) => (c.width ? String(c.width) : ''))) {
