@@ -110,68 +110,100 @@ export function expose<T = unknown>(impl: Emulated, kind?: string, allowed?: Rea
   if (!byKind) proxies.set(impl, (byKind = new Map()));
   const cached = byKind.get(k);
   if (cached) return cached as T;
-  const ctr = impl._ctr;
-  const proxy: object = new Proxy(impl, {
-    get(target, prop) {
-      if (prop === IMPL) return target;
-      if (prop === IDENTITY) return `${k} ${target._identity()}`;
-      if (typeof prop === 'symbol') return Reflect.get(target, prop);
-      if (prop.startsWith('_')) return undefined;
-      const vars = (target as { _vars?: Record<string, unknown> })._vars;
-      if (vars && Object.prototype.hasOwnProperty.call(vars, prop)) return vars[prop];
-      // A method replaced by assignment (jest.spyOn) is handed back as-is, so the spy is what callers hold.
-      if (Object.prototype.hasOwnProperty.call(target, prop) && typeof Reflect.get(target, prop) === 'function') {
-        return Reflect.get(target, prop);
-      }
-      const value: unknown = Reflect.get(target, prop);
-      const isMethod = typeof value === 'function' && prop !== 'constructor';
-      if (isMethod && (!allowed || allowed.has(prop))) {
-        const fn = value as (...a: unknown[]) => unknown;
-        const key = `${k}.${prop}`;
-        return (...args: unknown[]) => {
-          ctr.hit(key);
-          const res = fn.apply(
-            target,
-            args.map((a) => unwrap(a, 2)),
-          );
-          return res === target ? proxy : exposeResult(res, 2);
-        };
-      }
-      if (value !== undefined && !isMethod) return value;
-      if (PROBES.has(prop)) return undefined;
-      // Enum-like names (capitalised) fail on access; method names fail when called, so that
-      // `typeof x.foo` probes still work but using an unimplemented API never passes silently.
-      if (/^[A-Z]/.test(prop)) throw notEmulated(k, prop);
-      return () => {
-        throw notEmulated(k, prop);
-      };
-    },
-    set(target, prop, value) {
-      // HtmlTemplate takes its variables as plain properties (template.data = ...).
-      const vars = (target as { _vars?: Record<string, unknown> })._vars;
-      if (vars && typeof prop === 'string') {
-        vars[prop] = value;
-        return true;
-      }
-      // Replacing a method (jest.spyOn) is allowed; a spy wraps the counting method, so calls stay counted.
-      if (typeof prop === 'string' && typeof value === 'function' && typeof Reflect.get(target, prop) === 'function') {
-        return Reflect.set(target, prop, value);
-      }
-      throw new Error(`not emulated: assigning ${k}.${String(prop)}`);
-    },
-    // Enumeration agrees with `get`: public own fields (and spies) plus IDENTITY, never the internals.
-    ownKeys(target) {
-      return [...Reflect.ownKeys(target).filter((key) => !isHidden(target, key)), IDENTITY];
-    },
-    getOwnPropertyDescriptor(target, prop) {
-      if (prop === IDENTITY) return { value: `${k} ${target._identity()}`, enumerable: true, configurable: true, writable: false };
-      if (isHidden(target, prop)) return undefined;
-      return Reflect.getOwnPropertyDescriptor(target, prop);
-    },
-  });
+  const traps = new Traps(k, allowed, impl._ctr);
+  const proxy: object = new Proxy(impl, traps);
+  traps.proxy = proxy;
   implOf.set(proxy, impl);
   byKind.set(k, proxy);
   return proxy as T;
+}
+
+/** HtmlTemplate's variables (template.data = ...), read and written as plain properties. */
+function varsOf(target: Emulated): Record<string, unknown> | undefined {
+  return (target as { _vars?: Record<string, unknown> })._vars;
+}
+
+/**
+ * The traps of one proxy: `kind` names the class in counts and errors, `allowed` (AsKind) limits the
+ * methods shown; every call of a shown method is counted on `ctr` as "kind.method".
+ */
+class Traps implements ProxyHandler<Emulated> {
+  /** The proxy these traps serve: a method returning its own object hands back the proxy. */
+  proxy: object | undefined;
+
+  constructor(
+    private readonly kind: string,
+    private readonly allowed: ReadonlySet<string> | undefined,
+    private readonly ctr: CallCounter,
+  ) {}
+
+  get(target: Emulated, prop: string | symbol): unknown {
+    if (prop === IMPL) return target;
+    if (prop === IDENTITY) return `${this.kind} ${target._identity()}`;
+    if (typeof prop === 'symbol') return Reflect.get(target, prop);
+    if (prop.startsWith('_')) return undefined;
+    const vars = varsOf(target);
+    if (vars && Object.prototype.hasOwnProperty.call(vars, prop)) return vars[prop];
+    // A method replaced by assignment (jest.spyOn) is handed back as-is, so the spy is what callers hold.
+    if (Object.prototype.hasOwnProperty.call(target, prop) && typeof Reflect.get(target, prop) === 'function') {
+      return Reflect.get(target, prop);
+    }
+    return this.member(target, prop);
+  }
+
+  /** A public member: a counted method, a plain value, or what is not emulated. */
+  private member(target: Emulated, prop: string): unknown {
+    const value: unknown = Reflect.get(target, prop);
+    const isMethod = typeof value === 'function' && prop !== 'constructor';
+    if (isMethod && (!this.allowed || this.allowed.has(prop))) return this.counted(target, prop, value as (...a: unknown[]) => unknown);
+    if (value !== undefined && !isMethod) return value;
+    if (PROBES.has(prop)) return undefined;
+    // Enum-like names (capitalised) fail on access; method names fail when called, so that
+    // `typeof x.foo` probes still work but using an unimplemented API never passes silently.
+    if (/^[A-Z]/.test(prop)) throw notEmulated(this.kind, prop);
+    return () => {
+      throw notEmulated(this.kind, prop);
+    };
+  }
+
+  /** Method `prop` as the caller sees it: counted, proxies in its arguments unwrapped, its result exposed. */
+  private counted(target: Emulated, prop: string, fn: (...a: unknown[]) => unknown): (...args: unknown[]) => unknown {
+    const key = `${this.kind}.${prop}`;
+    const { ctr, proxy } = this;
+    return (...args: unknown[]) => {
+      ctr.hit(key);
+      const res = fn.apply(
+        target,
+        args.map((a) => unwrap(a, 2)),
+      );
+      return res === target ? proxy : exposeResult(res, 2);
+    };
+  }
+
+  set(target: Emulated, prop: string | symbol, value: unknown): boolean {
+    // HtmlTemplate takes its variables as plain properties (template.data = ...).
+    const vars = varsOf(target);
+    if (vars && typeof prop === 'string') {
+      vars[prop] = value;
+      return true;
+    }
+    // Replacing a method (jest.spyOn) is allowed; a spy wraps the counting method, so calls stay counted.
+    if (typeof prop === 'string' && typeof value === 'function' && typeof Reflect.get(target, prop) === 'function') {
+      return Reflect.set(target, prop, value);
+    }
+    throw new Error(`not emulated: assigning ${this.kind}.${String(prop)}`);
+  }
+
+  // Enumeration agrees with `get`: public own fields (and spies) plus IDENTITY, never the internals.
+  ownKeys(target: Emulated): (string | symbol)[] {
+    return [...Reflect.ownKeys(target).filter((key) => !isHidden(target, key)), IDENTITY];
+  }
+
+  getOwnPropertyDescriptor(target: Emulated, prop: string | symbol): PropertyDescriptor | undefined {
+    if (prop === IDENTITY) return { value: `${this.kind} ${target._identity()}`, enumerable: true, configurable: true, writable: false };
+    if (isHidden(target, prop)) return undefined;
+    return Reflect.getOwnPropertyDescriptor(target, prop);
+  }
 }
 
 /** Map results: emulator objects become proxies (arrays up to `depth` levels). */

@@ -1,6 +1,6 @@
 // Text formatting: Java-style patterns for Utilities.formatDate, and Sheets number formats for display values.
 import { isDate } from './dates';
-import { fromWallClock, wallClock, zoneOffsetMinutes } from './tz';
+import { fromWallClock, wallClock, zoneOffsetMinutes, type WallClock } from './tz';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -19,26 +19,69 @@ function offsetText(minutes: number, style: 'Z' | 'X1' | 'X2' | 'X3' | 'z'): str
   return `${sign}${h}${m}`;
 }
 
+/** What a SimpleDateFormat letter reads: the wall clock, and the instant and zone for the offset letters. */
+interface JavaInstant {
+  w: WallClock;
+  date: Date;
+  timeZone: string;
+}
+
+/** Text of one run of `n` identical pattern letters. */
+type JavaField = (n: number, at: JavaInstant) => string;
+
+const javaYear: JavaField = (n, { w }) => (n === 2 ? pad(w.year % 100, 2) : pad(w.year, n));
+const javaMonth: JavaField = (n, { w }) => (n >= 4 ? MONTHS[w.month - 1] : n === 3 ? MONTHS[w.month - 1].slice(0, 3) : pad(w.month, n));
+
+/** Day of the year, 1 for 1 January. */
+function dayOfYear(w: WallClock): number {
+  return Math.round((Date.UTC(w.year, w.month - 1, w.day) - Date.UTC(w.year, 0, 1)) / 86400000) + 1;
+}
+
+/** SimpleDateFormat's pattern letters; any other letter is illegal. */
+const JAVA_FIELDS: Readonly<Record<string, JavaField | undefined>> = {
+  y: javaYear,
+  Y: javaYear,
+  M: javaMonth,
+  L: javaMonth,
+  d: (n, { w }) => pad(w.day, n),
+  H: (n, { w }) => pad(w.hour, n),
+  k: (n, { w }) => pad(w.hour === 0 ? 24 : w.hour, n),
+  K: (n, { w }) => pad(w.hour % 12, n),
+  h: (n, { w }) => pad(w.hour % 12 === 0 ? 12 : w.hour % 12, n),
+  m: (n, { w }) => pad(w.minute, n),
+  s: (n, { w }) => pad(w.second, n),
+  S: (n, { w }) => pad(w.millisecond, Math.max(n, 3)).slice(0, Math.max(n, 3)),
+  E: (n, { w }) => (n >= 4 ? DAYS[w.weekday] : DAYS[w.weekday].slice(0, 3)),
+  u: (_n, { w }) => String(w.weekday === 0 ? 7 : w.weekday),
+  a: (_n, { w }) => (w.hour < 12 ? 'AM' : 'PM'),
+  D: (n, { w }) => pad(dayOfYear(w), n),
+  z: (_n, at) => offsetText(zoneOffsetMinutes(at.date, at.timeZone), 'z'),
+  Z: (_n, at) => offsetText(zoneOffsetMinutes(at.date, at.timeZone), 'Z'),
+  X: (n, at) => offsetText(zoneOffsetMinutes(at.date, at.timeZone), n === 1 ? 'X1' : n === 2 ? 'X2' : 'X3'),
+};
+
+/** The quoted literal opening at `i` ('' alone is an apostrophe): its text and where the pattern goes on. */
+function javaQuoted(pattern: string, i: number): { text: string; next: number } {
+  const end = pattern.indexOf("'", i + 1);
+  if (end === i + 1) return { text: "'", next: i + 2 };
+  const stop = end < 0 ? pattern.length : end;
+  return { text: pattern.slice(i + 1, stop).replace(/''/g, "'"), next: stop + 1 };
+}
+
 /**
  * Utilities.formatDate: a java.text.SimpleDateFormat pattern in a time zone.
  * Supports y M d H h k K m s S E a D u z Z X and quoted literals ('' is an apostrophe).
  */
 export function formatJavaDate(date: Date, timeZone: string, pattern: string): string {
-  const w = wallClock(date, timeZone);
+  const at: JavaInstant = { w: wallClock(date, timeZone), date, timeZone };
   let out = '';
   let i = 0;
   while (i < pattern.length) {
     const ch = pattern[i];
     if (ch === "'") {
-      const end = pattern.indexOf("'", i + 1);
-      if (end === i + 1) {
-        out += "'";
-        i += 2;
-        continue;
-      }
-      const stop = end < 0 ? pattern.length : end;
-      out += pattern.slice(i + 1, stop).replace(/''/g, "'");
-      i = stop + 1;
+      const quoted = javaQuoted(pattern, i);
+      out += quoted.text;
+      i = quoted.next;
       continue;
     }
     if (!/[A-Za-z]/.test(ch)) {
@@ -49,65 +92,9 @@ export function formatJavaDate(date: Date, timeZone: string, pattern: string): s
     let n = 1;
     while (pattern[i + n] === ch) n++;
     i += n;
-    switch (ch) {
-      case 'y':
-      case 'Y':
-        out += n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
-        break;
-      case 'M':
-      case 'L':
-        out += n >= 4 ? MONTHS[w.month - 1] : n === 3 ? MONTHS[w.month - 1].slice(0, 3) : pad(w.month, n);
-        break;
-      case 'd':
-        out += pad(w.day, n);
-        break;
-      case 'H':
-        out += pad(w.hour, n);
-        break;
-      case 'k':
-        out += pad(w.hour === 0 ? 24 : w.hour, n);
-        break;
-      case 'K':
-        out += pad(w.hour % 12, n);
-        break;
-      case 'h':
-        out += pad(w.hour % 12 === 0 ? 12 : w.hour % 12, n);
-        break;
-      case 'm':
-        out += pad(w.minute, n);
-        break;
-      case 's':
-        out += pad(w.second, n);
-        break;
-      case 'S':
-        out += pad(w.millisecond, Math.max(n, 3)).slice(0, Math.max(n, 3));
-        break;
-      case 'E':
-        out += n >= 4 ? DAYS[w.weekday] : DAYS[w.weekday].slice(0, 3);
-        break;
-      case 'u':
-        out += String(w.weekday === 0 ? 7 : w.weekday);
-        break;
-      case 'a':
-        out += w.hour < 12 ? 'AM' : 'PM';
-        break;
-      case 'D': {
-        const start = Date.UTC(w.year, 0, 1);
-        out += pad(Math.round((Date.UTC(w.year, w.month - 1, w.day) - start) / 86400000) + 1, n);
-        break;
-      }
-      case 'z':
-        out += offsetText(zoneOffsetMinutes(date, timeZone), 'z');
-        break;
-      case 'Z':
-        out += offsetText(zoneOffsetMinutes(date, timeZone), 'Z');
-        break;
-      case 'X':
-        out += offsetText(zoneOffsetMinutes(date, timeZone), n === 1 ? 'X1' : n === 2 ? 'X2' : 'X3');
-        break;
-      default:
-        throw new Error(`Illegal pattern character '${ch}'`);
-    }
+    const field = JAVA_FIELDS[ch];
+    if (!field) throw new Error(`Illegal pattern character '${ch}'`);
+    out += field(n, at);
   }
   return out;
 }
@@ -151,87 +138,95 @@ function isDateFormat(section: string): boolean {
   return /[dyhs]/i.test(bare) || (/m/i.test(bare) && !/[0#]/.test(bare));
 }
 
+/** A piece of a Sheets date pattern: a literal, or a code (a run of d m y h s lowercased, AM/PM, A/P). */
+interface SheetsToken {
+  t: string;
+  lit?: boolean;
+}
+
+/** The token opening at `i` of a Sheets date pattern and its length in the pattern. */
+function sheetsToken(pattern: string, i: number): { token: SheetsToken; length: number } {
+  const ch = pattern[i];
+  if (ch === '"') {
+    const end = pattern.indexOf('"', i + 1);
+    const stop = end < 0 ? pattern.length : end;
+    return { token: { t: pattern.slice(i + 1, stop), lit: true }, length: stop + 1 - i };
+  }
+  if (ch === '\\') return { token: { t: pattern[i + 1] ?? '', lit: true }, length: 2 };
+  if (/^am\/pm/i.test(pattern.slice(i))) return { token: { t: 'AM/PM' }, length: 5 };
+  if (/^a\/p/i.test(pattern.slice(i))) return { token: { t: 'A/P' }, length: 3 };
+  if (/[dmyhs]/i.test(ch)) {
+    let n = 1;
+    while (pattern[i + n] && pattern[i + n].toLowerCase() === ch.toLowerCase()) n++;
+    return { token: { t: pattern.slice(i, i + n).toLowerCase() }, length: n };
+  }
+  return { token: { t: ch, lit: true }, length: 1 };
+}
+
+function sheetsDateTokens(pattern: string): SheetsToken[] {
+  const tokens: SheetsToken[] = [];
+  for (let i = 0; i < pattern.length;) {
+    const { token, length } = sheetsToken(pattern, i);
+    tokens.push(token);
+    i += length;
+  }
+  return tokens;
+}
+
+/** What a Sheets date code reads besides its length: the clock, AM/PM in the pattern, and the codes around it. */
+interface SheetsCodeContext {
+  w: WallClock;
+  hasAmPm: boolean;
+  prev: string;
+  next: string;
+}
+
+/** Text of a Sheets date code `t` (n = its length). */
+type SheetsField = (t: string, n: number, c: SheetsCodeContext) => string;
+
+/** m, mm, mmm, mmmmm (the initial), else the full name. */
+function sheetsMonth(w: WallClock, n: number): string {
+  if (n === 1) return String(w.month);
+  if (n === 2) return pad(w.month, 2);
+  if (n === 3) return MONTHS[w.month - 1].slice(0, 3);
+  return n === 5 ? MONTHS[w.month - 1][0] : MONTHS[w.month - 1];
+}
+
+/** Sheets date codes by first letter ('A' is AM/PM or A/P). */
+const SHEETS_FIELDS: Readonly<Record<string, SheetsField | undefined>> = {
+  y: (_t, n, { w }) => (n <= 2 ? pad(w.year % 100, 2) : String(w.year)),
+  d: (_t, n, { w }) => (n === 1 ? String(w.day) : n === 2 ? pad(w.day, 2) : n === 3 ? DAYS[w.weekday].slice(0, 3) : DAYS[w.weekday]),
+  h: (_t, n, { w, hasAmPm }) => {
+    const h = hasAmPm ? (w.hour % 12 === 0 ? 12 : w.hour % 12) : w.hour;
+    return n === 1 ? String(h) : pad(h, 2);
+  },
+  s: (_t, n, { w }) => (n === 1 ? String(w.second) : pad(w.second, 2)),
+  // "m" is minutes right after an hour or before a second, else the month.
+  m: (_t, n, { w, prev, next }) => {
+    const minute = n <= 2 && (prev.startsWith('h') || next.startsWith('s'));
+    if (minute) return n === 1 ? String(w.minute) : pad(w.minute, 2);
+    return sheetsMonth(w, n);
+  },
+  A: (t, _n, { w }) => (t === 'AM/PM' ? (w.hour < 12 ? 'AM' : 'PM') : w.hour < 12 ? 'A' : 'P'),
+};
+
 /** Formats a date with a Sheets date/time pattern such as "dd/mm/yyyy hh:mm:ss". */
 function formatSheetsDate(date: Date, timeZone: string, pattern: string): string {
   const w = wallClock(date, timeZone);
   const hasAmPm = /am\/pm|a\/p/i.test(pattern);
   // Tokenise first so "m" can be read as minutes after an hour or before a second.
-  const tokens: { t: string; lit?: boolean }[] = [];
-  let i = 0;
-  while (i < pattern.length) {
-    const ch = pattern[i];
-    if (ch === '"') {
-      const end = pattern.indexOf('"', i + 1);
-      const stop = end < 0 ? pattern.length : end;
-      tokens.push({ t: pattern.slice(i + 1, stop), lit: true });
-      i = stop + 1;
-    } else if (ch === '\\') {
-      tokens.push({ t: pattern[i + 1] ?? '', lit: true });
-      i += 2;
-    } else if (/^am\/pm/i.test(pattern.slice(i))) {
-      tokens.push({ t: 'AM/PM' });
-      i += 5;
-    } else if (/^a\/p/i.test(pattern.slice(i))) {
-      tokens.push({ t: 'A/P' });
-      i += 3;
-    } else if (/[dmyhs]/i.test(ch)) {
-      let n = 1;
-      while (pattern[i + n] && pattern[i + n].toLowerCase() === ch.toLowerCase()) n++;
-      tokens.push({ t: pattern.slice(i, i + n).toLowerCase() });
-      i += n;
-    } else {
-      tokens.push({ t: ch, lit: true });
-      i++;
-    }
-  }
-  const codeIdx = tokens.map((t, k) => (t.lit ? -1 : k)).filter((k) => k >= 0);
-  let out = '';
-  tokens.forEach((tok, k) => {
-    if (tok.lit) {
-      out += tok.t;
-      return;
-    }
-    const pos = codeIdx.indexOf(k);
-    const prev = pos > 0 ? tokens[codeIdx[pos - 1]].t : '';
-    const next = pos < codeIdx.length - 1 ? tokens[codeIdx[pos + 1]].t : '';
-    const t = tok.t;
-    const n = t.length;
-    switch (t[0]) {
-      case 'y':
-        out += n <= 2 ? pad(w.year % 100, 2) : String(w.year);
-        break;
-      case 'd':
-        out += n === 1 ? String(w.day) : n === 2 ? pad(w.day, 2) : n === 3 ? DAYS[w.weekday].slice(0, 3) : DAYS[w.weekday];
-        break;
-      case 'h': {
-        const h = hasAmPm ? (w.hour % 12 === 0 ? 12 : w.hour % 12) : w.hour;
-        out += n === 1 ? String(h) : pad(h, 2);
-        break;
-      }
-      case 's':
-        out += n === 1 ? String(w.second) : pad(w.second, 2);
-        break;
-      case 'm': {
-        const minute = n <= 2 && (prev.startsWith('h') || next.startsWith('s'));
-        if (minute) out += n === 1 ? String(w.minute) : pad(w.minute, 2);
-        else
-          out +=
-            n === 1
-              ? String(w.month)
-              : n === 2
-                ? pad(w.month, 2)
-                : n === 3
-                  ? MONTHS[w.month - 1].slice(0, 3)
-                  : n === 5
-                    ? MONTHS[w.month - 1][0]
-                    : MONTHS[w.month - 1];
-        break;
-      }
-      default: // AM/PM or A/P
-        out += t === 'AM/PM' ? (w.hour < 12 ? 'AM' : 'PM') : w.hour < 12 ? 'A' : 'P';
-    }
-  });
-  return out;
+  const tokens = sheetsDateTokens(pattern);
+  const codes = tokens.filter((tok) => !tok.lit);
+  return tokens
+    .map((tok) => {
+      if (tok.lit) return tok.t;
+      const pos = codes.indexOf(tok);
+      const prev = pos > 0 ? codes[pos - 1].t : '';
+      const next = pos < codes.length - 1 ? codes[pos + 1].t : '';
+      const field = SHEETS_FIELDS[tok.t[0]] ?? SHEETS_FIELDS.A!;
+      return field(tok.t, tok.t.length, { w, hasAmPm, prev, next });
+    })
+    .join('');
 }
 
 function groupDigits(intPart: string, group: string): string {
