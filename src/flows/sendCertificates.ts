@@ -3,10 +3,9 @@ import { TAG_ONE, driveIdOf, type CertificateAward } from '../domain/certificate
 import { normalizeName } from '../domain/parse';
 import type { Problem, Settings } from '../domain/types';
 import { AWARDS } from '../sheets/awards';
-import { CERTIFICATE_MAIL, type CertificateMailKey } from '../sheets/certificateMail';
+import { CERTIFICATE_MAIL, readCertificateMailLog, type CertificateMailKey } from '../sheets/certificateMail';
 import { ContestError, cellProblem } from '../sheets/errors';
-import { insertSheetLast, layOutColumns } from '../sheets/layout';
-import { appendRecords, readSheet, readTable, text, type Table } from '../sheets/table';
+import { appendRecords, readSheet, text, type Table } from '../sheets/table';
 import { UNITS, readUnits, type UnitRow } from '../sheets/units';
 import { readSettingsOrThrow } from '../sheets/workbook';
 import type { MenuAction } from './action';
@@ -14,15 +13,6 @@ import { CERTIFICATES_TITLE, readCertificateAwards } from './certificates';
 import { problemMessages, withLock, type ActionContext, type Summary } from './context';
 
 export const SEND_CERTIFICATES_TITLE = 'Gửi giấy khen';
-
-function mailLog(ctx: ActionContext) {
-  let sheet = ctx.spreadsheet.getSheetByName(CERTIFICATE_MAIL.name);
-  if (!sheet) {
-    sheet = insertSheetLast(ctx.spreadsheet, CERTIFICATE_MAIL.name);
-    layOutColumns(sheet, CERTIFICATE_MAIL);
-  }
-  return readTable(sheet, CERTIFICATE_MAIL);
-}
 
 /** What a run starts from: awards and their links, units, the fingerprints already sent and the day's quota. */
 interface SendState {
@@ -43,7 +33,7 @@ function readSendState(ctx: ActionContext): SendState {
   const awards = readCertificateAwards(awardsTable);
   const { units, problems: unitProblems } = readUnits(readSheet(ctx.spreadsheet, UNITS));
   const unitOf = new Map(units.map((u) => [normalizeName(u.name), u]));
-  const log = mailLog(ctx);
+  const log = readCertificateMailLog(ctx.spreadsheet);
   const sent = new Set(log.rows.map((r) => text(log, r, 'fingerprint')).filter((f) => f !== ''));
   const quota = ctx.services.mailApp.getRemainingDailyQuota();
   const linkOf = new Map(awardsTable.rows.map((r) => [r.row, awardsTable.col.certificate >= 0 ? text(awardsTable, r, 'certificate') : '']));
