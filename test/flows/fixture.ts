@@ -3,7 +3,7 @@
 // The helpers are thin wrappers over the sample's workbook helpers (test/sample/workbook.ts) and its
 // seeding writer (test/sample/seedWorkbook.ts), taking the emulator and a sheet name.
 import { contextOf, createContestEmulator } from '../sample/emulator';
-import { writeAppraisal, writeEngagement, writeMarks, writeRoster, writeSubmissions } from '../sample/seedWorkbook';
+import { writeAppraisal, writeEngagement, writeMarks, writeRoster, writeSetting, writeSubmissions } from '../sample/seedWorkbook';
 import { appendByHeader as appendRecords, readRecords, writeByHeader } from '../sample/workbook';
 import { updateAppraisal } from '../../src/flows/appraisal';
 import { buildAwardList } from '../../src/flows/awards';
@@ -67,7 +67,7 @@ export function rowOf(emu: Emu, name: string, header: string, value: string): nu
 
 /** Types `value` into "Giá trị" of the setting labelled `label`, as the organizer would. */
 export function setSetting(emu: Emu, label: string, value: unknown): void {
-  setCell(emu, 'Cấu hình', rowOf(emu, 'Cấu hình', 'Thiết lập', label), 'Giá trị', value);
+  writeSetting(emu, label, value);
 }
 
 // ---- The forty-clip scenario, step by step --------------------------------------------------------

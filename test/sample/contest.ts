@@ -164,6 +164,14 @@ export const SAMPLE_JURORS: readonly SampleJuror[] = [
   { code: 'GK5', name: 'Huỳnh Thanh Tùng', email: `tung.ht@${ORG_DOMAIN}`, unit: '' },
 ];
 
+/**
+ * The contest with every juror free to mark every clip (no unit, so no conflict-of-interest rows): the
+ * bench's workloads, whose call counts are compared run to run, mark every clip on every tab.
+ */
+export function withoutJurorUnits<T extends { jurors: SampleJuror[] }>(contest: T): T {
+  return { ...contest, jurors: contest.jurors.map((j) => ({ ...j, unit: '' })) };
+}
+
 /** The sample's 45 titles, in the order they are handed out. */
 export const SAMPLE_TITLES: readonly string[] = [
   'Một ngày làm cán bộ một cửa',
@@ -368,28 +376,25 @@ interface Plan {
   title?: string;
 }
 
-/**
- * Builds the sample contest. Same seed → same contest (the demo uses 11, for District 11).
- * 30 units; 45 entries from 27 of them plus one unknown unit; 3 units send nothing.
- */
-export function buildSampleContest(seed = 11): SampleContest {
-  const rng = createRng(seed);
-  const units = sampleUnits();
-  const byCode = (code: string): string => units.find((u) => u.code === code)!.name;
+type Find = (code: string, nth?: number) => Plan;
 
+/**
+ * Who sends what, and what each entry is meant to show: every unit except Phường 9, Phường 14 and
+ * Trung tâm Y tế sends one clip (27 units), 17 second (and third) clips, and one from the deleted unit.
+ */
+function planEntries(units: SampleUnit[]): { plans: Plan[]; find: Find } {
+  const byCode = (code: string): string => units.find((u) => u.code === code)!.name;
   const plans: Plan[] = [];
-  // Every unit except Phường 9, Phường 14 and Trung tâm Y tế sends one clip (27 units).
   for (const u of units) {
     if (['P09', 'P14', 'TTYT'].includes(u.code)) continue;
     plans.push({ unit: u.name, story: [] });
   }
-  // Second (and third) clips.
   for (const code of ['P01', 'P03', 'P05', 'P06', 'P10', 'P11', 'P15', 'UBND', 'NH', 'NH', 'NKKN', 'TQK', 'CA', 'BV', 'TTVH', 'CBT', 'GDDT']) {
     plans.push({ unit: byCode(code), story: ['đơn vị nộp nhiều bài'] });
   }
   // The unit deleted from the roster while the dropdown still offered it.
   plans.push({ unit: EXTRA_UNIT.name, story: ['đơn vị đã bị xóa khỏi danh sách (Không rõ đơn vị)'] });
-  const find = (code: string, nth = 0): Plan => plans.filter((p) => p.unit === byCode(code))[nth];
+  const find: Find = (code, nth = 0) => plans.filter((p) => p.unit === byCode(code))[nth];
 
   // Entries sent between the roster fix and the dropdown sync: old short names, and the deleted unit.
   find('NH', 1).at = vn(2023, 6, 2, 9, 40);
@@ -417,8 +422,11 @@ export function buildSampleContest(seed = 11): SampleContest {
   plans[p06].story.push('trùng link video');
   // A phone number typed with the country code: must stay text, not become a formula.
   find('DCD').phone = '+84 903 456 789';
+  return { plans, find };
+}
 
-  // Titles that belong to a particular unit; the rest are handed out in list order.
+/** Titles that belong to a particular unit; the rest are handed out in list order. */
+function giveTitles(plans: Plan[], find: Find): void {
   const themed: [Plan, string][] = [
     [find('NH', 0), 'Thầy trò Nguyễn Hiền với chuyển đổi số'],
     [find('NH', 1), 'Từ sân trường đến cổng dịch vụ công'],
@@ -439,20 +447,24 @@ export function buildSampleContest(seed = 11): SampleContest {
   for (const [p, title] of themed) p.title = title;
   const spare = SAMPLE_TITLES.filter((t) => !themed.some(([, used]) => used === t));
   for (const p of plans) if (!p.title) p.title = spare.shift();
+}
 
-  // Times: on-time entries spread between 22/05 and 10/06, sent in time order.
+/**
+ * Times: on-time entries spread between 22/05 and 10/06; a repeated link after the entry it repeats;
+ * until the dropdown is re-synced, the names the organizer first typed. Returns the plans' indexes in
+ * the order they are sent.
+ */
+function timeEntries(rng: Rng, plans: Plan[], units: SampleUnit[]): number[] {
   const start = vn(2023, 5, 22, 7, 0).getTime();
   const end = vn(2023, 6, 10, 22, 0).getTime();
   for (const p of plans) {
     if (!p.at) p.at = new Date(start + Math.floor(rng.next() * ((end - start) / 60000)) * 60000);
   }
-  // A repeated link comes after the entry it repeats.
   for (const p of plans) {
     if (p.duplicateOf === undefined) continue;
     const original = plans[p.duplicateOf];
     if (original.at!.getTime() > p.at!.getTime()) [original.at, p.at] = [p.at, original.at];
   }
-  // Until the dropdown is re-synced, the form offers the names the organizer first typed.
   for (const p of plans) {
     const u = units.find((x) => x.name === p.unit);
     if (u?.firstName && p.at!.getTime() < DROPDOWN_SYNCED_AT.getTime()) {
@@ -460,14 +472,16 @@ export function buildSampleContest(seed = 11): SampleContest {
       if (p.at!.getTime() >= ROSTER_FIXED_AT.getTime()) p.story.push('tên đơn vị cũ, khớp qua "Tên gọi khác"');
     }
   }
-  const order = plans.map((_, i) => i).sort((a, b) => plans[a].at!.getTime() - plans[b].at!.getTime() || a - b);
+  return plans.map((_, i) => i).sort((a, b) => plans[a].at!.getTime() - plans[b].at!.getTime() || a - b);
+}
 
+/** The form answers, in the order they are sent; a repeated link is the very link of the entry it repeats. */
+function submissionsOf(rng: Rng, plans: Plan[], order: number[]): SampleSubmission[] {
   const links = plans.map(() => randomVideoLink(rng));
   plans.forEach((p, i) => {
     if (p.duplicateOf !== undefined) links[i] = links[p.duplicateOf];
   });
-
-  const submissions: SampleSubmission[] = order.map((i) => {
+  return order.map((i) => {
     const p = plans[i];
     const { entryType, authors, contactName } = randomAuthors(rng);
     return {
@@ -484,11 +498,53 @@ export function buildSampleContest(seed = 11): SampleContest {
       story: p.story,
     };
   });
-  const plansInOrder = order.map((i) => plans[i]);
+}
 
+/** Marks of every clip by every juror, and the Fanpage counts, both following each clip's quality. */
+function juryAndEngagement(rng: Rng, submissions: SampleSubmission[]): { marks: SampleMark[]; engagement: SampleEngagement[] } {
+  const quality = submissions.map(() => randomQuality(rng));
+  // The deleted unit's clip is middling, so the demo's prizes go to roster units.
+  const extraIndex = submissions.findIndex((x) => x.unit === EXTRA_UNIT.name);
+  quality[extraIndex] = 66;
+  const marks: SampleMark[] = [];
+  submissions.forEach((s, k) => {
+    SAMPLE_JURORS.forEach((j, ji) => {
+      marks.push({ title: s.title, jurorCode: j.code, ...juryMark(rng, quality[k], SAMPLE_LENIENCY[ji], ji === COMMA_JUROR) });
+    });
+  });
+  const engagement: SampleEngagement[] = submissions.map((s, k) => ({ title: s.title, ...randomEngagement(rng, quality[k]) }));
+  // One viral clip goes well past the 300-point cap.
+  engagement[7].reactions = 412;
+  return { marks, engagement };
+}
+
+/**
+ * Share log for eight clips: real accounts, some sharing 3–5 times (only 2 count), some outside the
+ * voting window (12/06 00:00 – 19/06 16:00), one exactly at 16:00 (counts).
+ */
+function shareLogOf(rng: Rng, submissions: SampleSubmission[], appraisals: SampleAppraisal[]): SampleShare[] {
+  const accounts = Array.from({ length: 36 }, () => personName(rng));
+  const shareLog: SampleShare[] = [];
+  const loggedClips = [1, 4, 7, 10, 15, 20, 26, 33].filter((k) => appraisals[k].unticked.length === 0);
+  for (const k of loggedClips) shareLog.push(...randomShares(rng, submissions[k].title, accounts));
+  shareLog.push({ title: submissions[loggedClips[0]].title, account: 'Trương Mỹ Lan Anh', time: vn(2023, 6, 19, 16, 0) });
+  return shareLog.sort((a, b) => a.time.getTime() - b.time.getTime());
+}
+
+/**
+ * Builds the sample contest. Same seed → same contest (the demo uses 11, for District 11).
+ * 30 units; 45 entries from 27 of them plus one unknown unit; 3 units send nothing.
+ */
+export function buildSampleContest(seed = 11): SampleContest {
+  const rng = createRng(seed);
+  const units = sampleUnits();
+  const { plans, find } = planEntries(units);
+  giveTitles(plans, find);
+  const order = timeEntries(rng, plans, units);
+  const submissions = submissionsOf(rng, plans, order);
   const appraisers = SAMPLE_APPRAISERS.map((a) => ({ ...a }));
   const appraisals: SampleAppraisal[] = submissions.map((s, k) => {
-    const unticked = plansInOrder[k].unticked ?? [];
+    const unticked = plans[order[k]].unticked ?? [];
     return {
       title: s.title,
       unticked,
@@ -497,31 +553,8 @@ export function buildSampleContest(seed = 11): SampleContest {
       postLink: unticked.length === 0 ? randomPostLink(rng) : '',
     };
   });
-
-  const quality = submissions.map(() => randomQuality(rng));
-  // The deleted unit's clip is middling, so the demo's prizes go to roster units.
-  const extraIndex = submissions.findIndex((x) => x.unit === EXTRA_UNIT.name);
-  quality[extraIndex] = 66;
-
-  const marks: SampleMark[] = [];
-  submissions.forEach((s, k) => {
-    SAMPLE_JURORS.forEach((j, ji) => {
-      marks.push({ title: s.title, jurorCode: j.code, ...juryMark(rng, quality[k], SAMPLE_LENIENCY[ji], ji === COMMA_JUROR) });
-    });
-  });
-
-  const engagement: SampleEngagement[] = submissions.map((s, k) => ({ title: s.title, ...randomEngagement(rng, quality[k]) }));
-  // One viral clip goes well past the 300-point cap.
-  engagement[7].reactions = 412;
-
-  // Share log for eight clips: real accounts, some sharing 3–5 times (only 2 count), some outside
-  // the voting window (12/06 00:00 – 19/06 16:00), one exactly at 16:00 (counts).
-  const accounts = Array.from({ length: 36 }, () => personName(rng));
-  const shareLog: SampleShare[] = [];
-  const loggedClips = [1, 4, 7, 10, 15, 20, 26, 33].filter((k) => appraisals[k].unticked.length === 0);
-  for (const k of loggedClips) shareLog.push(...randomShares(rng, submissions[k].title, accounts));
-  shareLog.push({ title: submissions[loggedClips[0]].title, account: 'Trương Mỹ Lan Anh', time: vn(2023, 6, 19, 16, 0) });
-  shareLog.sort((a, b) => a.time.getTime() - b.time.getTime());
+  const { marks, engagement } = juryAndEngagement(rng, submissions);
+  const shareLog = shareLogOf(rng, submissions, appraisals);
 
   // Two entries whose trigger does not fire (Google sometimes skips one): the sync adds them.
   // Picked among entries with no other story, so the sync's late rows do not blur another lesson.

@@ -9,6 +9,7 @@
 import type { Emulator } from '../../packages/gas-emulator/src';
 import { APPRAISAL_SHEET, appraisalSchema } from '../../src/sheets/appraisal';
 import { APPRAISAL_CRITERIA } from '../../src/sheets/appraisalCriteria';
+import { CONFIG } from '../../src/sheets/config';
 import { ENGAGEMENT } from '../../src/sheets/engagement';
 import { JURORS } from '../../src/sheets/jurors';
 import { CONFLICT_NOTE, juryTabName, juryTabSchema } from '../../src/sheets/juryTab';
@@ -17,7 +18,7 @@ import { SHARE_LOG } from '../../src/sheets/shareLog';
 import { RESPONSE_ID_HEADER, SUBMISSIONS } from '../../src/sheets/submissions';
 import { UNITS } from '../../src/sheets/units';
 import type { SampleJuror, SampleUnit } from './contest';
-import { appendByHeader, headersOf, readRecords, rewriteColumns } from './workbook';
+import { appendByHeader, headersOf, readRecords, rewriteColumns, writeByHeader } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -76,6 +77,15 @@ function idsByTitle(contest: Pick<SeedContest, 'submissions'>): (title: string) 
 function byClip<T extends { title: string }>(contest: Pick<SeedContest, 'submissions'>, items: T[], key: (item: T) => string = () => ''): Map<string, T> {
   const idOf = idsByTitle(contest);
   return new Map(items.map((item) => [`${idOf(item.title)}${key(item)}`, item]));
+}
+
+/** Types `value` into "Giá trị" of the setting labelled `label` in "Cấu hình", as the organizer would. */
+export function writeSetting(emu: Emulator, label: string, value: unknown): void {
+  const H = headersOf(CONFIG);
+  const sheet = sheetOf(emu, CONFIG.name);
+  const r = readRecords(sheet).rows.find((x) => String(x.values[H.label]) === label);
+  if (!r) throw new Error(`Trang "${CONFIG.name}" không có thiết lập "${label}".`);
+  writeByHeader(sheet, [{ row: r.row, header: H.value, value }]);
 }
 
 /** "Đơn vị" and "Ban giám khảo", typed after "Thiết lập hội thi" (two setValues; none for an empty list). */
