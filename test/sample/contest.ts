@@ -1,6 +1,7 @@
-// The built-in sample contest for `npm start`: District 11 units, jurors, submissions, appraisal, marks and engagement.
+// The one sample contest (`npm start`, `npm run bench`, tests): District 11 units, jurors, submissions, appraisal, marks and engagement.
 //
 // Everything is generated from one seed so the demo prints the same award list on every machine.
+// Its parts (roster, jurors, titles, the random models) also build it at any size (scaledContest.ts).
 // Clips are referred to by title (titles are unique): the add-on assigns the IDs (HT-001…) itself
 // when the submissions come in through the form, and the demo reads them back.
 import { DEFAULT_TIME_ZONE } from '../../src/domain/settings';

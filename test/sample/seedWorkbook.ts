@@ -143,6 +143,7 @@ export function writeAppraisal(emu: Emulator, contest: Pick<SeedContest, 'submis
   const A = headersOf(appraisalSchema([]));
   const { headers } = readRecords(sheet);
   const columns = criteria.map((c) => headers.indexOf(c)).filter((c) => c >= 0);
+  if (columns.length === 0) throw new Error(`Trang "${APPRAISAL_SHEET}" không có cột tiêu chí nào (${criteria.join(', ')}).`);
   const block = headers.slice(Math.min(...columns), Math.max(...columns) + 1);
   rewriteColumns(sheet, block[0], block[block.length - 1], (r) => {
     const unticked = byId.get(String(r.values[A.id]))?.unticked ?? [];
