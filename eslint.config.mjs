@@ -17,6 +17,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // Small functions with one job: a function over 60 lines (blank lines and comments aside) fails the lint.
+  // Tests are exempt: a describe block is long by nature.
+  {
+    files: ['src/**/*.ts', 'packages/gas-emulator/src/**/*.ts', 'tools/**/*.ts', 'test/sample/**/*.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
   // main → ui → flows → forms / sheets → domain; nothing in src/ imports the emulator.
   { files: ['src/domain/**/*.ts'], rules: forbid([['../**'], 'src/domain imports nothing outside itself.'], EMULATOR, OUTSIDE_SRC) },
   {
