@@ -14,7 +14,7 @@ import { join, resolve } from 'path';
 import type { ContestOutput } from '../src/domain/contest';
 import { type Emulator } from '../packages/gas-emulator/src';
 import { createContestEmulator } from '../test/sample/emulator';
-import { parseA1 } from '../packages/gas-emulator/src/a1';
+import { parseA1 } from '../packages/gas-emulator/src/spreadsheet/a1';
 import '../src/main';
 import { appraisalStep, DemoStop, Driver, engagementStep, formStep, juryStep, resultsStep, setupStep, submissionsStep, type DemoRun } from './demoSteps';
 import { chartImageStep, finaliseStep, juryProgressStep } from './demoJury';

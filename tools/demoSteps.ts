@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import type { ContestOutput } from '../src/domain/contest';
 import type { Emulator } from '../packages/gas-emulator/src';
-import { columnToLetters } from '../packages/gas-emulator/src/a1';
+import { columnToLetters } from '../packages/gas-emulator/src/spreadsheet/a1';
 import { computeContest } from '../src/flows/scores';
 import { PLEDGE_TEXT, questionSpec } from '../src/forms/questions';
 import { QR_SHEET } from '../src/flows/qrCodes';

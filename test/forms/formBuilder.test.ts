@@ -1,5 +1,5 @@
 // The submission form in the emulator: its questions, one trigger however often setup runs, linking, unit links, the deadline.
-import { implOfProxy } from '../../packages/gas-emulator/src/calls';
+import { implOfProxy } from '../../packages/gas-emulator/src/core/calls';
 import type { FormImpl } from '../../packages/gas-emulator/src/forms/form';
 import { PLEDGE_TEXT } from '../../src/forms/questions';
 import { scheduledJobsTrigger } from '../../src/flows/jobs';
