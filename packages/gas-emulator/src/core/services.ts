@@ -1,7 +1,7 @@
 // The Apps Script services one emulator exposes (what installGlobals defines), each a counting proxy.
 import type { Emulator } from './api';
 import { expose } from './calls';
-import { ChartsImpl } from '../spreadsheet/embeddedChart';
+import { ChartsImpl } from '../charts/charts';
 import { DriveAppImpl, type DriveStore } from '../drive/driveApp';
 import type { FormAppImpl } from '../forms/formApp';
 import { HtmlServiceImpl } from '../html/htmlService';

@@ -1,38 +1,10 @@
-// Embedded charts: Sheet.newChart() builders (plain and bar), EmbeddedChart, and Charts.ChartType — recorded, never drawn.
+// Spreadsheet.EmbeddedChart: Sheet.newChart() builders (plain and bar), the charts and their container — recorded, never drawn.
+import { ChartType } from '../charts/charts';
 import { AsKind, CallCounter, Emulated } from '../core/calls';
 import { RangeImpl } from './range';
 import type { SheetImpl } from './sheet';
 
-/** Charts.ChartType as Google lists it (values are the enum names). */
-export const ChartType = Object.freeze({
-  AREA: 'AREA',
-  BAR: 'BAR',
-  BUBBLE: 'BUBBLE',
-  CANDLESTICK: 'CANDLESTICK',
-  COLUMN: 'COLUMN',
-  COMBO: 'COMBO',
-  GAUGE: 'GAUGE',
-  GEO: 'GEO',
-  HISTOGRAM: 'HISTOGRAM',
-  LINE: 'LINE',
-  ORG: 'ORG',
-  PIE: 'PIE',
-  RADAR: 'RADAR',
-  SCATTER: 'SCATTER',
-  SPARKLINE: 'SPARKLINE',
-  STEPPED_AREA: 'STEPPED_AREA',
-  TABLE: 'TABLE',
-  TIMELINE: 'TIMELINE',
-  TREEMAP: 'TREEMAP',
-  WATERFALL: 'WATERFALL',
-});
 const CHART_TYPES = new Set<string>(Object.values(ChartType));
-
-/** The Charts service: only its enums are emulated. */
-export class ChartsImpl extends Emulated {
-  static kind = 'Charts';
-  readonly ChartType = ChartType;
-}
 
 /** What a built chart holds. */
 export interface ChartSpec {
