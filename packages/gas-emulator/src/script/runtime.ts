@@ -1,5 +1,5 @@
 // Estimated execution time of trigger runs (fixed cost + cost per service call), summed per trigger owner per day.
-import { formatJavaDate } from '../spreadsheet/formats';
+import { formatJavaDate } from '../utilities/formatDate';
 
 /**
  * Cost model. Google publishes no latency figures; these defaults are the emulator's assumption:

@@ -3,7 +3,7 @@ import { isDate } from '../core/dates';
 import { createHash, createHmac } from 'crypto';
 import { CallCounter, Emulated } from '../core/calls';
 import { BlobImpl, toSignedBytes, toUnsigned } from '../base/blob';
-import { formatJavaDate } from '../spreadsheet/formats';
+import { formatJavaDate } from '../utilities/formatDate';
 import { isValidZone } from '../core/tz';
 import type { Env } from '../core/env';
 import { notAByte } from '../core/errors';
