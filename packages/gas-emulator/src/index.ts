@@ -22,6 +22,12 @@ export { UNEVALUATED_FORMULA_VALUE, FORMULA_PARSE_ERROR_VALUE } from './spreadsh
 export * as errors from './core/errors';
 export type { RuntimeOptions } from './script/runtime';
 export type { FakeRequest, FakeResponse, UrlHandler, HttpRecord } from './urlFetch/urlFetchApp';
+// For the add-on's tests and tools, so nothing outside the package imports a file inside it:
+// A1 notation (tools reading and writing workbooks), the fake Graph API UrlFetchApp answers with, and the Form behind a
+// FormApp proxy (a test adding what only the Forms editor can, such as a file-upload question).
+export { columnToLetters, lettersToColumn, parseA1, rectToA1 } from './spreadsheet/a1';
+export { FakeGraphApi, GRAPH_ERRORS, type FakePost } from './fakes/graphApi';
+export { formImplOf } from './core/unwrap';
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const world = createWorld(options);
