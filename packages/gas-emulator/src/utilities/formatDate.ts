@@ -55,12 +55,20 @@ const JAVA_FIELDS: Readonly<Record<string, JavaField | undefined>> = {
   X: (n, at) => offsetText(zoneOffsetMinutes(at.date, at.timeZone), n === 1 ? 'X1' : n === 2 ? 'X2' : 'X3'),
 };
 
-/** The quoted literal opening at `i` ('' alone is an apostrophe): its text and where the pattern goes on. */
+/**
+ * The literal opening with the apostrophe at `i`: its text and where the pattern goes on. As in SimpleDateFormat, `''`
+ * is an apostrophe both outside quotes and inside them ("'o''clock'" is o'clock); an unclosed quote runs to the end.
+ */
 function javaQuoted(pattern: string, i: number): { text: string; next: number } {
-  const end = pattern.indexOf("'", i + 1);
-  if (end === i + 1) return { text: "'", next: i + 2 };
-  const stop = end < 0 ? pattern.length : end;
-  return { text: pattern.slice(i + 1, stop).replace(/''/g, "'"), next: stop + 1 };
+  if (pattern[i + 1] === "'") return { text: "'", next: i + 2 };
+  let text = '';
+  for (let j = i + 1; j < pattern.length; j++) {
+    // '' inside quotes is one apostrophe (skip its twin); a lone ' closes the quote.
+    if (pattern[j] !== "'") text += pattern[j];
+    else if (pattern[j + 1] === "'") text += pattern[j++];
+    else return { text, next: j + 1 };
+  }
+  return { text, next: pattern.length };
 }
 
 /**
