@@ -1,5 +1,6 @@
-// Charts: the service's enums (ChartType, for EmbeddedChartBuilder.setChartType); Sheets' embedded charts are in spreadsheet/embeddedChart.ts.
-import { Emulated } from '../core/calls';
+// Charts: the service's enums (ChartType, for EmbeddedChartBuilder.setChartType) and ChartOptions (EmbeddedChart.getOptions);
+// Sheets' embedded charts are in spreadsheet/embeddedChart.ts.
+import { CallCounter, Emulated } from '../core/calls';
 
 /** Charts.ChartType as Google lists it (values are the enum names). */
 export const ChartType = Object.freeze({
@@ -29,4 +30,18 @@ export const ChartType = Object.freeze({
 export class ChartsImpl extends Emulated {
   static kind = 'Charts';
   readonly ChartType = ChartType;
+}
+
+/** ChartOptions: read-only view of a chart's options. */
+export class ChartOptionsImpl extends Emulated {
+  static kind = 'ChartOptions';
+  constructor(
+    ctr: CallCounter,
+    readonly _options: Map<string, unknown>,
+  ) {
+    super(ctr);
+  }
+  get(option: string): unknown {
+    return this._options.has(option) ? this._options.get(option) : null;
+  }
 }

@@ -1,5 +1,5 @@
 // Spreadsheet.EmbeddedChart: Sheet.newChart() builders (plain and bar), the charts and their container — recorded, never drawn.
-import { ChartType } from '../charts/charts';
+import { ChartOptionsImpl, ChartType } from '../charts/charts';
 import { AsKind, CallCounter, Emulated } from '../core/calls';
 import { RangeImpl } from './range';
 import type { SheetImpl } from './sheet';
@@ -133,20 +133,6 @@ export function newBuilder(ctr: CallCounter, sheet: SheetImpl, spec?: ChartSpec,
     ? { ...spec, ranges: [...spec.ranges], options: new Map(spec.options) }
     : { type: null, ranges: [], options: new Map(), row: 1, col: 1, offsetX: 0, offsetY: 0 };
   return new AsKind(new ChartBuilderImpl(ctr, sheet, fresh, chartId), 'EmbeddedChartBuilder', BUILDER_METHODS);
-}
-
-/** ChartOptions: read-only view of a chart's options. */
-export class ChartOptionsImpl extends Emulated {
-  static kind = 'ChartOptions';
-  constructor(
-    ctr: CallCounter,
-    readonly _options: Map<string, unknown>,
-  ) {
-    super(ctr);
-  }
-  get(option: string): unknown {
-    return this._options.has(option) ? this._options.get(option) : null;
-  }
 }
 
 /** ContainerInfo: where a chart sits on its sheet. */
