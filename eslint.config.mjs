@@ -39,6 +39,11 @@ export default tseslint.config(
   },
   { files: ['src/ui/**/*.ts'], rules: forbid([['**/main'], 'src/ui never imports src/main.ts.'], EMULATOR, OUTSIDE_SRC) },
   { files: ['src/main.ts'], rules: forbid(EMULATOR, OUTSIDE_SRC) },
+  // Tests and tools use the emulator through its entry (packages/gas-emulator/src/index.ts), never a file inside it.
+  {
+    files: ['test/**/*.ts', 'tools/**/*.ts'],
+    rules: forbid([['**/gas-emulator/src/**', '!**/gas-emulator/src/index'], 'import the emulator from packages/gas-emulator/src (its index.ts).']),
+  },
   // The emulator mirrors Google, not the add-on: it imports nothing from outside its package.
   {
     files: ['packages/gas-emulator/**/*.ts'],

@@ -1,7 +1,6 @@
 // The workbook `npm run score` re-scores: the file paths checked, the file loaded into the emulator, and
 // the reasons it cannot be scored at all (damaged, not a contest workbook, formulas saved without values).
-import type { Emulator } from '../packages/gas-emulator/src';
-import { columnToLetters } from '../packages/gas-emulator/src/a1';
+import { columnToLetters, type Emulator } from '../packages/gas-emulator/src';
 import { SHEET_ORDER } from '../src/sheets/workbook';
 import { RESULTS } from '../src/sheets/results';
 import { AWARDS } from '../src/sheets/awards';

@@ -1,6 +1,6 @@
 // Reading an .xlsx file into plain sheet grids (values as Google's getValues would return them).
 import ExcelJS from 'exceljs';
-import { lettersToColumn } from '../../packages/gas-emulator/src/a1';
+import { lettersToColumn } from '../../packages/gas-emulator/src';
 import { isEmpty, rawValue, Unevaluated, WallDate, type RawValue } from './rawValue';
 import { fillToBackground, keptFormat } from './style';
 import { rectangles, worksheetValidations, type RangeValidation } from './validation';

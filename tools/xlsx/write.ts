@@ -1,7 +1,7 @@
 // Writing plain sheet grids to an .xlsx file that Excel, LibreOffice and Google Sheets all open.
 import { renameSync } from 'fs';
 import ExcelJS from 'exceljs';
-import { rectToA1 } from '../../packages/gas-emulator/src/a1';
+import { rectToA1 } from '../../packages/gas-emulator/src';
 import { DATE_TIME_FORMAT } from '../../src/sheets/schema';
 import { addImages, type SheetImage } from './images';
 import type { GridValue } from './read';

@@ -1,5 +1,5 @@
 // A fake Facebook Graph API (one Page, its posts, its token) to register with emu.setUrlHandler: answers as graph.facebook.com does.
-import type { FakeRequest, FakeResponse, UrlHandler } from '../urlFetch';
+import type { FakeRequest, FakeResponse, UrlHandler } from '../urlFetch/urlFetchApp';
 
 export interface FakePost {
   /** Numeric post id without the page prefix (the API's id is `${pageId}_${postId}`). */
