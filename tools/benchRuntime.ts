@@ -3,7 +3,7 @@ import { buildSampleContest, withoutJurorUnits, type SampleContest } from '../te
 import { contestTriggerHandlers, contextOf, createContestEmulator } from '../test/sample/emulator';
 import { clipIdOf, writeAppraisal, writeRoster, writeSetting, writeSubmissions } from '../test/sample/seedWorkbook';
 import { readRecords } from '../test/sample/workbook';
-import { columnToLetters } from '../packages/gas-emulator/src/a1';
+import { columnToLetters } from '../packages/gas-emulator/src';
 import { formatDateTime } from '../src/domain/parse';
 import { DEFAULT_TIME_ZONE } from '../src/domain/settings';
 import { updateAppraisal } from '../src/flows/appraisal';
