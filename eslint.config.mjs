@@ -17,6 +17,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // Small functions with one job: a function over 60 lines (blank lines and comments aside) fails the lint.
+  // Tests are exempt: a describe block is long by nature.
+  {
+    files: ['src/**/*.ts', 'packages/gas-emulator/src/**/*.ts', 'tools/**/*.ts', 'test/sample/**/*.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
   // main → ui → flows → forms / sheets → domain; nothing in src/ imports the emulator.
   { files: ['src/domain/**/*.ts'], rules: forbid([['../**'], 'src/domain imports nothing outside itself.'], EMULATOR, OUTSIDE_SRC) },
   {
@@ -33,6 +39,11 @@ export default tseslint.config(
   },
   { files: ['src/ui/**/*.ts'], rules: forbid([['**/main'], 'src/ui never imports src/main.ts.'], EMULATOR, OUTSIDE_SRC) },
   { files: ['src/main.ts'], rules: forbid(EMULATOR, OUTSIDE_SRC) },
+  // Tests and tools use the emulator through its entry (packages/gas-emulator/src/index.ts), never a file inside it.
+  {
+    files: ['test/**/*.ts', 'tools/**/*.ts'],
+    rules: forbid([['**/gas-emulator/src/**', '!**/gas-emulator/src/index'], 'import the emulator from packages/gas-emulator/src (its index.ts).']),
+  },
   // The emulator mirrors Google, not the add-on: it imports nothing from outside its package.
   {
     files: ['packages/gas-emulator/**/*.ts'],

@@ -45,7 +45,7 @@ describe('dist/Code.js (run `npm run build` first; `npm test` does)', () => {
     (context.onOpen as () => void)();
     expect(emulator.ui.menus.map((m) => m.title)).toEqual(['Hội thi']);
     const items = emulator.ui.menus[0].items;
-    // SPEC "Menu Hội thi", in order, as the organizer reads it (plus unit sync and appraisal update).
+    // docs/workbook.md "Menu Hội thi", in order, as the organizer reads it (plus unit sync and appraisal update).
     expect(items.map((i) => i.caption)).toEqual([
       'Thiết lập hội thi',
       'Tạo / liên kết biểu mẫu',

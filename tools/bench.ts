@@ -1,10 +1,15 @@
 // Benchmark: service calls and in-process time per menu action for 50, 500 and 5,000 submissions with 10 jurors (and the form intake),
 // then the scale check: 1,000 and 10,000 submissions with 20 jurors, time per submission compared.
+// Every contest is the sample contest scaled (test/sample/scaledContest.ts), written by the sample's seeding writer.
 // Usage: npm run bench [-- --json]
 import { performance } from 'perf_hooks';
 import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
 import { contextOf, createContestEmulator } from '../test/sample/emulator';
+import { formAnswers } from '../test/sample/form';
+import { sampleUnits, withoutJurorUnits } from '../test/sample/contest';
+import { scaleSampleContest, type ScaledContest } from '../test/sample/scaledContest';
+import { writeAppraisal, writeEngagement, writeMarks, writeRoster, writeSubmissions, type SeedSubmission } from '../test/sample/seedWorkbook';
 import { updateAppraisal } from '../src/flows/appraisal';
 import { openAuditLog } from '../src/flows/auditLog';
 import { buildAwardList } from '../src/flows/awards';
@@ -16,16 +21,12 @@ import { setupContest } from '../src/flows/setup';
 import { handleFormSubmit } from '../src/flows/intake';
 import { responseRowKey } from '../src/forms/response';
 import { RESPONSE_ID_HEADER } from '../src/sheets/submissions';
-import { PLEDGE_TEXT, questionSpec } from '../src/forms/questions';
 import { createOrLinkForm } from '../src/flows/createForm';
 import { syncSubmissions } from '../src/flows/syncSubmissions';
-import { ensureRows, escapeCell } from '../src/sheets/table';
 import { benchTriggerRuntime, describeTriggerRuntime } from './benchRuntime';
 
-const OWNER = 'btc@quandoan11.vn';
 const SIZES = [50, 500, 5000];
 const JURORS = 10;
-const UNITS = 40;
 
 interface Row {
   action: string;
@@ -36,31 +37,6 @@ interface Row {
 }
 
 type Emu = ReturnType<typeof createContestEmulator>;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-function sheetOf(emu: Emu, name: string): Sheet {
-  return emu.SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName(name) as unknown as Sheet;
-}
-
-/** Writes records under row 1 by header text, one setValues (setup data, not measured). */
-function append(emu: Emu, name: string, rows: Record<string, unknown>[]): void {
-  const s = sheetOf(emu, name);
-  const headers = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].map(String);
-  const block = rows.map((r) => headers.map((h) => escapeCell(r[h] ?? '')));
-  const start = s.getLastRow() + 1;
-  ensureRows(s, start + block.length - 1);
-  s.getRange(start, 1, block.length, headers.length).setValues(block);
-}
-
-/** Fills a column block of every data row (ticks, marks, counts) with `fn(clipIndex)`. */
-function fill(emu: Emu, name: string, firstHeader: string, width: number, fn: (i: number) => unknown[]): void {
-  const s = sheetOf(emu, name);
-  const values = s.getDataRange().getValues();
-  const col = values[0].map(String).indexOf(firstHeader);
-  const idCol = values[0].map(String).indexOf('Mã bài');
-  const block = values.slice(1).map((r) => fn(Number(String(r[idCol]).slice(3))));
-  if (block.length > 0) s.getRange(2, col + 1, block.length, width).setValues(block);
-}
 
 /**
  * Runs `flow` `reps` times (an action that can run again on the same sheets) and keeps the best
@@ -95,41 +71,22 @@ const collectGarbage = runInNewContext('gc') as () => void;
 const SCALE_ACTIONS = ['Chuẩn bị phiếu chấm BGK (chạy lại)', 'Tính điểm', 'Lập danh sách khen thưởng'];
 
 function benchSize(n: number, out: Row[], jurors = JURORS, reps = 1): void {
-  const emu = createContestEmulator({ owner: OWNER, user: OWNER });
+  // GK4's own school's clips would add conflict rows to paint: the workload stays every juror × every clip.
+  const contest = withoutJurorUnits(scaleSampleContest({ entries: n, jurors }));
+  const owner = contest.organizerEmail;
+  const emu = createContestEmulator({ owner, user: owner });
   const now = new Date('2023-06-20T09:00:00+07:00');
   emu.setNow(now);
-  const ctx = contextOf(emu, { user: OWNER, now });
+  const ctx = contextOf(emu, { user: owner, now });
   measure(emu, ctx, 'Thiết lập hội thi (lần đầu)', n, setupContest, out);
-  append(
-    emu,
-    'Đơn vị',
-    Array.from({ length: UNITS }, (_, k) => ({ 'Mã đơn vị': `P${k + 1}`, 'Tên đơn vị': `Đoàn phường ${k + 1}` })),
-  );
-  append(
-    emu,
-    'Ban giám khảo',
-    Array.from({ length: jurors }, (_, k) => ({ Mã: `GK${k + 1}`, 'Họ tên': `Giám khảo ${k + 1}`, Email: `gk${k + 1}@bgk.vn` })),
-  );
-  append(
-    emu,
-    'Bài dự thi',
-    Array.from({ length: n }, (_, k) => ({
-      'Mã bài': `HT-${String(k + 1).padStart(3, '0')}`,
-      'Thời gian nộp': '01/06/2023 08:00',
-      'Đơn vị': `Đoàn phường ${(k % UNITS) + 1}`,
-      'Hình thức': 'Cá nhân',
-      'Tác giả': `Tác giả ${k + 1}`,
-      'Tên tác phẩm': `Clip ${k + 1}`,
-      'Link video': `https://drive.google.com/file/d/${k + 1}`,
-      'Trạng thái': 'Chờ thẩm định',
-    })),
-  );
+  writeRoster(emu, contest);
+  writeSubmissions(emu, contest);
   measure(emu, ctx, 'Cập nhật thẩm định (thêm dòng)', n, updateAppraisal, out);
-  fill(emu, 'Thẩm định', 'TT1', 10, () => new Array(10).fill(true));
+  writeAppraisal(emu, contest);
   measure(emu, ctx, 'Cập nhật thẩm định (chấm kết quả)', n, updateAppraisal, out);
   measure(emu, ctx, 'Chuẩn bị phiếu chấm BGK (lần đầu)', n, prepareJuryTabs, out);
-  for (let j = 1; j <= jurors; j++) fill(emu, `BGK - Giám khảo ${j}`, 'Điểm', 1, (i) => [(i * 7 + j * 13) % 101]);
-  fill(emu, 'Tương tác', 'Lượt cảm xúc', 2, (i) => [(i * 37) % 400, (i * 11) % 60]);
+  writeMarks(emu, contest);
+  writeEngagement(emu, contest);
   measure(emu, ctx, 'Chuẩn bị phiếu chấm BGK (chạy lại)', n, prepareJuryTabs, out, reps);
   measure(emu, ctx, 'Tính điểm', n, computeScores, out, reps);
   measure(emu, ctx, 'Lập danh sách khen thưởng', n, buildAwardList, out, reps);
@@ -139,62 +96,20 @@ function benchSize(n: number, out: Row[], jurors = JURORS, reps = 1): void {
   measure(emu, ctx, 'Nhật ký thao tác', n, openAuditLog, out);
 }
 
-/** A contest with its roster and form, before the deadline. */
-function formContest(): { emu: Emu; form: GoogleAppsScript.Forms.Form } {
-  const emu = createContestEmulator({ owner: OWNER, user: OWNER });
+/** A contest with the sample's roster and the form, before the deadline. */
+function formContest(contest: ScaledContest): { emu: Emu; form: GoogleAppsScript.Forms.Form } {
+  const emu = createContestEmulator({ owner: contest.organizerEmail, user: contest.organizerEmail });
   emu.setNow(new Date('2023-06-01T09:00:00+07:00'));
-  setupContest(contextOf(emu, { user: OWNER }));
-  append(
-    emu,
-    'Đơn vị',
-    Array.from({ length: UNITS }, (_, k) => ({ 'Mã đơn vị': `P${k + 1}`, 'Tên đơn vị': `Đoàn phường ${k + 1}` })),
-  );
+  setupContest(contextOf(emu));
+  writeRoster(emu, { units: contest.units, jurors: [] });
   return { emu, form: createOrLinkForm(contextOf(emu)).form };
 }
 
-/** Submission k's own unit, author, title and video (distinct, so no duplicate-link warnings). */
-function clip(k: number): { unit: string; authors: string; title: string; video: string } {
-  return { unit: `Đoàn phường ${(k % UNITS) + 1}`, authors: `Tác giả ${k}`, title: `Clip ${k}`, video: `https://youtu.be/clip${k}` };
-}
-
-/** The form answers of submission k. */
-function formAnswers(k: number): Record<string, string | string[]> {
-  const c = clip(k);
-  const t = (key: Parameters<typeof questionSpec>[0]): string => questionSpec(key).title;
-  return {
-    [t('unit')]: c.unit,
-    [t('entryType')]: 'Cá nhân',
-    [t('authors')]: c.authors,
-    [t('title')]: c.title,
-    [t('videoLink')]: c.video,
-    [t('length')]: '4:30',
-    [t('contactName')]: `Người liên hệ ${k}`,
-    [t('phone')]: '0901 234 567',
-    [t('email')]: `dv${k}@example.com`,
-    [t('pledge')]: [PLEDGE_TEXT],
-  };
-}
-
-/** "Bài dự thi" rows as the intake writes them (response id included), one setValues. */
-function submissionRows(emu: Emu, rows: { k: number; responseId: string }[]): void {
-  append(
-    emu,
-    'Bài dự thi',
-    rows.map(({ k, responseId }) => {
-      const c = clip(k);
-      return {
-        'Mã bài': `HT-${String(k).padStart(3, '0')}`,
-        'Thời gian nộp': '01/06/2023 08:00',
-        'Đơn vị': c.unit,
-        'Hình thức': 'Cá nhân',
-        'Tác giả': c.authors,
-        'Tên tác phẩm': c.title,
-        'Link video': c.video,
-        'Trạng thái': 'Chờ thẩm định',
-        [RESPONSE_ID_HEADER]: responseId,
-      };
-    }),
-  );
+/** "Bài dự thi" rows as the intake writes them, with Google's response id (the column is added first), one setValues. */
+function submissionRows(emu: Emu, rows: SeedSubmission[]): void {
+  const s = emu.spreadsheet.getSheetByName('Bài dự thi')!;
+  s.getRange(1, s.getLastColumn() + 1).setValue(RESPONSE_ID_HEADER);
+  writeSubmissions(emu, { submissions: rows });
 }
 
 /**
@@ -202,14 +117,13 @@ function submissionRows(emu: Emu, rows: { k: number; responseId: string }[]): vo
  * (so the response-id column exists), measured from the trigger's start: getDocumentLock included.
  */
 function benchSubmit(n: number, out: Row[]): void {
-  const { emu, form } = formContest();
-  const s = sheetOf(emu, 'Bài dự thi');
-  s.getRange(1, s.getLastColumn() + 1).setValue(RESPONSE_ID_HEADER);
+  const contest = scaleSampleContest({ entries: n + 1, jurors: 0 });
+  const { emu, form } = formContest(contest);
   submissionRows(
     emu,
-    Array.from({ length: n }, (_, i) => ({ k: i + 1, responseId: `earlier-${i + 1}` })),
+    contest.submissions.slice(0, n).map((s, i) => ({ ...s, responseId: `earlier-${i + 1}` })),
   );
-  const response = emu.submitForm(form, formAnswers(n + 1), undefined, { fireTriggers: false });
+  const response = emu.submitForm(form, formAnswers(contest.submissions[n]), undefined, { fireTriggers: false });
   const event = emu.submitEvent(response);
   emu.calls.reset();
   const t0 = performance.now();
@@ -221,16 +135,15 @@ function benchSubmit(n: number, out: Row[]): void {
 
 /** "Đồng bộ bài dự thi" with n responses of which 5 (spread out) never reached "Bài dự thi". */
 function benchSync(n: number, out: Row[]): void {
-  const { emu, form } = formContest();
-  const missing = new Set([1, 2, 3, 4, 5].map((i) => Math.ceil((i * n) / 6)));
-  const present: { k: number; responseId: string }[] = [];
-  for (let k = 1; k <= n; k++) {
-    const r = emu.submitForm(form, formAnswers(k), undefined, { fireTriggers: false });
+  const contest = scaleSampleContest({ entries: n, jurors: 0 });
+  const { emu, form } = formContest(contest);
+  const missing = new Set([1, 2, 3, 4, 5].map((i) => Math.ceil((i * n) / 6) - 1));
+  const present: SeedSubmission[] = [];
+  contest.submissions.forEach((s, k) => {
+    const r = emu.submitForm(form, formAnswers(s), undefined, { fireTriggers: false });
     // The key the intake gives a response: its response-sheet row's (the sheet has no response id).
-    if (!missing.has(k)) present.push({ k, responseId: responseRowKey(emu.submitEvent(r).range.getValues()[0]) });
-  }
-  const s = sheetOf(emu, 'Bài dự thi');
-  s.getRange(1, s.getLastColumn() + 1).setValue(RESPONSE_ID_HEADER);
+    if (!missing.has(k)) present.push({ ...s, responseId: responseRowKey(emu.submitEvent(r).range.getValues()[0]) });
+  });
   submissionRows(emu, present);
   emu.calls.reset();
   const t0 = performance.now();
@@ -275,26 +188,26 @@ function benchScale(): ScaleRow[] {
   });
 }
 
-function main(): void {
-  const json = process.argv.includes('--json');
-  const out: Row[] = [];
-  for (const n of SIZES) benchSize(n, out);
-  for (const n of SIZES) benchSubmit(n, out);
-  for (const n of SIZES) benchSync(n, out);
-  const scale = benchScale();
-  if (json) {
-    process.stdout.write(
-      `${JSON.stringify(
-        out.concat(
-          scale.flatMap((r) => [
-            { action: r.action, rows: SCALE_SMALL, jurors: SCALE_JURORS, calls: r.calls, ms: r.msSmall, cpuMs: r.cpuSmall },
-            { action: r.action, rows: SCALE_LARGE, jurors: SCALE_JURORS, calls: r.calls, ms: r.msLarge, cpuMs: r.cpuLarge, ratio: r.ratio },
-          ]) as Row[],
-        ),
-      )}\n`,
-    );
-    return;
-  }
+/** The JSON array of `--json`: the per-size rows, then each scale action at 1,000 and 10,000. */
+function printJson(out: Row[], scale: ScaleRow[]): void {
+  const scaleRows = scale.flatMap((r) => [
+    { action: r.action, rows: SCALE_SMALL, jurors: SCALE_JURORS, calls: r.calls, ms: r.msSmall, cpuMs: r.cpuSmall },
+    { action: r.action, rows: SCALE_LARGE, jurors: SCALE_JURORS, calls: r.calls, ms: r.msLarge, cpuMs: r.cpuLarge, ratio: r.ratio },
+  ]);
+  process.stdout.write(`${JSON.stringify(out.concat(scaleRows as Row[]))}\n`);
+}
+
+/** A Markdown table, columns padded (the first to the left, the others to the right). */
+function printTable(header: string[], lines: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  console.log(fmt(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const l of lines) console.log(fmt(l));
+}
+
+/** Calls and ms of every action at each size. */
+function printSizes(out: Row[]): void {
   const actions = [...new Set(out.map((r) => r.action))];
   const header = ['Thao tác', ...SIZES.map((n) => `${n} bài: lệnh gọi`), ...SIZES.map((n) => `${n} bài: ms`)];
   const lines = actions.map((a) => [
@@ -302,19 +215,16 @@ function main(): void {
     ...SIZES.map((n) => String(out.find((r) => r.action === a && r.rows === n)!.calls)),
     ...SIZES.map((n) => out.find((r) => r.action === a && r.rows === n)!.ms.toFixed(1)),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const fmt = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  console.log(`${JURORS} giám khảo, ${UNITS} đơn vị; lệnh gọi = số lần gọi dịch vụ Apps Script (giả lập)`);
-  console.log(fmt(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const l of lines) console.log(fmt(l));
+  console.log(`${JURORS} giám khảo, ${sampleUnits().length} đơn vị; lệnh gọi = số lần gọi dịch vụ Apps Script (giả lập)`);
+  printTable(header, lines);
+}
 
-  console.log('');
+function printScale(scale: ScaleRow[]): void {
   console.log(
     `Quy mô: ${SCALE_JURORS} giám khảo; lần nhanh nhất trong ${SCALE_REPS_SMALL} (${SCALE_SMALL} bài) / ${SCALE_REPS} (${SCALE_LARGE} bài) lần chạy, sau một lượt khởi động, thu gom rác trước mỗi lần; ms = thời gian thực, CPU = thời gian CPU của tiến trình; ` +
       `tỉ lệ = (CPU/bài ở ${SCALE_LARGE}) / (CPU/bài ở ${SCALE_SMALL}), tối đa ${SCALE_LIMIT}`,
   );
-  const sHeader = [
+  const header = [
     'Thao tác',
     `${SCALE_LARGE} bài: lệnh gọi`,
     `${SCALE_SMALL} bài: ms`,
@@ -323,7 +233,7 @@ function main(): void {
     `${SCALE_LARGE} bài: CPU ms`,
     'tỉ lệ',
   ];
-  const sLines = scale.map((r) => [
+  const lines = scale.map((r) => [
     r.action,
     String(r.calls),
     r.msSmall.toFixed(1),
@@ -332,11 +242,19 @@ function main(): void {
     r.cpuLarge.toFixed(1),
     `${r.ratio.toFixed(2)}${r.ratio > SCALE_LIMIT ? ' (vượt)' : ''}`,
   ]);
-  const sWidths = sHeader.map((h, i) => Math.max(h.length, ...sLines.map((l) => l[i].length)));
-  const sFmt = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(sWidths[i]) : c.padStart(sWidths[i]))).join(' | ')} |`;
-  console.log(sFmt(sHeader));
-  console.log(`|${sWidths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const l of sLines) console.log(sFmt(l));
+  printTable(header, lines);
+}
+
+function main(): void {
+  const out: Row[] = [];
+  for (const n of SIZES) benchSize(n, out);
+  for (const n of SIZES) benchSubmit(n, out);
+  for (const n of SIZES) benchSync(n, out);
+  const scale = benchScale();
+  if (process.argv.includes('--json')) return printJson(out, scale);
+  printSizes(out);
+  console.log('');
+  printScale(scale);
   console.log(describeTriggerRuntime(benchTriggerRuntime()));
 }
 

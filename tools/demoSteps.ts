@@ -5,10 +5,8 @@ import type FakeTimers from '@sinonjs/fake-timers';
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import type { ContestOutput } from '../src/domain/contest';
-import type { Emulator } from '../packages/gas-emulator/src';
-import { columnToLetters } from '../packages/gas-emulator/src/a1';
+import { columnToLetters, FakeGraphApi, type Emulator, type FakePost } from '../packages/gas-emulator/src';
 import { computeContest } from '../src/flows/scores';
-import { PLEDGE_TEXT, questionSpec } from '../src/forms/questions';
 import { QR_SHEET } from '../src/flows/qrCodes';
 import { recordedFormId } from '../src/sheets/formConfig';
 import { APPRAISAL_SHEET, appraisalSchema } from '../src/sheets/appraisal';
@@ -21,10 +19,10 @@ import { SHARE_LOG } from '../src/sheets/shareLog';
 import { SUBMISSIONS } from '../src/sheets/submissions';
 import { UNITS } from '../src/sheets/units';
 import { MSG } from '../src/ui/messages';
-import { FakeGraphApi, type FakePost } from '../packages/gas-emulator/src/fakes/graphApi';
 import { vn, type SampleContest, type SampleUnit } from '../test/sample/contest';
 import { appendByHeader, headersOf, readRecords, writeByHeader, type CellEdit } from '../test/sample/workbook';
 import { contextOf } from '../test/sample/emulator';
+import { formAnswers } from '../test/sample/form';
 import type { Progress } from './progress';
 
 type Form = GoogleAppsScript.Forms.Form;
@@ -121,23 +119,6 @@ function sheet(em: Emulator, name: string): GoogleAppsScript.Spreadsheet.Sheet {
 
 function rosterRecord(u: SampleUnit, name: string, aliases: string[]): Record<string, unknown> {
   return { [U.code]: u.code, [U.name]: name, [U.aliases]: aliases.join('; '), [U.email]: u.email };
-}
-
-/** Answers keyed by the form's question titles (src/forms/questions.ts). */
-function formAnswers(s: SampleContest['submissions'][number]): Record<string, string | string[]> {
-  const t = (key: Parameters<typeof questionSpec>[0]): string => questionSpec(key).title;
-  return {
-    [t('unit')]: s.unit,
-    [t('entryType')]: s.entryType,
-    [t('authors')]: s.authors,
-    [t('title')]: s.title,
-    [t('videoLink')]: s.videoLink,
-    [t('length')]: s.length,
-    [t('contactName')]: s.contactName,
-    [t('phone')]: s.phone,
-    [t('email')]: s.email,
-    [t('pledge')]: [PLEDGE_TEXT],
-  };
 }
 
 /** 15/05: the organizer opens the sheet, runs "Thiết lập hội thi", types the first roster and the jurors. */

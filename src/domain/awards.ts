@@ -95,7 +95,7 @@ function bestClipPerUnit(results: ClipResult[]): ClipResult[] {
  * (tieBreakNotes), on its award row and in `tieBreaks` for "Kết quả".
  */
 export function buildAwards(results: ClipResult[], tiers: PrizeTier[], settings: Pick<Settings, 'onePrizePerUnit'>): AwardList {
-  // A unit missing from the roster cannot be rewarded (SPEC reports units by the roster's name): its
+  // A unit missing from the roster cannot be rewarded (units are reported by the roster's name: README "Rules as implemented"): its
   // clips keep their rank in "Kết quả" but wait for the organizer to fix the unit before they compete.
   const eligible = results.filter((r) => r.unitKnown);
   const candidates = (settings.onePrizePerUnit ? bestClipPerUnit(eligible) : eligible.filter((r) => r.scored && r.total !== null))

@@ -83,7 +83,7 @@ export const DEFAULT_SETTINGS: Settings = {
   shareWithJurors: false,
 };
 
-/** Every setting in sheet order, with the exact labels of SPEC "Exact headers". */
+/** Every setting in sheet order, with the exact labels of docs/workbook.md "Settings". */
 const SETTING_ROWS: Omit<SettingDefinition, 'defaultText'>[] = [
   { key: 'contestName', label: 'Tên hội thi', kind: 'text', note: 'Tên in trên biểu mẫu, giấy khen và báo cáo.' },
   { key: 'organizer', label: 'Đơn vị tổ chức', kind: 'text', note: 'Tên đơn vị tổ chức hội thi.' },

@@ -113,13 +113,8 @@ export interface TemplateInfo {
   height: number;
 }
 
-/**
- * Opens the template of "Mẫu giấy khen" (the presentations scope opens any presentation the user can,
- * so a template made by hand works) and reads its placeholders. Stops when there is none, or no
- * placeholder at all.
- */
-export function openTemplate(ctx: ActionContext, settings: Settings): TemplateInfo {
-  const link = settings.certificateTemplate;
+/** The presentation "Mẫu giấy khen" links to; stops when the setting is blank or the link does not open. */
+function openTemplatePresentation(ctx: ActionContext, link: string): { id: string; presentation: Presentation } {
   if (link === '') {
     throw new ContestError([
       settingProblem(
@@ -131,10 +126,9 @@ export function openTemplate(ctx: ActionContext, settings: Settings): TemplateIn
     ]);
   }
   const id = driveIdOf(link);
-  let presentation: Presentation;
   try {
     if (id === '') throw new Error('no id');
-    presentation = ctx.services.slidesApp.openById(id);
+    return { id, presentation: ctx.services.slidesApp.openById(id) };
   } catch {
     throw new ContestError([
       settingProblem(
@@ -145,11 +139,10 @@ export function openTemplate(ctx: ActionContext, settings: Settings): TemplateIn
       ),
     ]);
   }
-  const slides = presentation.getSlides();
-  if (slides.length === 0) {
-    throw new ContestError([settingProblem(ctx, 'certificateTemplate', 'template.empty', 'bản trình bày mẫu không có trang chiếu nào.')]);
-  }
-  const slide = slides[0];
+}
+
+/** The text of each shape of `slide`, and its signature (text and geometry of every shape). */
+function readShapes(slide: GoogleAppsScript.Slides.Slide): { texts: string[]; signature: string } {
   const texts: string[] = [];
   const parts: string[] = [];
   for (const shape of slide.getShapes()) {
@@ -157,6 +150,22 @@ export function openTemplate(ctx: ActionContext, settings: Settings): TemplateIn
     texts.push(t);
     parts.push([shape.getLeft(), shape.getTop(), shape.getWidth(), shape.getHeight()].map((n) => Math.round(n * 10)).join(',') + ':' + nfc(t));
   }
+  return { texts, signature: parts.join('|') };
+}
+
+/**
+ * Opens the template of "Mẫu giấy khen" (the presentations scope opens any presentation the user can,
+ * so a template made by hand works) and reads its placeholders. Stops when there is none, or no
+ * placeholder at all.
+ */
+export function openTemplate(ctx: ActionContext, settings: Settings): TemplateInfo {
+  const { id, presentation } = openTemplatePresentation(ctx, settings.certificateTemplate);
+  const slides = presentation.getSlides();
+  if (slides.length === 0) {
+    throw new ContestError([settingProblem(ctx, 'certificateTemplate', 'template.empty', 'bản trình bày mẫu không có trang chiếu nào.')]);
+  }
+  const slide = slides[0];
+  const { texts, signature } = readShapes(slide);
   const { known, unknown } = scanPlaceholders(texts);
   if (known.length === 0) {
     throw new ContestError([
@@ -174,7 +183,7 @@ export function openTemplate(ctx: ActionContext, settings: Settings): TemplateIn
     slide,
     known,
     unknown,
-    signature: parts.join('|'),
+    signature,
     slideCount: slides.length,
     width: presentation.getPageWidth(),
     height: presentation.getPageHeight(),

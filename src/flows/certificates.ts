@@ -176,9 +176,8 @@ export function makeCertificates(ctx: ActionContext): Summary {
   return withLock(ctx, () => run(ctx));
 }
 
-function run(ctx: ActionContext): Summary {
-  const settings = readSettingsOrThrow(ctx.spreadsheet);
-  const table = readSheet(ctx.spreadsheet, AWARDS);
+/** The awards of "Giải thưởng" to certify; stops when none has been awarded yet. */
+function requireAwards(table: Table<AwardKey>): CertificateAward[] {
   const awards = readCertificateAwards(table);
   if (awards.length === 0) {
     throw new ContestError([
@@ -190,6 +189,92 @@ function run(ctx: ActionContext): Summary {
       },
     ]);
   }
+  return awards;
+}
+
+type MadeFiles = ReturnType<typeof madeFiles>;
+
+/** One PDF per plan: kept when a file of the same fingerprint exists, made otherwise (and added to `made.one`). The links are by award row. */
+function certificateFiles(
+  ctx: ActionContext,
+  plans: CertificatePlan[],
+  folder: Folder,
+  made: MadeFiles,
+  workbench: () => Workbench,
+): { links: Map<number, unknown[]>; created: number; kept: number } {
+  const links = new Map<number, unknown[]>();
+  let created = 0;
+  let kept = 0;
+  for (const plan of plans) {
+    let file = made.one.get(plan.fingerprint);
+    if (file) kept++;
+    else {
+      file = folder.createFile(workbench().pdf([plan], nfc(plan.fileName)));
+      file.setDescription(`${TAG_ONE}${plan.fingerprint}`);
+      made.one.set(plan.fingerprint, file);
+      created++;
+    }
+    ctx.progress?.(`${created + kept}/${plans.length}: ${plan.award.prize} – ${plan.award.unit}`);
+    links.set(plan.award.row, [file.getUrl()]);
+  }
+  return { links, created, kept };
+}
+
+/** The combined PDF of all plans: the existing one when nothing changed, made otherwise. */
+function combinedFile(
+  ctx: ActionContext,
+  plans: CertificatePlan[],
+  folder: Folder,
+  made: MadeFiles,
+  workbench: () => Workbench,
+): { file: File; fingerprint: string; created: boolean } {
+  const fingerprint = digest(ctx, JSON.stringify(plans.map((p) => p.fingerprint)));
+  const existing = made.all.get(fingerprint);
+  if (existing) return { file: existing, fingerprint, created: false };
+  const file = folder.createFile(workbench().pdf(plans, nfc(COMBINED_FILE_NAME)));
+  file.setDescription(`${TAG_ALL}${fingerprint}`);
+  return { file, fingerprint, created: true };
+}
+
+/** Certificates of awards that changed or no longer exist, and older combined files: moved to "cũ", never deleted. Returns how many. */
+function moveStale(folder: Folder, made: MadeFiles, plans: CertificatePlan[], combinedFingerprint: string): number {
+  const current = new Set(plans.map((p) => p.fingerprint));
+  const stale = [...[...made.one].filter(([fp]) => !current.has(fp)), ...[...made.all].filter(([fp]) => fp !== combinedFingerprint)].map(([, f]) => f);
+  if (stale.length > 0) {
+    const old = subfolder(folder, OLD_FOLDER);
+    for (const f of stale) f.moveTo(old);
+  }
+  return stale.length;
+}
+
+interface MadeCounts {
+  plans: number;
+  created: number;
+  kept: number;
+  stale: number;
+}
+
+function summaryLines(
+  counts: MadeCounts,
+  combined: { file: File; created: boolean },
+  folder: Folder,
+  date: { text: string; recorded: string | null },
+): string[] {
+  const lines = [
+    `${counts.plans} giấy khen: ${counts.created} tạo mới, ${counts.kept} giữ nguyên (không đổi từ lần trước).`,
+    `Tệp in chung: "${COMBINED_FILE_NAME}" (${counts.plans} trang)${combined.created ? '' : ', không đổi'}: ${combined.file.getUrl()}`,
+    `Thư mục: "${folder.getName()}" ${folder.getUrl()}`,
+    `Link từng giấy khen ở cột "Giấy khen (PDF)" của trang "${AWARDS.name}".`,
+  ];
+  if (counts.stale > 0) lines.push(`${counts.stale} tệp cũ (giải đã đổi hoặc không còn) được chuyển vào thư mục con "${OLD_FOLDER}", không xoá.`);
+  if (date.recorded) lines.push(`Ngày ký: ${date.text} (đã ghi ${date.recorded} vào thiết lập "${labelOf('certificateDate')}").`);
+  return lines;
+}
+
+function run(ctx: ActionContext): Summary {
+  const settings = readSettingsOrThrow(ctx.spreadsheet);
+  const table = readSheet(ctx.spreadsheet, AWARDS);
+  const awards = requireAwards(table);
   const template = openTemplate(ctx, settings);
   assertCanWrite(ctx, CERTIFICATES_TITLE, [AWARDS.name]);
   const warnings = templateWarnings(template);
@@ -200,50 +285,15 @@ function run(ctx: ActionContext): Summary {
 
   const { folder } = contestFolder(ctx, settings);
   const made = madeFiles(folder);
-  const current = new Set(plans.map((p) => p.fingerprint));
   let bench: Workbench | null = null;
   const workbench = () => (bench ??= new Workbench(ctx, template));
-  const links = new Map<number, unknown[]>();
-  let created = 0;
-  let kept = 0;
   try {
-    for (const plan of plans) {
-      let file = made.one.get(plan.fingerprint);
-      if (file) kept++;
-      else {
-        file = folder.createFile(workbench().pdf([plan], nfc(plan.fileName)));
-        file.setDescription(`${TAG_ONE}${plan.fingerprint}`);
-        made.one.set(plan.fingerprint, file);
-        created++;
-      }
-      ctx.progress?.(`${created + kept}/${plans.length}: ${plan.award.prize} – ${plan.award.unit}`);
-      links.set(plan.award.row, [file.getUrl()]);
-    }
-    const allFingerprint = digest(ctx, JSON.stringify(plans.map((p) => p.fingerprint)));
-    let combined = made.all.get(allFingerprint);
-    const combinedNew = !combined;
-    if (!combined) {
-      combined = folder.createFile(workbench().pdf(plans, nfc(COMBINED_FILE_NAME)));
-      combined.setDescription(`${TAG_ALL}${allFingerprint}`);
-    }
-    // Certificates of awards that changed or no longer exist, and older combined files: to "cũ", never deleted.
-    const stale = [...[...made.one].filter(([fp]) => !current.has(fp)), ...[...made.all].filter(([fp]) => fp !== allFingerprint)].map(([, f]) => f);
-    if (stale.length > 0) {
-      const old = subfolder(folder, OLD_FOLDER);
-      for (const f of stale) f.moveTo(old);
-    }
+    const { links, created, kept } = certificateFiles(ctx, plans, folder, made, workbench);
+    const combined = combinedFile(ctx, plans, folder, made, workbench);
+    const stale = moveStale(folder, made, plans, combined.fingerprint);
     writeLinks(table, links);
     if (date.recorded) recordSettings(ctx, { certificateDate: date.recorded });
-
-    const lines = [
-      `${plans.length} giấy khen: ${created} tạo mới, ${kept} giữ nguyên (không đổi từ lần trước).`,
-      `Tệp in chung: "${COMBINED_FILE_NAME}" (${plans.length} trang)${combinedNew ? '' : ', không đổi'}: ${combined.getUrl()}`,
-      `Thư mục: "${folder.getName()}" ${folder.getUrl()}`,
-      `Link từng giấy khen ở cột "Giấy khen (PDF)" của trang "${AWARDS.name}".`,
-    ];
-    if (stale.length > 0) lines.push(`${stale.length} tệp cũ (giải đã đổi hoặc không còn) được chuyển vào thư mục con "${OLD_FOLDER}", không xoá.`);
-    if (date.recorded) lines.push(`Ngày ký: ${date.text} (đã ghi ${date.recorded} vào thiết lập "${labelOf('certificateDate')}").`);
-    return { title: CERTIFICATES_TITLE, lines, warnings };
+    return { title: CERTIFICATES_TITLE, lines: summaryLines({ plans: plans.length, created, kept, stale }, combined, folder, date), warnings };
   } finally {
     if (bench) (bench as Workbench).discard();
   }

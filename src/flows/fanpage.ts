@@ -1,6 +1,6 @@
 // "Cập nhật tương tác từ Fanpage" and the freeze at "Kết thúc bình chọn": counts read from the Page into "Tương tác".
 import { floorToMinute, formatDateTime } from '../domain/parse';
-import { clipKeys, matchPosts, type ClipPostLink, type MatchResult, type PagePost } from '../domain/fanpageMatch';
+import { clipKeys, matchPosts, type ClipPostLink, type MatchResult, type PagePost, type PostMatch } from '../domain/fanpageMatch';
 import { linkInfo } from '../domain/fanpageLinks';
 import type { Settings } from '../domain/types';
 import { loadConnection, type FanpageConnection } from '../facebook/connection';
@@ -8,7 +8,7 @@ import { graphErrorText, graphGetAll, graphUrl, POST_FIELDS, readPagePosts, toPa
 import { ENGAGEMENT, type EngagementKey } from '../sheets/engagement';
 import { countSource, loadFrozen, saveFrozen, SOURCE_FANPAGE, type FrozenCounts } from '../sheets/engagementSource';
 import { ContestError } from '../sheets/errors';
-import { readSheet, text, cell, updateRows, type Table } from '../sheets/table';
+import { readSheet, text, cell, updateRows, type Table, type TableRow } from '../sheets/table';
 import { readSettingsOrThrow } from '../sheets/workbook';
 import type { MenuAction, TriggerAction } from './action';
 import { assertCanWrite, contestStore, type ActionContext, type Summary } from './context';
@@ -126,6 +126,114 @@ function clipsOf(table: Table<EngagementKey>): ClipPostLink[] {
 
 const count = (v: unknown): string => (v === '' || v === null || v === undefined ? 'trống' : String(v));
 
+/** A matched clip whose hand-typed counts differ from the Page's, with the line that shows it. */
+interface Conflict {
+  row: number;
+  clipId: string;
+  post: PagePost;
+  line: string;
+}
+
+const fanpageValues = (post: PagePost, now: Date): unknown[] => [post.reactions, post.shares, now, SOURCE_FANPAGE];
+
+/** The rows to write (by sheet row) and the hand-typed counts that differ from the Page's (left out of the writes). */
+function planWrites(
+  table: Table<EngagementKey>,
+  rowOf: Map<number, TableRow>,
+  matches: PostMatch[],
+  now: Date,
+): { updates: Map<number, unknown[]>; conflicts: Conflict[] } {
+  const conflicts: Conflict[] = [];
+  const updates = new Map<number, unknown[]>();
+  for (const m of matches) {
+    const r = rowOf.get(m.row)!;
+    if (countSource(table, r) !== 'manual') {
+      updates.set(m.row, fanpageValues(m.post, now));
+      continue;
+    }
+    const same = cell(table, r, 'reactions') === m.post.reactions && cell(table, r, 'shares') === m.post.shares;
+    if (same) continue;
+    conflicts.push({
+      row: m.row,
+      clipId: m.clipId,
+      post: m.post,
+      line: `${m.clipId} (dòng ${m.row}): nhập tay ${count(cell(table, r, 'reactions'))} cảm xúc, ${count(cell(table, r, 'shares'))} chia sẻ; Fanpage: ${m.post.reactions}, ${m.post.shares}`,
+    });
+  }
+  return { updates, conflicts };
+}
+
+/** The organizer's choice on the conflicts; without any conflict, or without a way to ask, the hand-typed counts are kept. */
+function askOverwrite(input: UpdateInput, conflicts: Conflict[]): OverwriteChoice {
+  return conflicts.length > 0 && input.confirmOverwrite ? input.confirmOverwrite(conflicts.map((c) => c.line)) : 'keep';
+}
+
+/**
+ * Marks the counts final: "Chốt lúc …" notes on the written rows and the frozen snapshot (the counts
+ * just written, or those kept in the sheet). Returns the summary line.
+ */
+function freezeCounts(
+  ctx: ActionContext,
+  settings: Settings,
+  table: Table<EngagementKey>,
+  rowOf: Map<number, TableRow>,
+  matches: PostMatch[],
+  updates: Map<number, unknown[]>,
+  lateMinutes: number,
+): string {
+  const tz = settings.timeZone;
+  const counts: FrozenCounts['counts'] = {};
+  for (const m of matches) {
+    const r = rowOf.get(m.row)!;
+    counts[m.clipId] = updates.get(m.row)
+      ? [m.post.reactions, m.post.shares]
+      : [Number(cell(table, r, 'reactions')) || 0, Number(cell(table, r, 'shares')) || 0];
+  }
+  markFrozenRows(
+    table,
+    [...updates.keys()],
+    `Chốt lúc ${formatDateTime(ctx.now, tz)} (Kết thúc bình chọn ${formatDateTime(settings.votingEnd, tz)}): số liệu cuối cùng, không đọc lại từ Fanpage.`,
+  );
+  saveFrozen(contestStore(ctx), { readAt: ctx.now.toISOString(), windowEnd: settings.votingEnd.toISOString(), lateMinutes, counts });
+  return `Đã chốt số liệu tương tác lúc ${formatDateTime(ctx.now, tz)} (Kết thúc bình chọn: ${formatDateTime(settings.votingEnd, tz)}); "Tính điểm" dùng số đã chốt.`;
+}
+
+const UNMATCHED_REASONS: Record<MatchResult['unmatched'][number]['reason'], string> = {
+  'no-link': 'chưa có link bài đăng, và không bài nào ghi mã bài này',
+  'link-not-found': 'link bài đăng không khớp bài nào của Fanpage trong thời gian bình chọn',
+  'not-facebook': 'link bài đăng không phải link Facebook',
+  ambiguous: 'nhiều bài đăng cùng khớp (cùng link, hoặc nhiều bài ghi mã này); chưa lấy số liệu',
+};
+
+/** What was read and written, then the clips no post matched and the posts no clip matched. */
+function readLines(read: Read, connection: FanpageConnection, written: number): string[] {
+  const byLink = read.match.matches.filter((m) => m.by === 'link').length;
+  const byId = read.match.matches.length - byLink;
+  const lines = [
+    `Đã đọc ${read.posts.length} bài đăng của Fanpage "${connection.pageName}" (${read.calls} lần gọi Facebook${read.retries > 0 ? `, ${read.retries} lần chờ vì bị giới hạn` : ''}); ghi số liệu của ${written} bài vào trang "${ENGAGEMENT.name}".`,
+    `Khớp theo link bài đăng: ${byLink} bài · theo mã bài trong nội dung: ${byId} bài.`,
+  ];
+  const { unmatched, strayPosts } = read.match;
+  if (unmatched.length > 0) {
+    lines.push(
+      `${unmatched.length} bài chưa khớp bài đăng nào (số liệu giữ nguyên):`,
+      ...childLines(unmatched.map((u) => `${u.clip.clipId} (dòng ${u.clip.row}): ${read.gone.get(u.clip.clipId) ?? UNMATCHED_REASONS[u.reason]}`)),
+    );
+  }
+  if (strayPosts.length > 0) {
+    lines.push(
+      `${strayPosts.length} bài đăng của Fanpage không khớp bài dự thi nào:`,
+      ...childLines(strayPosts.map((p) => `${p.permalink || p.id}${p.message ? ` – "${p.message.slice(0, 60)}${p.message.length > 60 ? '…' : ''}"` : ''}`)),
+    );
+  }
+  return lines;
+}
+
+function lateWarning(now: Date, settings: Settings, lateMinutes: number): string {
+  const tz = settings.timeZone;
+  return `Chốt trễ ${lateMinutes} phút: số liệu được đọc lúc ${formatDateTime(now, tz)}, sau Kết thúc bình chọn (${formatDateTime(settings.votingEnd, tz)}); lượt cảm xúc, chia sẻ trong khoảng đó có thể đã được tính (Facebook chỉ cho biết tổng hiện tại).`;
+}
+
 /**
  * The common run: read the Page, then write the matched clips' counts (never a hand-typed count
  * unless the organizer chose to, never anything when a read failed: every error is thrown before
@@ -136,99 +244,24 @@ function run(ctx: ActionContext, settings: Settings, freeze: boolean, input: Upd
   const connection = requireConnection(ctx);
   assertCanWrite(ctx, title, [ENGAGEMENT.name]);
   const table = readSheet(ctx.spreadsheet, ENGAGEMENT);
-  const clips = clipsOf(table);
-  const tz = settings.timeZone;
   // Posts created after the window's end are not the contest's.
   const until = new Date(Math.min(ctx.now.getTime(), settings.votingEnd.getTime() + 59_999));
-  const read = readPage(ctx, connection, settings, clips, until);
+  const read = readPage(ctx, connection, settings, clipsOf(table), until);
 
   const rowOf = new Map(table.rows.map((r) => [r.row, r]));
-  const conflicts: { row: number; clipId: string; post: PagePost; line: string }[] = [];
-  const updates = new Map<number, unknown[]>();
-  for (const m of read.match.matches) {
-    const r = rowOf.get(m.row)!;
-    const values = [m.post.reactions, m.post.shares, ctx.now, SOURCE_FANPAGE];
-    if (countSource(table, r) === 'manual') {
-      const same = cell(table, r, 'reactions') === m.post.reactions && cell(table, r, 'shares') === m.post.shares;
-      if (!same) {
-        conflicts.push({
-          row: m.row,
-          clipId: m.clipId,
-          post: m.post,
-          line: `${m.clipId} (dòng ${m.row}): nhập tay ${count(cell(table, r, 'reactions'))} cảm xúc, ${count(cell(table, r, 'shares'))} chia sẻ; Fanpage: ${m.post.reactions}, ${m.post.shares}`,
-        });
-      }
-      continue;
-    }
-    updates.set(m.row, values);
+  const { updates, conflicts } = planWrites(table, rowOf, read.match.matches, ctx.now);
+  const choice = askOverwrite(input, conflicts);
+  if (choice === 'cancel') {
+    return { cancelled: true, summary: { title, lines: [`Đã hủy: chưa ghi gì vào trang "${ENGAGEMENT.name}".`], warnings: [] } };
   }
-  let overwrite = false;
-  if (conflicts.length > 0 && input.confirmOverwrite) {
-    const choice = input.confirmOverwrite(conflicts.map((c) => c.line));
-    if (choice === 'cancel') {
-      return { cancelled: true, summary: { title, lines: [`Đã hủy: chưa ghi gì vào trang "${ENGAGEMENT.name}".`], warnings: [] } };
-    }
-    overwrite = choice === 'overwrite';
-  }
-  if (overwrite) for (const c of conflicts) updates.set(c.row, [c.post.reactions, c.post.shares, ctx.now, SOURCE_FANPAGE]);
+  const overwrite = choice === 'overwrite';
+  if (overwrite) for (const c of conflicts) updates.set(c.row, fanpageValues(c.post, ctx.now));
 
   updateRows(table, COLUMNS, updates);
-  const lines: string[] = [];
   const lateMinutes = Math.max(0, Math.round((floorToMinute(ctx.now.getTime()) - floorToMinute(settings.votingEnd.getTime())) / 60_000));
-  if (freeze) {
-    const counts: FrozenCounts['counts'] = {};
-    for (const m of read.match.matches) {
-      const written = updates.get(m.row);
-      const r = rowOf.get(m.row)!;
-      counts[m.clipId] = written ? [m.post.reactions, m.post.shares] : [Number(cell(table, r, 'reactions')) || 0, Number(cell(table, r, 'shares')) || 0];
-    }
-    markFrozenRows(
-      table,
-      [...updates.keys()],
-      `Chốt lúc ${formatDateTime(ctx.now, tz)} (Kết thúc bình chọn ${formatDateTime(settings.votingEnd, tz)}): số liệu cuối cùng, không đọc lại từ Fanpage.`,
-    );
-    saveFrozen(contestStore(ctx), {
-      readAt: ctx.now.toISOString(),
-      windowEnd: settings.votingEnd.toISOString(),
-      lateMinutes,
-      counts,
-    });
-    lines.push(
-      `Đã chốt số liệu tương tác lúc ${formatDateTime(ctx.now, tz)} (Kết thúc bình chọn: ${formatDateTime(settings.votingEnd, tz)}); "Tính điểm" dùng số đã chốt.`,
-    );
-  }
-  const byLink = read.match.matches.filter((m) => m.by === 'link').length;
-  const byId = read.match.matches.length - byLink;
-  lines.push(
-    `Đã đọc ${read.posts.length} bài đăng của Fanpage "${connection.pageName}" (${read.calls} lần gọi Facebook${read.retries > 0 ? `, ${read.retries} lần chờ vì bị giới hạn` : ''}); ghi số liệu của ${updates.size} bài vào trang "${ENGAGEMENT.name}".`,
-    `Khớp theo link bài đăng: ${byLink} bài · theo mã bài trong nội dung: ${byId} bài.`,
-  );
-  const warnings: string[] = [];
-  if (freeze && lateMinutes > 0) {
-    warnings.push(
-      `Chốt trễ ${lateMinutes} phút: số liệu được đọc lúc ${formatDateTime(ctx.now, tz)}, sau Kết thúc bình chọn (${formatDateTime(settings.votingEnd, tz)}); lượt cảm xúc, chia sẻ trong khoảng đó có thể đã được tính (Facebook chỉ cho biết tổng hiện tại).`,
-    );
-  }
-  const reasons: Record<MatchResult['unmatched'][number]['reason'], string> = {
-    'no-link': 'chưa có link bài đăng, và không bài nào ghi mã bài này',
-    'link-not-found': 'link bài đăng không khớp bài nào của Fanpage trong thời gian bình chọn',
-    'not-facebook': 'link bài đăng không phải link Facebook',
-    ambiguous: 'nhiều bài đăng cùng khớp (cùng link, hoặc nhiều bài ghi mã này); chưa lấy số liệu',
-  };
-  if (read.match.unmatched.length > 0) {
-    lines.push(
-      `${read.match.unmatched.length} bài chưa khớp bài đăng nào (số liệu giữ nguyên):`,
-      ...childLines(read.match.unmatched.map((u) => `${u.clip.clipId} (dòng ${u.clip.row}): ${read.gone.get(u.clip.clipId) ?? reasons[u.reason]}`)),
-    );
-  }
-  if (read.match.strayPosts.length > 0) {
-    lines.push(
-      `${read.match.strayPosts.length} bài đăng của Fanpage không khớp bài dự thi nào:`,
-      ...childLines(
-        read.match.strayPosts.map((p) => `${p.permalink || p.id}${p.message ? ` – "${p.message.slice(0, 60)}${p.message.length > 60 ? '…' : ''}"` : ''}`),
-      ),
-    );
-  }
+  const lines = freeze ? [freezeCounts(ctx, settings, table, rowOf, read.match.matches, updates, lateMinutes)] : [];
+  lines.push(...readLines(read, connection, updates.size));
+  const warnings = freeze && lateMinutes > 0 ? [lateWarning(ctx.now, settings, lateMinutes)] : [];
   if (conflicts.length > 0 && !overwrite) {
     warnings.push(
       `Giữ số nhập tay ở ${conflicts.length} bài (cột "Nguồn" khác "${SOURCE_FANPAGE}"); muốn dùng số Fanpage, chạy lại và chọn ghi đè, hoặc xóa số nhập tay:`,

@@ -77,6 +77,76 @@ interface Target {
   tab: JuryTabState;
 }
 
+/** Who is reminded, who was already reminded today, and the warnings about jurors who cannot be reminded. */
+interface Targets {
+  targets: Target[];
+  skippedToday: string[];
+  warnings: string[];
+}
+
+/** The jurors with missing or unreadable marks who have an email and a tab, and were not reminded today (unless `again`). */
+function chooseTargets(now: Date, progress: JurorProgress[], tabs: JuryTabState[], last: Map<string, Date>, again: boolean, timeZone: string): Targets {
+  const out: Targets = { targets: [], skippedToday: [], warnings: [] };
+  progress.forEach((p, n) => {
+    if (p.notMarked.length === 0) return;
+    const tab = tabs[n];
+    const who = `${p.name} (${p.jurorCode})`;
+    if (!tab.juror.email) {
+      out.warnings.push(`Không nhắc được giám khảo ${who}: chưa có email ở trang "Ban giám khảo", dòng ${tab.juror.row}, cột "Email".`);
+      return;
+    }
+    if (!tab.table) {
+      out.warnings.push(`Không nhắc được giám khảo ${who}: chưa có phiếu chấm; hãy chạy "Chuẩn bị phiếu chấm BGK".`);
+      return;
+    }
+    const at = last.get(p.jurorCode.toUpperCase());
+    if (at && !again && sameDay(at, now, timeZone)) {
+      out.skippedToday.push(`${who} – đã nhắc lúc ${formatDateTime(at, timeZone)}`);
+      return;
+    }
+    out.targets.push({ progress: p, email: tab.juror.email, tab });
+  });
+  return out;
+}
+
+function skippedLines(skippedToday: string[]): string[] {
+  return skippedToday.length > 0 ? ['Đã nhắc hôm nay (không nhắc lại):', ...childLines(skippedToday)] : [];
+}
+
+/** Stops before any mail when MailApp's remaining daily quota is below `needed`. */
+function requireQuota(ctx: ActionContext, needed: number): void {
+  const quota = ctx.services.mailApp.getRemainingDailyQuota();
+  if (quota < needed) {
+    throw new ContestError([
+      {
+        code: 'mail.quota',
+        severity: 'stops-action',
+        message: `Hạn mức gửi email hôm nay của tài khoản chỉ còn ${quota} email, cần ${needed} email để nhắc ${needed} giám khảo. Chưa gửi email nào; hãy thử lại vào ngày mai hoặc nhắc trực tiếp.`,
+        sheet: JURY_PROGRESS.name,
+      },
+    ]);
+  }
+}
+
+/** One mail per target; a failed send is a warning. Returns when each juror was reminded, and a line per mail sent. */
+function sendReminders(ctx: ActionContext, contestName: string, targets: Target[], warnings: string[]): { sent: Map<string, Date>; sentLines: string[] } {
+  const url = ctx.spreadsheet.getUrl();
+  const sent = new Map<string, Date>();
+  const sentLines: string[] = [];
+  for (const t of targets) {
+    const sheet = t.tab.table!.sheet;
+    const mail = reminderMail(contestName, t.progress, sheet.getName(), tabLink(url, sheet.getSheetId()));
+    try {
+      ctx.services.mailApp.sendEmail(t.email, mail.subject, mail.body);
+      sent.set(t.progress.jurorCode, ctx.now);
+      sentLines.push(`${t.progress.name} (${t.progress.jurorCode}) <${t.email}>: ${t.progress.notMarked.length} bài – ${t.progress.notMarked.join(', ')}`);
+    } catch (e) {
+      warnings.push(`Không gửi được email nhắc giám khảo ${t.progress.name} (${t.email}): ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return { sent, sentLines };
+}
+
 /**
  * Sends one reminder per juror with missing or unreadable marks, then records the time in "Nhắc lần
  * cuối" of "Tiến độ chấm" (the runner's "Nhật ký" line names them). Jurors reminded earlier the same
@@ -89,66 +159,18 @@ export function remindJurors(ctx: ActionContext, input: RemindInput): Summary {
   const { settings } = read.rules;
   assertCanWrite(ctx, REMIND_TITLE, [JURY_PROGRESS.name]);
   const last = writeJuryProgress(ctx, output.jurorProgress);
-  const warnings: string[] = [];
-  const skippedToday: string[] = [];
-  const targets: Target[] = [];
-  output.jurorProgress.forEach((p, n) => {
-    if (p.notMarked.length === 0) return;
-    const tab = read.juryTabs[n];
-    const who = `${p.name} (${p.jurorCode})`;
-    if (!tab.juror.email) {
-      warnings.push(`Không nhắc được giám khảo ${who}: chưa có email ở trang "Ban giám khảo", dòng ${tab.juror.row}, cột "Email".`);
-      return;
-    }
-    if (!tab.table) {
-      warnings.push(`Không nhắc được giám khảo ${who}: chưa có phiếu chấm; hãy chạy "Chuẩn bị phiếu chấm BGK".`);
-      return;
-    }
-    const at = last.get(p.jurorCode.toUpperCase());
-    if (at && !input.again && sameDay(at, ctx.now, settings.timeZone)) {
-      skippedToday.push(`${who} – đã nhắc lúc ${formatDateTime(at, settings.timeZone)}`);
-      return;
-    }
-    targets.push({ progress: p, email: tab.juror.email, tab });
-  });
-  const lines: string[] = [];
+  const { targets, skippedToday, warnings } = chooseTargets(ctx.now, output.jurorProgress, read.juryTabs, last, input.again, settings.timeZone);
   if (targets.length === 0) {
-    lines.push(
+    const none =
       skippedToday.length > 0
         ? 'Không gửi email nào: các giám khảo còn thiếu điểm đều đã được nhắc hôm nay.'
-        : 'Không gửi email nào: không giám khảo nào còn thiếu điểm.',
-    );
-    if (skippedToday.length > 0) lines.push('Đã nhắc hôm nay (không nhắc lại):', ...childLines(skippedToday));
-    return { title: REMIND_TITLE, lines, warnings };
+        : 'Không gửi email nào: không giám khảo nào còn thiếu điểm.';
+    return { title: REMIND_TITLE, lines: [none, ...skippedLines(skippedToday)], warnings };
   }
-  const quota = ctx.services.mailApp.getRemainingDailyQuota();
-  if (quota < targets.length) {
-    throw new ContestError([
-      {
-        code: 'mail.quota',
-        severity: 'stops-action',
-        message: `Hạn mức gửi email hôm nay của tài khoản chỉ còn ${quota} email, cần ${targets.length} email để nhắc ${targets.length} giám khảo. Chưa gửi email nào; hãy thử lại vào ngày mai hoặc nhắc trực tiếp.`,
-        sheet: JURY_PROGRESS.name,
-      },
-    ]);
-  }
-  const url = ctx.spreadsheet.getUrl();
-  const sent = new Map<string, Date>();
-  const sentLines: string[] = [];
-  for (const t of targets) {
-    const sheet = t.tab.table!.sheet;
-    const mail = reminderMail(settings.contestName, t.progress, sheet.getName(), tabLink(url, sheet.getSheetId()));
-    try {
-      ctx.services.mailApp.sendEmail(t.email, mail.subject, mail.body);
-      sent.set(t.progress.jurorCode, ctx.now);
-      sentLines.push(`${t.progress.name} (${t.progress.jurorCode}) <${t.email}>: ${t.progress.notMarked.length} bài – ${t.progress.notMarked.join(', ')}`);
-    } catch (e) {
-      warnings.push(`Không gửi được email nhắc giám khảo ${t.progress.name} (${t.email}): ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
+  requireQuota(ctx, targets.length);
+  const { sent, sentLines } = sendReminders(ctx, settings.contestName, targets, warnings);
   if (sent.size > 0) writeJuryProgress(ctx, output.jurorProgress, sent);
-  lines.push(`Đã gửi email nhắc ${sent.size} giám khảo:`, ...childLines(sentLines, 50));
-  if (skippedToday.length > 0) lines.push('Đã nhắc hôm nay (không nhắc lại):', ...childLines(skippedToday));
+  const lines = [`Đã gửi email nhắc ${sent.size} giám khảo:`, ...childLines(sentLines, 50), ...skippedLines(skippedToday)];
   lines.push(`Thời gian nhắc được ghi ở cột "Nhắc lần cuối" của trang "${JURY_PROGRESS.name}".`);
   return { title: REMIND_TITLE, lines, warnings };
 }

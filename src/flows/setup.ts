@@ -150,7 +150,7 @@ function protectAppraisalResults(layout: LayoutContext, appraisal: EnsureResult<
 }
 
 /**
- * Creates every sheet of SPEC "The workbook" that is missing, appends missing headers, reapplies
+ * Creates every sheet of docs/workbook.md "Sheets" that is missing, appends missing headers, reapplies
  * bold frozen headers, formats, validation and protection, and seeds defaults (settings, TT1–TT10,
  * rubric, prize tiers) into empty sheets; settings rows missing by label are appended. Never deletes,
  * moves or overwrites a typed value, so running it twice leaves the workbook unchanged. A missing

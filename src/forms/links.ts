@@ -1,4 +1,4 @@
-// Video links: one canonical key per video (Drive, YouTube or any URL) for duplicate detection, and Drive links for uploads.
+// Video links: one canonical key per video (Drive, YouTube or any URL) for duplicate detection, and the form's prefilled per-unit links.
 
 const TRACKING_PARAMS = /^(usp|si|feature|fbclid|gclid|igshid|mibextid|utm_[a-z]+|ref|resourcekey)$/i;
 
@@ -45,11 +45,6 @@ export function videoKey(link: string): string {
     .map(([k, v]) => (v === '' ? k : `${k}=${v}`));
   const cleanPath = path.replace(/\/+$/, '');
   return `${host}${cleanPath}${kept.length > 0 ? `?${kept.join('&')}` : ''}`;
-}
-
-/** The link a person opens to see a Drive file uploaded through a file-upload question. */
-export function driveFileLink(fileId: string): string {
-  return `https://drive.google.com/open?id=${encodeURIComponent(fileId)}`;
 }
 
 /** Each unit's prefilled link (by its "Đơn vị" row): the form's unit question `item` answered with the unit's name. */

@@ -1,5 +1,7 @@
 // Schema of "Gửi giấy khen": one row per certificate e-mailed (who, where, which file), so no certificate is sent twice.
+import { insertSheetLast, layOutColumns } from './layout';
 import { DATE_TIME_FORMAT, defineSchema, type SchemaKey } from './schema';
+import { readTable, type Table } from './table';
 
 export const CERTIFICATE_MAIL = defineSchema({
   name: 'Gửi giấy khen',
@@ -16,3 +18,13 @@ export const CERTIFICATE_MAIL = defineSchema({
   ],
 });
 export type CertificateMailKey = SchemaKey<typeof CERTIFICATE_MAIL>;
+
+/** The log, created (last, with its headers) the first time a certificate is sent. */
+export function readCertificateMailLog(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Table<CertificateMailKey> {
+  let sheet = spreadsheet.getSheetByName(CERTIFICATE_MAIL.name);
+  if (!sheet) {
+    sheet = insertSheetLast(spreadsheet, CERTIFICATE_MAIL.name);
+    layOutColumns(sheet, CERTIFICATE_MAIL);
+  }
+  return readTable(sheet, CERTIFICATE_MAIL);
+}

@@ -219,22 +219,31 @@ export function layOutColumns<K extends string>(
     sheet.setColumnWidths(run.start, run.count, Number(run.value));
   }
   const maxRows = sheet.getMaxRows();
-  const dataRows = Math.max(maxRows - 1, 1);
+  applyFormatsAndRules(sheet, schema, position, Math.max(maxRows - 1, 1), validation);
+  if (fresh) writeFreshBlock(sheet, schema, fresh.seed, maxRows);
+  return { missing, inserted, position, maxRows };
+}
+
+/** Number formats and (with `validation`) data validation on the `dataRows` rows under the header, one call per run of adjacent columns. */
+function applyFormatsAndRules<K extends string>(
+  sheet: Sheet,
+  schema: SheetSchema<K>,
+  position: (c: ColumnSpec<K>) => number,
+  dataRows: number,
+  validation?: RuleSource,
+): void {
   for (const run of runsOf(schema.columns, position, (c) => c.format ?? '')) {
     sheet.getRange(2, run.start, dataRows, run.count).setNumberFormat(run.value);
   }
-  if (validation) {
-    for (const run of runsOf(schema.columns, position, (c) => (c.validation ? JSON.stringify(c.validation) : ''))) {
-      let rule = validation.rules?.get(run.value);
-      if (!rule) {
-        rule = buildRule(validation.app, JSON.parse(run.value) as ColumnValidation);
-        validation.rules?.set(run.value, rule);
-      }
-      sheet.getRange(2, run.start, dataRows, run.count).setDataValidation(rule);
+  if (!validation) return;
+  for (const run of runsOf(schema.columns, position, (c) => (c.validation ? JSON.stringify(c.validation) : ''))) {
+    let rule = validation.rules?.get(run.value);
+    if (!rule) {
+      rule = buildRule(validation.app, JSON.parse(run.value) as ColumnValidation);
+      validation.rules?.set(run.value, rule);
     }
+    sheet.getRange(2, run.start, dataRows, run.count).setDataValidation(rule);
   }
-  if (fresh) writeFreshBlock(sheet, schema, fresh.seed, maxRows);
-  return { missing, inserted, position, maxRows };
 }
 
 /**

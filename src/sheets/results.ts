@@ -19,7 +19,7 @@ export const RESULTS = defineSchema({
     { key: 'engagementPart', header: 'Điểm tương tác quy đổi', role: 'computed', width: 150, format: SCORE_FORMAT },
     { key: 'total', header: 'Tổng điểm', role: 'computed', width: 100, format: SCORE_FORMAT },
     { key: 'note', header: 'Ghi chú', role: 'computed', width: 360 },
-    // After the SPEC's columns, so a workbook without it still reads; filled only while "Chuẩn hoá điểm BGK" is on.
+    // After the documented columns (docs/workbook.md), so a workbook without it still reads; filled only while "Chuẩn hoá điểm BGK" is on.
     {
       key: 'juryAggregateNormalised',
       header: 'Điểm BGK (chuẩn hoá)',

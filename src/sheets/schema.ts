@@ -17,7 +17,7 @@ export type ColumnRole = 'input' | 'computed';
 
 export interface ColumnSpec<K extends string = string> {
   key: K;
-  /** Exact header text of row 1 (SPEC "Exact headers"). */
+  /** Exact header text of row 1 (docs/workbook.md "Exact headers"). */
   header: string;
   role: ColumnRole;
   /** Reading fails with a Vietnamese error when a required header is missing (default true). */
@@ -65,7 +65,7 @@ export function headerKey(text: unknown): string {
     .toLowerCase();
 }
 
-/** Number format for date/time columns, matching how organizers type dates (SPEC). */
+/** Number format for date/time columns, matching how organizers type dates (docs/workbook.md "Settings"). */
 export const DATE_TIME_FORMAT = 'dd/MM/yyyy HH:mm';
 /** Two decimals for score columns. */
 export const SCORE_FORMAT = '0.00';

@@ -43,6 +43,68 @@ export interface SubmissionRow extends Submission {
 }
 
 /**
+ * The problem of a row without an ID: a row someone typed (any input column) is a clip that would
+ * vanish from the results, so it stops scoring; only the add-on's own columns left over ("Cảnh báo",
+ * "Trạng thái") are just noted.
+ */
+function idlessRowProblem(table: Table<SubmissionKey>, r: TableRow): Problem {
+  const place = { sheet: table.schema.name, row: r.row, column: 'Mã bài' };
+  const typed = SUBMISSIONS.columns.some((c) => c.role === 'input' && text(table, r, c.key) !== '');
+  return typed
+    ? cellProblem(
+        'submission.id',
+        'changes-score',
+        place,
+        'dòng này có nội dung nhưng chưa có mã bài nên không được chấm; hãy ghi mã bài (ví dụ HT-046) hoặc xoá dòng.',
+      )
+    : cellProblem('submission.id_leftover', 'info', place, 'dòng này chỉ còn cột do add-on ghi, chưa có mã bài nên bị bỏ qua.');
+}
+
+/**
+ * The intake writes "Thiếu thông tin" only when a response arrives; rows typed or emptied by hand are
+ * caught here, on every read. A warning only: the row is still appraised and scored.
+ */
+function missingColumnsProblem(table: Table<SubmissionKey>, r: TableRow): Problem | null {
+  const sheet = table.schema.name;
+  const missing = REQUIRED_COLUMNS.filter((c) => text(table, r, c.key) === '').map((c) => c.header);
+  if (missing.length === 0) return null;
+  const list = missing.map((h) => `"${h}"`).join(', ');
+  return { code: 'submission.missing', severity: 'info', message: `Trang "${sheet}", dòng ${r.row}: thiếu ${list}.`, sheet, row: r.row, column: missing[0] };
+}
+
+/** One row with an ID as a submission, with the problems of its time and its missing columns. */
+function readSubmissionRow(table: Table<SubmissionKey>, r: TableRow, id: string, units: Unit[], timeZone: string, problems: Problem[]): SubmissionRow {
+  const rawTime = cell(table, r, 'time');
+  const time = parseDateTime(rawTime, timeZone);
+  if (time === 'invalid') {
+    problems.push(
+      cellProblem(
+        'submission.time',
+        'changes-score',
+        { sheet: table.schema.name, row: r.row, column: 'Thời gian nộp' },
+        `"${String(rawTime)}" không phải ngày giờ (dd/MM/yyyy HH:mm).`,
+      ),
+    );
+  }
+  const missing = missingColumnsProblem(table, r);
+  if (missing) problems.push(missing);
+  const unitTyped = text(table, r, 'unit');
+  const unit = matchUnit(unitTyped, units);
+  return {
+    row: r.row,
+    id,
+    submittedAt: isDate(time) ? time : null,
+    unit: unit ? unit.name : unitTyped,
+    unitKnown: unit !== null,
+    unitTyped,
+    entryType: text(table, r, 'entryType'),
+    authors: text(table, r, 'authors'),
+    title: text(table, r, 'title'),
+    videoLink: text(table, r, 'video'),
+  };
+}
+
+/**
  * Submissions in sheet order. Units are matched against the roster exactly as the intake does, so
  * results name the roster's `Tên đơn vị`. Rows without an ID, repeated IDs and unreadable times are
  * problems (a bad time keeps the row, with `submittedAt` null).
@@ -50,80 +112,22 @@ export interface SubmissionRow extends Submission {
 export function readSubmissions(table: Table<SubmissionKey>, units: Unit[], timeZone: string): { submissions: SubmissionRow[]; problems: Problem[] } {
   const submissions: SubmissionRow[] = [];
   const problems: Problem[] = [];
-  const sheet = table.schema.name;
   const repeats = new RepeatTracker<{ shown: string; r: TableRow }>();
   for (const r of table.rows) {
     const id = text(table, r, 'id');
     if (id === '') {
-      // A row someone typed (any input column) is a clip that would vanish from the results: it stops
-      // scoring. Only the add-on's own columns left over ("Cảnh báo", "Trạng thái") are just noted.
-      const typed = SUBMISSIONS.columns.some((c) => c.role === 'input' && text(table, r, c.key) !== '');
-      problems.push(
-        typed
-          ? cellProblem(
-              'submission.id',
-              'changes-score',
-              { sheet, row: r.row, column: 'Mã bài' },
-              'dòng này có nội dung nhưng chưa có mã bài nên không được chấm; hãy ghi mã bài (ví dụ HT-046) hoặc xoá dòng.',
-            )
-          : cellProblem(
-              'submission.id_leftover',
-              'info',
-              { sheet, row: r.row, column: 'Mã bài' },
-              'dòng này chỉ còn cột do add-on ghi, chưa có mã bài nên bị bỏ qua.',
-            ),
-      );
+      problems.push(idlessRowProblem(table, r));
       continue;
     }
-    const key = id.toUpperCase();
     // The first row of a repeated ID is read; duplicateKeyProblems below says whether that matters.
-    if (!repeats.see(key, { shown: id, r })) continue;
-    const rawTime = cell(table, r, 'time');
-    const time = parseDateTime(rawTime, timeZone);
-    if (time === 'invalid') {
-      problems.push(
-        cellProblem(
-          'submission.time',
-          'changes-score',
-          { sheet, row: r.row, column: 'Thời gian nộp' },
-          `"${String(rawTime)}" không phải ngày giờ (dd/MM/yyyy HH:mm).`,
-        ),
-      );
-    }
-    // The intake writes "Thiếu thông tin" only when a response arrives; rows typed or emptied by hand are
-    // caught here, on every read. A warning only: the row is still appraised and scored.
-    const missing = REQUIRED_COLUMNS.filter((c) => text(table, r, c.key) === '').map((c) => c.header);
-    if (missing.length > 0) {
-      const list = missing.map((h) => `"${h}"`).join(', ');
-      problems.push({
-        code: 'submission.missing',
-        severity: 'info',
-        message: `Trang "${sheet}", dòng ${r.row}: thiếu ${list}.`,
-        sheet,
-        row: r.row,
-        column: missing[0],
-      });
-    }
-    const unitTyped = text(table, r, 'unit');
-    const unit = matchUnit(unitTyped, units);
-    submissions.push({
-      row: r.row,
-      id,
-      submittedAt: isDate(time) ? time : null,
-      unit: unit ? unit.name : unitTyped,
-      unitKnown: unit !== null,
-      unitTyped,
-      entryType: text(table, r, 'entryType'),
-      authors: text(table, r, 'authors'),
-      title: text(table, r, 'title'),
-      videoLink: text(table, r, 'video'),
-    });
+    if (!repeats.see(id.toUpperCase(), { shown: id, r })) continue;
+    submissions.push(readSubmissionRow(table, r, id, units, timeZone, problems));
   }
   const compared = SUBMISSIONS.columns.filter((c) => c.role === 'input' || c.key === 'time');
   const groups = repeats
     .groups()
     .map((g) => g.map(({ shown, r }) => ({ shown, row: r.row, signature: compared.map((c) => cellSignature(cell(table, r, c.key))).join('\u0000') })));
-  problems.push(...duplicateKeyProblems(sheet, 'Mã bài', 'submission', groups, 'thông tin bài'));
+  problems.push(...duplicateKeyProblems(table.schema.name, 'Mã bài', 'submission', groups, 'thông tin bài'));
   return { submissions, problems };
 }
 

@@ -4,7 +4,7 @@ import { MENU_LABELS } from './messages';
 /** An item, or null for a separator. */
 export type MenuEntry = { label: string; functionName: string } | null;
 
-/** Items in SPEC order; function names are the globals main.ts assigns. */
+/** Items in the order of docs/workbook.md "Menu"; function names are the globals main.ts assigns. */
 export const MENU_ENTRIES: MenuEntry[] = [
   { label: MENU_LABELS.setup, functionName: 'menuSetupContest' },
   null,

@@ -4,7 +4,7 @@ import { createCertificateTemplate } from '../../src/flows/certificateTemplate';
 import { sendCertificates } from '../../src/flows/sendCertificates';
 import { formatScoreVi } from '../../src/domain/parse';
 import { isContestError } from '../../src/sheets/errors';
-import { flowContext, newEmulator, records, rowOf, runSampleContest, setCell, setSetting, type Emu } from '../flows/fixture';
+import { flowContext, newEmulator, records, rowOf, runFortyClips, setCell, setSetting, type Emu } from '../flows/fixture';
 import { pdfPages } from './pdf';
 
 jest.setTimeout(120_000);
@@ -27,7 +27,7 @@ function decideTies(emu: Emu): void {
 
 function contest() {
   const emu = newEmulator();
-  runSampleContest(emu);
+  runFortyClips(emu);
   decideTies(emu);
   setSetting(emu, 'Người ký giấy khen', 'Nguyễn Văn Bình');
   const ctx = flowContext(emu);
@@ -141,7 +141,7 @@ describe('Giấy khen (PDF)', () => {
 describe('limits', () => {
   it('sends no more than the remaining daily quota, and the rest on the next run', () => {
     const emu = newEmulator();
-    runSampleContest(emu);
+    runFortyClips(emu);
     const ctx = flowContext(emu);
     decideTies(emu);
     createCertificateTemplate(ctx);
@@ -158,7 +158,7 @@ describe('limits', () => {
 
   it('refuses a tie the organizers have not decided, naming the row', () => {
     const emu = newEmulator();
-    runSampleContest(emu);
+    runFortyClips(emu);
     const ctx = flowContext(emu);
     createCertificateTemplate(ctx);
     // The sample has a real tie at the last Khuyến khích place, flagged by "Lập danh sách khen thưởng".
@@ -177,7 +177,7 @@ describe('limits', () => {
 
   it('reports unknown placeholders and refuses a template without any', () => {
     const emu = newEmulator();
-    runSampleContest(emu);
+    runFortyClips(emu);
     decideTies(emu);
     const ctx = flowContext(emu);
     const p = emu.SlidesApp.create('Mẫu tự làm');

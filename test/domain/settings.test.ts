@@ -29,7 +29,7 @@ describe('defaults', () => {
     });
     expect(validateSettings(DEFAULT_SETTINGS)).toEqual([]);
   });
-  it('has the exact sheet labels in SPEC order and default texts that match the defaults', () => {
+  it('has the exact sheet labels in documented order and default texts that match the defaults', () => {
     expect(SETTING_DEFINITIONS.map((d) => d.label)).toEqual([
       'Tên hội thi',
       'Đơn vị tổ chức',

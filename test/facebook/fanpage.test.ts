@@ -1,5 +1,5 @@
 // "Kết nối Fanpage", "Cập nhật tương tác từ Fanpage" and the freeze at "Kết thúc bình chọn", against the fake Graph API.
-import { GRAPH_ERRORS } from '../../packages/gas-emulator/src/fakes/graphApi';
+import { GRAPH_ERRORS } from '../../packages/gas-emulator/src';
 import { freezeEngagement, updateEngagement } from '../../src/flows/fanpage';
 import { connectFanpage } from '../../src/flows/fanpageConnect';
 import { computeContest } from '../../src/flows/scores';

@@ -3,7 +3,7 @@ import { appraisalAction } from '../../src/flows/appraisal';
 import { computeScores } from '../../src/flows/scores';
 import { setupContest } from '../../src/flows/setup';
 import { runMenuAction } from '../../src/ui/runner';
-import { APPRAISER, JURORS, OWNER, flowContext, newEmulator, runSampleContest, seedRoster, seedSubmissions, sheet } from './fixture';
+import { APPRAISER, JURORS, OWNER, flowContext, newEmulator, runFortyClips, seedRoster, seedSubmissions, sheet } from './fixture';
 
 describe('a menu action run by someone who cannot edit the sheets it writes', () => {
   test('"Cập nhật thẩm định" as an appraiser stops before writing, naming the protected sheets', () => {
@@ -30,7 +30,7 @@ describe('a menu action run by someone who cannot edit the sheets it writes', ()
 
   test('"Tính điểm" as a juror is refused and "Kết quả" is untouched', () => {
     const emu = newEmulator();
-    runSampleContest(emu);
+    runFortyClips(emu);
     const before = sheet(emu, 'Kết quả').getDataRange().getValues();
     const juror = JURORS[0];
     emu.setUser(juror.email);
@@ -44,7 +44,7 @@ describe('a menu action run by someone who cannot edit the sheets it writes', ()
 
 test('the owner is let through without asking any protection; a co-organizer is checked sheet by sheet', () => {
   const emu = newEmulator();
-  const { ctx } = runSampleContest(emu);
+  const { ctx } = runFortyClips(emu);
   // A co-organizer the owner shared the file with and added to every protection, as by hand.
   const co = 'pho.btc@quandoan11.vn';
   emu.spreadsheet.addEditor(co);

@@ -1,10 +1,10 @@
 // "Cập nhật thẩm định": "Lý do" lists only the unticked criteria; rewording it keeps who appraised and when.
 import { updateAppraisal } from '../../src/flows/appraisal';
-import { newEmulator, records, rowOf, runSampleContest, setCell } from './fixture';
+import { newEmulator, records, rowOf, runFortyClips, setCell } from './fixture';
 
 describe('"Lý do" in "Thẩm định"', () => {
   const emu = newEmulator();
-  const run = runSampleContest(emu);
+  const run = runFortyClips(emu);
   const row = (id: string) => records(emu, 'Thẩm định').find((r) => r['Mã bài'] === id)!;
 
   test('names the unticked criteria without repeating "Không đạt" from "Kết quả"', () => {

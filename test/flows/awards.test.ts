@@ -2,11 +2,11 @@
 import { awardsAction, buildAwardList } from '../../src/flows/awards';
 import { computeScores } from '../../src/flows/scores';
 import { runMenuAction } from '../../src/ui/runner';
-import { mark, newEmulator, records, rowOf, runSampleContest, setCell } from './fixture';
+import { mark, newEmulator, records, rowOf, runFortyClips, setCell } from './fixture';
 
 describe('an award list built while a passed clip is still unscored', () => {
   const emu = newEmulator();
-  const run = runSampleContest(emu);
+  const run = runFortyClips(emu);
 
   test('the summary opens with "Danh sách CHƯA CHỐT", naming the clip and the juror; the list is still written', () => {
     // HT-040 (clip 40 → unit ((40 − 1) mod 25) + 1 = 15) passed appraisal but GK2 left it blank.
@@ -49,7 +49,7 @@ describe('an award list built while a passed clip is still unscored', () => {
 
 describe('a prize decided by a tie-break says why, in "Giải thưởng" and in "Kết quả"', () => {
   const emu = newEmulator();
-  const run = runSampleContest(emu);
+  const run = runFortyClips(emu);
   // HT-039 (Đoàn phường 14): jury 89 → 0.4 × 89 = 35.6; 156 reactions → 60 × 156/300 = 31.2; total 66.8,
   // the same as HT-001 (Đoàn phường 1): 20.4 + 46.4 = 66.8. Jury part 35.6 > 20.4 → HT-039 takes Giải Ba,
   // HT-001 drops to Khuyến khích.

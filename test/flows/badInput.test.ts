@@ -2,7 +2,7 @@
 import { buildAwardList } from '../../src/flows/awards';
 import { computeScores } from '../../src/flows/scores';
 import { escapeCell } from '../../src/sheets/table';
-import { JURORS, flowContext, newEmulator, records, rowOf, runSampleContest, setCell, setSetting, sheet, type Emu } from './fixture';
+import { JURORS, flowContext, newEmulator, records, rowOf, runFortyClips, setCell, setSetting, sheet, type Emu } from './fixture';
 
 /** A copy of `row` of `name` appended below its last row, with `change` applied by header. */
 function duplicateRow(emu: Emu, name: string, row: number, change: Record<string, unknown> = {}): number {
@@ -20,7 +20,7 @@ function duplicateRow(emu: Emu, name: string, row: number, change: Record<string
 
 function contest(): { emu: Emu; ctx: ReturnType<typeof flowContext> } {
   const emu = newEmulator();
-  const { ctx } = runSampleContest(emu);
+  const { ctx } = runFortyClips(emu);
   return { emu, ctx };
 }
 

@@ -1,10 +1,10 @@
 // A whole contest in the emulator: setup → submissions → appraisal → jury tabs → marks → engagement → scores → awards.
 import { participationReport } from '../../src/flows/participation';
-import { newEmulator, records, runSampleContest } from './fixture';
+import { newEmulator, records, runFortyClips } from './fixture';
 
 describe('the sample contest (25 units, 40 clips, 5 jurors)', () => {
   const emu = newEmulator();
-  const run = runSampleContest(emu);
+  const run = runFortyClips(emu);
   const results = new Map(records(emu, 'Kết quả').map((r) => [String(r['Mã bài']), r]));
 
   test('appraisal: 37 pass, 3 fail with the unticked criterion as the reason', () => {

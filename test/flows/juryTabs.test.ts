@@ -1,7 +1,7 @@
 // Jury tabs bound to the juror code: a renamed juror keeps their marks; strays are reported; hand-added editors stay.
 import { prepareJuryTabs } from '../../src/flows/juryTabs';
 import { computeScores } from '../../src/flows/scores';
-import { JURORS, OWNER, flowContext, newEmulator, records, rowOf, runSampleContest, setCell, sheet, type Emu } from './fixture';
+import { JURORS, OWNER, flowContext, newEmulator, records, rowOf, runFortyClips, setCell, sheet, type Emu } from './fixture';
 
 function protectionEditors(emu: Emu, name: string): string[] {
   const type = emu.SpreadsheetApp.ProtectionType.SHEET as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
@@ -16,7 +16,7 @@ describe('"BGK - …" tabs', () => {
   let emu: Emu;
   beforeEach(() => {
     emu = newEmulator();
-    runSampleContest(emu);
+    runFortyClips(emu);
   });
 
   test('each tab carries its juror code in a note on A1', () => {

@@ -1,11 +1,11 @@
 // A conflict of interest added (or removed) after the jury tabs exist: rows are re-marked, re-greyed, and typed marks reported.
 import { prepareJuryTabs, CONFLICT_BACKGROUND } from '../../src/flows/juryTabs';
 import { computeScores } from '../../src/flows/scores';
-import { JURORS, flowContext, newEmulator, records, rowOf, runSampleContest, setCell, sheet } from './fixture';
+import { JURORS, flowContext, newEmulator, records, rowOf, runFortyClips, setCell, sheet } from './fixture';
 
 describe('"Chuẩn bị phiếu chấm BGK" after a juror\'s unit changed', () => {
   const emu = newEmulator();
-  runSampleContest(emu);
+  runFortyClips(emu);
   const ctx = flowContext(emu);
   const [an, , , , em] = JURORS;
   const anTab = `BGK - ${an.name}`;

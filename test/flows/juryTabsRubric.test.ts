@@ -1,11 +1,11 @@
 // "Tiêu chí chấm" changed after marking: new criteria go before "Tổng"; the old column is kept and reported while it holds marks.
 import { prepareJuryTabs } from '../../src/flows/juryTabs';
 import { computeScores } from '../../src/flows/scores';
-import { JURORS, flowContext, newEmulator, records, runSampleContest, sheet } from './fixture';
+import { JURORS, flowContext, newEmulator, records, runFortyClips, sheet } from './fixture';
 
 describe('rubric "Điểm 100" replaced by "Nội dung 60" + "Hình thức 40" after the jurors marked', () => {
   const emu = newEmulator();
-  runSampleContest(emu);
+  runFortyClips(emu);
   // The organizer overwrites row 2 and adds row 3 of "Tiêu chí chấm".
   sheet(emu, 'Tiêu chí chấm')
     .getRange('A2:B3')

@@ -1,11 +1,11 @@
 // Late entries in the workbook: "Trạng thái" says a late clip is not counted, and "Kết quả" gives one reason, not two.
 import { updateAppraisal } from '../../src/flows/appraisal';
 import { computeScores } from '../../src/flows/scores';
-import { newEmulator, records, rowOf, runSampleContest, setCell, setSetting } from './fixture';
+import { newEmulator, records, rowOf, runFortyClips, setCell, setSetting } from './fixture';
 
 describe('a clip sent after "Hạn nộp bài" (10/06/2023 23:59)', () => {
   const emu = newEmulator();
-  const run = runSampleContest(emu);
+  const run = runFortyClips(emu);
   // HT-040 passed appraisal and was sent to the jury (GK2 never marked it); its time is now after the deadline.
   setCell(emu, 'Bài dự thi', rowOf(emu, 'Bài dự thi', 'Mã bài', 'HT-040'), 'Thời gian nộp', '11/06/2023 00:05');
   const status = (id: string) => records(emu, 'Bài dự thi').find((r) => r['Mã bài'] === id)!['Trạng thái'];

@@ -3,7 +3,7 @@ import { computeScores, scoresAction } from '../../src/flows/scores';
 import { setupContest } from '../../src/flows/setup';
 import { escapeCell } from '../../src/sheets/table';
 import { runMenuAction } from '../../src/ui/runner';
-import { OWNER, JURORS, flowContext, runSampleContest, newEmulator, records, rowOf, setCell, sheet, type Emu } from './fixture';
+import { OWNER, JURORS, flowContext, runFortyClips, newEmulator, records, rowOf, setCell, sheet, type Emu } from './fixture';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -88,7 +88,7 @@ describe('after a whole contest', () => {
   let emu: Emu;
   beforeEach(() => {
     emu = newEmulator();
-    runSampleContest(emu);
+    runFortyClips(emu);
   });
 
   test('columns reordered and added by hand give the same results', () => {

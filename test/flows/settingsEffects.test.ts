@@ -1,14 +1,14 @@
 // What the organizer sees after changing "Cấu hình": aggregation, weights, point values, caps, partial marks, one prize per unit.
 import { buildAwardList } from '../../src/flows/awards';
 import { computeScores } from '../../src/flows/scores';
-import { mark, newEmulator, records, runSampleContest, setSetting, type Emu } from './fixture';
+import { mark, newEmulator, records, runFortyClips, setSetting, type Emu } from './fixture';
 
 const result = (emu: Emu, id: string) => records(emu, 'Kết quả').find((r) => r['Mã bài'] === id)!;
 const prizes = (emu: Emu) => records(emu, 'Giải thưởng').map((r) => [r['Giải'], r['Đơn vị'], r['Mã bài'], r['Tổng điểm']]);
 
 describe('"Cách tổng hợp điểm BGK" in "Cấu hình"', () => {
   const emu = newEmulator();
-  const run = runSampleContest(emu);
+  const run = runFortyClips(emu);
   // HT-007 (no engagement, so its total is its jury part): every juror gave 50 + 7 = 57; now GK1 gives
   // 40, GK2 100, GK3 70, GK4 and GK5 keep 57 → sorted 40, 57, 57, 70, 100.
   mark(emu, 'GK1', 'HT-007', 40);
@@ -50,7 +50,7 @@ describe('"Cách tổng hợp điểm BGK" in "Cấu hình"', () => {
 
 describe('weights, points per share, the per-account share cap and the points cap in "Cấu hình"', () => {
   const emu = newEmulator();
-  const run = runSampleContest(emu);
+  const run = runFortyClips(emu);
   setSetting(emu, 'Trọng số BGK (%)', '30');
   setSetting(emu, 'Trọng số tương tác (%)', '70');
   setSetting(emu, 'Điểm mỗi lượt chia sẻ', '3');
@@ -99,7 +99,7 @@ describe('weights, points per share, the per-account share cap and the points ca
 
 describe('"Tính điểm khi BGK chưa chấm đủ" and "Mỗi đơn vị tối đa một giải" in "Cấu hình"', () => {
   const emu = newEmulator();
-  const run = runSampleContest(emu);
+  const run = runFortyClips(emu);
 
   test('partial marks allowed: HT-040 is scored on the 4 jurors who marked it and takes Giải Nhất', () => {
     setSetting(emu, 'Tính điểm khi BGK chưa chấm đủ', 'Có');

@@ -1,11 +1,11 @@
 // A clip whose unit is not in "Đơn vị": still scored and ranked in "Kết quả", kept out of the awards until the organizer fixes it.
 import { buildAwardList } from '../../src/flows/awards';
 import { computeScores } from '../../src/flows/scores';
-import { newEmulator, records, rowOf, runSampleContest, setCell } from './fixture';
+import { newEmulator, records, rowOf, runFortyClips, setCell } from './fixture';
 
 describe('a clip from a unit that is not in the roster', () => {
   const emu = newEmulator();
-  const run = runSampleContest(emu);
+  const run = runFortyClips(emu);
   // HT-027 (typed "P2", alias of Đoàn phường 2) is the contest's best clip at 90.8. The organizer's
   // sheet now says a unit nobody has in "Đơn vị".
   const row = rowOf(emu, 'Bài dự thi', 'Mã bài', 'HT-027');

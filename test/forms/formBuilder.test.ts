@@ -1,6 +1,5 @@
 // The submission form in the emulator: its questions, one trigger however often setup runs, linking, unit links, the deadline.
-import { implOfProxy } from '../../packages/gas-emulator/src/calls';
-import type { FormImpl } from '../../packages/gas-emulator/src/forms/form';
+import { formImplOf } from '../../packages/gas-emulator/src';
 import { PLEDGE_TEXT } from '../../src/forms/questions';
 import { scheduledJobsTrigger } from '../../src/flows/jobs';
 import { runTrigger } from '../../src/ui/runner';
@@ -160,7 +159,7 @@ describe('linking an existing form', () => {
   test('a file-upload question added by hand: its Drive link becomes the video link', () => {
     const c = makeContest();
     // Scripts cannot create upload questions; the organizer adds one in the Forms editor (emulated here).
-    implOfProxy<FormImpl>(c.form)!._newItem('FILE_UPLOAD')._title = 'Tải video lên';
+    formImplOf(c.form)._newItem('FILE_UPLOAD')._title = 'Tải video lên';
     c.form
       .getItems()
       .find((i) => i.getTitle() === 'Link video')!

@@ -4,7 +4,7 @@ import type { ClipResult } from '../../src/domain/types';
 import { CHART_SHEET, chartTitle } from '../../src/flows/resultsChart';
 import { computeScores } from '../../src/flows/scores';
 import { resultsChartSvg } from '../../tools/chartSvg';
-import { JURORS, OWNER, mark, newEmulator, records, runSampleContest, sheet } from '../flows/fixture';
+import { JURORS, OWNER, mark, newEmulator, records, runFortyClips, sheet } from '../flows/fixture';
 
 function clip(id: string, rank: number | null, jury: number | null, engagement: number): ClipResult {
   return {
@@ -38,7 +38,7 @@ test('chartBars: scored clips by rank, top n, parts that sum to the total', () =
 
 test('"Tính điểm" draws one stacked bar chart of the top 10 over its data block, still one after a re-run', () => {
   const emu = newEmulator();
-  const { ctx } = runSampleContest(emu);
+  const { ctx } = runFortyClips(emu);
   const s = sheet(emu, CHART_SHEET);
   const data = records(emu, CHART_SHEET);
   const top = records(emu, 'Kết quả').slice(0, 10);
@@ -65,7 +65,7 @@ test('"Tính điểm" draws one stacked bar chart of the top 10 over its data bl
 
 test('a re-run keeps an unchanged chart, rewrites changed bars in place, and redraws it for another number of bars', () => {
   const emu = newEmulator();
-  const { ctx } = runSampleContest(emu);
+  const { ctx } = runFortyClips(emu);
   const chart = () => sheet(emu, CHART_SHEET).getCharts();
   const drawn = () => emu.calls.count('Sheet.insertChart') + emu.calls.count('Sheet.removeChart') + emu.calls.count('Sheet.clearContents');
   const topOfResults = () =>

@@ -5,7 +5,7 @@ import { FINAL_PROPERTY, changedSheets, finaliseResults, reopenResults, type Fin
 import { computeScores } from '../../src/flows/scores';
 import { runMenuAction } from '../../src/ui/runner';
 import { participationAction } from '../../src/flows/participation';
-import { APPRAISER, JURORS, OWNER, mark, newEmulator, records, rowOf, runSampleContest, setCell, sheet } from '../flows/fixture';
+import { APPRAISER, JURORS, OWNER, mark, newEmulator, records, rowOf, runFortyClips, setCell, sheet } from '../flows/fixture';
 
 describe('checksum', () => {
   test('FNV-1a 32-bit of known strings', () => {
@@ -53,7 +53,7 @@ function finalState(emu: ReturnType<typeof newEmulator>): FinalState | null {
 describe('Chốt kết quả', () => {
   test('snapshots "Kết quả" and "Giải thưởng", stores time, user and checksums, locks inputs; "Tính điểm" refuses', () => {
     const emu = newEmulator();
-    const { ctx } = runSampleContest(emu);
+    const { ctx } = runFortyClips(emu);
     const summary = finaliseResults(ctx);
     expect(summary.lines[0]).toMatch(/^Đã chốt kết quả lúc 20\/06\/2023 09:00 \(btc@quandoan11\.vn\); mã kiểm tra dữ liệu [0-9a-f]{8}\.$/);
     expect(records(emu, 'Kết quả (chốt)')).toEqual(records(emu, 'Kết quả'));
@@ -81,7 +81,7 @@ describe('Chốt kết quả', () => {
 
   test('an organizer edit while final is reported by the next action; reopening needs a reason, restores jurors, logs it', () => {
     const emu = newEmulator();
-    const { ctx } = runSampleContest(emu);
+    const { ctx } = runFortyClips(emu);
     finaliseResults(ctx);
     setCell(emu, 'Tương tác', rowOf(emu, 'Tương tác', 'Mã bài', 'HT-001'), 'Lượt cảm xúc', 151);
     expect(() => computeScores(ctx)).toThrow(/Dữ liệu đầu vào đã thay đổi sau khi chốt kết quả lúc 20\/06\/2023 09:00: trang "Tương tác"\./);
@@ -109,7 +109,7 @@ describe('Chốt kết quả', () => {
 
   test('a juror cannot finalise', () => {
     const emu = newEmulator();
-    const { ctx } = runSampleContest(emu);
+    const { ctx } = runFortyClips(emu);
     emu.setUser(JURORS[0].email);
     expect(() => finaliseResults({ ...ctx, user: JURORS[0].email })).toThrow(/^Chỉ Ban tổ chức \(BTC\) mới chạy được "Chốt kết quả"/);
     expect(finalState(emu)).toBeNull();

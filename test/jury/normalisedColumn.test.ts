@@ -45,7 +45,7 @@ test('on: both jurors become 80 − √250, 80, 80 + √250; raw stays, the jury
   ]);
 });
 
-test('the column comes after the SPEC\'s columns of "Kết quả"', () => {
+test('the column comes after the documented columns of "Kết quả"', () => {
   const emu = newEmulator();
   setupContest(flowContext(emu));
   expect(sheet(emu, 'Kết quả').getRange(1, 11, 1, 2).getValues()[0]).toEqual(['Ghi chú', 'Điểm BGK (chuẩn hoá)']);

@@ -3,7 +3,7 @@ import { juryProgressReport } from '../../src/flows/juryProgress';
 import { remindJurors, sameDay, tabLink } from '../../src/flows/remind';
 import { computeScores } from '../../src/flows/scores';
 import { contextOf } from '../sample/emulator';
-import { NOW, OWNER, mark, newEmulator, records, runSampleContest, sheet } from '../flows/fixture';
+import { NOW, OWNER, mark, newEmulator, records, runFortyClips, sheet } from '../flows/fixture';
 
 const HEADERS = ['Mã', 'Họ tên', 'Số bài cần chấm', 'Đã chấm', 'Còn thiếu', 'Không chấm (cùng đơn vị)', 'Điểm không hợp lệ', 'Nhắc lần cuối'];
 
@@ -14,7 +14,7 @@ function progressRows(emu: ReturnType<typeof newEmulator>) {
 describe('Tiến độ chấm', () => {
   test('"Tính điểm" writes one row per juror; a conflict-of-interest clip is not missing', () => {
     const emu = newEmulator();
-    runSampleContest(emu);
+    runFortyClips(emu);
     expect(sheet(emu, 'Tiến độ chấm').getRange(1, 1, 1, 8).getValues()[0]).toEqual(HEADERS);
     // 40 clips, HT-005/018/033 fail appraisal → 37 reach the jury. GK2 leaves HT-040 blank; GK5
     // (Đoàn phường 3) does not mark HT-003 and HT-028 → 35 to mark, none missing.
@@ -29,7 +29,7 @@ describe('Tiến độ chấm', () => {
 
   test("the menu action lists each juror's missing clips and an unreadable mark by cell", () => {
     const emu = newEmulator();
-    const { ctx } = runSampleContest(emu);
+    const { ctx } = runFortyClips(emu);
     mark(emu, 'GK3', 'HT-007', '9,5a');
     const summary = juryProgressReport(ctx);
     expect(summary.lines[0]).toBe('2/5 giám khảo còn bài chưa chấm; chi tiết ở trang "Tiến độ chấm":');
@@ -44,7 +44,7 @@ describe('Tiến độ chấm', () => {
 describe('Nhắc giám khảo', () => {
   test('mails only the jurors behind, with their clips and a link to their own tab; "Nhắc lần cuối" is kept by "Tính điểm"', () => {
     const emu = newEmulator();
-    const { ctx } = runSampleContest(emu);
+    const { ctx } = runFortyClips(emu);
     const summary = remindJurors(ctx, { again: false });
     expect(emu.mail).toHaveLength(1);
     const mail = emu.mail[0];
@@ -63,7 +63,7 @@ describe('Nhắc giám khảo', () => {
 
   test('not twice the same day (contest time zone) unless the organizer insists', () => {
     const emu = newEmulator();
-    runSampleContest(emu);
+    runFortyClips(emu);
     // 20/06 23:30 and 21/06 00:10 in Ho Chi Minh City are the same UTC day (16:30Z and 17:10Z).
     const late = contextOf(emu, { user: OWNER, now: new Date('2023-06-20T23:30:00+07:00') });
     remindJurors(late, { again: false });
@@ -82,7 +82,7 @@ describe('Nhắc giám khảo', () => {
 
   test('refuses before sending anything when the daily quota is too small', () => {
     const emu = newEmulator();
-    const { ctx } = runSampleContest(emu);
+    const { ctx } = runFortyClips(emu);
     mark(emu, 'GK3', 'HT-007', '9,5a'); // now two jurors are behind: two mails needed
     jest.spyOn(ctx.services.mailApp, 'getRemainingDailyQuota').mockReturnValue(1);
     expect(() => remindJurors(ctx, { again: false })).toThrow(
@@ -94,7 +94,7 @@ describe('Nhắc giám khảo', () => {
 
   test('an unreadable mark is in the mail with its row and column', () => {
     const emu = newEmulator();
-    const { ctx } = runSampleContest(emu);
+    const { ctx } = runFortyClips(emu);
     mark(emu, 'GK3', 'HT-007', '9,5a');
     remindJurors(ctx, { again: false });
     const mail = emu.mail.find((m) => m.to === 'cuong@bgk.vn')!;
@@ -115,7 +115,7 @@ describe('Nhắc giám khảo through the menu', () => {
   const g = globalThis as unknown as Record<string, () => void>;
 
   test('asks YES/NO only when someone was reminded today; "Nhật ký" records each reminder', () => {
-    runSampleContest(emu);
+    runFortyClips(emu);
     const alerts = () => emu.ui.dialogs.filter((d) => d.kind === 'alert').length;
     g.menuRemindJurors();
     expect(alerts()).toBe(0);

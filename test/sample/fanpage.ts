@@ -1,5 +1,5 @@
 // A contest in the emulator with a fake Page: clips in "Tương tác" linked to their posts in every URL form Facebook uses.
-import { FakeGraphApi, type FakePost } from '../../packages/gas-emulator/src/fakes/graphApi';
+import { FakeGraphApi, type FakePost } from '../../packages/gas-emulator/src';
 import type { ActionContext } from '../../src/flows/context';
 import { connectFanpage } from '../../src/flows/fanpageConnect';
 import { setupContest } from '../../src/flows/setup';

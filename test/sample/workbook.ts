@@ -1,5 +1,5 @@
 // Reading and typing sheet rows by header text, as a person (or the demo acting as one) does in the workbook.
-import { adjacentRuns } from '../../src/sheets/table';
+import { adjacentRuns, ensureRows, escapeCell } from '../../src/sheets/table';
 import type { SheetSchema } from '../../src/sheets/schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -46,8 +46,12 @@ function columnOf(headers: string[], header: string, sheet: Sheet): number {
   return c;
 }
 
-/** Appends rows after the last one, each value under its header (one setValues). */
-export function appendByHeader(sheet: Sheet, records: Record<string, unknown>[]): void {
+/**
+ * Appends rows after the last one, each value under its header (one setValues), growing the sheet
+ * when they go past its last row. With `asText`, strings stay text (a leading apostrophe, as the
+ * add-on writes what people typed): "0901234567" or "01/06/2023 08:00" is not turned into a number or a date.
+ */
+export function appendByHeader(sheet: Sheet, records: Record<string, unknown>[], options: { asText?: boolean } = {}): void {
   if (records.length === 0) return;
   const width = sheet.getLastColumn();
   const headers = sheet
@@ -56,10 +60,31 @@ export function appendByHeader(sheet: Sheet, records: Record<string, unknown>[])
     .map((h) => String(h).trim());
   const grid = records.map((rec) => {
     const row: unknown[] = new Array(width).fill('');
-    for (const [h, v] of Object.entries(rec)) row[columnOf(headers, h, sheet)] = v;
+    for (const [h, v] of Object.entries(rec)) row[columnOf(headers, h, sheet)] = options.asText ? escapeCell(v) : v;
     return row;
   });
-  sheet.getRange(sheet.getLastRow() + 1, 1, grid.length, width).setValues(grid);
+  const start = sheet.getLastRow() + 1;
+  ensureRows(sheet, start + grid.length - 1);
+  sheet.getRange(start, 1, grid.length, width).setValues(grid);
+}
+
+/**
+ * Rewrites the adjacent columns headed `first` … `last` in every row from 2 to the last one with
+ * `cells(record)` (one getValues, one setValues): a column of ticks or marks for a whole sheet at once.
+ * Blank rows stay blank.
+ */
+export function rewriteColumns(sheet: Sheet, first: string, last: string, cells: (record: SheetRecord) => unknown[]): void {
+  const { headers, rows } = readRecords(sheet);
+  const from = columnOf(headers, first, sheet);
+  const to = columnOf(headers, last, sheet);
+  const lastRow = sheet.getLastRow();
+  if (lastRow < 2) return;
+  const byRow = new Map(rows.map((r) => [r.row, r]));
+  const block = Array.from({ length: lastRow - 1 }, (_, i) => {
+    const r = byRow.get(i + 2);
+    return r ? cells(r) : new Array(to - from + 1).fill('');
+  });
+  sheet.getRange(2, from + 1, block.length, to - from + 1).setValues(block);
 }
 
 /** A value to type into the cell at (`row`, column headed `header`). */

@@ -2,11 +2,11 @@
 import { updateAppraisal } from '../../src/flows/appraisal';
 import { computeScores } from '../../src/flows/scores';
 import { readContest } from '../../src/sheets/workbook';
-import { appendByHeader, flowContext, newEmulator, runSampleContest } from '../flows/fixture';
+import { appendByHeader, flowContext, newEmulator, runFortyClips } from '../flows/fixture';
 
 describe('hand-typed rows in "Bài dự thi" missing essential columns', () => {
   const emu = newEmulator();
-  const { ctx } = runSampleContest(emu);
+  const { ctx } = runFortyClips(emu);
   const full = {
     'Thời gian nộp': '01/06/2023 10:00',
     'Đơn vị': 'Đoàn phường 1',
@@ -49,7 +49,7 @@ describe('hand-typed rows in "Bài dự thi" missing essential columns', () => {
 
   test('the sample rows (all columns filled) bring no such warning', () => {
     const fresh = newEmulator();
-    runSampleContest(fresh);
+    runFortyClips(fresh);
     expect(missing(readContest(flowContext(fresh).spreadsheet).warnings)).toEqual([]);
   });
 });

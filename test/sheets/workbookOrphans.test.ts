@@ -1,11 +1,11 @@
 // A row deleted in "Bài dự thi": its clip's rows left in other sheets are named, sheet by sheet, by "Tính điểm".
 import { computeScores } from '../../src/flows/scores';
 import { readContest } from '../../src/sheets/workbook';
-import { JURORS, flowContext, newEmulator, rowOf, runSampleContest, sheet } from '../flows/fixture';
+import { JURORS, flowContext, newEmulator, rowOf, runFortyClips, sheet } from '../flows/fixture';
 
 describe('clips deleted from "Bài dự thi"', () => {
   const emu = newEmulator();
-  runSampleContest(emu);
+  runFortyClips(emu);
   // HT-007 (no engagement, no shares) and HT-010 (the ten share-log rows) are deleted by hand.
   const subs = sheet(emu, 'Bài dự thi');
   subs.deleteRow(rowOf(emu, 'Bài dự thi', 'Mã bài', 'HT-010'));
@@ -40,7 +40,7 @@ describe('clips deleted from "Bài dự thi"', () => {
 
   test('an intact workbook has no such warning', () => {
     const fresh = newEmulator();
-    runSampleContest(fresh);
+    runFortyClips(fresh);
     expect(readContest(flowContext(fresh).spreadsheet).warnings.filter((p) => p.code === 'clip.orphan')).toEqual([]);
   });
 });

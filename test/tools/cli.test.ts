@@ -241,7 +241,7 @@ describe('npm start (tools/demo.ts)', () => {
       // jury part = 40 × aggregate / 100 (rubric "Điểm" 0–100); total = jury part + engagement part.
       expect(r.juryPart!).toBeCloseTo((40 * r.juryAggregate!) / 100, 9);
       expect(r.total!).toBeCloseTo(r.juryPart! + r.engagementPart, 9);
-      // engagement part = 60 × min(points, 300) / 300 (SPEC defaults), whatever the clip's points.
+      // engagement part = 60 × min(points, 300) / 300 (default settings), whatever the clip's points.
       expect(r.countedPoints).toBe(Math.min(r.engagementPoints, 300));
       expect(r.engagementPart).toBeCloseTo((60 * r.countedPoints) / 300, 9);
       // On the 0–100 scale of the rubric, not 0–1 nor 0–40.

@@ -76,9 +76,9 @@ describe('dialogs', () => {
     expect(html).not.toContain('<img');
   });
 
-  test('the menu has every SPEC item, each bound to a distinct entry point', () => {
+  test('the menu has every documented item, each bound to a distinct entry point', () => {
     const items = MENU_ENTRIES.filter((e): e is { label: string; functionName: string } => e !== null);
-    // SPEC "Menu Hội thi" in its order, in the words the organizer reads: Set up contest · Create or link
+    // docs/workbook.md "Menu Hội thi" in its order, in the words the organizer reads: Set up contest · Create or link
     // the form · QR codes · Sync submissions · Prepare jury tabs · Compute scores · Build award list ·
     // Participation report · Certificates · Audit log (the menu adds unit sync and appraisal update).
     const spec = [

@@ -2,7 +2,8 @@
 import { readXlsx, type GridValue, type SheetData, type WorkbookData } from './read';
 import { keptFormat } from './style';
 import { fromXlsxRule, rectangles, toXlsxRule } from './validation';
-import { writeXlsx, type SheetImage, type SheetOut } from './write';
+import type { SheetImage } from './images';
+import { writeXlsx, type SheetOut } from './write';
 import { normalizeName } from '../../src/domain/parse';
 import { DEFAULT_TIME_ZONE, SETTINGS_HEADERS, SETTINGS_SHEET, SETTING_DEFINITIONS } from '../../src/domain/settings';
 import { isValidTimeZone } from '../../src/domain/zone';

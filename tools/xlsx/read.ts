@@ -1,6 +1,7 @@
 // Reading an .xlsx file into plain sheet grids (values as Google's getValues would return them).
 import ExcelJS from 'exceljs';
-import { lettersToColumn } from '../../packages/gas-emulator/src/a1';
+import { lettersToColumn } from '../../packages/gas-emulator/src';
+import { isEmpty, rawValue, Unevaluated, WallDate, type RawValue } from './rawValue';
 import { fillToBackground, keptFormat } from './style';
 import { rectangles, worksheetValidations, type RangeValidation } from './validation';
 import { xlsxWallToInstant } from './zone';
@@ -37,53 +38,6 @@ export interface WorkbookData {
   sheets: SheetData[];
 }
 
-/** Marker for a date read from the file: its UTC fields are the file's wall clock, still zoneless. */
-class WallDate {
-  constructor(readonly wall: Date) {}
-}
-
-/** Marker for a formula with no cached result: its value is unknown, not blank. */
-class Unevaluated {
-  constructor(readonly formula: string) {}
-}
-
-type RawValue = string | number | boolean | WallDate | Unevaluated;
-
-function plainText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'object' && Array.isArray((v as { richText?: unknown }).richText)) {
-    return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
-  }
-  return String(v);
-}
-
-/** One exceljs cell value → what Sheets' getValues would give (formulas → their cached result). */
-function rawValue(v: ExcelJS.CellValue): RawValue {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return new WallDate(v);
-  if ('richText' in v) return plainText(v);
-  if ('hyperlink' in v) return plainText((v as ExcelJS.CellHyperlinkValue).text);
-  if ('formula' in v || 'sharedFormula' in v) {
-    const result = (v as ExcelJS.CellFormulaValue).result;
-    // A formula with no cached result (a file never opened by a spreadsheet program): kept apart, so
-    // the caller can report the cell instead of reading it as blank.
-    if (result === undefined || result === null) {
-      const f = v as { formula?: string; sharedFormula?: string };
-      return new Unevaluated(String(f.formula ?? f.sharedFormula ?? ''));
-    }
-    if (typeof result === 'object' && !(result instanceof Date) && 'error' in result) return result.error;
-    return rawValue(result as ExcelJS.CellValue);
-  }
-  if ('error' in v) return (v as ExcelJS.CellErrorValue).error;
-  return plainText(v);
-}
-
-function isEmpty(v: RawValue): boolean {
-  return v === '';
-}
-
 /** The worksheet's validations (exceljs keeps one per cell address) gathered back into rectangles. */
 function readValidations(ws: ExcelJS.Worksheet): RangeValidation[] {
   const byCell = new Map<string, ExcelJS.DataValidation>();
@@ -101,6 +55,120 @@ function readValidations(ws: ExcelJS.Worksheet): RangeValidation[] {
   return rectangles(rows, cols, (r, c) => byCell.get(`${r + 1},${c + 1}`));
 }
 
+/** The cells a worksheet stores, its used range and its bold rows. */
+interface ScannedCells {
+  /** 0-based [row][column]; rows and cells the file leaves out are holes. */
+  cells: RawValue[][];
+  /** The used range: the last row and column holding a value or a formula without one. */
+  maxRow: number;
+  maxCol: number;
+  /** Rows (1-based) whose every non-empty cell is bold. */
+  boldRows: number[];
+}
+
+function scanCells(ws: ExcelJS.Worksheet): ScannedCells {
+  const scan: ScannedCells = { cells: [], maxRow: 0, maxCol: 0, boldRows: [] };
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const rowVals: RawValue[] = [];
+    let allBold = true;
+    let any = false;
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      const v = rawValue(cell.value);
+      rowVals[c - 1] = v;
+      // A formula without a value extends the used range but says nothing about boldness.
+      const unevaluated = v instanceof Unevaluated;
+      if (!unevaluated && !isEmpty(v)) {
+        any = true;
+        if (!cell.font?.bold) allBold = false;
+      }
+      if (unevaluated || !isEmpty(v)) {
+        scan.maxRow = Math.max(scan.maxRow, r);
+        scan.maxCol = Math.max(scan.maxCol, c);
+      }
+    });
+    scan.cells[r - 1] = rowVals;
+    if (any && allBold) scan.boldRows.push(r);
+  });
+  return scan;
+}
+
+function unevaluatedCells(cells: RawValue[][]): SheetData['unevaluated'] {
+  const unevaluated: SheetData['unevaluated'] = [];
+  cells.forEach((rowVals, r) =>
+    rowVals?.forEach((v, c) => {
+      if (v instanceof Unevaluated) unevaluated.push({ row: r + 1, column: c + 1, formula: v.formula });
+    }),
+  );
+  return unevaluated;
+}
+
+/** A date cell (0-based) whose value waits for the time zone. */
+interface WallCell {
+  row: number;
+  col: number;
+  wall: Date;
+}
+
+/** The used range's values, number formats and backgrounds; dates are left as wall clocks, listed in `wallDates`. */
+function readGrid(ws: ExcelJS.Worksheet, scan: ScannedCells): Pick<SheetData, 'values' | 'numberFormats' | 'backgrounds'> & { wallDates: WallCell[] } {
+  const grid = { values: [] as GridValue[][], numberFormats: [] as string[][], backgrounds: [] as string[][], wallDates: [] as WallCell[] };
+  for (let r = 0; r < scan.maxRow; r++) {
+    const out: GridValue[] = [];
+    const xrow = ws.getRow(r + 1);
+    const formats: string[] = [];
+    const fills: string[] = [];
+    for (let c = 0; c < scan.maxCol; c++) {
+      // A cell the file leaves out takes its column's style, as a spreadsheet program shows it.
+      const cell = xrow.getCell(c + 1);
+      formats.push(keptFormat(cell.numFmt));
+      fills.push(fillToBackground(cell.fill));
+      const v = scan.cells[r]?.[c] ?? '';
+      if (v instanceof WallDate) grid.wallDates.push({ row: r, col: c, wall: v.wall });
+      // A wall clock is replaced once the zone is known; a formula without a value is listed apart.
+      out.push(v instanceof Unevaluated ? '' : v instanceof WallDate ? v.wall : v);
+    }
+    grid.values.push(out);
+    grid.numberFormats.push(formats);
+    grid.backgrounds.push(fills);
+  }
+  return grid;
+}
+
+function readColumns(ws: ExcelJS.Worksheet, maxCol: number): Pick<SheetData, 'columnWidths' | 'columnFormats'> {
+  const columnWidths: (number | undefined)[] = [];
+  const columnFormats: (string | undefined)[] = [];
+  for (let c = 1; c <= maxCol; c++) {
+    columnFormats.push(keptFormat(ws.getColumn(c).style?.numFmt) || undefined);
+    const w = ws.getColumn(c).width;
+    // Excel widths are in characters of the default font; ~7 px each plus padding is what Sheets uses.
+    columnWidths.push(w ? Math.round(w * 7 + 5) : undefined);
+  }
+  return { columnWidths, columnFormats };
+}
+
+/** One worksheet's used range and layout, with the date cells still to be given the time zone. */
+function readSheet(ws: ExcelJS.Worksheet): { sheet: SheetData; wallDates: WallCell[] } {
+  const scan = scanCells(ws);
+  const unevaluated = unevaluatedCells(scan.cells);
+  const { values, numberFormats, backgrounds, wallDates } = readGrid(ws, scan);
+  const view = ws.views?.find((vw) => vw.state === 'frozen') as { ySplit?: number } | undefined;
+  const { columnWidths, columnFormats } = readColumns(ws, scan.maxCol);
+  const sheet: SheetData = {
+    name: ws.name,
+    values,
+    frozenRows: view?.ySplit ?? 0,
+    hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
+    columnWidths,
+    boldRows: scan.boldRows.filter((r) => r <= scan.maxRow),
+    validations: readValidations(ws),
+    numberFormats,
+    columnFormats,
+    backgrounds,
+    unevaluated,
+  };
+  return { sheet, wallDates };
+}
+
 /**
  * Reads every worksheet's used range. Dates are converted from the file's wall clock to instants in
  * `timeZone`; when `timeZone` is a function it is asked once the raw grids are known (so the zone can
@@ -109,92 +177,12 @@ function readValidations(ws: ExcelJS.Worksheet): RangeValidation[] {
 export async function readXlsx(path: string, timeZone: string | ((raw: WorkbookData) => string)): Promise<WorkbookData> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
-  const sheets: SheetData[] = [];
-  const wallDates: { sheet: number; row: number; col: number; wall: Date }[] = [];
-  wb.eachSheet((ws) => {
-    const cells: RawValue[][] = [];
-    let maxRow = 0;
-    let maxCol = 0;
-    const boldRows: number[] = [];
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      const rowVals: RawValue[] = [];
-      let allBold = true;
-      let any = false;
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        const v = rawValue(cell.value);
-        rowVals[c - 1] = v;
-        if (v instanceof Unevaluated) {
-          if (r > maxRow) maxRow = r;
-          if (c > maxCol) maxCol = c;
-        } else if (!isEmpty(v)) {
-          any = true;
-          if (!cell.font?.bold) allBold = false;
-          if (r > maxRow) maxRow = r;
-          if (c > maxCol) maxCol = c;
-        }
-      });
-      cells[r - 1] = rowVals;
-      if (any && allBold) boldRows.push(r);
-    });
-    const index = sheets.length;
-    const values: GridValue[][] = [];
-    const numberFormats: string[][] = [];
-    const backgrounds: string[][] = [];
-    const unevaluated: SheetData['unevaluated'] = [];
-    cells.forEach((rowVals, r) =>
-      rowVals?.forEach((v, c) => {
-        if (v instanceof Unevaluated) unevaluated.push({ row: r + 1, column: c + 1, formula: v.formula });
-      }),
-    );
-    for (let r = 0; r < maxRow; r++) {
-      const out: GridValue[] = [];
-      const xrow = ws.getRow(r + 1);
-      const formats: string[] = [];
-      const fills: string[] = [];
-      for (let c = 0; c < maxCol; c++) {
-        // A cell the file leaves out takes its column's style, as a spreadsheet program shows it.
-        const cell = xrow.getCell(c + 1);
-        formats.push(keptFormat(cell.numFmt));
-        fills.push(fillToBackground(cell.fill));
-        const v = cells[r]?.[c] ?? '';
-        if (v instanceof Unevaluated) {
-          out.push('');
-        } else if (v instanceof WallDate) {
-          wallDates.push({ sheet: index, row: r, col: c, wall: v.wall });
-          out.push(v.wall); // replaced below once the zone is known
-        } else {
-          out.push(v);
-        }
-      }
-      values.push(out);
-      numberFormats.push(formats);
-      backgrounds.push(fills);
-    }
-    const view = ws.views?.find((vw) => vw.state === 'frozen') as { ySplit?: number } | undefined;
-    const columnWidths: (number | undefined)[] = [];
-    const columnFormats: (string | undefined)[] = [];
-    for (let c = 1; c <= maxCol; c++) {
-      columnFormats.push(keptFormat(ws.getColumn(c).style?.numFmt) || undefined);
-      const w = ws.getColumn(c).width;
-      // Excel widths are in characters of the default font; ~7 px each plus padding is what Sheets uses.
-      columnWidths.push(w ? Math.round(w * 7 + 5) : undefined);
-    }
-    sheets.push({
-      name: ws.name,
-      values,
-      frozenRows: view?.ySplit ?? 0,
-      hidden: ws.state === 'hidden' || ws.state === 'veryHidden',
-      columnWidths,
-      boldRows: boldRows.filter((r) => r <= maxRow),
-      validations: readValidations(ws),
-      numberFormats,
-      columnFormats,
-      backgrounds,
-      unevaluated,
-    });
-  });
-  const data: WorkbookData = { sheets };
+  const read: ReturnType<typeof readSheet>[] = [];
+  wb.eachSheet((ws) => read.push(readSheet(ws)));
+  const data: WorkbookData = { sheets: read.map((r) => r.sheet) };
   const zone = typeof timeZone === 'function' ? timeZone(data) : timeZone;
-  for (const d of wallDates) sheets[d.sheet].values[d.row][d.col] = xlsxWallToInstant(d.wall, zone);
+  for (const { sheet, wallDates } of read) {
+    for (const d of wallDates) sheet.values[d.row][d.col] = xlsxWallToInstant(d.wall, zone);
+  }
   return data;
 }

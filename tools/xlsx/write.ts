@@ -1,8 +1,9 @@
 // Writing plain sheet grids to an .xlsx file that Excel, LibreOffice and Google Sheets all open.
 import { renameSync } from 'fs';
 import ExcelJS from 'exceljs';
-import { rectToA1 } from '../../packages/gas-emulator/src/a1';
+import { rectToA1 } from '../../packages/gas-emulator/src';
 import { DATE_TIME_FORMAT } from '../../src/sheets/schema';
+import { addImages, type SheetImage } from './images';
 import type { GridValue } from './read';
 import { TEXT_FORMAT, backgroundToArgb, keptFormat } from './style';
 import { CHECKBOX_RULE, worksheetValidations, type RangeValidation } from './validation';
@@ -41,29 +42,6 @@ export interface SheetOut {
   validations?: RangeValidation[];
 }
 
-export interface SheetImage {
-  /** 1-based anchor cell. */
-  row: number;
-  column: number;
-  bytes: Uint8Array;
-  /** "image/png", "image/gif" or "image/jpeg"; anything else is skipped. */
-  contentType: string | null;
-}
-
-const IMAGE_EXTENSIONS: Record<string, 'png' | 'gif' | 'jpeg'> = { 'image/png': 'png', 'image/gif': 'gif', 'image/jpeg': 'jpeg' };
-
-/** Pixel size from the image header (GIF and PNG), so the picture keeps its proportions. */
-export function imageSize(bytes: Uint8Array): { width: number; height: number } | null {
-  if (bytes.length >= 10 && bytes[0] === 0x47 && bytes[1] === 0x49 && bytes[2] === 0x46) {
-    return { width: bytes[6] | (bytes[7] << 8), height: bytes[8] | (bytes[9] << 8) };
-  }
-  if (bytes.length >= 24 && bytes[0] === 0x89 && bytes[1] === 0x50) {
-    const be = (i: number): number => ((bytes[i] << 24) | (bytes[i + 1] << 16) | (bytes[i + 2] << 8) | bytes[i + 3]) >>> 0;
-    return { width: be(16), height: be(20) };
-  }
-  return null;
-}
-
 /** Boolean display for checkbox cells: positive and negative both read TRUE, zero FALSE. */
 const BOOLEAN_FORMAT = '"TRUE";"TRUE";"FALSE"';
 
@@ -91,6 +69,74 @@ function autoWidth(values: GridValue[][], c: number): number {
   return Math.min(60, longest + 2);
 }
 
+/** Writes one cell's value: checkboxes as booleans, dates as the wall clock of `timeZone`. */
+function writeValue(cell: ExcelJS.Cell, v: GridValue, isBox: boolean, ownRule: boolean, timeZone: string): void {
+  if (isBox) {
+    cell.value = v === true || v === 'TRUE';
+    // Excel and Google Sheets show a boolean as TRUE/FALSE by themselves; LibreOffice shows 1/0
+    // unless the cell says how to display it.
+    cell.numFmt = BOOLEAN_FORMAT;
+    // Excel has no checkbox; a TRUE/FALSE list keeps the cell to booleans.
+    if (ownRule) cell.dataValidation = { ...CHECKBOX_RULE };
+  } else if (v instanceof Date) {
+    cell.value = instantToXlsxWall(v, timeZone);
+    cell.numFmt = DATE_FORMAT;
+  } else if (v !== '') {
+    cell.value = v;
+  }
+}
+
+/** Row `r` (0-based) of `s`, `width` cells wide: values, number formats, fills and bold; rows above `frozen` are headers. */
+function writeRow(xrow: ExcelJS.Row, s: SheetOut, r: number, width: number, frozen: number, timeZone: string): void {
+  const row = s.values[r];
+  for (let c = 0; c < width; c++) {
+    const v = row[c] ?? '';
+    const isBox = s.checkboxes?.[r]?.[c] === true;
+    const fill = backgroundToArgb(s.backgrounds?.[r]?.[c]);
+    const format = isBox || v instanceof Date ? '' : cellFormat(v, s.numberFormats?.[r]?.[c]);
+    // A blank cell is written only when it carries a format or a fill (a greyed conflict row, a text column).
+    if (v === '' && !isBox && !fill && !format) continue;
+    const cell = xrow.getCell(c + 1);
+    // With `s.validations` the checkbox list comes from there rather than one per cell.
+    writeValue(cell, v, isBox, !s.validations, timeZone);
+    if (format) cell.numFmt = format;
+    if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+    if (r < frozen || s.bold?.[r]?.[c]) cell.font = { bold: true };
+  }
+  // A header row is bold even where its cells are empty, so added headers look the same.
+  if (r < frozen) xrow.font = { bold: true };
+}
+
+/** Column formats, then widths of the first `width` columns. */
+function writeColumns(ws: ExcelJS.Worksheet, s: SheetOut, width: number): void {
+  (s.columnFormats ?? []).forEach((format, c) => {
+    const kept = keptFormat(format);
+    // Assigned to the column's style, not through column.numFmt, which would also restyle the header cells.
+    if (kept !== '') ws.getColumn(c + 1).style = { ...ws.getColumn(c + 1).style, numFmt: kept };
+  });
+  for (let c = 0; c < width; c++) {
+    const px = s.columnWidths?.[c];
+    // Sheets reports pixels (default 100); Excel wants characters (~7 px each).
+    ws.getColumn(c + 1).width = px && px !== 100 ? Math.max(4, Math.round((px - 5) / 7)) : autoWidth(s.values, c);
+  }
+}
+
+function writeSheet(wb: ExcelJS.Workbook, s: SheetOut, timeZone: string): void {
+  const frozen = Math.max(1, s.frozenRows);
+  const ws = wb.addWorksheet(s.name, {
+    views: [{ state: 'frozen', ySplit: frozen, xSplit: 0 }],
+    state: s.hidden ? 'hidden' : 'visible',
+  });
+  const width = s.values.reduce((m, r) => Math.max(m, r.length), 0);
+  s.values.forEach((_, r) => writeRow(ws.getRow(r + 1), s, r, width, frozen, timeZone));
+  for (const v of s.validations ?? []) {
+    const a1 = rectToA1({ row: v.row, col: v.column, numRows: v.numRows, numCols: v.numColumns });
+    worksheetValidations(ws).add(a1, v.rule);
+  }
+  addImages(wb, ws, s.images ?? []);
+  writeColumns(ws, s, width);
+}
+
 /** Writes `sheets` in order; dates are written as the wall clock of `timeZone`. */
 export async function writeXlsx(sheets: SheetOut[], path: string, timeZone: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -98,65 +144,7 @@ export async function writeXlsx(sheets: SheetOut[], path: string, timeZone: stri
   // A fixed timestamp keeps the output identical run to run.
   wb.created = new Date(Date.UTC(2023, 5, 1));
   wb.modified = wb.created;
-  for (const s of sheets) {
-    const frozen = Math.max(1, s.frozenRows);
-    const ws = wb.addWorksheet(s.name, {
-      views: [{ state: 'frozen', ySplit: frozen, xSplit: 0 }],
-      state: s.hidden ? 'hidden' : 'visible',
-    });
-    const width = s.values.reduce((m, r) => Math.max(m, r.length), 0);
-    s.values.forEach((row, r) => {
-      const xrow = ws.getRow(r + 1);
-      for (let c = 0; c < width; c++) {
-        const v = row[c] ?? '';
-        const isBox = s.checkboxes?.[r]?.[c] === true;
-        const fill = backgroundToArgb(s.backgrounds?.[r]?.[c]);
-        const format = isBox || v instanceof Date ? '' : cellFormat(v, s.numberFormats?.[r]?.[c]);
-        // A blank cell is written only when it carries a format or a fill (a greyed conflict row, a text column).
-        if (v === '' && !isBox && !fill && !format) continue;
-        const cell = xrow.getCell(c + 1);
-        if (isBox) {
-          cell.value = v === true || v === 'TRUE';
-          // Excel and Google Sheets show a boolean as TRUE/FALSE by themselves; LibreOffice shows 1/0
-          // unless the cell says how to display it.
-          cell.numFmt = BOOLEAN_FORMAT;
-          // Excel has no checkbox; a TRUE/FALSE list keeps the cell to booleans.
-          if (!s.validations) cell.dataValidation = { ...CHECKBOX_RULE };
-        } else if (v instanceof Date) {
-          cell.value = instantToXlsxWall(v, timeZone);
-          cell.numFmt = DATE_FORMAT;
-        } else if (v !== '') {
-          cell.value = v;
-        }
-        if (format) cell.numFmt = format;
-        if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
-        if (r < frozen || s.bold?.[r]?.[c]) cell.font = { bold: true };
-      }
-      // A header row is bold even where its cells are empty, so added headers look the same.
-      if (r < frozen) xrow.font = { bold: true };
-    });
-    for (const v of s.validations ?? []) {
-      const a1 = rectToA1({ row: v.row, col: v.column, numRows: v.numRows, numCols: v.numColumns });
-      worksheetValidations(ws).add(a1, v.rule);
-    }
-    for (const img of s.images ?? []) {
-      const extension = IMAGE_EXTENSIONS[img.contentType ?? ''];
-      const size = imageSize(img.bytes);
-      if (!extension || !size) continue;
-      const id = wb.addImage({ buffer: Buffer.from(img.bytes) as unknown as ExcelJS.Buffer, extension });
-      ws.addImage(id, { tl: { col: img.column - 1, row: img.row - 1 }, ext: size, editAs: 'oneCell' });
-    }
-    (s.columnFormats ?? []).forEach((format, c) => {
-      const kept = keptFormat(format);
-      // Assigned to the column's style, not through column.numFmt, which would also restyle the header cells.
-      if (kept !== '') ws.getColumn(c + 1).style = { ...ws.getColumn(c + 1).style, numFmt: kept };
-    });
-    for (let c = 0; c < width; c++) {
-      const px = s.columnWidths?.[c];
-      // Sheets reports pixels (default 100); Excel wants characters (~7 px each).
-      ws.getColumn(c + 1).width = px && px !== 100 ? Math.max(4, Math.round((px - 5) / 7)) : autoWidth(s.values, c);
-    }
-  }
+  for (const s of sheets) writeSheet(wb, s, timeZone);
   // Written beside the target, then renamed: an interrupted run never leaves a truncated workbook.
   const partial = `${path}.partial`;
   await wb.xlsx.writeFile(partial);

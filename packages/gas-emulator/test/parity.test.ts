@@ -226,4 +226,15 @@ describe('Utilities.formatDate', () => {
     expect(emu.Utilities.formatDate(d, 'Asia/Ho_Chi_Minh', 'dd/MM/yyyy HH:mm')).toBe('10/06/2023 23:59');
     expect(emu.Utilities.formatDate(d, 'GMT+7', "yyyy-MM-dd'T'HH:mm:ssXXX")).toBe('2023-06-10T23:59:05+07:00');
   });
+
+  test("'' is an apostrophe inside quoted text and outside it, as in java.text.SimpleDateFormat", () => {
+    const { emu } = sheetOf();
+    const noon = new Date('2023-06-10T05:00:00Z'); // 12:00 in Asia/Ho_Chi_Minh
+    // SimpleDateFormat's documented example: "hh 'o''clock' a" gives "12 o'clock PM".
+    expect(emu.Utilities.formatDate(noon, 'Asia/Ho_Chi_Minh', "hh 'o''clock' a")).toBe("12 o'clock PM");
+    expect(emu.Utilities.formatDate(noon, 'Asia/Ho_Chi_Minh', "'it''s' HH:mm")).toBe("it's 12:00");
+    expect(emu.Utilities.formatDate(noon, 'Asia/Ho_Chi_Minh', "HH''mm")).toBe("12'00");
+    expect(emu.Utilities.formatDate(noon, 'Asia/Ho_Chi_Minh', "''''")).toBe("''");
+    expect(emu.Utilities.formatDate(noon, 'Asia/Ho_Chi_Minh', "'''q'''")).toBe("'q'");
+  });
 });

@@ -1,5 +1,5 @@
 // A fake Facebook Graph API (one Page, its posts, its token) to register with emu.setUrlHandler: answers as graph.facebook.com does.
-import type { FakeRequest, FakeResponse, UrlHandler } from '../urlFetch';
+import type { FakeRequest, FakeResponse, UrlHandler } from '../urlFetch/urlFetchApp';
 
 export interface FakePost {
   /** Numeric post id without the page prefix (the API's id is `${pageId}_${postId}`). */
@@ -156,10 +156,7 @@ export class FakeGraphApi {
 
   private answer(request: FakeRequest): FakeResponse {
     const { host, path, query } = parse(request.url);
-    if (host === 'fb.watch' || (host.endsWith('facebook.com') && path.startsWith('/share/'))) {
-      const to = this.options.shortLinks?.[request.url.replace(/\/$/, '')] ?? this.options.shortLinks?.[request.url];
-      return to ? { code: 302, headers: { Location: to } } : { code: 404, body: '<!DOCTYPE html><title>Không tìm thấy</title>' };
-    }
+    if (host === 'fb.watch' || (host.endsWith('facebook.com') && path.startsWith('/share/'))) return this.shortLink(request.url);
     if (host !== 'graph.facebook.com') return { networkError: `Address unavailable: ${request.url}` };
     const graphPath = path.replace(/^\/v\d+\.\d+/, '');
     this.requests.push(graphPath);
@@ -167,44 +164,40 @@ export class FakeGraphApi {
     if (failure === 'network') return { networkError: `Address unavailable: https://graph.facebook.com${path}` };
     if (failure) return errorResponse(failure);
     if (request.method !== 'GET') return errorResponse({ code: 100, message: 'Unsupported method', type: 'GraphMethodException' });
+    const refused = this.tokenError(request, query);
+    return refused ? errorResponse(refused) : this.route(graphPath, query);
+  }
 
+  /** fb.watch/… and facebook.com/share/… links: a redirect to where they lead, or Facebook's 404 page. */
+  private shortLink(url: string): FakeResponse {
+    const to = this.options.shortLinks?.[url.replace(/\/$/, '')] ?? this.options.shortLinks?.[url];
+    return to ? { code: 302, headers: { Location: to } } : { code: 404, body: '<!DOCTYPE html><title>Không tìm thấy</title>' };
+  }
+
+  /** Why the request's access token (Authorization header or access_token) is refused, or null when it is good. */
+  private tokenError(request: FakeRequest, query: URLSearchParams): FakeGraphError | null {
     const auth = request.headers.Authorization ?? request.headers.authorization ?? '';
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : (query.get('access_token') ?? '');
-    if (token === '') return errorResponse({ status: 400, code: 104, message: 'An access token is required to request this resource.' });
-    if (token !== this.options.token) return errorResponse(GRAPH_ERRORS.invalidToken());
+    if (token === '') return { status: 400, code: 104, message: 'An access token is required to request this resource.' };
+    if (token !== this.options.token) return GRAPH_ERRORS.invalidToken();
     if (this.revoked)
-      return errorResponse({
+      return {
         status: 400,
         code: 190,
         error_subcode: 460,
         message:
           'Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.',
-      });
-    if (this.options.expiresAt && this.options.expiresAt.getTime() < (this.options.now?.() ?? new Date()).getTime())
-      return errorResponse(GRAPH_ERRORS.expired());
+      };
+    if (this.options.expiresAt && this.options.expiresAt.getTime() < (this.options.now?.() ?? new Date()).getTime()) return GRAPH_ERRORS.expired();
+    return null;
+  }
 
+  /** An authorized GET: /debug_token, /{page}, /{page}/posts (feed, published_posts), /{pageId}_{postId}. */
+  private route(graphPath: string, query: URLSearchParams): FakeResponse {
     const segments = graphPath.split('/').filter((s) => s !== '');
     const o = this.options;
     const isPage = (id: string) => id === o.pageId || (o.username !== undefined && id.toLowerCase() === o.username.toLowerCase());
-    if (segments.length === 1 && segments[0] === 'debug_token') {
-      const input = query.get('input_token') ?? '';
-      const valid = input === o.token && !this.revoked;
-      const expires = o.expiresAt ? Math.floor(o.expiresAt.getTime() / 1000) : 0;
-      return ok({
-        data: {
-          app_id: '100200300',
-          type: 'PAGE',
-          application: 'hoithi',
-          data_access_expires_at: 0,
-          expires_at: expires,
-          is_valid: valid,
-          issued_at: 1686000000,
-          profile_id: o.pageId,
-          scopes: valid ? o.scopes : [],
-          user_id: '999000111',
-        },
-      });
-    }
+    if (segments.length === 1 && segments[0] === 'debug_token') return this.debugToken(query);
     if (segments.length === 1 && isPage(segments[0])) {
       const fields = topFields(query.get('fields'));
       const body: Record<string, unknown> = { id: o.pageId };
@@ -222,6 +215,28 @@ export class FakeGraphApi {
       return ok(this.render(p, topFields(query.get('fields'))));
     }
     return errorResponse(GRAPH_ERRORS.missingObject(segments[0] ?? ''));
+  }
+
+  /** /debug_token?input_token=…: what the token is and whether it is still valid. */
+  private debugToken(query: URLSearchParams): FakeResponse {
+    const o = this.options;
+    const input = query.get('input_token') ?? '';
+    const valid = input === o.token && !this.revoked;
+    const expires = o.expiresAt ? Math.floor(o.expiresAt.getTime() / 1000) : 0;
+    return ok({
+      data: {
+        app_id: '100200300',
+        type: 'PAGE',
+        application: 'hoithi',
+        data_access_expires_at: 0,
+        expires_at: expires,
+        is_valid: valid,
+        issued_at: 1686000000,
+        profile_id: o.pageId,
+        scopes: valid ? o.scopes : [],
+        user_id: '999000111',
+      },
+    });
   }
 
   private render(p: FakePost, fields: Set<string>): Record<string, unknown> {

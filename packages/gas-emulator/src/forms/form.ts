@@ -1,12 +1,12 @@
 // Forms Form: settings, items, responses, destination spreadsheet, and URLs.
-import { AsKind, CallCounter, Emulated } from '../calls';
-import type { Env } from '../env';
-import type { SpreadsheetImpl } from '../spreadsheet';
-import { cellKey, type SheetImpl } from '../sheet';
+import { AsKind, CallCounter, Emulated } from '../core/calls';
+import type { Env } from '../core/env';
+import type { SpreadsheetImpl } from '../spreadsheet/spreadsheet';
+import { cellKey, type SheetImpl } from '../spreadsheet/sheet';
 import { ITEM_SURFACE, ItemImpl, ItemTypeName } from './item';
 import { FormResponseImpl } from './response';
-import { parseNumber } from '../values';
-import { UserImpl, emailOf } from '../user';
+import { parseNumber } from '../spreadsheet/values';
+import { UserImpl, emailOf } from '../base/user';
 
 export const DestinationType = Object.freeze({ SPREADSHEET: 'SPREADSHEET' });
 

@@ -1,6 +1,6 @@
 // FormApp: create/open forms, validation builders and enums.
-import { CallCounter, Emulated } from '../calls';
-import type { Env } from '../env';
+import { CallCounter, Emulated } from '../core/calls';
+import type { Env } from '../core/env';
 import { DestinationType, FormHost, FormImpl } from './form';
 import { ItemType } from './item';
 import { CheckboxValidationBuilderImpl, TextValidationBuilderImpl } from './validation';

@@ -1,7 +1,7 @@
 // Forms items: one class holds every item kind's data; asListItem()/asTextItem()... expose the matching surface.
-import { isDate } from '../dates';
-import { AsKind, CallCounter, Emulated } from '../calls';
-import { wallClock } from '../tz';
+import { isDate } from '../core/dates';
+import { AsKind, CallCounter, Emulated } from '../core/calls';
+import { wallClock } from '../core/tz';
 import type { FormImpl } from './form';
 import { ItemResponseImpl } from './response';
 import { CheckboxValidationImpl, TextValidationImpl } from './validation';

@@ -1,5 +1,5 @@
 // Forms FormResponse and ItemResponse: answers, timestamps, prefilled URLs and script submissions.
-import { CallCounter, Emulated } from '../calls';
+import { CallCounter, Emulated } from '../core/calls';
 import type { ItemImpl } from './item';
 import type { FormImpl } from './form';
 

@@ -1,5 +1,5 @@
 // FormApp.createTextValidation()/createCheckboxValidation(): builders and rules, checked on emulated submissions.
-import { CallCounter, Emulated } from '../calls';
+import { CallCounter, Emulated } from '../core/calls';
 
 interface RuleSpec {
   kind: string;
