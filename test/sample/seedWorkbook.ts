@@ -17,26 +17,16 @@ import { RUBRIC } from '../../src/sheets/rubric';
 import { SHARE_LOG } from '../../src/sheets/shareLog';
 import { RESPONSE_ID_HEADER, SUBMISSIONS } from '../../src/sheets/submissions';
 import { UNITS } from '../../src/sheets/units';
-import type { SampleJuror, SampleUnit } from './contest';
+import type { SampleJuror, SampleSubmission, SampleUnit } from './contest';
 import { appendByHeader, headersOf, readRecords, rewriteColumns, writeByHeader } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** A row of "Bài dự thi" as the intake would write it; `at` is an instant, or text as someone typed it. */
-export interface SeedSubmission {
-  at: Date | string;
-  unit: string;
-  entryType: string;
-  authors: string;
-  title: string;
-  videoLink: string;
-  length: string;
-  contactName: string;
-  phone: string;
-  email: string;
-  /** Google's response id, written when "Bài dự thi" has that column (as the intake keeps it). */
-  responseId?: string;
-}
+/**
+ * A row of "Bài dự thi" as the intake would write it: a sample entry whose `at` may also be text as someone
+ * typed it, plus Google's response id, written when "Bài dự thi" has that column (as the intake keeps it).
+ */
+export type SeedSubmission = Omit<SampleSubmission, 'at' | 'entryType' | 'story'> & { at: Date | string; entryType: string; responseId?: string };
 
 /** What the writer needs of a contest; a SampleContest or ScaledContest is one. Clips are named by title (unique). */
 export interface SeedContest {
