@@ -11,6 +11,11 @@ export interface MenuAction<I = void> {
   writes?: string[];
   /** false for the log viewer itself: no "Nhật ký" line. */
   audit?: boolean;
+  /**
+   * false: the menu door runs it without the document lock. For an action that only reads, or that waits on
+   * Facebook and may stop to ask the organizer: holding the lock meanwhile would make submissions wait.
+   */
+  lock?: boolean;
   run(ctx: ActionContext, input: I): Summary;
 }
 

@@ -14,4 +14,4 @@ export function openAuditLog(ctx: ActionContext): Summary {
   return { title: AUDIT_TITLE, lines: [`Trang "${AUDIT_LOG.name}" có ${entries} dòng nhật ký.`], warnings: [] };
 }
 
-export const auditLogAction: MenuAction = { title: AUDIT_TITLE, audit: false, run: openAuditLog };
+export const auditLogAction: MenuAction = { title: AUDIT_TITLE, audit: false, lock: false, run: openAuditLog };

@@ -30,6 +30,8 @@ export interface ActionContext {
   now: Date;
   /** Progress messages for long actions (a spreadsheet toast in Google); set by the menu door. */
   progress?: (message: string) => void;
+  /** True while the menu door holds the document lock for this execution: withLock then runs at once. */
+  holdsLock?: boolean;
 }
 
 /** Apps Script's global services by their global names: what main.ts has, and what the emulator exposes. */
@@ -125,6 +127,8 @@ export const LOCK_BUSY = 'lock.busy';
  * ContestError coded LOCK_BUSY when it cannot be taken within `waitMs`; nothing has been written then.
  */
 export function withLock<T>(ctx: ActionContext, fn: () => T, waitMs = ACTION_LOCK_WAIT_MS, message = MSG_LOCK_BUSY): T {
+  // The menu door already holds it for the whole action: taking it again would cost calls and prove nothing.
+  if (ctx.holdsLock) return fn();
   const lock = ctx.services.lockService.getDocumentLock();
   // Null outside a document (a clock trigger of an add-on): nothing that appends rows runs there.
   if (!lock)

@@ -364,4 +364,4 @@ function freezeFailedText(ctx: ActionContext, settings: Settings): string {
 /** The freeze as a trigger action (its summary goes to "Nhật ký"); the lead's scheduler may call freezeEngagement directly. */
 export const freezeEngagementTrigger: TriggerAction<unknown> = { title: FREEZE_ENGAGEMENT_TITLE, run: (ctx) => freezeEngagement(ctx).summary };
 
-export const updateEngagementAction: MenuAction<UpdateInput> = { title: UPDATE_ENGAGEMENT_TITLE, run: updateEngagement };
+export const updateEngagementAction: MenuAction<UpdateInput> = { title: UPDATE_ENGAGEMENT_TITLE, lock: false, run: updateEngagement };

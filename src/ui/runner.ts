@@ -1,6 +1,6 @@
 // The two doors every action goes through: the menu door (dialogs) and the trigger door ("Nhật ký" only).
 import type { MenuAction, TriggerAction } from '../flows/action';
-import { assertCanWrite, type ActionContext, type Summary } from '../flows/context';
+import { assertCanWrite, withLock, type ActionContext, type Summary } from '../flows/context';
 import { appendAudit, joinAuditDetails } from '../sheets/audit';
 import { AUDIT_LOG } from '../sheets/auditLog';
 import { errorSummary, errorText, showSummary } from './dialog';
@@ -70,7 +70,7 @@ function audit(ctx: ActionContext, action: string, summary: Summary, failed: boo
 }
 
 /**
- * The menu door: progress toast, the organizer check, the action, its "Nhật ký" line and its summary
+ * The menu door: progress toast, the document lock, the organizer check, the action, its "Nhật ký" line and its summary
  * (or its page). A ContestError becomes a dialog listing the cells to fix, any other error a one-line
  * message (never a stack trace).
  */
@@ -84,8 +84,12 @@ export function runMenuAction<I>(base: ActionContext, action: MenuAction<I>, inp
   try {
     const missing = runtimeProblemsOnce();
     if (missing.length > 0) throw new ContestError(missing.map((message) => ({ code: 'runtime.unsupported', severity: 'stops-action' as const, message })));
-    if (action.writes) assertCanWrite(ctx, title, action.audit === false ? action.writes : [...action.writes, AUDIT_LOG.name]);
-    summary = action.run(ctx, input);
+    const checkAndRun = (c: ActionContext): Summary => {
+      if (action.writes) assertCanWrite(c, title, action.audit === false ? action.writes : [...action.writes, AUDIT_LOG.name]);
+      return action.run(c, input);
+    };
+    // One action at a time per contest, and none while a submission is being written (the intake takes the same lock).
+    summary = action.lock === false ? checkAndRun(ctx) : withLock(ctx, () => checkAndRun({ ...ctx, holdsLock: true }));
     if (action.audit !== false) summary = withFinalNotice(ctx, title, summary);
   } catch (error) {
     summary = errorSummary(title, error);
