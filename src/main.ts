@@ -54,10 +54,14 @@ function contextOn(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, user: 
   return createActionContext(globals, spreadsheet, user, new Date());
 }
 
-/** A menu action runs as the user at the keyboard (Google hides some emails: then the script's user). */
+/** The user at the keyboard (Google hides some emails: then the script's user). */
+function menuUser(): string {
+  return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
+}
+
+/** A menu action runs as the user at the keyboard. */
 function menu<I>(action: MenuAction<I>, input: I): void {
-  const user = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
-  runMenuAction(contextOn(SpreadsheetApp.getActiveSpreadsheet(), user), action, input);
+  runMenuAction(contextOn(SpreadsheetApp.getActiveSpreadsheet(), menuUser()), action, input);
 }
 
 /** An installable trigger runs as its owner. */
@@ -119,8 +123,7 @@ function menuJuryProgress(): void {
 }
 /** Asks first only when some jurors were reminded today (read from "Tiến độ chấm"). */
 function menuRemindJurors(): void {
-  const user = Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
-  const already = jurorsRemindedToday(contextOn(SpreadsheetApp.getActiveSpreadsheet(), user));
+  const already = jurorsRemindedToday(contextOn(SpreadsheetApp.getActiveSpreadsheet(), menuUser()));
   const again = already.length > 0 ? askRemindAgain(SpreadsheetApp.getUi(), remindAction.title, already) : false;
   if (again !== null) menu(remindAction, { again });
 }
