@@ -16,6 +16,8 @@ export interface MenuAction<I = void> {
    * Facebook and may stop to ask the organizer: holding the lock meanwhile would make submissions wait.
    */
   lock?: boolean;
+  /** false: it says itself whether an input changed since the results were finalised (the door adds no notice). */
+  finalNotice?: boolean;
   run(ctx: ActionContext, input: I): Summary;
 }
 

@@ -66,4 +66,4 @@ export function buildAwardList(ctx: ActionContext): Summary {
   return { title: AWARDS_TITLE, lines, warnings };
 }
 
-export const awardsAction: MenuAction = { title: AWARDS_TITLE, run: buildAwardList };
+export const awardsAction: MenuAction = { title: AWARDS_TITLE, finalNotice: false, run: buildAwardList };

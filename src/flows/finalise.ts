@@ -289,5 +289,5 @@ export function reopenResults(ctx: ActionContext, reason: string): Summary {
   });
 }
 
-export const finaliseAction: MenuAction = { title: FINALISE_TITLE, run: finaliseResults };
-export const reopenAction: MenuAction<string> = { title: REOPEN_TITLE, run: reopenResults };
+export const finaliseAction: MenuAction = { title: FINALISE_TITLE, finalNotice: false, run: finaliseResults };
+export const reopenAction: MenuAction<string> = { title: REOPEN_TITLE, finalNotice: false, run: reopenResults };

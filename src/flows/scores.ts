@@ -150,4 +150,4 @@ export function unknownUnitWarnings(results: ClipResult[]): string[] {
   ];
 }
 
-export const scoresAction: MenuAction = { title: SCORES_TITLE, run: computeScores };
+export const scoresAction: MenuAction = { title: SCORES_TITLE, finalNotice: false, run: computeScores };

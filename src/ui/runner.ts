@@ -9,16 +9,10 @@ import { buildQrPrintHtml } from './qrPage';
 import { flattenItem, outline } from '../flows/outline';
 import { ContestError } from '../sheets/errors';
 import { runtimeProblemsOnce } from './runtimeCheck';
-import { FINALISE_TITLE, REOPEN_TITLE, finalChangeWarning } from '../flows/finalise';
-import { AWARDS_TITLE } from '../flows/awards';
-import { SCORES_TITLE } from '../flows/scores';
-
-/** Actions that say themselves whether an input changed since the results were finalised. */
-const CHECKS_FINAL_ITSELF = new Set([FINALISE_TITLE, REOPEN_TITLE, SCORES_TITLE, AWARDS_TITLE]);
+import { finalChangeWarning } from '../flows/finalise';
 
 /** While results are final, an input edited since (by an organizer) is pointed out after any other action. */
-function withFinalNotice(ctx: ActionContext, title: string, summary: Summary): Summary {
-  if (CHECKS_FINAL_ITSELF.has(title)) return summary;
+function withFinalNotice(ctx: ActionContext, summary: Summary): Summary {
   try {
     const notice = finalChangeWarning(ctx);
     return notice ? { ...summary, warnings: [...summary.warnings, notice] } : summary;
@@ -90,7 +84,7 @@ export function runMenuAction<I>(base: ActionContext, action: MenuAction<I>, inp
     };
     // One action at a time per contest, and none while a submission is being written (the intake takes the same lock).
     summary = action.lock === false ? checkAndRun(ctx) : withLock(ctx, () => checkAndRun({ ...ctx, holdsLock: true }));
-    if (action.audit !== false) summary = withFinalNotice(ctx, title, summary);
+    if (action.audit !== false && action.finalNotice !== false) summary = withFinalNotice(ctx, summary);
   } catch (error) {
     summary = errorSummary(title, error);
     failed = true;
