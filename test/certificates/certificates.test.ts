@@ -152,6 +152,7 @@ describe('limits', () => {
     for (let i = 0; i < quota - 2; i++) emu.MailApp.sendEmail('x@example.com', 's', 'b');
     emu.mail.length = 0;
     const s = sendCertificates(flowContext(emu));
+    // quota left 2 → 2 sent now; the other total − 2 wait for the next run
     expect(emu.mail).toHaveLength(2);
     expect(s.lines[0]).toContain(`${total - 2} giấy khen chưa gửi`);
   });

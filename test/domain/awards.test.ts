@@ -81,6 +81,7 @@ describe('buildAwards', () => {
   it('without one-prize-per-unit, clips compete and a unit may win twice', () => {
     const results = [res('1', 'A', 90), res('2', 'A', 85), res('3', 'B', 80)];
     const l = buildAwards(results, DEFAULT_PRIZE_TIERS, { onePrizePerUnit: false });
+    // clips by total: A 90 → Nhất, A 85 → Nhì (A's second prize), B 80 → Ba; with the setting on, B would take Nhì (see above)
     expect(l.awards.map((a) => [a.prize, a.clipId])).toEqual([
       ['Giải Nhất', '1'],
       ['Giải Nhì', '2'],

@@ -227,6 +227,8 @@ describe('frozen at "Kết thúc bình chọn"', () => {
     c.graph.post('900000').reactions = 999;
     expect(thrown(() => updateEngagement(c.ctx(vn(2023, 6, 19, 17, 0))))).toContain('Số liệu tương tác đã chốt lúc 19/06/2023 16:00');
     expect(freezeEngagement(c.ctx(vn(2023, 6, 19, 17, 0))).summary.lines[0]).toContain('đã chốt lúc 19/06/2023 16:00; không đọc lại');
+    // "Tính điểm" at 17:00 reads the frozen HT-001: 100 reactions, 10 shares (2 × 10 + 100 = 120 points → 60 × 120 / 300 = 24.00),
+    // not the 999 reactions read after 16:00 (2 × 10 + 999 = 1019 → capped at 300 → 60.00).
     const engagement = computeContest(c.ctx(vn(2023, 6, 19, 17, 0))).read.input.engagement;
     expect(engagement.find((e) => e.clipId === 'HT-001')).toMatchObject({ reactions: 100, shares: 10 });
   });
