@@ -3,7 +3,8 @@ import { appraisalAction } from '../../src/flows/appraisal';
 import { computeScores } from '../../src/flows/scores';
 import { setupContest } from '../../src/flows/setup';
 import { runMenuAction } from '../../src/ui/runner';
-import { APPRAISER, JURORS, OWNER, flowContext, newEmulator, runFortyClips, seedRoster, seedSubmissions, sheet } from './fixture';
+import { createContestEmulator } from '../sample/emulator';
+import { APPRAISER, JURORS, NOW, OWNER, flowContext, newEmulator, runFortyClips, seedRoster, seedSubmissions, sheet } from './fixture';
 
 describe('a menu action run by someone who cannot edit the sheets it writes', () => {
   test('"Cập nhật thẩm định" as an appraiser stops before writing, naming the protected sheets', () => {
@@ -65,4 +66,18 @@ test('the owner is let through without asking any protection; a co-organizer is 
   // "Kết quả", "Tham gia", the five jury tabs, "Tiến độ chấm" and "Biểu đồ kết quả": one getProtections and one canEdit each.
   expect(emu.calls.count('Sheet.getProtections')).toBe(9);
   expect(emu.calls.count('Protection.canEdit')).toBeGreaterThanOrEqual(9);
+});
+
+test('in a shared drive (getOwner() is null) the organizer is checked sheet by sheet and still runs "Tính điểm"', () => {
+  const emu = createContestEmulator({ owner: OWNER, user: OWNER, collaborators: [APPRAISER, ...JURORS.map((j) => j.email)], sharedDrive: true });
+  emu.setNow(NOW);
+  expect(emu.spreadsheet.getOwner()).toBeNull();
+  const { ctx } = runFortyClips(emu);
+  emu.calls.reset();
+  const summary = computeScores(ctx);
+  expect(summary.title).toBe('Tính điểm');
+  expect(emu.calls.count('Protection.canEdit')).toBeGreaterThanOrEqual(9);
+  // a juror is still refused
+  emu.setUser(JURORS[0].email);
+  expect(() => computeScores(flowContext(emu, JURORS[0].email))).toThrow(/^Chỉ Ban tổ chức \(BTC\) mới chạy được "Tính điểm"/);
 });

@@ -58,6 +58,8 @@ export interface EmulatorOptions {
   strictScriptSubmits?: boolean;
   /** Utilities.newBlob refuses byte values outside -128..127 (default false). */
   signedBytes?: boolean;
+  /** The spreadsheet is in a shared drive: Spreadsheet.getOwner() returns null, as Google documents (default false). */
+  sharedDrive?: boolean;
   /** Clock triggers fire up to `early` minutes before and `late` minutes after their time, drawn from the seed. */
   clockJitterMinutes?: { early?: number; late?: number };
   /** Cost model of trigger executions and the optional daily limit (see triggerRuntime). */

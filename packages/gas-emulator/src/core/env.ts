@@ -58,6 +58,10 @@ export class Env {
   formAccess = false;
   /** Utilities.newBlob refuses byte values outside -128..127 (createEmulator({ signedBytes: true })). */
   signedBytes = false;
+  /** The running execution is a clock or form-submit trigger: no editor is open, SpreadsheetApp.getUi() throws. */
+  noUi = false;
+  /** The files live in a shared drive (createEmulator({ sharedDrive: true })): Spreadsheet.getOwner() is null. */
+  sharedDrive = false;
   /** FormResponse.submit() from a script fires no trigger, as Google documents (false: queue them, the old emulator). */
   strictScriptSubmits = true;
 

@@ -61,3 +61,24 @@ export function requestFailed(url: string, code: number, body: string): string {
   const shown = body.length > 200 ? body.slice(0, 200) : body;
   return `Request failed for ${url} returned code ${code}. Truncated server response: ${shown} (use muteHttpExceptions option to examine full response)`;
 }
+
+// ---- Limits of developers.google.com/apps-script/guides/services/quotas ("Current limitations"). Google documents
+// the limits, not the exception texts: these are the texts Apps Script users report. ----
+/** PropertiesService: one value over 9 KB. */
+export const PROPERTY_VALUE_TOO_LARGE = 'Argument too large: value';
+/** PropertiesService: one store over 500 KB. */
+export const PROPERTY_STORE_FULL = 'You have exceeded the property storage quota. Please remove some properties and try again.';
+/** MailApp: more than 50 recipients (to, cc and bcc) in one message. */
+export const MAIL_RECIPIENTS_PER_MESSAGE = 'Limit Exceeded: Email Recipients Per Message.';
+/** MailApp: a body (or htmlBody) over 200 KB. */
+export const MAIL_BODY_SIZE = 'Limit Exceeded: Email Body Size.';
+/** MailApp: more than 250 attachments in one message. */
+export const MAIL_ATTACHMENTS = 'Limit Exceeded: Email Attachments Per Message.';
+/** MailApp: attachments over 25 MB in one message. */
+export const MAIL_ATTACHMENTS_SIZE = 'Limit Exceeded: Email Total Attachments Size.';
+/** Sheet.insertImage: a blob over 2 MB (Sheet reference, insertImage(blobSource, column, row); the text is the emulator's). */
+export const IMAGE_TOO_LARGE = 'Sheet.insertImage: the maximum supported blob size is 2MB.';
+/** Range.setValue(s)/appendRow: a cell over 50,000 characters. */
+export const CELL_TOO_LONG = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+/** SpreadsheetApp.getUi() where no editor is open (a clock or form-submit trigger). [community] wording. */
+export const UI_FROM_THIS_CONTEXT = 'Cannot call SpreadsheetApp.getUi() from this context.';

@@ -17,6 +17,8 @@ export interface ExecutionContext {
   document?: SpreadsheetImpl | null;
   authNone?: boolean;
   triggerDocId?: string | null;
+  /** No editor is open to show a UI in (a clock or form-submit trigger): SpreadsheetApp.getUi() throws. */
+  noUi?: boolean;
 }
 
 /** The caller's state an execution replaces and gives back when it ends. */
@@ -26,6 +28,7 @@ interface CallerState {
   doc: SpreadsheetImpl | undefined;
   guard: CallCounter['guard'];
   triggerDoc: string | null;
+  noUi: boolean;
 }
 
 /**
@@ -113,7 +116,7 @@ export class Executions {
 
   private callerState(): CallerState {
     const { env, ctr } = this.world;
-    return { activeUser: env.activeUser, effectiveUser: env.effectiveUser, doc: env.active, guard: ctr.guard, triggerDoc: env.triggerDocId };
+    return { activeUser: env.activeUser, effectiveUser: env.effectiveUser, doc: env.active, guard: ctr.guard, triggerDoc: env.triggerDocId, noUi: env.noUi };
   }
 
   /** The execution's users, document and trigger document; in AuthMode.NONE a guard refuses all but the menu. */
@@ -123,6 +126,7 @@ export class Executions {
     env.effectiveUser = user;
     if (context.document !== undefined) env.active = context.document ?? undefined;
     env.triggerDocId = context.triggerDocId ?? null;
+    env.noUi = context.noUi ?? false;
     if (context.authNone) {
       ctr.guard = (key) => {
         if (!NONE_ALLOWED.test(key)) throw new Error(`You do not have permission to call ${key}`);
@@ -137,6 +141,7 @@ export class Executions {
     env.effectiveUser = saved.effectiveUser;
     env.active = saved.doc;
     env.triggerDocId = saved.triggerDoc;
+    env.noUi = saved.noUi;
   }
 
   /**
@@ -149,6 +154,7 @@ export class Executions {
     const e = this.installableFull ? { triggerUid: t._uid, ...event, authMode: 'FULL' } : { authMode: 'FULL', triggerUid: t._uid, ...event };
     let document: SpreadsheetImpl | null | undefined;
     if (env.addon) document = t._source === 'CLOCK' ? null : t._source === 'SPREADSHEETS' ? (env.spreadsheets.get(t._sourceId ?? '') ?? null) : undefined;
-    this.execute(t._handler, e, t._owner, { uid: t._uid, eventType: t._eventType }, false, { document, triggerDocId: t._docId });
+    const noUi = t._eventType === 'CLOCK' || t._eventType === 'ON_FORM_SUBMIT';
+    this.execute(t._handler, e, t._owner, { uid: t._uid, eventType: t._eventType }, false, { document, triggerDocId: t._docId, noUi });
   }
 }

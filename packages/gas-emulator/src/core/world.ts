@@ -56,6 +56,7 @@ function createEnv(options: EmulatorOptions): Env {
   env.enforceSharing = options.sharing !== undefined;
   env.formAccess = options.formAccess ?? options.sharing !== undefined;
   env.signedBytes = options.signedBytes ?? false;
+  env.sharedDrive = options.sharedDrive ?? false;
   env.strictScriptSubmits = options.strictScriptSubmits ?? true;
   return env;
 }

@@ -1,6 +1,10 @@
 // MailApp: sent messages go to an outbox that tests read; the daily quota is enforced.
-import { CallCounter, Emulated } from '../core/calls';
+import { CallCounter, Emulated, implOfProxy } from '../core/calls';
 import type { BlobImpl } from '../base/blob';
+import { MAIL_ATTACHMENTS, MAIL_ATTACHMENTS_SIZE, MAIL_BODY_SIZE, MAIL_RECIPIENTS_PER_MESSAGE } from '../core/errors';
+
+/** Quotas page, "Current limitations" (per message): 50 recipients, 200 KB body, 250 attachments, 25 MB of attachments. */
+export const MAIL_LIMITS = { recipients: 50, bodyBytes: 200 * 1024, attachments: 250, attachmentBytes: 25 * 1024 * 1024 };
 
 export interface MailRecord {
   to: string;
@@ -46,6 +50,7 @@ export class MailAppImpl extends Emulated {
     }
     if (!rec.to) throw new Error('Failed to send email: no recipient');
     const recipients = [rec.to, rec.cc, rec.bcc].filter(Boolean).join(',').split(',').length;
+    assertMessageLimits(rec, recipients);
     if (this._quota < recipients) throw new Error('Service invoked too many times for one day: email.');
     this._quota -= recipients;
     this._outbox.push(rec);
@@ -53,6 +58,17 @@ export class MailAppImpl extends Emulated {
   getRemainingDailyQuota(): number {
     return this._quota;
   }
+}
+
+/** The per-message limits, checked before the daily quota is touched (a refused message sends nothing). */
+function assertMessageLimits(rec: MailRecord, recipients: number): void {
+  if (recipients > MAIL_LIMITS.recipients) throw new Error(MAIL_RECIPIENTS_PER_MESSAGE);
+  const size = (s: string | undefined): number => Buffer.byteLength(s ?? '', 'utf8');
+  if (size(rec.body) > MAIL_LIMITS.bodyBytes || size(rec.htmlBody) > MAIL_LIMITS.bodyBytes) throw new Error(MAIL_BODY_SIZE);
+  const files = rec.attachments ?? [];
+  if (files.length > MAIL_LIMITS.attachments) throw new Error(MAIL_ATTACHMENTS);
+  if (files.reduce((n, f) => n + ((implOfProxy<BlobImpl>(f) ?? f)._bytes?.length ?? 0), 0) > MAIL_LIMITS.attachmentBytes)
+    throw new Error(MAIL_ATTACHMENTS_SIZE);
 }
 
 function pick(o: MailOptions): Partial<MailRecord> {

@@ -1,6 +1,12 @@
 // PropertiesService: script, document and user property stores (string values, like Google).
 import { CallCounter, Emulated } from '../core/calls';
 import type { Env } from '../core/env';
+import { PROPERTY_STORE_FULL, PROPERTY_VALUE_TOO_LARGE } from '../core/errors';
+
+/** Quotas page, "Current limitations": 9 KB per value, 500 KB per property store (UTF-8 bytes; keys count in the store). */
+export const PROPERTY_VALUE_LIMIT = 9 * 1024;
+export const PROPERTY_STORE_LIMIT = 500 * 1024;
+const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
 export class PropertiesImpl extends Emulated {
   static kind = 'Properties';
@@ -10,12 +16,24 @@ export class PropertiesImpl extends Emulated {
     return this._store.get(key) ?? null;
   }
   setProperty(key: string, value: unknown): this {
-    this._store.set(String(key), String(value));
-    return this;
+    return this._write([[String(key), String(value)]], false);
   }
   setProperties(props: Record<string, unknown>, deleteAllOthers = false): this {
-    if (deleteAllOthers) this._store.clear();
-    for (const [k, v] of Object.entries(props)) this._store.set(k, String(v));
+    return this._write(
+      Object.entries(props).map(([k, v]) => [k, String(v)]),
+      deleteAllOthers,
+    );
+  }
+  /** Checks the limits before changing anything: a refused write leaves the store as it was. */
+  private _write(entries: [string, string][], deleteAllOthers: boolean): this {
+    if (entries.some(([, v]) => bytes(v) > PROPERTY_VALUE_LIMIT)) throw new Error(PROPERTY_VALUE_TOO_LARGE);
+    const next = new Map(deleteAllOthers ? [] : this._store);
+    for (const [k, v] of entries) next.set(k, v);
+    let total = 0;
+    for (const [k, v] of next) total += bytes(k) + bytes(v);
+    if (total > PROPERTY_STORE_LIMIT) throw new Error(PROPERTY_STORE_FULL);
+    this._store.clear();
+    for (const [k, v] of next) this._store.set(k, v);
     return this;
   }
   getProperties(): Record<string, string> {

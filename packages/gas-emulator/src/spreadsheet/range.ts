@@ -6,8 +6,8 @@ import { DEFAULT_NUMBER_FORMAT, displayValue } from './formats';
 import { CellValue, readValue } from './values';
 import { checkboxArgs, DataValidationImpl } from './dataValidation';
 import { ProtectionImpl } from './protection';
-import type { SheetImpl, Layer } from './sheet';
-import { cellKey, FORMAT_LAYERS } from './sheet';
+import type { Layer } from './sheet';
+import { cellKey, FORMAT_LAYERS, SheetImpl } from './sheet';
 
 /** A blank (null, undefined or "") removes the cell's entry, so the layer reads its default again. */
 function putLayer(m: Map<number, unknown>, key: number, value: unknown): void {
@@ -157,12 +157,14 @@ export class RangeImpl extends Emulated {
   setValues(values: unknown[][]): this {
     const d = this._checkShape(values);
     this._guard();
+    SheetImpl._assertCellLengths(d.flat());
     this._each((r, c, i, j) => this._sheet._write(r, c, d[i][j]));
     return this;
   }
   /** Google writes the value into every cell of the range. */
   setValue(value: unknown): this {
     this._guard();
+    SheetImpl._assertCellLengths([value]);
     this._each((r, c) => this._sheet._write(r, c, value));
     return this;
   }

@@ -1,7 +1,16 @@
 // Spreadsheet.Sheet: the cell grid (values, formulas, per-cell layers) and sheet-level operations.
 import { AsKind, CallCounter, Emulated } from '../core/calls';
 import { A1Ref, parseA1, Rect, refToA1, resolveA1 } from './a1';
-import { DELETE_ALL_COLUMNS, DELETE_ALL_ROWS, HIDE_ALL_SHEETS, OUT_OF_SHEET, PROTECTED_EDIT, duplicateSheetName } from '../core/errors';
+import {
+  CELL_TOO_LONG,
+  DELETE_ALL_COLUMNS,
+  DELETE_ALL_ROWS,
+  HIDE_ALL_SHEETS,
+  IMAGE_TOO_LARGE,
+  OUT_OF_SHEET,
+  PROTECTED_EDIT,
+  duplicateSheetName,
+} from '../core/errors';
 import { CellValue, StoredCell, toStored } from './values';
 import { RangeImpl } from './range';
 import { ProtectionImpl, ProtectionKind } from './protection';
@@ -11,6 +20,9 @@ import { ChartImpl, newBuilder } from './embeddedChart';
 
 /** Grid keys pack (row, col) into one number; Sheets allows at most 18,278 columns. */
 const KEY_WIDTH = 20000;
+/** Characters in one cell (Sheets' limit) and bytes of an inserted image blob (Sheet.insertImage reference). */
+export const MAX_CELL_CHARS = 50000;
+export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 export const cellKey = (row: number, col: number): number => (row - 1) * KEY_WIDTH + (col - 1);
 export const keyRow = (k: number): number => Math.floor(k / KEY_WIDTH) + 1;
 export const keyCol = (k: number): number => (k % KEY_WIDTH) + 1;
@@ -118,6 +130,13 @@ export class SheetImpl extends Emulated {
     const k = cellKey(row, col);
     if (cell.formula !== undefined) this._formulas.set(k, cell.formula);
     else if (this._formulas.size) this._formulas.delete(k);
+  }
+  /**
+   * Sheets holds at most 50,000 characters in a cell ("Your input contains more than the maximum of 50000
+   * characters in a single cell."); checked for the whole write before any cell changes.
+   */
+  static _assertCellLengths(values: unknown[]): void {
+    if (values.some((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS)) throw new Error(CELL_TOO_LONG);
   }
   /** Stores `input` as a person typing it would (formulas, numbers, apostrophe escape). */
   _write(row: number, col: number, input: unknown): void {
@@ -302,6 +321,7 @@ export class SheetImpl extends Emulated {
     // appendRow is the one write that grows the grid, as in Google.
     if (row > this._maxRows) this._maxRows = row;
     if (rowContents.length > this._maxCols) this._maxCols = rowContents.length;
+    SheetImpl._assertCellLengths(rowContents);
     rowContents.forEach((v, i) => this._write(row, i + 1, v));
     return this;
   }
@@ -464,8 +484,10 @@ export class SheetImpl extends Emulated {
     return this._hiddenRows.has(rowPosition);
   }
 
+  /** Sheet reference, insertImage(blobSource, column, row): "The maximum supported blob size is 2MB." */
   insertImage(blob: BlobImpl, column: number, row: number, offsetX = 0, offsetY = 0): ImageImpl {
     this._assertEditable({ row, col: column, numRows: 1, numCols: 1 });
+    if (blob._bytes.length > MAX_IMAGE_BYTES) throw new Error(IMAGE_TOO_LARGE);
     const rec: ImageRecord = { blob, row, col: column, offsetX, offsetY, altTitle: '', altDescription: '' };
     this._images.push(rec);
     return new ImageImpl(this._ctr, this, rec);

@@ -100,7 +100,9 @@ export class SpreadsheetImpl extends Emulated {
     if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(String(locale))) throw new Error('Invalid argument: locale');
     this._locale = locale;
   }
-  getOwner(): UserImpl {
+  /** Spreadsheet reference: "the owner of the document, or null for a document in a shared drive" (createEmulator({ sharedDrive })). */
+  getOwner(): UserImpl | null {
+    if (this._env.sharedDrive) return null;
     return new UserImpl(this._ctr, this._owner);
   }
   getEditors(): UserImpl[] {

@@ -7,7 +7,7 @@ import { UiImpl } from '../base/ui';
 import type { SheetImpl } from './sheet';
 import type { RangeImpl } from './range';
 import type { Env } from '../core/env';
-import { NO_ACCESS_DOCUMENT } from '../core/errors';
+import { NO_ACCESS_DOCUMENT, UI_FROM_THIS_CONTEXT } from '../core/errors';
 
 export class SpreadsheetAppImpl extends Emulated {
   static kind = 'SpreadsheetApp';
@@ -84,7 +84,9 @@ export class SpreadsheetAppImpl extends Emulated {
   create(name: string): SpreadsheetImpl {
     return this._create(name);
   }
+  /** Ui reference: a script "can only interact with the UI for the current instance of an open editor". */
   getUi(): UiImpl {
+    if (this._env.noUi) throw new Error(UI_FROM_THIS_CONTEXT);
     return this._ui;
   }
   /** Nothing is pending in memory; counted so benchmarks can see how often code flushes. */
