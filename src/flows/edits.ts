@@ -5,7 +5,7 @@ import { handleEdit } from './appraisal';
 import type { ActionContext } from './context';
 import { RESCHEDULE_TITLE, rescheduleAfterSettingsEdit } from './jobs';
 import { realignTimeZoneAfterEdit } from './spreadsheetLocale';
-import { CONFIG } from '../sheets/config';
+import { CONFIG, configEdit } from '../sheets/config';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit | undefined;
 
@@ -65,14 +65,17 @@ export const installedEditTrigger: TriggerAction<EditEvent> = {
     // Every edit by anyone runs this trigger and counts against its owner's 90 min/day (npm run bench):
     // the sheet is looked up once and any sheet but "Cấu hình"/"Thẩm định" returns at once (jurors'
     // tabs need only the simple onEdit for Tổng, which "Tính điểm" recomputes anyway).
-    const name = e.range.getSheet().getName();
+    const sheet = e.range.getSheet();
+    const name = sheet.getName();
     if (name === APPRAISAL_SHEET) {
       handleEdit({ ...ctx, user: installedEditorEmail(e, ctx.user) }, e.range);
       return null;
     }
     if (name !== CONFIG.name) return null;
-    const { summary } = rescheduleAfterSettingsEdit(ctx, e.range);
-    const zoneLine = realignTimeZoneAfterEdit(ctx, e.range);
+    // "Cấu hình" is read once for both the deadline and the time zone.
+    const edit = configEdit(sheet, e.range);
+    const { summary } = rescheduleAfterSettingsEdit(ctx, e.range, edit);
+    const zoneLine = realignTimeZoneAfterEdit(ctx, e.range, edit);
     if (!zoneLine) return summary;
     return summary ? { ...summary, lines: [...summary.lines, zoneLine] } : { title: RESCHEDULE_TITLE, lines: [zoneLine], warnings: [] };
   },

@@ -6,8 +6,8 @@ import { AWARDS } from '../sheets/awards';
 import { ContestError } from '../sheets/errors';
 import { JURORS } from '../sheets/jurors';
 import { JURY_TAB_PREFIX } from '../sheets/juryTab';
-import { insertSheetLast } from '../sheets/layout';
 import { restrictNewProtection } from '../sheets/protection';
+import { sheetIndexOf, type NamedSheet, SheetIndex } from '../sheets/sheetIndex';
 import { RESULTS } from '../sheets/results';
 import { SHARE_LOG } from '../sheets/shareLog';
 import { SHEET_ORDER } from '../sheets/workbook';
@@ -40,18 +40,21 @@ export interface FinalState {
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The input sheets as they are now: the fixed ones that exist, then every "BGK - …" tab. */
-export function inputSheets(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet[] {
-  const sheets = spreadsheet.getSheets();
-  const byName = new Map(sheets.map((s) => [s.getName().toLowerCase(), s]));
-  const fixed = INPUT_SHEETS.map((n) => byName.get(n.toLowerCase())).filter((s): s is GoogleAppsScript.Spreadsheet.Sheet => s !== undefined);
-  return [...fixed, ...sheets.filter((s) => s.getName().startsWith(JURY_TAB_PREFIX))];
+/**
+ * The input sheets as they are now, with their names: the fixed ones that exist, then every "BGK - …"
+ * tab. `sheets`: the action's index, so the sheet list and names are read once however often this is asked.
+ */
+export function inputSheets(sheets: Spreadsheet | SheetIndex): NamedSheet[] {
+  const all = sheetIndexOf(sheets).list();
+  const byName = new Map(all.map((s) => [s.name.toLowerCase(), s]));
+  const fixed = INPUT_SHEETS.map((n) => byName.get(n.toLowerCase())).filter((s): s is NamedSheet => s !== undefined);
+  return [...fixed, ...all.filter((s) => s.name.startsWith(JURY_TAB_PREFIX))];
 }
 
-/** Checksum of every input sheet's values (one getValues each), by sheet name. */
-export function inputChecksums(spreadsheet: Spreadsheet): Record<string, string> {
+/** Checksum of every input sheet's values (one getValues each), by sheet name; `sheets` may be the input sheets already listed. */
+export function inputChecksums(sheets: Spreadsheet | SheetIndex | NamedSheet[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const s of inputSheets(spreadsheet)) out[s.getName()] = valuesChecksum(s.getDataRange().getValues());
+  for (const s of Array.isArray(sheets) ? sheets : inputSheets(sheets)) out[s.name] = valuesChecksum(s.sheet.getDataRange().getValues());
   return out;
 }
 
@@ -91,8 +94,8 @@ function when(ctx: ActionContext, state: FinalState): string {
 }
 
 /** "Dữ liệu đã thay đổi sau khi chốt …: trang "Tương tác", …", or null when no input changed. */
-export function changedSinceFinalMessage(ctx: ActionContext, state: FinalState): string | null {
-  const changed = changedSheets(state.checksums, inputChecksums(ctx.spreadsheet));
+export function changedSinceFinalMessage(ctx: ActionContext, state: FinalState, sheets: SheetIndex = new SheetIndex(ctx.spreadsheet)): string | null {
+  const changed = changedSheets(state.checksums, inputChecksums(sheets));
   if (changed.length === 0) return null;
   return `Dữ liệu đầu vào đã thay đổi sau khi chốt kết quả lúc ${when(ctx, state)}: ${changed.map((n) => `trang "${n}"`).join(', ')}. Kết quả đã chốt không tính các thay đổi này; nếu cần, hãy chạy "${REOPEN_TITLE}" rồi tính lại.`;
 }
@@ -123,8 +126,8 @@ export function finalChangeWarning(ctx: ActionContext): string | null {
 }
 
 /** Copies the values of `name` into "<name> (chốt)" (created or cleared), protected to the organizers; A1 notes when and by whom. */
-function snapshot(ctx: ActionContext, name: string, stamp: string): number {
-  const source = ctx.spreadsheet.getSheetByName(name);
+function snapshot(ctx: ActionContext, sheets: SheetIndex, name: string, stamp: string): number {
+  const source = sheets.getSheetByName(name);
   if (!source)
     throw new ContestError([
       {
@@ -136,10 +139,10 @@ function snapshot(ctx: ActionContext, name: string, stamp: string): number {
     ]);
   const values = source.getDataRange().getValues();
   const copyName = snapshotName(name);
-  let copy = ctx.spreadsheet.getSheetByName(copyName);
+  let copy = sheets.getSheetByName(copyName);
   if (copy) copy.clearContents();
   else {
-    copy = insertSheetLast(ctx.spreadsheet, copyName);
+    copy = sheets.insertSheetLast(copyName);
     restrictNewProtection(copy.protect().setDescription(`Bản chốt của trang "${name}" (chỉ Ban tổ chức được sửa).`), ctx.user ? [ctx.user] : []);
   }
   const rows = values.length;
@@ -157,27 +160,27 @@ function snapshot(ctx: ActionContext, name: string, stamp: string): number {
  * existing sheet protection (their own tabs above all), and a sheet without one ("Thẩm định") gets a
  * new protection restricted to the user finalising. Returns what to undo on reopening.
  */
-function lockInputs(ctx: ActionContext, jurorEmails: Set<string>): FinalState['locks'] {
+function lockInputs(ctx: ActionContext, inputs: NamedSheet[], jurorEmails: Set<string>): FinalState['locks'] {
   const type = ctx.services.spreadsheetApp.ProtectionType.SHEET;
   const me = ctx.user.toLowerCase();
-  return inputSheets(ctx.spreadsheet).map((sheet) => {
+  return inputs.map(({ sheet, name }) => {
     const existing = sheet.getProtections(type)[0];
     if (!existing) {
       restrictNewProtection(sheet.protect().setDescription(FINAL_PROTECTION), ctx.user ? [ctx.user] : []);
-      return { sheet: sheet.getName(), created: true, removed: [] };
+      return { sheet: name, created: true, removed: [] };
     }
     const removed = existing
       .getEditors()
       .map((u) => u.getEmail())
       .filter((e) => e !== '' && e.toLowerCase() !== me && jurorEmails.has(e.toLowerCase()));
     if (removed.length > 0) existing.removeEditors(removed);
-    return { sheet: sheet.getName(), created: false, removed };
+    return { sheet: name, created: false, removed };
   });
 }
 
 /** Emails in "Ban giám khảo" (column found by header), lower case. */
-function jurorEmailSet(spreadsheet: Spreadsheet): Set<string> {
-  const sheet = spreadsheet.getSheetByName(JURORS.name);
+function jurorEmailSet(sheets: SheetIndex): Set<string> {
+  const sheet = sheets.getSheetByName(JURORS.name);
   const values = sheet ? sheet.getDataRange().getValues() : [];
   const col = (values[0] ?? []).findIndex((h) => String(h).trim().toLowerCase() === 'email');
   return new Set(
@@ -202,8 +205,9 @@ function jurorEmailSet(spreadsheet: Spreadsheet): Set<string> {
 export function finaliseResults(ctx: ActionContext): Summary {
   return withLock(ctx, () => {
     const state = readFinalState(ctx);
+    const sheets = new SheetIndex(ctx.spreadsheet);
     if (state) {
-      const changed = changedSinceFinalMessage(ctx, state);
+      const changed = changedSinceFinalMessage(ctx, state, sheets);
       throw new ContestError([
         {
           code: 'final.already',
@@ -213,14 +217,15 @@ export function finaliseResults(ctx: ActionContext): Summary {
         ...(changed ? [{ code: 'final.changed', severity: 'info' as const, message: changed }] : []),
       ]);
     }
-    const inputs = inputSheets(ctx.spreadsheet).map((s) => s.getName());
-    assertCanWrite(ctx, FINALISE_TITLE, [...inputs, ...SNAPSHOTS, ...SNAPSHOTS.map(snapshotName)]);
-    const checksums = inputChecksums(ctx.spreadsheet);
+    // One list of the input sheets serves the access check, the checksums and the locks.
+    const inputs = inputSheets(sheets);
+    assertCanWrite(ctx, FINALISE_TITLE, [...inputs.map((s) => s.name), ...SNAPSHOTS, ...SNAPSHOTS.map(snapshotName)], sheets);
+    const checksums = inputChecksums(inputs);
     const total = combinedChecksum(checksums);
     const whenText = formatDateTime(ctx.now, ctx.spreadsheet.getSpreadsheetTimeZone());
     const stamp = `Chốt lúc ${whenText} bởi ${ctx.user || '(không rõ tài khoản)'}; mã kiểm tra dữ liệu ${total}.`;
-    const counts = SNAPSHOTS.map((name) => snapshot(ctx, name, stamp));
-    const locks = lockInputs(ctx, jurorEmailSet(ctx.spreadsheet));
+    const counts = SNAPSHOTS.map((name) => snapshot(ctx, sheets, name, stamp));
+    const locks = lockInputs(ctx, inputs, jurorEmailSet(sheets));
     const saved: FinalState = { at: ctx.now.toISOString(), user: ctx.user, checksums, locks };
     contestStore(ctx).setProperty(FINAL_PROPERTY, JSON.stringify(saved));
     const jurorTabs = locks.filter((l) => l.sheet.startsWith(JURY_TAB_PREFIX)).length;
@@ -260,12 +265,13 @@ export function reopenResults(ctx: ActionContext, reason: string): Summary {
           message: `Cần ghi lý do mở lại kết quả (lý do được lưu ở trang "Nhật ký"). Kết quả vẫn đang chốt.`,
         },
       ]);
-    const changed = changedSinceFinalMessage(ctx, state);
+    const sheets = new SheetIndex(ctx.spreadsheet);
+    const changed = changedSinceFinalMessage(ctx, state, sheets);
     const type = ctx.services.spreadsheetApp.ProtectionType.SHEET;
     const warnings: string[] = [];
     let restored = 0;
     for (const lock of state.locks ?? []) {
-      const sheet = ctx.spreadsheet.getSheetByName(lock.sheet);
+      const sheet = sheets.getSheetByName(lock.sheet);
       if (!sheet) {
         warnings.push(`Không thấy trang "${lock.sheet}" (đã đổi tên hoặc xoá sau khi chốt) nên không khôi phục quyền sửa của trang này.`);
         continue;

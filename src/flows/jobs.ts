@@ -2,9 +2,8 @@
 // bình chọn"), arming it after the settings change, and its clock trigger.
 import { normalizeName } from '../domain/parse';
 import type { Settings } from '../domain/types';
-import { CONFIG, configRows } from '../sheets/config';
+import { CONFIG, readConfigEdit, type ConfigEdit } from '../sheets/config';
 import { formConfigFrom } from '../sheets/formConfig';
-import { readTable } from '../sheets/table';
 import { openContestForm } from '../forms/recordedForm';
 import { problemsText, type ActionContext, type Summary } from './context';
 import { applyDeadline, deadlineJob, describeDeadlinePlan, type DeadlinePlan } from './deadline';
@@ -54,15 +53,16 @@ const DEADLINE_SETTINGS = ['Hạn nộp bài', 'Nhận bài nộp trễ', 'Múi 
 /**
  * The installable edit trigger's part for "Cấu hình": when an edit touches the "Hạn nộp bài", "Nhận bài
  * nộp trễ" or "Múi giờ" row, re-reads the settings and reschedules (or closes/reopens) the form.
- * Any other edit costs two calls and changes nothing.
+ * Any other edit costs two calls and changes nothing. `edit`: the trigger's one read of "Cấu hình", when it has it.
  */
-export function rescheduleAfterSettingsEdit(ctx: ActionContext, range: GoogleAppsScript.Spreadsheet.Range): DeadlineOutcome {
+export function rescheduleAfterSettingsEdit(
+  ctx: ActionContext,
+  range: GoogleAppsScript.Spreadsheet.Range,
+  edit: ConfigEdit | null = readConfigEdit(range),
+): DeadlineOutcome {
   const none: DeadlineOutcome = { plan: null, summary: null };
-  const sheet = range.getSheet();
-  if (sheet.getName() !== CONFIG.name) return none;
-  const first = range.getRow();
-  const last = first + range.getNumRows() - 1;
-  const rows = configRows(readTable(sheet, CONFIG));
+  if (!edit) return none;
+  const { rows, first, last } = edit;
   if (!rows.some((r) => r.row >= first && r.row <= last && DEADLINE_SETTINGS.includes(normalizeName(r.label)))) return none;
   const config = formConfigFrom(rows);
   const form = openContestForm(ctx.services.formApp, config.formId);

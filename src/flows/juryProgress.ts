@@ -5,7 +5,7 @@ import type { JurorProgress } from '../domain/progress';
 import { JURY_PROGRESS, JURY_PROGRESS_KEYS, invalidClips, juryProgressRow, lastReminders, type JuryProgressKey } from '../sheets/juryProgress';
 import { ensureSheet } from '../sheets/layout';
 import { SheetIndex } from '../sheets/sheetIndex';
-import { readTable, replaceColumns } from '../sheets/table';
+import { readTable, replaceColumns, type Table } from '../sheets/table';
 import { readContest } from '../sheets/workbook';
 import type { MenuAction } from './action';
 import { assertCanWrite, problemMessages, type ActionContext, type Summary } from './context';
@@ -13,6 +13,12 @@ import { childLines } from './outline';
 import { layoutContext } from './setup';
 
 export const JURY_PROGRESS_TITLE = 'Tiến độ chấm';
+
+/** What writeJuryProgress wrote: the last reminder of every juror code (upper case), and the table it rewrote (null when it created the sheet). */
+export interface JuryProgressWrite {
+  last: Map<string, Date>;
+  table: Table<JuryProgressKey> | null;
+}
 
 /**
  * Rewrites "Tiến độ chấm" from the domain's progress (creating the sheet, protected to organizers, the
@@ -25,7 +31,7 @@ export function writeJuryProgress(
   progress: JurorProgress[],
   reminded: Map<string, Date> = new Map(),
   sheets: SheetIndex = new SheetIndex(ctx.spreadsheet),
-): Map<string, Date> {
+): JuryProgressWrite {
   const existing = sheets.getSheetByName(JURY_PROGRESS.name);
   const table = existing ? readTable(existing, JURY_PROGRESS) : null;
   const last = table ? lastReminders(table) : new Map<string, Date>();
@@ -37,7 +43,32 @@ export function writeJuryProgress(
     const seed = rows.map((r) => Object.fromEntries(JURY_PROGRESS_KEYS.map((k, i) => [k, r[i]])) as Record<JuryProgressKey, unknown>);
     ensureSheet(layoutContext(ctx, sheets), JURY_PROGRESS, { seed });
   }
-  return last;
+  return { last, table };
+}
+
+/**
+ * After `written` (the same `progress`, earlier in the action): records `reminded` in "Nhắc lần cuối"
+ * with one write of that column alone, the sheet neither read nor rewritten again. A sheet `written`
+ * created is rewritten whole instead (once per contest).
+ */
+export function writeReminders(
+  ctx: ActionContext,
+  progress: JurorProgress[],
+  written: JuryProgressWrite,
+  reminded: Map<string, Date>,
+  sheets: SheetIndex,
+): void {
+  if (!written.table) {
+    writeJuryProgress(ctx, progress, reminded, sheets);
+    return;
+  }
+  const last = new Map(written.last);
+  for (const [code, at] of reminded) last.set(code.toUpperCase(), at);
+  replaceColumns(
+    written.table,
+    ['reminded'],
+    progress.map((p) => [last.get(p.jurorCode.toUpperCase()) ?? '']),
+  );
 }
 
 /** "Đoàn phường 3 – HT-003 (Trang "BGK - An", dòng 4, cột "Điểm")" style list of a juror's unreadable cells. */

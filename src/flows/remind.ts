@@ -9,7 +9,7 @@ import { readTable } from '../sheets/table';
 import { readContest, readSettingsOrThrow, type JuryTabState } from '../sheets/workbook';
 import type { MenuAction } from './action';
 import { assertCanWrite, type ActionContext, type Summary } from './context';
-import { writeJuryProgress } from './juryProgress';
+import { writeJuryProgress, writeReminders } from './juryProgress';
 import { childLines } from './outline';
 
 export const REMIND_TITLE = 'Nhắc giám khảo';
@@ -157,9 +157,9 @@ export function remindJurors(ctx: ActionContext, input: RemindInput): Summary {
   const read = readContest(ctx.spreadsheet);
   const output = runContest(read.input);
   const { settings } = read.rules;
-  assertCanWrite(ctx, REMIND_TITLE, [JURY_PROGRESS.name]);
-  const last = writeJuryProgress(ctx, output.jurorProgress);
-  const { targets, skippedToday, warnings } = chooseTargets(ctx.now, output.jurorProgress, read.juryTabs, last, input.again, settings.timeZone);
+  assertCanWrite(ctx, REMIND_TITLE, [JURY_PROGRESS.name], read.sheets);
+  const written = writeJuryProgress(ctx, output.jurorProgress, new Map(), read.sheets);
+  const { targets, skippedToday, warnings } = chooseTargets(ctx.now, output.jurorProgress, read.juryTabs, written.last, input.again, settings.timeZone);
   if (targets.length === 0) {
     const none =
       skippedToday.length > 0
@@ -169,7 +169,7 @@ export function remindJurors(ctx: ActionContext, input: RemindInput): Summary {
   }
   requireQuota(ctx, targets.length);
   const { sent, sentLines } = sendReminders(ctx, settings.contestName, targets, warnings);
-  if (sent.size > 0) writeJuryProgress(ctx, output.jurorProgress, sent);
+  if (sent.size > 0) writeReminders(ctx, output.jurorProgress, written, sent, read.sheets);
   const lines = [`Đã gửi email nhắc ${sent.size} giám khảo:`, ...childLines(sentLines, 50), ...skippedLines(skippedToday)];
   lines.push(`Thời gian nhắc được ghi ở cột "Nhắc lần cuối" của trang "${JURY_PROGRESS.name}".`);
   return { title: REMIND_TITLE, lines, warnings };

@@ -1,7 +1,6 @@
 // The spreadsheet's own time zone and locale kept in line with the contest (setup, and edits of "Múi giờ").
 import { isValidTimeZone, normalizeName } from '../domain/parse';
-import { CONFIG, configRows } from '../sheets/config';
-import { readTable } from '../sheets/table';
+import { CONFIG, readConfigEdit, type ConfigEdit } from '../sheets/config';
 import type { ActionContext } from './context';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -52,12 +51,14 @@ export function alignLocale(ss: Spreadsheet): { line: string | null; warning: st
  * new value is a valid zone, the spreadsheet follows it at once (not only at the next setup). One
  * getValues, only for edits of "Cấu hình". Returns the line for "Nhật ký", or null.
  */
-export function realignTimeZoneAfterEdit(ctx: ActionContext, range: GoogleAppsScript.Spreadsheet.Range): string | null {
-  const sheet = range.getSheet();
-  if (sheet.getName() !== CONFIG.name) return null;
-  const first = range.getRow();
-  const last = first + range.getNumRows() - 1;
-  const row = configRows(readTable(sheet, CONFIG)).find((r) => normalizeName(r.label) === TIME_ZONE_LABEL);
+export function realignTimeZoneAfterEdit(
+  ctx: ActionContext,
+  range: GoogleAppsScript.Spreadsheet.Range,
+  edit: ConfigEdit | null = readConfigEdit(range),
+): string | null {
+  if (!edit) return null;
+  const { first, last } = edit;
+  const row = edit.rows.find((r) => normalizeName(r.label) === TIME_ZONE_LABEL);
   if (!row || row.row < first || row.row > last) return null;
   const zone = String(row.value ?? '').trim();
   if (zone === '' || !isValidTimeZone(zone)) return null;

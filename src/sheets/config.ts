@@ -4,7 +4,7 @@ import { normalizeName } from '../domain/parse';
 import type { Parsed, Settings } from '../domain/types';
 import { defineSchema, type SchemaKey } from './schema';
 import type { SheetLookup } from './sheetIndex';
-import { appendRecords, cell, readSheet, updateRows, type Table } from './table';
+import { appendRecords, cell, readSheet, readTable, updateRows, type Table } from './table';
 
 export const CONFIG = defineSchema({
   name: SETTINGS_SHEET,
@@ -35,6 +35,25 @@ export function configSeedRows(): Record<ConfigKey, unknown>[] {
 /** The "Cấu hình" rows as parseSettings wants them. */
 export function configRows(table: Table<ConfigKey>): { label: string; value: unknown; row: number }[] {
   return table.rows.map((r) => ({ label: String(cell(table, r, 'label')), value: cell(table, r, 'value'), row: r.row }));
+}
+
+/** An edit of "Cấu hình": the sheet's rows (read once for every part of the edit trigger) and the rows the edit touched. */
+export interface ConfigEdit {
+  rows: ReturnType<typeof configRows>;
+  first: number;
+  last: number;
+}
+
+/** The ConfigEdit of `range`, an edited range of `sheet` ("Cấu hình", as the caller has checked). */
+export function configEdit(sheet: GoogleAppsScript.Spreadsheet.Sheet, range: GoogleAppsScript.Spreadsheet.Range): ConfigEdit {
+  const first = range.getRow();
+  return { rows: configRows(readTable(sheet, CONFIG)), first, last: first + range.getNumRows() - 1 };
+}
+
+/** configEdit of an edited range, or null when it is on another sheet than "Cấu hình". */
+export function readConfigEdit(range: GoogleAppsScript.Spreadsheet.Range): ConfigEdit | null {
+  const sheet = range.getSheet();
+  return sheet.getName() === CONFIG.name ? configEdit(sheet, range) : null;
 }
 
 /** Reads and validates the settings (one getValues). */

@@ -27,6 +27,11 @@ export interface Table<K extends string = string> {
   lastRow: number;
   /** Width of the data range in columns. */
   readonly width: number;
+  /**
+   * Rows the sheet has, once a write of this table asked (getMaxRows) or grew it: appends one at a time
+   * (a log line per mail sent) then ask once, not per row. The add-on never deletes rows.
+   */
+  maxRows?: number;
 }
 
 /** The sheet called `name`, or a Vietnamese error telling the organizer to run setup. */
@@ -125,10 +130,12 @@ export function escapeCell(value: unknown, numberFormat = ''): unknown {
  * Grows the sheet to at least `lastRow` rows: getRange beyond the sheet's size throws in Google
  * ("The coordinates of the range are outside the dimensions of the sheet"), and only appendRow grows
  * a sheet by itself. New rows inherit the formatting and validation of the row above them.
+ * Returns the sheet's row count afterwards.
  */
-export function ensureRows(sheet: Sheet, lastRow: number): void {
+export function ensureRows(sheet: Sheet, lastRow: number): number {
   const max = sheet.getMaxRows();
   if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max);
+  return Math.max(max, lastRow);
 }
 
 /**
@@ -162,8 +169,10 @@ export function adjacentRuns(positions: number[], groupOf?: (index: number) => s
  */
 export function writeCells<K extends string>(table: Table<K>, startRow: number, keys: K[], values: unknown[][]): number {
   if (values.length === 0) return 0;
-  // Rows up to the table's last row exist (the data range covered them, or this table wrote them).
-  if (startRow + values.length - 1 > table.lastRow) ensureRows(table.sheet, startRow + values.length - 1);
+  // Rows up to the table's last row exist (the data range covered them, or this table wrote them), and
+  // up to its maxRows once a write has asked.
+  const end = startRow + values.length - 1;
+  if (end > table.lastRow && end > (table.maxRows ?? 0)) table.maxRows = ensureRows(table.sheet, end);
   const runs = adjacentRuns(keys.map((k) => table.col[k]));
   for (const run of runs) {
     const range = table.sheet.getRange(startRow, run.start + 1, values.length, run.members.length);

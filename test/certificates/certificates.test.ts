@@ -122,7 +122,12 @@ describe('Giấy khen (PDF)', () => {
   });
 
   it('e-mails each unit its PDF once, within the quota', () => {
+    emu.calls.reset();
     const s1 = sendCertificates(flowContext(emu));
+    // One log line per mail sent (a crash never resends): a getRange, getNumberFormats and setValues each,
+    // the log's row count asked once (once per line before).
+    expect(emu.calls.count('Range.setValues')).toBeLessThanOrEqual(awards.length + 1);
+    expect(emu.calls.count('Sheet.getMaxRows')).toBeLessThanOrEqual(2);
     expect(s1.lines[0]).toContain(`Đã gửi ${awards.length} giấy khen`);
     expect(emu.mail).toHaveLength(awards.length);
     for (const m of emu.mail) {

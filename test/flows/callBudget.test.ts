@@ -11,6 +11,7 @@ import { prepareJuryTabs } from '../../src/flows/juryTabs';
 import { participationReport } from '../../src/flows/participation';
 import { computeScores } from '../../src/flows/scores';
 import { setupContest } from '../../src/flows/setup';
+import { finaliseResults, reopenResults } from '../../src/flows/finalise';
 
 /**
  * The budgets: the calls each action makes now. The issue's ceiling was the README table of 27 Nov
@@ -30,6 +31,9 @@ const BUDGET: Record<string, number> = {
   participation: 95,
   'setup (re-run)': 251,
   log: 3,
+  // "Chốt kết quả" / "Mở lại kết quả": one sheet list per action (406 / 182 when each step listed the sheets again).
+  finalise: 198,
+  reopen: 113,
 };
 
 /** The bench's steps for one size (tools/bench.ts, benchSize), with the calls of each action. */
@@ -62,6 +66,8 @@ function callsPerAction(): Record<string, number> {
   measure('participation', participationReport);
   measure('setup (re-run)', setupContest);
   measure('log', openAuditLog);
+  measure('finalise', finaliseResults);
+  measure('reopen', (c) => reopenResults(c, 'Sửa điểm'));
   return out;
 }
 

@@ -1,5 +1,6 @@
 // Batched I/O: the number of Apps Script calls per action does not grow with the number of submissions.
 import { updateAppraisal } from '../../src/flows/appraisal';
+import { installedEditTrigger } from '../../src/flows/edits';
 import { buildAwardList } from '../../src/flows/awards';
 import type { ActionContext, Summary } from '../../src/flows/context';
 import { prepareJuryTabs } from '../../src/flows/juryTabs';
@@ -67,4 +68,18 @@ test('each action reads every sheet at most once (one getDataRange per sheet)', 
     expect(Object.values(reads).length).toBeGreaterThan(3);
     expect(Object.entries(reads).filter(([, n]) => n > 1)).toEqual([]);
   }
+});
+
+test('the installable edit trigger reads "Cấu hình" once for an edit there (deadline and time zone alike)', () => {
+  const emu = newEmulator();
+  const ctx = flowContext(emu);
+  setupContest(ctx);
+  const config = ctx.spreadsheet.getSheetByName('Cấu hình')!;
+  const reads = jest.spyOn(config, 'getDataRange');
+  emu.calls.reset();
+  // "Tên hội thi" (B2): neither the deadline nor the time zone, so nothing but the read.
+  installedEditTrigger.run(ctx, { range: config.getRange('B2'), source: ctx.spreadsheet } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+  expect(reads).toHaveBeenCalledTimes(1);
+  // getRange (the test's), getSheet, getName, getRow, getNumRows, getDataRange, getValues: 15 when the deadline and the time zone each read the sheet.
+  expect(emu.calls.total()).toBeLessThanOrEqual(7);
 });

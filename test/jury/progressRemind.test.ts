@@ -61,6 +61,21 @@ describe('Nhắc giám khảo', () => {
     expect(records(emu, 'Tiến độ chấm')[0]['Nhắc lần cuối']).toBe('');
   });
 
+  test('reads "Tiến độ chấm" once and writes "Nhắc lần cuối" after the mails as one column', () => {
+    const emu = newEmulator();
+    const { ctx } = runFortyClips(emu);
+    const progress = sheet(emu, 'Tiến độ chấm');
+    const reads = jest.spyOn(progress, 'getDataRange');
+    emu.calls.reset();
+    remindJurors(ctx, { again: false });
+    expect(emu.mail).toHaveLength(1);
+    expect(reads).toHaveBeenCalledTimes(1);
+    // The refresh before the mails (8 columns), then "Nhắc lần cuối" alone: 82 calls when the sheet was read and rewritten twice.
+    expect(emu.calls.count('Range.setValues')).toBe(2);
+    expect(emu.calls.total()).toBeLessThanOrEqual(78);
+    expect(records(emu, 'Tiến độ chấm')[1]['Nhắc lần cuối']).toEqual(NOW);
+  });
+
   test('not twice the same day (contest time zone) unless the organizer insists', () => {
     const emu = newEmulator();
     runFortyClips(emu);
