@@ -2,6 +2,7 @@
 import { problemText } from '../../src/flows/context';
 import { parseCountCell, parseNumberCell } from '../../src/domain/parse';
 import { ENGAGEMENT, readEngagement } from '../../src/sheets/engagement';
+import { FREEZE_PROPERTY, loadFrozen, saveFrozen, type FrozenCounts } from '../../src/sheets/engagementSource';
 import { escapeCell, readTable } from '../../src/sheets/table';
 import { newEmulator } from '../flows/fixture';
 
@@ -52,5 +53,36 @@ describe('readEngagement', () => {
     expect(read.problems.map(problemText)).toEqual([
       'Trang "Tương tác", dòng 4, cột "Lượt cảm xúc": "1,5" không phải số nguyên không âm; tạm tính là 0 cho đến khi sửa.',
     ]);
+  });
+});
+
+describe('the frozen Fanpage snapshot in the document properties', () => {
+  test("a contest of 1,000 clips is stored in parts under Google's 9 KB per value, and read back whole", () => {
+    const emu = newEmulator();
+    const props = emu.PropertiesService.getDocumentProperties();
+    const counts: FrozenCounts['counts'] = {};
+    for (let i = 1; i <= 1000; i++) counts[`HT-${String(i).padStart(4, '0')}`] = [1000 + i, i];
+    const frozen: FrozenCounts = { readAt: '2023-06-19T09:00:00.000Z', windowEnd: '2023-06-19T09:00:00.000Z', lateMinutes: 0, counts };
+    // Clip i's entry '"HT-0001":[1001,1],' is 18 bytes plus the digits of i: 18 × 1,000 + (9 × 1 + 90 × 2 + 900 × 3 + 4)
+    // = 20,893 bytes of counts, far over one 9 KB value.
+    expect(JSON.stringify(frozen).length).toBeGreaterThan(20_893);
+    expect(() => props.setProperty('one value', JSON.stringify(frozen))).toThrow();
+
+    saveFrozen(props, frozen);
+
+    const stored = props.getProperties();
+    for (const value of Object.values(stored)) expect(Buffer.byteLength(value, 'utf8')).toBeLessThanOrEqual(9 * 1024);
+    // 20,893 bytes in parts of at most 8,000: 3 parts, and the snapshot naming them.
+    expect(Object.keys(stored).filter((k) => k.startsWith(`${FREEZE_PROPERTY}.`))).toHaveLength(3);
+    expect(loadFrozen(props)).toEqual(frozen);
+  });
+
+  test('a small snapshot stays one value, as before', () => {
+    const emu = newEmulator();
+    const props = emu.PropertiesService.getDocumentProperties();
+    const frozen: FrozenCounts = { readAt: 'a', windowEnd: 'b', lateMinutes: 3, counts: { 'HT-001': [100, 10] } };
+    saveFrozen(props, frozen);
+    expect(props.getKeys()).toEqual([FREEZE_PROPERTY]);
+    expect(loadFrozen(props)).toEqual(frozen);
   });
 });
